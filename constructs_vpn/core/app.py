@@ -1,0 +1,163 @@
+"""``App``: the root of the tree; ``synth()`` checks the whole app and writes ``cdktf.out``."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from pathlib import Path
+from typing import Any
+
+from .annotations import STRICT_CONTEXT_KEY, Annotation, collect
+from .aspects import invoke_aspects
+from .construct import Construct
+from .errors import Problem, ValidationError
+from .output_dir import write_tree
+from .stack import CDKTF_VERSION, TerraformStack
+
+__all__ = ["App", "SynthResult"]
+
+log = logging.getLogger("constructs_vpn")
+_MAX_CROSS_STACK_ROUNDS = 10
+
+
+def dumps(document: Any) -> str:
+    """cdktf's serializer: sorted keys, two-space indent, no trailing newline."""
+    return json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False)
+
+
+class SynthResult:
+    """What ``App.synth`` produced: per stack, its resolved document and annotations."""
+
+    def __init__(self, outdir: Path, documents: dict[str, dict[str, Any]], annotations: list[Annotation]) -> None:
+        self.outdir = outdir
+        self.documents = documents
+        self.annotations = annotations
+
+
+class App(Construct):
+    """The root construct. ``outdir`` and context come from the cdktf CLI's environment when it runs the app."""
+
+    def __init__(
+        self,
+        *,
+        outdir: str | os.PathLike[str] | None = None,
+        context: dict[str, Any] | None = None,
+        strict: bool | None = None,
+        skip_validation: bool = False,
+    ) -> None:
+        super().__init__(None, "")
+        merged = {**_context_from_env(), **(context or {})}
+        if strict is not None:
+            merged[STRICT_CONTEXT_KEY] = strict
+        for key, value in merged.items():
+            self.node.set_context(key, value)
+        self.outdir = Path(outdir or os.environ.get("CDKTF_OUTDIR") or "cdktf.out")
+        self.skip_validation = skip_validation
+
+    @staticmethod
+    def of(construct: Construct) -> App:
+        root = construct.node.root
+        if not isinstance(root, App):
+            raise ValidationError.single(construct.node.path, "construct is not part of an App", rule="in-app")
+        return root
+
+    @property
+    def stacks(self) -> list[TerraformStack]:
+        return [c for c in self.node.walk() if isinstance(c, TerraformStack)]
+
+    @property
+    def strict(self) -> bool:
+        return bool(self.node.try_get_context(STRICT_CONTEXT_KEY))
+
+    def synthesize(self) -> SynthResult:
+        """Check and resolve the app without writing anything; raises ``ValidationError`` with every problem."""
+        invoke_aspects(self)
+        problems: list[Problem] = []
+        if not self.skip_validation:
+            for construct in self.node.walk():
+                for found in construct.node.validate():
+                    problems.append(
+                        found if isinstance(found, Problem) else Problem(construct.node.path, found, rule="validation")
+                    )
+        annotations = collect(self)
+        for note in annotations:
+            if note.level == "error" or (note.level == "warn" and self.strict):
+                fix = f"fix the cause or acknowledge_warning({note.id!r})" if note.id else ""
+                problems.append(Problem(note.path, note.message, rule=note.id or note.level, fix=fix))
+        documents = self._resolve_stacks(problems)
+        if problems:
+            raise ValidationError(problems)
+        return SynthResult(self.outdir, documents, annotations)
+
+    def _resolve_stacks(self, problems: list[Problem]) -> dict[str, dict[str, Any]]:
+        stacks = self.stacks
+        seen: dict[str, str] = {}
+        for stack in stacks:
+            if stack.node.id in seen:
+                problems.append(
+                    Problem(
+                        stack.node.path,
+                        f"stack name {stack.node.id!r} is already used by {seen[stack.node.id]!r}",
+                        rule="unique-stack-name",
+                    )
+                )
+            seen[stack.node.id] = stack.node.path
+        documents: dict[str, dict[str, Any]] = {}
+        pending = stacks
+        for _ in range(_MAX_CROSS_STACK_ROUNDS):
+            for stack in pending:
+                try:
+                    documents[stack.node.id] = stack.to_terraform()
+                except ValidationError as error:
+                    problems.extend(error.problems)
+            pending = [s for s in stacks if s._stale]
+            if not pending or problems:
+                break
+        return documents
+
+    def synth(self) -> SynthResult:
+        """Check the app, then write ``manifest.json`` and ``stacks/<id>/cdk.tf.json`` atomically."""
+        result = self.synthesize()
+        files: dict[str, str] = {}
+        manifest_stacks: dict[str, Any] = {}
+        by_stack = {s.node.id: s for s in self.stacks}
+        for name, document in result.documents.items():
+            stack = by_stack[name]
+            directory = f"stacks/{name}"
+            prefix = stack.node.path + "/"
+            manifest_stacks[name] = {
+                "annotations": [
+                    a.to_manifest()
+                    for a in result.annotations
+                    if a.path == stack.node.path or a.path.startswith(prefix)
+                ],
+                "constructPath": stack.node.path,
+                "dependencies": [d.node.path for d in stack.dependencies],
+                "name": name,
+                "stackMetadataPath": f"{directory}/metadata.json",
+                "synthesizedStackPath": f"{directory}/cdk.tf.json",
+                "workingDirectory": directory,
+            }
+            files[f"{directory}/cdk.tf.json"] = dumps(document)
+        files["manifest.json"] = dumps({"stacks": manifest_stacks, "version": CDKTF_VERSION})
+        write_tree(self.outdir, files)
+        for note in result.annotations:
+            if note.level != "info":
+                log.warning("%s", note)
+        return result
+
+
+def _context_from_env() -> dict[str, Any]:
+    raw = os.environ.get("CDKTF_CONTEXT_JSON")
+    if not raw:
+        return {}
+    try:
+        value = json.loads(raw)
+    except json.JSONDecodeError as error:
+        raise ValidationError.single(
+            "", f"CDKTF_CONTEXT_JSON is not valid JSON: {error}", rule="context-json", fix="pass a JSON object"
+        ) from error
+    if not isinstance(value, dict):
+        raise ValidationError.single("", "CDKTF_CONTEXT_JSON must be a JSON object", rule="context-json")
+    return value

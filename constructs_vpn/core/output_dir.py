@@ -1,0 +1,123 @@
+"""Writing ``cdktf.out`` atomically: a crash or Ctrl-C mid-synth never leaves a half-written folder.
+
+The new tree is written beside the old one and swapped in with one ``renameat2(RENAME_EXCHANGE)`` where Linux
+offers it (two renames elsewhere). What terraform and the cdktf CLI keep in a stack folder (``.terraform``,
+the lock file, plans) is carried over by hard links; folders of stacks that no longer exist disappear.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import secrets
+import shutil
+from collections.abc import Mapping
+from pathlib import Path
+
+from .errors import SynthError
+
+__all__ = ["write_tree"]
+
+_SYNTH_MARK = ".synth-"
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Atomically swap two paths; False where the system cannot."""
+    import ctypes
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    return bool(renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0)
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _remove_leftovers(parent: Path, name: str) -> None:
+    """Remove temp trees of earlier synths that were killed (their process is gone)."""
+    prefix = f".{name}{_SYNTH_MARK}"
+    for entry in parent.iterdir():
+        if not entry.name.startswith(prefix):
+            continue
+        pid_text = entry.name[len(prefix) :].split("-", 1)[0]
+        if pid_text.isdigit() and not _pid_alive(int(pid_text)):
+            shutil.rmtree(entry, ignore_errors=True)
+
+
+def _link_copy(src: str, dst: str) -> None:
+    try:
+        os.link(src, dst)
+    except OSError:
+        shutil.copy2(src, dst)
+
+
+def _carry_over(old: Path, new: Path, generated: set[str]) -> None:
+    """Keep terraform's working files of every stack folder that still exists."""
+    stacks_old = old / "stacks"
+    if not stacks_old.is_dir():
+        return
+    for stack_dir in (new / "stacks").iterdir():
+        previous = stacks_old / stack_dir.name
+        if not previous.is_dir():
+            continue
+        for entry in previous.iterdir():
+            if f"stacks/{stack_dir.name}/{entry.name}" in generated:
+                continue
+            target = stack_dir / entry.name
+            with contextlib.suppress(OSError):
+                if entry.is_dir() and not entry.is_symlink():
+                    shutil.copytree(entry, target, symlinks=True, copy_function=_link_copy)
+                elif entry.is_symlink():
+                    os.symlink(os.readlink(entry), target)
+                else:
+                    _link_copy(str(entry), str(target))
+
+
+def write_tree(outdir: Path, files: Mapping[str, str]) -> None:
+    """Replace ``outdir`` with exactly ``files`` (relative path → text), atomically."""
+    outdir = outdir.absolute()
+    parent = outdir.parent
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+        _remove_leftovers(parent, outdir.name)
+        tmp = parent / f".{outdir.name}{_SYNTH_MARK}{os.getpid()}-{secrets.token_hex(4)}"
+        tmp.mkdir()
+    except OSError as error:
+        raise SynthError(f"cannot prepare output folder {outdir}: {error}") from error
+    try:
+        for relative, text in files.items():
+            target = tmp / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+        if outdir.is_dir():
+            _carry_over(outdir, tmp, set(files))
+        _swap_in(tmp, outdir)
+    except OSError as error:
+        raise SynthError(f"cannot write output folder {outdir}: {error}") from error
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _swap_in(tmp: Path, outdir: Path) -> None:
+    """Make ``tmp`` the new ``outdir``; afterwards ``tmp`` holds the old tree (or nothing)."""
+    if not outdir.exists():
+        with contextlib.suppress(OSError):  # another synth may have created it meanwhile
+            os.rename(tmp, outdir)
+            return
+    if _exchange(tmp, outdir):
+        return
+    aside = Path(f"{tmp}.old")
+    os.rename(outdir, aside)
+    os.rename(tmp, outdir)
+    os.rename(aside, tmp)

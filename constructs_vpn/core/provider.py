@@ -1,0 +1,72 @@
+"""``TerraformProvider``: a ``provider`` block plus its ``terraform.required_providers`` entry."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from .construct import Construct
+from .element import TerraformElement
+
+__all__ = ["TerraformProvider", "TerraformProviderGeneratorMetadata"]
+
+
+@dataclass(frozen=True, slots=True)
+class TerraformProviderGeneratorMetadata:
+    """Which provider a binding was generated for, as cdktf records it."""
+
+    provider_name: str
+    provider_version: str | None = None
+    provider_version_constraint: str | None = None
+
+
+class TerraformProvider(TerraformElement):
+    """A provider configuration. ``alias`` lets one stack use several (regions, accounts)."""
+
+    def __init__(
+        self,
+        scope: Construct,
+        id: str,
+        *,
+        terraform_resource_type: str,
+        terraform_provider_source: str | None = None,
+        terraform_generator_metadata: TerraformProviderGeneratorMetadata | None = None,
+        alias: str | None = None,
+        attributes: Mapping[str, Any] | None = None,
+    ) -> None:
+        super().__init__(scope, id)
+        self.terraform_resource_type = terraform_resource_type
+        self._override_kind = terraform_resource_type
+        self.terraform_provider_source = terraform_provider_source
+        self.terraform_generator_metadata = terraform_generator_metadata
+        self.alias = alias
+        self._attributes = dict(attributes) if attributes else {}
+
+    @property
+    def reference_prefix(self) -> str:
+        return self.fqn
+
+    @property
+    def fqn(self) -> str:
+        """How resources name this provider: ``alicloud`` or ``alicloud.<alias>``."""
+        return f"{self.terraform_resource_type}.{self.alias}" if self.alias else self.terraform_resource_type
+
+    def _synthesize_attributes(self) -> dict[str, Any]:
+        return self._attributes
+
+    def _to_terraform(self) -> dict[str, Any]:
+        body = dict(self._synthesize_attributes())
+        if self.alias:
+            body["alias"] = self.alias
+        self._apply_overrides(body)
+        requirement: dict[str, Any] = {}
+        if self.terraform_provider_source:
+            requirement["source"] = self.terraform_provider_source
+        metadata = self.terraform_generator_metadata
+        if metadata is not None and metadata.provider_version_constraint:
+            requirement["version"] = metadata.provider_version_constraint
+        doc: dict[str, Any] = {"provider": {self.terraform_resource_type: [body]}}
+        if requirement:
+            doc["terraform"] = {"required_providers": {self.terraform_resource_type: requirement}}
+        return doc

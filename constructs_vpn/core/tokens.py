@@ -1,0 +1,325 @@
+"""Tokens: values known only to Terraform (references, function calls) carried through Python code.
+
+An ``Expression`` renders to Terraform expression text. Used as a value it becomes ``"${expr}"``; formatted
+into a string (``f"{cgw.id}-x"``) it becomes a token string such as ``${TfToken[TOKEN.7]}`` that synthesis
+finds and replaces, as cdktf does. Every other ``${`` or ``%{`` in a user string is escaped (``$${``), so no
+string can inject a Terraform expression.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any
+
+from .errors import ValidationError
+
+if TYPE_CHECKING:
+    from .stack import TerraformStack
+
+__all__ = [
+    "Expression",
+    "Lazy",
+    "RawExpression",
+    "Reference",
+    "ResolveContext",
+    "Token",
+    "render_hcl",
+    "resolve",
+]
+
+_TOKEN_RE = re.compile(r"\$\{TfToken\[TOKEN\.(\d+)\]\}")
+_TOKENS: dict[int, Expression] = {}
+
+
+class ResolveContext:
+    """Where a value is being resolved: the stack (for cross-stack references) and the construct path."""
+
+    __slots__ = ("path", "stack")
+
+    def __init__(self, stack: TerraformStack | None, path: str = "") -> None:
+        self.stack = stack
+        self.path = path
+
+
+class Expression:
+    """A Terraform expression. Subclasses implement ``to_expression``."""
+
+    __slots__ = ("_token",)
+
+    def __init__(self) -> None:
+        self._token: str | None = None
+
+    def to_expression(self, ctx: ResolveContext) -> str:
+        raise NotImplementedError
+
+    def resolve_value(self, ctx: ResolveContext) -> Any:
+        """The JSON value this expression stands for: an interpolation unless overridden."""
+        return "${" + self.to_expression(ctx) + "}"
+
+    def __str__(self) -> str:
+        if self._token is None:
+            number = len(_TOKENS)
+            _TOKENS[number] = self
+            self._token = f"${{TfToken[TOKEN.{number}]}}"
+        return self._token
+
+    def __format__(self, spec: str) -> str:
+        return str(self)
+
+    def __getitem__(self, key: int | str | Expression) -> Expression:
+        """``expr[0]`` or ``expr["key"]``: an element of a list or map."""
+        return _Indexed(self, key)
+
+    def get_attribute(self, name: str) -> Expression:
+        """``expr.name``: an attribute of an object (e.g. of a list element)."""
+        return _Attribute(self, name)
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.to_expression(ResolveContext(None))})"
+
+
+class RawExpression(Expression):
+    """Terraform expression text written verbatim. The escape hatch: nothing in it is escaped."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+    def to_expression(self, ctx: ResolveContext) -> str:
+        return self.text
+
+
+class Reference(Expression):
+    """An attribute of a Terraform element, e.g. ``alicloud_cen_instance.cen.id``."""
+
+    __slots__ = ("attribute", "element")
+
+    def __init__(self, element: Referenceable, attribute: str = "") -> None:
+        super().__init__()
+        self.element = element
+        self.attribute = attribute
+
+    def local_expression(self) -> str:
+        prefix = self.element.reference_prefix
+        return f"{prefix}.{self.attribute}" if self.attribute else prefix
+
+    def to_expression(self, ctx: ResolveContext) -> str:
+        if ctx.stack is not None and self.element.stack is not ctx.stack:
+            return ctx.stack._cross_stack_expression(self)
+        return self.local_expression()
+
+
+class Referenceable:
+    """What a ``Reference`` points at: anything with a stack and a reference prefix."""
+
+    @property
+    def reference_prefix(self) -> str:
+        raise NotImplementedError
+
+    @property
+    def stack(self) -> TerraformStack:
+        raise NotImplementedError
+
+
+class _Indexed(Expression):
+    __slots__ = ("base", "key")
+
+    def __init__(self, base: Expression, key: int | str | Expression) -> None:
+        super().__init__()
+        self.base = base
+        self.key = key
+
+    def to_expression(self, ctx: ResolveContext) -> str:
+        return f"{self.base.to_expression(ctx)}[{render_hcl(self.key, ctx)}]"
+
+
+class _Attribute(Expression):
+    __slots__ = ("base", "name")
+
+    def __init__(self, base: Expression, name: str) -> None:
+        super().__init__()
+        self.base = base
+        self.name = name
+
+    def to_expression(self, ctx: ResolveContext) -> str:
+        return f"{self.base.to_expression(ctx)}.{self.name}"
+
+
+class Lazy(Expression):
+    """A value computed at synth time by ``producer`` (after the whole app is built)."""
+
+    __slots__ = ("producer",)
+
+    def __init__(self, producer: Callable[[], Any]) -> None:
+        super().__init__()
+        self.producer = producer
+
+    def to_expression(self, ctx: ResolveContext) -> str:
+        return render_hcl(self.producer(), ctx)
+
+    def resolve_value(self, ctx: ResolveContext) -> Any:
+        return resolve(self.producer(), ctx)
+
+    @staticmethod
+    def string_value(producer: Callable[[], Any]) -> str:
+        return str(Lazy(producer))
+
+    @staticmethod
+    def any_value(producer: Callable[[], Any]) -> Expression:
+        return Lazy(producer)
+
+
+class Token:
+    """Helpers to recognise and convert tokens, named as in cdktf."""
+
+    @staticmethod
+    def is_unresolved(value: object) -> bool:
+        """True if ``value`` is, or contains, something known only to Terraform; skip value checks then."""
+        if isinstance(value, Expression):
+            return True
+        if isinstance(value, str):
+            return _TOKEN_RE.search(value) is not None
+        if isinstance(value, list | tuple):
+            return any(Token.is_unresolved(v) for v in value)
+        if isinstance(value, Mapping):
+            return any(Token.is_unresolved(k) or Token.is_unresolved(v) for k, v in value.items())
+        return False
+
+    @staticmethod
+    def as_string(value: Expression | str) -> str:
+        return value if isinstance(value, str) else str(value)
+
+    @staticmethod
+    def as_any(value: Any) -> Expression:
+        return value if isinstance(value, Expression) else Lazy(lambda: value)
+
+    @staticmethod
+    def raw_expression(text: str) -> Expression:
+        """Terraform expression text, written as is inside ``${...}`` (e.g. ``"length(var.psk) >= 8"``)."""
+        return RawExpression(text)
+
+
+def lookup_token(number: int, ctx: ResolveContext) -> Expression:
+    try:
+        return _TOKENS[number]
+    except KeyError:
+        raise ValidationError.single(
+            ctx.path,
+            f"unknown token ${{TfToken[TOKEN.{number}]}} (a token string from another process or edited by hand)",
+            rule="unknown-token",
+            fix="pass references as produced by this app, not as copied text",
+        ) from None
+
+
+def _escape(text: str) -> str:
+    return text.replace("${", "$${").replace("%{", "%%{")
+
+
+def _resolve_str(value: str, ctx: ResolveContext) -> Any:
+    if "{" not in value:
+        return value
+    parts = _TOKEN_RE.split(value)
+    if len(parts) == 1:
+        return _escape(value)
+    if len(parts) == 3 and not parts[0] and not parts[2]:
+        return lookup_token(int(parts[1]), ctx).resolve_value(ctx)
+    out = []
+    for index, part in enumerate(parts):
+        if index % 2 == 0:
+            out.append(_escape(part))
+        else:
+            out.append("${" + lookup_token(int(part), ctx).to_expression(ctx) + "}")
+    return "".join(out)
+
+
+def resolve(value: Any, ctx: ResolveContext) -> Any:
+    """Turn a Python value holding tokens into the JSON value Terraform reads.
+
+    ``None`` values in mappings are dropped (an unset argument); floats with an integral value print as ints,
+    as in JavaScript; non-finite numbers are an error.
+    """
+    kind = type(value)
+    if kind is str:
+        return _resolve_str(value, ctx)
+    if kind is dict:
+        out = {}
+        for key, item in value.items():
+            if item is None:
+                continue
+            out[_resolve_str(key, ctx) if "{" in key else key] = resolve(item, ctx)
+        return out
+    if kind is list or kind is tuple:
+        return [resolve(item, ctx) for item in value]
+    if kind is int or kind is bool or value is None:
+        return value
+    if kind is float:
+        if not math.isfinite(value):
+            raise ValidationError.single(
+                ctx.path, f"{value} is not a number Terraform accepts", rule="finite-number", fix="use a finite number"
+            )
+        return int(value) if value.is_integer() else value
+    if isinstance(value, Expression):
+        return value.resolve_value(ctx)
+    if isinstance(value, str):  # subclasses such as StrEnum
+        return _resolve_str(str.__str__(value), ctx)
+    if isinstance(value, bool):
+        return bool(value)
+    if isinstance(value, int):
+        return int(value)
+    if isinstance(value, float):
+        return resolve(float(value), ctx)
+    if isinstance(value, Mapping):
+        return resolve(dict(value), ctx)
+    if isinstance(value, list | tuple | set | frozenset):
+        return resolve(list(value), ctx)
+    raise ValidationError.single(
+        ctx.path,
+        f"cannot synthesize a value of type {kind.__name__}",
+        rule="synthesizable-value",
+        fix="use str, int, float, bool, None, lists, dicts or tokens",
+    )
+
+
+def _hcl_string(value: str, ctx: ResolveContext) -> str:
+    parts = _TOKEN_RE.split(value)
+    if len(parts) == 3 and not parts[0] and not parts[2]:
+        return lookup_token(int(parts[1]), ctx).to_expression(ctx)
+    out = ['"']
+    for index, part in enumerate(parts):
+        if index % 2 == 0:
+            out.append(_escape(json.dumps(part, ensure_ascii=False)[1:-1]))
+        else:
+            out.append("${" + lookup_token(int(part), ctx).to_expression(ctx) + "}")
+    out.append('"')
+    return "".join(out)
+
+
+def render_hcl(value: Any, ctx: ResolveContext) -> str:
+    """Render a Python value as Terraform expression text (used inside function calls and operators)."""
+    if isinstance(value, Expression):
+        return value.to_expression(ctx)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None:
+        return "null"
+    if isinstance(value, str):
+        return _hcl_string(value, ctx)
+    if isinstance(value, int | float):
+        resolved = resolve(value, ctx)
+        return json.dumps(resolved)
+    if isinstance(value, Mapping):
+        items = ", ".join(f"{_hcl_string(str(k), ctx)} = {render_hcl(v, ctx)}" for k, v in value.items())
+        return "{" + items + "}"
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(render_hcl(v, ctx) for v in value) + "]"
+    raise ValidationError.single(
+        ctx.path,
+        f"cannot render a value of type {type(value).__name__} as a Terraform expression",
+        rule="synthesizable-value",
+        fix="use str, int, float, bool, None, lists, dicts or tokens",
+    )
