@@ -1,0 +1,1 @@
+"""The ``constructs-vpn`` command line: one module per subcommand, each with ``add_parser``."""
