@@ -1,0 +1,1 @@
+"""Typed bindings for the ``aliyun/alicloud`` resources this project uses, and a schema check."""

@@ -1,0 +1,27 @@
+"""Skip a test when an outside tool is missing, unless CONSTRUCTS_VPN_REQUIRE_TOOLS=1 (CI), where it fails."""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+import pytest
+
+REQUIRE_TOOLS = os.environ.get("CONSTRUCTS_VPN_REQUIRE_TOOLS") == "1"
+
+
+def require(available: bool, reason: str) -> None:
+    """Skip (or, under CONSTRUCTS_VPN_REQUIRE_TOOLS=1, fail) with ``reason`` when not ``available``."""
+    if available:
+        return
+    if REQUIRE_TOOLS:
+        pytest.fail(f"{reason} (required: CONSTRUCTS_VPN_REQUIRE_TOOLS=1)")
+    pytest.skip(reason)
+
+
+def require_executable(name: str, hint: str) -> str:
+    """The path of executable ``name``; skip or fail with ``hint`` (how to install it) when absent."""
+    path = shutil.which(name)
+    require(path is not None, f"{name} not found on PATH; {hint}")
+    assert path is not None
+    return path
