@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -25,3 +26,8 @@ def require_executable(name: str, hint: str) -> str:
     require(path is not None, f"{name} not found on PATH; {hint}")
     assert path is not None
     return path
+
+
+#: The read-only reference folder beside the checkout (``../shared``), as in CI.
+SHARED_DIR = Path(os.environ.get("CONSTRUCTS_VPN_SHARED", Path(__file__).resolve().parents[2] / "shared"))
+REPO_DIR = Path(__file__).resolve().parents[1]

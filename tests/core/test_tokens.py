@@ -1,0 +1,153 @@
+"""References, escaping and functions: what a token turns into in the JSON."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import pytest
+
+from constructs_vpn.core import (
+    Fn,
+    Lazy,
+    Op,
+    TerraformLocal,
+    TerraformResource,
+    TerraformStack,
+    TerraformVariable,
+    Token,
+    ValidationError,
+    conditional,
+)
+
+
+def body(stack: TerraformStack, type_name: str = "t_res", name: str = "r") -> dict[str, Any]:
+    document = stack.to_terraform()
+    found: dict[str, Any] = document["resource"][type_name][name]
+    return found
+
+
+def make(stack: TerraformStack, id: str = "r", **attributes: Any) -> TerraformResource:
+    return TerraformResource(stack, id, terraform_resource_type="t_res", attributes=attributes)
+
+
+def test_reference_renders_as_interpolation(stack: TerraformStack) -> None:
+    target = make(stack, "target")
+    make(stack, a=target.get_string_attribute("id"), n=target.get_number_attribute("size"))
+    assert body(stack)["a"] == "${t_res.target.id}"
+    assert body(stack)["n"] == "${t_res.target.size}"
+
+
+def test_nested_references_in_strings_lists_and_maps(stack: TerraformStack) -> None:
+    target = make(stack, "target")
+    ident = target.get_string_attribute("id")
+    make(stack, s=f"prefix-{ident}-suffix", lst=["x", ident], m={"k": ident, "deep": [{"v": ident}]})
+    rendered = body(stack)
+    assert rendered["s"] == "prefix-${t_res.target.id}-suffix"
+    assert rendered["lst"] == ["x", "${t_res.target.id}"]
+    assert rendered["m"] == {"k": "${t_res.target.id}", "deep": [{"v": "${t_res.target.id}"}]}
+
+
+@pytest.mark.parametrize(
+    ("literal", "expected"),
+    [
+        ("${var.secret}", "$${var.secret}"),
+        ("%{if true}x%{endif}", "%%{if true}x%%{endif}"),
+        ("a $${b} c", "a $$${b} c"),
+        ("no braces", "no braces"),
+        ("{ plain }", "{ plain }"),
+    ],
+)
+def test_user_strings_cannot_inject_expressions(stack: TerraformStack, literal: str, expected: str) -> None:
+    make(stack, name=literal)
+    assert body(stack)["name"] == expected
+
+
+def test_escaping_next_to_a_real_reference(stack: TerraformStack) -> None:
+    target = make(stack, "target")
+    make(stack, name=f"${{x}}-{target.get_string_attribute('id')}")
+    assert body(stack)["name"] == "$${x}-${t_res.target.id}"
+
+
+def test_list_and_attribute_access_on_expressions(stack: TerraformStack) -> None:
+    target = make(stack, "target")
+    make(
+        stack, first=target.get_list_attribute("tables")[0].get_attribute("id"), key=target.get_map_attribute("m")["k"]
+    )
+    assert body(stack)["first"] == "${t_res.target.tables[0].id}"
+    assert body(stack)["key"] == '${t_res.target.m["k"]}'
+
+
+def test_functions_and_operators(stack: TerraformStack) -> None:
+    var = TerraformVariable(stack, "cidr", type="string")
+    make(
+        stack,
+        subnet=Fn.cidrsubnet(var.string_value, 8, 2),
+        joined=Fn.join(",", ["a", 'q"uote', "${lit}"]),
+        cond=conditional(Op.gt(Fn.length(var.value), 3), "long", "short"),
+        fmt=f"host-{Fn.cidrhost('10.0.0.0/24', 5)}",
+    )
+    rendered = body(stack)
+    assert rendered["subnet"] == "${cidrsubnet(var.cidr, 8, 2)}"
+    assert rendered["joined"] == '${join(",", ["a", "q\\"uote", "$${lit}"])}'
+    assert rendered["cond"] == '${((length(var.cidr) > 3) ? "long" : "short")}'
+    assert rendered["fmt"] == 'host-${cidrhost("10.0.0.0/24", 5)}'
+
+
+def test_lazy_values_are_computed_at_synth(stack: TerraformStack) -> None:
+    items: list[str] = []
+    make(stack, items=Lazy.any_value(lambda: list(items)), text=Lazy.string_value(lambda: "${x}"))
+    items.append("late")
+    assert body(stack)["items"] == ["late"]
+    assert body(stack)["text"] == "$${x}"
+
+
+def test_locals_and_variables(stack: TerraformStack) -> None:
+    local = TerraformLocal(stack, "names", ["a", "b"])
+    make(stack, names=local.expression, first=Fn.element(local.as_list, 0))
+    document = stack.to_terraform()
+    assert document["locals"] == {"names": ["a", "b"]}
+    assert document["resource"]["t_res"]["r"]["names"] == "${local.names}"
+
+
+@pytest.mark.parametrize("value", [math.nan, math.inf, -math.inf])
+def test_non_finite_numbers_are_rejected(stack: TerraformStack, value: float) -> None:
+    make(stack, n=value)
+    with pytest.raises(ValidationError, match="finite"):
+        stack.to_terraform()
+
+
+def test_integral_floats_print_like_javascript(stack: TerraformStack) -> None:
+    make(stack, a=1.0, b=1.5)
+    assert body(stack)["a"] == 1 and type(body(stack)["a"]) is int
+    assert body(stack)["b"] == 1.5
+
+
+def test_unknown_token_names_the_construct(stack: TerraformStack) -> None:
+    make(stack, name="${TfToken[TOKEN.99999999]}")
+    with pytest.raises(ValidationError, match=r"\[test/r\].*unknown token"):
+        stack.to_terraform()
+
+
+def test_unsupported_value_type_is_our_error(stack: TerraformStack) -> None:
+    make(stack, obj=object())
+    with pytest.raises(ValidationError, match="cannot synthesize a value of type object"):
+        stack.to_terraform()
+
+
+def test_is_unresolved(stack: TerraformStack) -> None:
+    target = make(stack, "target")
+    assert Token.is_unresolved(target.get_string_attribute("id"))
+    assert Token.is_unresolved(f"x-{target.get_string_attribute('id')}")
+    assert Token.is_unresolved(target.get_number_attribute("n"))
+    assert Token.is_unresolved(["a", {"k": target.get_string_attribute("id")}])
+    assert not Token.is_unresolved("${not a token}")
+    assert not Token.is_unresolved(["a", 1, None])
+
+
+def test_none_drops_keys_but_not_list_items(stack: TerraformStack) -> None:
+    make(stack, gone=None, kept=[None, 1], nested={"x": None, "y": 2})
+    rendered = body(stack)
+    assert "gone" not in rendered
+    assert rendered["kept"] == [None, 1]
+    assert rendered["nested"] == {"y": 2}
