@@ -2,4 +2,4 @@
 
 from . import build_app
 
-build_app().synth()
+build_app().run()

@@ -5,13 +5,14 @@ from __future__ import annotations
 import json
 import logging
 import os
+import sys
 from pathlib import Path
 from typing import Any
 
 from .annotations import STRICT_CONTEXT_KEY, Annotation, collect
 from .aspects import invoke_aspects
 from .construct import Construct
-from .errors import Problem, ValidationError
+from .errors import ConstructsVpnError, Problem, ValidationError
 from .output_dir import write_tree
 from .stack import CDKTF_VERSION, TerraformStack
 
@@ -146,6 +147,15 @@ class App(Construct):
             if note.level != "info":
                 log.warning("%s", note)
         return result
+
+
+    def run(self) -> None:
+        """``synth()`` for a program's main block: problems go to stderr as one message and exit 1, no traceback."""
+        try:
+            self.synth()
+        except ConstructsVpnError as error:
+            print(f"error: {error}", file=sys.stderr)
+            raise SystemExit(1) from None
 
 
 def _context_from_env() -> dict[str, Any]:

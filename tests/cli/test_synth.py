@@ -1,0 +1,68 @@
+"""``constructs-vpn synth`` runs the app of cdktf.json like the cdktf CLI and prints a summary."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from constructs_vpn.cli.main import main
+from tests.tooling import REPO_DIR
+
+CLI = [sys.executable, "-m", "constructs_vpn.cli"]
+
+
+def test_synth_of_the_example_app(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["synth", "--project", str(REPO_DIR), "--output", str(tmp_path / "out")]) == 0
+    printed = capsys.readouterr().out
+    assert f"into {tmp_path / 'out'}" in printed
+    assert "generic-site" in printed
+    manifest = json.loads((tmp_path / "out/manifest.json").read_text())
+    assert set(manifest["stacks"]) >= {"generic-site"}
+
+
+def test_app_receives_the_cdktf_environment(tmp_path: Path) -> None:
+    (tmp_path / "cdktf.json").write_text(
+        json.dumps({"language": "python", "app": "python probe.py", "context": {"team": "net"}})
+    )
+    (tmp_path / "probe.py").write_text(
+        "import json, os, sys\n"
+        "from constructs_vpn.core import App, TerraformStack\n"
+        "json.dump({k: os.environ.get(k) for k in ('CDKTF_OUTDIR', 'CDKTF_CONTEXT_JSON', 'TF_VAR_x')},"
+        " open('env.json', 'w'))\n"
+        "json.dump(sys.executable, open('python.json', 'w'))\n"
+        "app = App(); TerraformStack(app, 's'); app.synth()\n"
+    )
+    env = {**os.environ, "TF_VAR_x": "leak", "PYTHONPATH": str(REPO_DIR)}
+    done = subprocess.run([*CLI, "synth"], cwd=tmp_path, env=env, capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    seen = json.loads((tmp_path / "env.json").read_text())
+    assert seen["CDKTF_OUTDIR"] == str(tmp_path / "cdktf.out")
+    assert json.loads(seen["CDKTF_CONTEXT_JSON"]) == {"team": "net", "cdktfRelativeModules": []}
+    assert seen["TF_VAR_x"] is None  # the cdktf CLI strips TF_VAR_* too
+    assert Path(json.loads((tmp_path / "python.json").read_text())).parent == Path(sys.executable).parent
+
+
+def test_failing_app_is_one_clean_error(tmp_path: Path) -> None:
+    (tmp_path / "cdktf.json").write_text(json.dumps({"app": "python bad.py"}))
+    (tmp_path / "bad.py").write_text(
+        "from constructs_vpn.core import App, TerraformStack, TerraformResource\n"
+        "app = App(); s = TerraformStack(app, 's')\n"
+        "TerraformResource(s, 'r', terraform_resource_type='t', attributes={'n': float('nan')})\n"
+        "app.run()\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(REPO_DIR)}
+    done = subprocess.run([*CLI, "synth"], cwd=tmp_path, env=env, capture_output=True, text=True, check=False)
+    assert done.returncode == 1
+    assert "[s/r] nan is not a number Terraform accepts" in done.stderr
+    assert "the app `python bad.py` failed with exit code 1" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_missing_app_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["synth", "--project", str(tmp_path)]) == 1
+    assert "no app to run" in capsys.readouterr().err
