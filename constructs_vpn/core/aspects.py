@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import weakref
 from typing import Protocol, runtime_checkable
 
 from .construct import Construct
@@ -9,6 +10,9 @@ from .construct import Construct
 __all__ = ["Aspects", "IAspect"]
 
 _MAX_ROUNDS = 10
+_ASPECT = "@constructs-vpn/aspect"
+#: Roots that have aspects anywhere below them, so apps without aspects skip the tree walk.
+_ROOTS_WITH_ASPECTS: weakref.WeakSet[Construct] = weakref.WeakSet()
 
 
 @runtime_checkable
@@ -27,15 +31,18 @@ class Aspects:
         return Aspects(scope)
 
     def add(self, aspect: IAspect) -> None:
-        self._scope.node.add_metadata("@constructs-vpn/aspect", aspect)
+        self._scope.node.add_metadata(_ASPECT, aspect)
+        _ROOTS_WITH_ASPECTS.add(self._scope.node.root)
 
     @property
     def all(self) -> list[IAspect]:
-        return [e["data"] for e in self._scope.node._metadata if e["type"] == "@constructs-vpn/aspect"]
+        return [e["data"] for e in self._scope.node._metadata if e["type"] == _ASPECT]
 
 
 def invoke_aspects(root: Construct) -> None:
     """Apply every aspect to its scope's subtree, once per construct, including constructs aspects add."""
+    if root not in _ROOTS_WITH_ASPECTS:
+        return
     done: set[tuple[int, int]] = set()
     for _ in range(_MAX_ROUNDS):
         progressed = False

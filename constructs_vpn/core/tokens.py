@@ -249,9 +249,16 @@ def resolve(value: Any, ctx: ResolveContext) -> Any:
     if kind is dict:
         out = {}
         for key, item in value.items():
-            if item is None:
+            item_kind = type(item)
+            if item_kind is str:  # the common case, inlined: most values are plain strings
+                resolved = _resolve_str(item, ctx) if "{" in item else item
+            elif item_kind is int or item_kind is bool:
+                resolved = item
+            elif item is None:
                 continue
-            out[_resolve_str(key, ctx) if "{" in key else key] = resolve(item, ctx)
+            else:
+                resolved = resolve(item, ctx)
+            out[_resolve_str(key, ctx) if "{" in key else key] = resolved
         return out
     if kind is list or kind is tuple:
         return [resolve(item, ctx) for item in value]

@@ -1,0 +1,162 @@
+"""Synthesis speed and memory: N IPsec sites of 5 resources each, plus a shared CEN, TR and route table.
+
+Prints one JSON line: ``{"connections", "resources", "seconds", "peak_rss_mib", "json_dump_seconds",
+"ratio_to_json_dump", "import_ms"}``. ``seconds`` covers building the constructs and writing ``cdktf.out``;
+``json_dump_seconds`` is a plain ``json.dumps`` (same settings) of the same documents, the floor any engine
+pays. Not a test: run it by hand and record the figures (``--connections 1000`` is the reference point).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from constructs_vpn.core import (
+    App,
+    Construct,
+    TerraformProvider,
+    TerraformProviderGeneratorMetadata,
+    TerraformResource,
+    TerraformStack,
+)
+
+META = TerraformProviderGeneratorMetadata(provider_name="alicloud", provider_version_constraint="~> 1.289")
+
+
+def _resource(scope: Construct, id: str, type_name: str, attributes: dict[str, Any]) -> TerraformResource:
+    return TerraformResource(
+        scope, id, terraform_resource_type=type_name, terraform_generator_metadata=META, attributes=attributes
+    )
+
+
+def build_generic(app: App, connections: int) -> None:
+    """The reference app of the cdktf baseline, with the engine's generic resources."""
+    stack = TerraformStack(app, "bench")
+    TerraformProvider(
+        stack,
+        "alicloud",
+        terraform_resource_type="alicloud",
+        terraform_provider_source="aliyun/alicloud",
+        terraform_generator_metadata=META,
+        attributes={"region": "cn-hangzhou"},
+    )
+    cen = _resource(stack, "cen", "alicloud_cen_instance", {"cen_instance_name": "bench"})
+    tr = _resource(stack, "tr", "alicloud_cen_transit_router", {"cen_id": cen.get_string_attribute("id")})
+    table = _resource(
+        stack,
+        "rt",
+        "alicloud_cen_transit_router_route_table",
+        {"transit_router_id": tr.get_string_attribute("transit_router_id")},
+    )
+    for index in range(connections):
+        site = Construct(stack, f"site-{index}")
+        cgw = _resource(
+            site,
+            "cgw",
+            "alicloud_vpn_customer_gateway",
+            {
+                "ip_address": f"203.0.{index // 256 % 256}.{index % 256}",
+                "asn": str(65000 + index % 1000),
+                "customer_gateway_name": f"site-{index}",
+            },
+        )
+        vpn = _resource(
+            site,
+            "vpn",
+            "alicloud_vpn_gateway_vpn_attachment",
+            {
+                "vpn_attachment_name": f"site-{index}",
+                "customer_gateway_id": cgw.get_string_attribute("id"),
+                "network_type": "public",
+                "local_subnet": "0.0.0.0/0",
+                "remote_subnet": "0.0.0.0/0",
+                "effect_immediately": True,
+                "enable_dpd": True,
+                "enable_nat_traversal": True,
+                "ike_config": {
+                    "ike_version": "ikev2",
+                    "ike_mode": "main",
+                    "ike_enc_alg": "aes",
+                    "ike_auth_alg": "sha1",
+                    "ike_pfs": "group2",
+                    "ike_lifetime": 86400,
+                },
+                "ipsec_config": {
+                    "ipsec_enc_alg": "aes",
+                    "ipsec_auth_alg": "sha1",
+                    "ipsec_pfs": "group2",
+                    "ipsec_lifetime": 86400,
+                },
+            },
+        )
+        attachment = _resource(
+            site,
+            "attachment",
+            "alicloud_cen_transit_router_vpn_attachment",
+            {
+                "cen_id": cen.get_string_attribute("id"),
+                "transit_router_id": tr.get_string_attribute("transit_router_id"),
+                "vpn_id": vpn.get_string_attribute("id"),
+                "auto_publish_route_enabled": True,
+                "zone": [{"zone_id": "cn-hangzhou-h"}],
+            },
+        )
+        for kind in ("association", "propagation"):
+            _resource(
+                site,
+                kind,
+                f"alicloud_cen_transit_router_route_table_{kind}",
+                {
+                    "transit_router_attachment_id": attachment.get_string_attribute("id"),
+                    "transit_router_route_table_id": table.get_string_attribute("transit_router_route_table_id"),
+                },
+            )
+
+
+def import_ms() -> float:
+    code = "import time; t = time.perf_counter(); import constructs_vpn.core; print(time.perf_counter() - t)"
+    runs = [float(subprocess.check_output([sys.executable, "-c", code], text=True)) for _ in range(3)]
+    return round(min(runs) * 1000, 1)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--connections", type=int, default=1000)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        outdir = Path(tmp) / "cdktf.out"
+        start = time.perf_counter()
+        app = App(outdir=outdir)
+        build_generic(app, args.connections)
+        result = app.synth()
+        seconds = time.perf_counter() - start
+        dump_start = time.perf_counter()
+        for document in result.documents.values():
+            json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False)
+        dump_seconds = time.perf_counter() - dump_start
+    resources = sum(len(items) for d in result.documents.values() for items in d.get("resource", {}).values())
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(
+        json.dumps(
+            {
+                "connections": args.connections,
+                "resources": resources,
+                "seconds": round(seconds, 3),
+                "peak_rss_mib": round(peak, 1),
+                "json_dump_seconds": round(dump_seconds, 3),
+                "ratio_to_json_dump": round(seconds / dump_seconds, 2),
+                "import_ms": import_ms(),
+            }
+        )
+    )
+
+
+if __name__ == "__main__":
+    main()
