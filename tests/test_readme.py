@@ -1,0 +1,36 @@
+"""The README stays true: its example runs, and its test command is the one CI runs."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.tooling import REPO_DIR
+
+README = (REPO_DIR / "README.md").read_text("utf-8")
+
+
+def blocks(language: str) -> list[str]:
+    return re.findall(rf"```{language}\n(.*?)```", README, flags=re.S)
+
+
+def test_python_example_synthesizes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (example,) = blocks("python")
+    assert len(example.strip().splitlines()) <= 20
+    exec(compile(example, "README.md", "exec"), {})
+    document = json.loads((tmp_path / "cdktf.out/stacks/dc1/cdk.tf.json").read_text())
+    assert document["variable"]["psk"]["sensitive"] is True
+    assert document["resource"]["alicloud_vpn_gateway_vpn_attachment"]["vpn"]["ike_config"]["psk"] == "${var.psk}"
+
+
+def test_commands_match_ci() -> None:
+    main_job, tests = blocks("sh")
+    ci = (REPO_DIR / ".ci/run").read_text("utf-8")
+    assert "constructs-vpn synth" in main_job
+    install, run = tests.strip().splitlines()[-1].split(" && ")[1:]
+    assert install.replace(".venv/bin/pip install", "") in ci
+    assert f"\n{run}\n" in ci
