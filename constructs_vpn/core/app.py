@@ -148,7 +148,6 @@ class App(Construct):
                 log.warning("%s", note)
         return result
 
-
     def run(self) -> None:
         """``synth()`` for a program's main block: problems go to stderr as one message and exit 1, no traceback."""
         try:
