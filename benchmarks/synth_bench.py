@@ -1,9 +1,10 @@
 """Synthesis speed and memory: N IPsec sites of 5 resources each, plus a shared CEN, TR and route table.
 
-Prints one JSON line: ``{"connections", "resources", "seconds", "peak_rss_mib", "json_dump_seconds",
+Prints one JSON line: ``{"connections", "constructs", "resources", "seconds", "peak_rss_mib", "json_dump_seconds",
 "ratio_to_json_dump", "import_ms"}``. ``seconds`` covers building the constructs and writing ``cdktf.out``;
 ``json_dump_seconds`` is a plain ``json.dumps`` (same settings) of the same documents, the floor any engine
-pays. Not a test: run it by hand and record the figures (``--connections 1000`` is the reference point).
+pays. ``--constructs`` builds the sites with the VPN constructs (dual-tunnel ``IpsecConnection``) instead of
+generic resources. Not a test: run it by hand and record the figures (``--connections 1000``).
 """
 
 from __future__ import annotations
@@ -120,6 +121,22 @@ def build_generic(app: App, connections: int) -> None:
             )
 
 
+def build_constructs(app: App, connections: int) -> None:
+    """The same N sites with the VPN constructs (dual-tunnel, all console defaults, sensitive PSK)."""
+    from constructs_vpn.alicloud.provider import AlicloudProvider
+    from constructs_vpn.core import TerraformVariable
+    from constructs_vpn.vpn import CenInstance, CustomerGateway, IpsecConnection, TransitRouter, TunnelOptions
+
+    stack = TerraformStack(app, "bench")
+    AlicloudProvider(stack, "alicloud", region="cn-hangzhou")
+    tr = TransitRouter(stack, "tr", cen=CenInstance(stack, "cen", name="bench"))
+    psk = TerraformVariable(stack, "psk", type="string", sensitive=True)
+    for index in range(connections):
+        gateway = CustomerGateway(stack, f"cgw-{index}", ip_address=f"203.0.{index // 256 % 256}.{index % 256}")
+        tunnel = TunnelOptions(customer_gateway=gateway, psk=psk)
+        IpsecConnection(stack, f"site-{index}", transit_router=tr, name=f"site-{index}", tunnels=[tunnel, tunnel])
+
+
 def import_ms() -> float:
     code = "import time; t = time.perf_counter(); import constructs_vpn.core; print(time.perf_counter() - t)"
     runs = [float(subprocess.check_output([sys.executable, "-c", code], text=True)) for _ in range(3)]
@@ -129,12 +146,14 @@ def import_ms() -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--connections", type=int, default=1000)
+    parser.add_argument("--constructs", action="store_true", help="build the sites with the VPN constructs")
     args = parser.parse_args()
+    build = build_constructs if args.constructs else build_generic
     with tempfile.TemporaryDirectory() as tmp:
         outdir = Path(tmp) / "cdktf.out"
         start = time.perf_counter()
         app = App(outdir=outdir)
-        build_generic(app, args.connections)
+        build(app, args.connections)
         result = app.synth()
         seconds = time.perf_counter() - start
         dump_start = time.perf_counter()
@@ -147,6 +166,7 @@ def main() -> None:
         json.dumps(
             {
                 "connections": args.connections,
+                "constructs": args.constructs,
                 "resources": resources,
                 "seconds": round(seconds, 3),
                 "peak_rss_mib": round(peak, 1),

@@ -1,10 +1,18 @@
-"""Example apps. ``python -m stacks`` (the app in cdktf.json) synthesizes every example stack."""
+"""Example apps. ``python -m stacks`` (the app in cdktf.json) synthesizes every example stack;
+``python -m stacks.<module>`` synthesizes one."""
 
 from __future__ import annotations
 
 from constructs_vpn.core import App
 
-from . import generic_site
+from .adopt_existing import AdoptExistingStack
+from .bgp_site import BgpSiteStack
+from .branches import BranchesStack
+from .cross_account import CrossAccountStack
+from .dc_destination import DcDestinationStack
+from .dual_tunnel import DualTunnelStack
+from .generic_site import GenericSiteStack
+from .protected_flows import ProtectedFlowsStack
 
 __all__ = ["build_app"]
 
@@ -12,5 +20,12 @@ __all__ = ["build_app"]
 def build_app(app: App | None = None) -> App:
     """Add every example stack to ``app`` (a new App from the environment if none)."""
     app = app or App()
-    generic_site.GenericSiteStack(app, "generic-site")
+    GenericSiteStack(app, "generic-site")
+    DcDestinationStack(app, "dc-destination")
+    BgpSiteStack(app, "bgp-site")
+    ProtectedFlowsStack(app, "protected-flows")
+    CrossAccountStack(app, "cross-account")
+    DualTunnelStack(app, "dual-tunnel")
+    AdoptExistingStack(app, "adopt-existing")
+    BranchesStack(app, "branches")
     return app

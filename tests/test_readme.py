@@ -24,7 +24,8 @@ def test_python_example_synthesizes(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     exec(compile(example, "README.md", "exec"), {})
     document = json.loads((tmp_path / "cdktf.out/stacks/dc1/cdk.tf.json").read_text())
     assert document["variable"]["psk"]["sensitive"] is True
-    assert document["resource"]["alicloud_vpn_gateway_vpn_attachment"]["vpn"]["ike_config"]["psk"] == "${var.psk}"
+    (connection,) = document["resource"]["alicloud_vpn_gateway_vpn_attachment"].values()
+    assert [t["tunnel_ike_config"]["psk"] for t in connection["tunnel_options_specification"]] == ["${var.psk}"] * 2
 
 
 def test_commands_match_ci() -> None:

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from ..alicloud import PROVIDER_VERSION, check_stack
 from .project import Manifest, Project, read_manifest
 
 
@@ -16,6 +17,9 @@ def add_parser(commands: Any) -> None:
     parser.add_argument("--app", help='command that runs the app (default: "app" in cdktf.json)')
     parser.add_argument("--output", "-o", default="cdktf.out", help="output folder (default: cdktf.out)")
     parser.add_argument("--project", default=".", help="folder holding cdktf.json (default: .)")
+    parser.add_argument(
+        "--no-check", action="store_true", help="skip the check of every stack against the pinned alicloud schema"
+    )
     parser.set_defaults(func=run)
 
 
@@ -48,4 +52,13 @@ def run(args: argparse.Namespace) -> int:
     Project.load(root, args.app).synth(outdir)
     manifest = read_manifest(outdir)
     print("\n".join(summarize(manifest)))
+    if args.no_check:
+        return 0
+    findings = [f for name in sorted(manifest.stacks) for f in check_stack(manifest.document(name), stack=name)]
+    for finding in findings:
+        print(finding)
+    if findings:
+        print(f"{len(findings)} schema finding(s): the output does not match aliyun/alicloud {PROVIDER_VERSION}")
+        return 1
+    print(f"Schema check: every stack matches aliyun/alicloud {PROVIDER_VERSION}")
     return 0

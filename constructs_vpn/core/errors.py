@@ -63,3 +63,8 @@ class ValidationError(ConstructsVpnError, ValueError):
 
 class SynthError(ConstructsVpnError):
     """The output could not be written (not a mistake in the app)."""
+
+
+# Tracebacks name the public front (``constructs_vpn.ValidationError``), not this private path.
+for _cls in (ConstructsVpnError, ValidationError, SynthError, Problem):
+    _cls.__module__ = "constructs_vpn"

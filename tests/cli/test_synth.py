@@ -66,3 +66,23 @@ def test_failing_app_is_one_clean_error(tmp_path: Path) -> None:
 def test_missing_app_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["synth", "--project", str(tmp_path)]) == 1
     assert "no app to run" in capsys.readouterr().err
+
+
+def test_synth_fails_on_schema_findings(tmp_path: Path) -> None:
+    (tmp_path / "cdktf.json").write_text(json.dumps({"app": "python app.py"}))
+    (tmp_path / "app.py").write_text(
+        "from constructs_vpn.core import App, TerraformStack, TerraformResource\n"
+        "app = App(); s = TerraformStack(app, 's')\n"
+        "r = TerraformResource(s, 'cen', terraform_resource_type='alicloud_cen_instance')\n"
+        "r.add_override('cen_instance_nmae', 'typo')\n"
+        "app.run()\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(REPO_DIR)}
+    done = subprocess.run([*CLI, "synth"], cwd=tmp_path, env=env, capture_output=True, text=True, check=False)
+    assert done.returncode == 1
+    assert "resource.alicloud_cen_instance.cen.cen_instance_nmae" in done.stdout
+    assert "1 schema finding(s)" in done.stdout
+    unchecked = subprocess.run(
+        [*CLI, "synth", "--no-check"], cwd=tmp_path, env=env, capture_output=True, text=True, check=False
+    )
+    assert unchecked.returncode == 0

@@ -1,0 +1,80 @@
+"""``constructs-vpn peer-config``: the on-premises device's configuration for one connection.
+
+The pre-shared key goes into the output only when asked for (``--psk-from-env`` or ``--psk-from-state``);
+otherwise a placeholder stands in its place. It is never printed anywhere else.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+from typing import Any
+
+from ..core.errors import ConstructsVpnError
+from ..peer import FORMATS, find_connections, plan_connection, render
+from ..peer.state import read_deployed, state_path
+from .project import read_manifest
+
+
+def add_parser(commands: Any) -> None:
+    parser: argparse.ArgumentParser = commands.add_parser(
+        "peer-config",
+        help="render the on-premises gateway configuration of one IPsec connection",
+        description="Render the device side of a connection from the synthesized stack (run synth first).",
+    )
+    parser.add_argument("--stack", required=True, help="stack id")
+    parser.add_argument("--connection", required=True, help="the connection's construct id or path")
+    parser.add_argument("--format", choices=sorted(FORMATS), default="swanctl")
+    parser.add_argument("--output", "-o", default="cdktf.out", help="synthesized output folder (default: cdktf.out)")
+    parser.add_argument(
+        "--gateway-ip",
+        action="append",
+        default=[],
+        metavar="IP",
+        help="cloud gateway address, once per tunnel (default: from state, else a placeholder)",
+    )
+    parser.add_argument(
+        "--psk-from-env",
+        action="append",
+        default=[],
+        metavar="VAR",
+        help="read the pre-shared key from environment variable VAR (once per tunnel, or once for all)",
+    )
+    parser.add_argument(
+        "--psk-from-state",
+        action="store_true",
+        help="read the pre-shared key(s) from Terraform state (they are written to the output)",
+    )
+    parser.add_argument("--state", type=Path, help="Terraform state file (default: the stack's local backend file)")
+    parser.set_defaults(func=run)  # fmt: skip
+
+
+def _env_psks(names: list[str], tunnels: int) -> list[str | None]:
+    values: list[str | None] = []
+    for name in names:
+        value = os.environ.get(name)
+        if not value:
+            raise ConstructsVpnError(f"--psk-from-env {name}: the variable is not set or empty")
+        values.append(value)
+    return values * tunnels if len(values) == 1 else values
+
+
+def run(args: argparse.Namespace) -> int:
+    manifest = read_manifest(Path(args.output))
+    if args.stack not in manifest.stacks:
+        raise ConstructsVpnError(f"no stack {args.stack!r}; stacks: {', '.join(sorted(manifest.stacks))}")
+    document = manifest.document(args.stack)
+    plan = plan_connection(document, args.connection)
+    gateway_ips: list[str | None] = list(args.gateway_ip)
+    psks: list[str | None] = _env_psks(args.psk_from_env, len(plan.tunnels))
+    state = args.state or state_path(document)
+    if state is not None and (state.is_file() or args.state is not None or args.psk_from_state):
+        names = find_connections(document)
+        deployed = read_deployed(state, names[plan.connection_path])
+        gateway_ips = gateway_ips or list(deployed.gateway_ips)
+        if args.psk_from_state and not psks:
+            psks = list(deployed.psks)
+    plan = plan_connection(document, plan.connection_path, gateway_ips=gateway_ips, psks=psks)
+    print(render(plan, args.format), end="")
+    return 0

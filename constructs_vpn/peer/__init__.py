@@ -1,0 +1,36 @@
+"""On-premises gateway configuration rendered from the same model as the cloud side.
+
+``plan_connection(document, connection)`` reads a synthesized stack and returns the device's view;
+``render(plan, format)`` writes it as strongSwan ``swanctl.conf``, Alibaba's ``DownloadVpnConnectionConfig``
+JSON, or a Cisco IOS / Huawei VRP template.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ..core.errors import ValidationError
+from . import aliyun_json, cisco_ios, huawei_vrp, swanctl
+from .plan import PeerPlan, Secret, TunnelPlan, find_connections, plan_connection
+
+__all__ = ["FORMATS", "PeerPlan", "Secret", "TunnelPlan", "find_connections", "plan_connection", "render"]
+
+FORMATS: dict[str, Callable[[PeerPlan], str]] = {
+    "swanctl": swanctl.render,
+    "json": aliyun_json.render,
+    "cisco": cisco_ios.render,
+    "huawei": huawei_vrp.render,
+}
+
+
+def render(plan: PeerPlan, format: str) -> str:
+    """``plan`` in ``format`` (one of ``FORMATS``)."""
+    renderer = FORMATS.get(format)
+    if renderer is None:
+        raise ValidationError.single(
+            plan.connection_path,
+            f"unknown format {format!r}",
+            rule="peer-format",
+            fix=f"use one of {', '.join(FORMATS)}",
+        )
+    return renderer(plan)

@@ -1,0 +1,124 @@
+"""A Cisco IOS / IOS-XE settings sheet: a TEMPLATE to review, not a tested configuration.
+
+IKEv2 uses a route-based tunnel interface (VTI); IKEv1 main mode an ISAKMP policy and the same VTI.
+Protected data flows become static routes into the tunnel; BGP a neighbour on the tunnel address.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+
+from ._vendor import require_supported
+from .plan import PSK_PLACEHOLDER, PeerPlan, TunnelPlan
+
+__all__ = ["render"]
+
+IKE_ENCRYPTION = {"aes": "aes-cbc-128", "aes192": "aes-cbc-192", "aes256": "aes-cbc-256", "des": "des", "3des": "3des"}
+ISAKMP_ENCRYPTION = {"aes": "aes", "aes192": "aes 192", "aes256": "aes 256", "des": "des", "3des": "3des"}
+INTEGRITY = {"md5": "md5", "sha1": "sha1", "sha256": "sha256", "sha384": "sha384", "sha512": "sha512"}
+ISAKMP_HASH = {"md5": "md5", "sha1": "sha", "sha256": "sha256", "sha384": "sha384", "sha512": "sha512"}
+ESP_ENCRYPTION = {"aes": "esp-aes", "aes192": "esp-aes 192", "aes256": "esp-aes 256", "des": "esp-des",
+                  "3des": "esp-3des"}  # fmt: skip
+ESP_INTEGRITY = {"md5": "esp-md5-hmac", "sha1": "esp-sha-hmac", "sha256": "esp-sha256-hmac",
+                 "sha384": "esp-sha384-hmac", "sha512": "esp-sha512-hmac"}  # fmt: skip
+
+
+def _group(name: str) -> str:
+    return name.removeprefix("group")
+
+
+def _identity(value: str) -> str:
+    try:
+        ipaddress.ip_address(value)
+    except ValueError:
+        return f"fqdn {value}"
+    return f"address {value}"
+
+
+def _mask(cidr: str) -> str:
+    network = ipaddress.IPv4Network(cidr)
+    return f"{network.network_address} {network.netmask}"
+
+
+def _tunnel(plan: PeerPlan, tunnel: TunnelPlan, number: int) -> list[str]:
+    tag = f"cvpn-{plan.name}-{tunnel.name}"
+    psk = tunnel.psk.reveal() if tunnel.psk is not None else PSK_PLACEHOLDER
+    lines = [f"! --- {tunnel.name}: peer {tunnel.remote_address} ---"]
+    if tunnel.ike_v1:
+        lines += [
+            f"crypto isakmp policy {10 * number}",
+            f" encryption {ISAKMP_ENCRYPTION[tunnel.ike_enc_alg]}",
+            f" hash {ISAKMP_HASH[tunnel.ike_auth_alg]}",
+            " authentication pre-share",
+            f" group {_group(tunnel.ike_pfs)}",
+            f" lifetime {tunnel.ike_lifetime}",
+            f"crypto isakmp key {psk} address {tunnel.remote_address}",
+        ]
+        if tunnel.dpd:
+            lines.append("crypto isakmp keepalive 10 3 periodic")
+    else:
+        lines += [
+            f"crypto ikev2 proposal {tag}",
+            f" encryption {IKE_ENCRYPTION[tunnel.ike_enc_alg]}",
+            f" integrity {INTEGRITY[tunnel.ike_auth_alg]}",
+            f" group {_group(tunnel.ike_pfs)}",
+            f"crypto ikev2 policy {tag}",
+            f" proposal {tag}",
+            f"crypto ikev2 keyring {tag}",
+            f" peer {tunnel.name}",
+            f"  address {tunnel.remote_address}",
+            f"  pre-shared-key {psk}",
+            f"crypto ikev2 profile {tag}",
+            f" match identity remote {_identity(tunnel.remote_id)}",
+            f" identity local {_identity(tunnel.local_id)}",
+            " authentication remote pre-share",
+            " authentication local pre-share",
+            f" keyring local {tag}",
+            f" lifetime {tunnel.ike_lifetime}",
+        ]
+        if tunnel.dpd:
+            lines.append(" dpd 10 3 periodic")
+    lines += [
+        f"crypto ipsec transform-set {tag} {ESP_ENCRYPTION[tunnel.ipsec_enc_alg]}"
+        f" {ESP_INTEGRITY[tunnel.ipsec_auth_alg]}",
+        " mode tunnel",
+        f"crypto ipsec profile {tag}",
+        f" set transform-set {tag}",
+        f" set security-association lifetime seconds {tunnel.ipsec_lifetime}",
+    ]
+    if tunnel.ipsec_pfs != "disabled":
+        lines.append(f" set pfs group{_group(tunnel.ipsec_pfs)}")
+    if not tunnel.ike_v1:
+        lines.append(f" set ikev2-profile {tag}")
+    lines += [f"interface Tunnel{number}"]
+    if tunnel.bgp is not None:
+        lines.append(f" ip address {tunnel.bgp.local_ip} 255.255.255.252")
+    else:
+        lines.append(" ip unnumbered <WAN_INTERFACE>")
+    lines += [
+        f" tunnel source {tunnel.local_address}",
+        " tunnel mode ipsec ipv4",
+        f" tunnel destination {tunnel.remote_address}",
+        f" tunnel protection ipsec profile {tag}",
+    ]
+    if tunnel.bgp is not None:
+        local_asn = tunnel.bgp.local_asn if tunnel.bgp.local_asn is not None else "<YOUR_ASN>"
+        lines += [f"router bgp {local_asn}", f" neighbor {tunnel.bgp.peer_ip} remote-as {tunnel.bgp.peer_asn}"]
+    elif not tunnel.route_based:
+        lines += [f"ip route {_mask(cidr)} Tunnel{number}" for cidr in tunnel.remote_subnets]
+    else:
+        lines.append(f"! destination routing: route the cloud's networks into Tunnel{number}")
+    return lines
+
+
+def render(plan: PeerPlan) -> str:
+    require_supported(plan, "Cisco IOS", ike_lifetime=(60, 86400), ipsec_lifetime=(120, 86400))
+    lines = [
+        f"! Cisco IOS / IOS-XE settings for IPsec connection {plan.name!r} ({plan.connection_path}).",
+        "! TEMPLATE generated by constructs-vpn: review it against your platform and software release.",
+    ]
+    if plan.placeholders:
+        lines.append(f"! Fill in before use: {', '.join(plan.placeholders)}, <WAN_INTERFACE>.")
+    for number, tunnel in enumerate(plan.tunnels, start=1):
+        lines += _tunnel(plan, tunnel, number)
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,63 @@
+"""The VPN constructs: CEN instance, transit router, customer gateway and IPsec-VPN connection.
+
+Every console parameter with its console default and rule; names load on first use (PEP 562).
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .cen import CenInstance as CenInstance
+    from .customer_gateway import CustomerGateway as CustomerGateway
+    from .ipsec_connection import IpsecConnection as IpsecConnection
+    from .options import BgpConfig as BgpConfig
+    from .options import CrossAccount as CrossAccount
+    from .options import ExistingConnection as ExistingConnection
+    from .options import HealthCheckConfig as HealthCheckConfig
+    from .options import IkeConfig as IkeConfig
+    from .options import IpsecConfig as IpsecConfig
+    from .options import StaticRoute as StaticRoute
+    from .options import TunnelOptions as TunnelOptions
+    from .transit_router import TransitRouter as TransitRouter
+    from .transit_router import TransitRouterCidrBlock as TransitRouterCidrBlock
+
+_MODULES = {
+    "CenInstance": ".cen",
+    "CustomerGateway": ".customer_gateway",
+    "IpsecConnection": ".ipsec_connection",
+    "BgpConfig": ".options",
+    "CrossAccount": ".options",
+    "ExistingConnection": ".options",
+    "HealthCheckConfig": ".options",
+    "IkeConfig": ".options",
+    "IpsecConfig": ".options",
+    "StaticRoute": ".options",
+    "TunnelOptions": ".options",
+    "TransitRouter": ".transit_router",
+    "TransitRouterCidrBlock": ".transit_router",
+}
+
+__all__ = [
+    "BgpConfig",
+    "CenInstance",
+    "CrossAccount",
+    "CustomerGateway",
+    "ExistingConnection",
+    "HealthCheckConfig",
+    "IkeConfig",
+    "IpsecConfig",
+    "IpsecConnection",
+    "StaticRoute",
+    "TransitRouter",
+    "TransitRouterCidrBlock",
+    "TunnelOptions",
+]
+
+
+def __getattr__(name: str) -> Any:
+    module = _MODULES.get(name)
+    if module is None:
+        raise AttributeError(f"module 'constructs_vpn.vpn' has no attribute {name!r}")
+    return getattr(import_module(module, __name__), name)

@@ -1,0 +1,86 @@
+"""``CenInstance``: a Cloud Enterprise Network instance (``alicloud_cen_instance``)."""
+
+from __future__ import annotations
+
+from typing import TypedDict, Unpack
+
+from ..alicloud.cen_instance import CenInstance as CenInstanceResource
+from ..core.construct import Construct
+from ..core.provider import TerraformProvider
+from ._base import PropsModel, VpnConstruct
+
+__all__ = ["CenInstance", "CenInstanceOptions", "CenInstanceProps"]
+
+
+class CenInstanceProps(PropsModel):
+    """The console's "Create CEN Instance" dialog."""
+
+    name: str | None = None
+    """Name. Default: none."""
+    description: str | None = None
+    """Description. Default: none."""
+    protection_level: str = "REDUCED"
+    """CIDR overlap protection; ``REDUCED`` (the console's only choice, default) allows overlapping CIDRs
+    that are not identical."""
+    tags: dict[str, str] | None = None
+    """Tags. Default: none."""
+    resource_group_id: str | None = None
+    """Resource group. Default: the account's default group."""
+    existing: str | None = None
+    """Adopt an existing CEN instance by id (``cen-...``): emits a Terraform ``import`` block.
+    Default: create a new one."""
+
+
+class CenInstanceOptions(TypedDict, total=False):
+    """Keyword arguments of ``CenInstance`` (checked at run time by ``CenInstanceProps``)."""
+
+    name: str
+    description: str
+    protection_level: str
+    tags: dict[str, str]
+    resource_group_id: str
+    existing: str
+
+
+class CenInstance(VpnConstruct):
+    """A CEN instance; transit routers are created on it."""
+
+    def __init__(
+        self,
+        scope: Construct,
+        id: str,
+        *,
+        provider: TerraformProvider | None = None,
+        **options: Unpack[CenInstanceOptions],
+    ) -> None:
+        super().__init__(scope, id)
+        self.props = self._props(CenInstanceProps, options)
+        self.provider = provider
+        self.resource: CenInstanceResource | None = None
+        if self.props is not None:
+            self.resource = self._build(self._create)
+
+    def _create(self) -> CenInstanceResource:
+        props = self.props
+        assert props is not None
+        resource = CenInstanceResource(
+            self,
+            "Resource",
+            cen_instance_name=props.name,
+            description=props.description,
+            protection_level=props.protection_level,
+            tags=props.tags,
+            resource_group_id=props.resource_group_id,
+            provider=self.provider,
+        )
+        if props.existing:
+            resource.import_from(props.existing, self.provider)
+        return resource
+
+    @property
+    def cen_id(self) -> str:
+        return self.resource.id if self.resource is not None else self._unavailable()
+
+    @property
+    def existing_id(self) -> str | None:
+        return self.props.existing if self.props is not None else None

@@ -1,0 +1,83 @@
+"""``CustomerGateway``: the data center's VPN device as the cloud knows it (``alicloud_vpn_customer_gateway``)."""
+
+from __future__ import annotations
+
+from typing import TypedDict, Unpack
+
+from ..alicloud.vpn_customer_gateway import VpnCustomerGateway
+from ..core.construct import Construct
+from ..core.provider import TerraformProvider
+from ._base import PropsModel, VpnConstruct
+from .types import Asn, Ipv4
+
+__all__ = ["CustomerGateway", "CustomerGatewayOptions", "CustomerGatewayProps"]
+
+
+class CustomerGatewayProps(PropsModel):
+    """The console's "Create Customer Gateway" dialog. ``ip_address`` and ``asn`` force replacement."""
+
+    ip_address: Ipv4
+    """The device's public (or, for a private connection, private) IPv4 address. Changing it replaces the
+    customer gateway."""
+    asn: Asn | None = None
+    """The device's ASN, needed for BGP; 1-4294967295, dotted ``123.456`` accepted. Default: none."""
+    name: str | None = None
+    """Name. Default: none (the console leaves it empty)."""
+    description: str | None = None
+    """Description. Default: none."""
+    tags: dict[str, str] | None = None
+    """Tags. Default: none."""
+    existing: str | None = None
+    """Adopt an existing customer gateway by id (``cgw-...``): emits a Terraform ``import`` block.
+    Default: create a new one."""
+
+
+class CustomerGatewayOptions(TypedDict, total=False):
+    """Keyword arguments of ``CustomerGateway`` (checked at run time by ``CustomerGatewayProps``)."""
+
+    ip_address: str
+    asn: int | str
+    name: str
+    description: str
+    tags: dict[str, str]
+    existing: str
+
+
+class CustomerGateway(VpnConstruct):
+    """A customer gateway. Reference it from ``IpsecConnection(customer_gateway=...)``."""
+
+    def __init__(
+        self,
+        scope: Construct,
+        id: str,
+        *,
+        provider: TerraformProvider | None = None,
+        **options: Unpack[CustomerGatewayOptions],
+    ) -> None:
+        super().__init__(scope, id)
+        self.props = self._props(CustomerGatewayProps, options)
+        self.provider = provider
+        self.resource: VpnCustomerGateway | None = None
+        if self.props is not None:
+            self.resource = self._build(self._create)
+
+    def _create(self) -> VpnCustomerGateway:
+        props = self.props
+        assert props is not None
+        resource = VpnCustomerGateway(
+            self,
+            "Resource",
+            ip_address=props.ip_address,
+            asn=None if props.asn is None else str(props.asn),
+            customer_gateway_name=props.name,
+            description=props.description,
+            tags=props.tags,
+            provider=self.provider,
+        )
+        if props.existing:
+            resource.import_from(props.existing, self.provider)
+        return resource
+
+    @property
+    def customer_gateway_id(self) -> str:
+        return self.resource.id if self.resource is not None else self._unavailable()

@@ -1,0 +1,393 @@
+"""``IpsecConnection``: an IPsec-VPN connection bound to a transit router, with every console parameter.
+
+One construct, several resources, in the order the console creates them and the reverse order it deletes
+them (Terraform derives both from the references):
+
+- ``Connection``: ``alicloud_vpn_gateway_vpn_attachment`` (the IPsec connection, single- or dual-tunnel);
+- ``Grant`` (cross-account only): ``alicloud_cen_transit_router_grant_attachment``, in the VPN account;
+- ``Attachment``: ``alicloud_cen_transit_router_vpn_attachment``, binding it to the transit router;
+- ``Association`` / ``Propagation``: with the router's default (System) route table;
+- ``Route-<cidr>``: ``alicloud_vpn_gateway_vco_route`` static routes toward the data center.
+
+What the console cannot change once bound forces replacement in the provider: ``transit_router``,
+``zone_id``, ``gateway_type``, ``tunnel_bandwidth`` and ``cross_account`` owner ids. Everything else
+(customer gateway, routing mode, pre-shared key, IKE/IPsec/BGP/health check, DPD, NAT-T, name, advanced
+options) is updated in place. ``protect=True`` sets ``prevent_destroy`` on the connection and attachment.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, TypedDict, Unpack
+
+from ..alicloud.cen_transit_router_grant_attachment import CenTransitRouterGrantAttachment
+from ..alicloud.cen_transit_router_route_table_association import CenTransitRouterRouteTableAssociation
+from ..alicloud.cen_transit_router_route_table_propagation import CenTransitRouterRouteTablePropagation
+from ..alicloud.cen_transit_router_vpn_attachment import CenTransitRouterVpnAttachment
+from ..alicloud.vpn_gateway_vco_route import VpnGatewayVcoRoute
+from ..alicloud.vpn_gateway_vpn_attachment import VpnGatewayVpnAttachment
+from ..core.construct import Construct
+from ..core.errors import Problem
+from ..core.output import TerraformOutput
+from ..core.provider import TerraformProvider
+from ..core.resource import TerraformResource, TerraformResourceLifecycle
+from ..core.tokens import Lazy, Token
+from ..core.variable import TerraformVariable
+from ._base import PropsModel, VpnConstruct
+from .customer_gateway import CustomerGateway
+from .options import (
+    BgpConfig,
+    Bool,
+    CrossAccount,
+    CustomerGatewayRef,
+    ExistingConnection,
+    HealthCheckConfig,
+    IkeConfig,
+    IpsecConfig,
+    PskSource,
+    StaticRoute,
+    TunnelOptions,
+    one_of,
+)
+from .rules import check_connection
+from .transit_router import TransitRouter
+from .types import AS_IS, Cidr
+
+__all__ = ["IpsecConnection", "IpsecConnectionOptions", "IpsecConnectionProps"]
+
+DESTINATION_ROUTING = "0.0.0.0/0"
+PAYER = {"cen_owner": "PayByCenOwner", "vpn_owner": "PayByResourceOwner"}
+
+
+class IpsecConnectionProps(PropsModel):
+    """The console's "Create IPsec-VPN Connection" dialog, bound to a transit router."""
+
+    name: str | None = None
+    """Name (``vpn_attachment_name``, also the TR attachment's). Default: none."""
+    resource_group_id: str | None = None
+    """Resource group. Default: the account's default group."""
+    gateway_type: Annotated[str, one_of("public", "private"), AS_IS] = "public"
+    """``public`` (default, over the Internet) or ``private`` (over Express Connect). Forces replacement."""
+    zone_id: str | None = None
+    """Zone of the TR attachment (single-tunnel only). Default: the first master zone of
+    ``alicloud_cen_transit_router_available_resources``, as the console picks. Forces replacement."""
+    local_subnets: list[Cidr] | None = None
+    """Protected data flows, cloud side. Default (with ``remote_subnets``): destination routing,
+    0.0.0.0/0 both sides. More than one CIDR on either side needs IKEv2."""
+    remote_subnets: list[Cidr] | None = None
+    """Protected data flows, data center side; must not overlap ``local_subnets``. Default: 0.0.0.0/0
+    (destination routing), with ``local_subnets``."""
+    effect_immediately: Bool = True
+    """Negotiate as soon as the connection is created. Default yes (the console's; the docs say no)."""
+    customer_gateway: CustomerGatewayRef | None = None
+    """The data center gateway (single-tunnel). Default: none; required unless ``tunnels`` is given."""
+    psk: PskSource | None = None
+    """Pre-shared key (single-tunnel): a sensitive ``TerraformVariable`` (recommended) or a literal (a
+    warning: it lands in the JSON). Default: none; the cloud generates 16 characters, exposed as the
+    sensitive output ``Psk``."""
+    ike_config: IkeConfig = IkeConfig()
+    """Phase 1 (single-tunnel). Default: the console's (ikev2, main, aes, sha1, group2, 86400 s)."""
+    ipsec_config: IpsecConfig = IpsecConfig()
+    """Phase 2 (single-tunnel). Default: the console's (aes, sha1, group2, 86400 s)."""
+    enable_dpd: Bool = True
+    """Dead peer detection (single-tunnel). Default on."""
+    enable_nat_traversal: Bool = True
+    """NAT traversal (single-tunnel). Default on."""
+    bgp: BgpConfig | None = None
+    """BGP (single-tunnel). Default: off."""
+    health_check: HealthCheckConfig | None = None
+    """Health check. Default: off."""
+    tunnels: list[TunnelOptions] | None = None
+    """Dual-tunnel mode: exactly two tunnels (master, then backup). Default: single-tunnel."""
+    advertise_routes: Bool = True
+    """Let the TR advertise its routes to the connection (``auto_publish_route_enabled``). Default on."""
+    associate_default_route_table: Bool = True
+    """Associate the attachment with the TR's default route table. Default on."""
+    propagate_to_default_route_table: Bool = True
+    """Advertise the connection's (system) routes to the TR's default route table. Default on."""
+    static_routes: list[StaticRoute] = []
+    """Routes toward the data center through this connection. Default: none."""
+    tunnel_bandwidth: Annotated[str, one_of("Standard", "Large"), AS_IS] | None = None
+    """``Standard`` or ``Large``. Default: the cloud's (Standard). Forces replacement."""
+    cross_account: CrossAccount | None = None
+    """Bind to a transit router of another account. Default: same account."""
+    existing: ExistingConnection | None = None
+    """Adopt an existing connection (and attachment): emits ``import`` blocks. Default: create a new one."""
+    protect: Bool = False
+    """Set ``prevent_destroy`` on the connection and its attachment. Default off."""
+    tags: dict[str, str] | None = None
+    """Tags of the connection and attachment. Default: none."""
+
+
+class IpsecConnectionOptions(TypedDict, total=False):
+    """Keyword arguments of ``IpsecConnection`` (checked at run time by ``IpsecConnectionProps``)."""
+
+    name: str
+    resource_group_id: str
+    gateway_type: str
+    zone_id: str
+    local_subnets: list[str]
+    remote_subnets: list[str]
+    effect_immediately: bool
+    customer_gateway: CustomerGateway | str
+    psk: str | TerraformVariable
+    ike_config: IkeConfig | dict[str, Any]
+    ipsec_config: IpsecConfig | dict[str, Any]
+    enable_dpd: bool
+    enable_nat_traversal: bool
+    bgp: BgpConfig | dict[str, Any]
+    health_check: HealthCheckConfig | dict[str, Any]
+    tunnels: list[TunnelOptions | dict[str, Any]]
+    advertise_routes: bool
+    associate_default_route_table: bool
+    propagate_to_default_route_table: bool
+    static_routes: list[StaticRoute | dict[str, Any]]
+    tunnel_bandwidth: str
+    cross_account: CrossAccount | dict[str, Any]
+    existing: ExistingConnection | dict[str, Any]
+    protect: bool
+    tags: dict[str, str]
+
+
+def _gateway_id(gateway: CustomerGateway | str) -> str:
+    return gateway.customer_gateway_id if isinstance(gateway, CustomerGateway) else gateway
+
+
+def _psk_value(psk: str | TerraformVariable | None) -> str | None:
+    if isinstance(psk, TerraformVariable):
+        return psk.string_value
+    return None if psk is None else str.__str__(psk)
+
+
+def _ike(ike: IkeConfig, psk: str | TerraformVariable | None) -> dict[str, Any]:
+    config = ike.model_dump(exclude_none=True)
+    config["psk"] = _psk_value(psk)
+    return config
+
+
+def _bgp(bgp: BgpConfig | None) -> dict[str, Any]:
+    if bgp is None:  # written out: an omitted block field would be sent as 0
+        return {"enable": False, "local_asn": 45104}
+    return {"enable": True, **bgp.model_dump()}
+
+
+def _health_check(check: HealthCheckConfig | None) -> dict[str, Any]:
+    if check is None:
+        return {"enable": False, "interval": 3, "retry": 3, "policy": "revoke_route"}
+    policy = "revoke_route" if check.switch_route else "reserve_route"
+    return {"enable": True, "dip": check.dip, "sip": check.sip, "interval": check.interval, "retry": check.retry,
+            "policy": policy}  # fmt: skip
+
+
+class IpsecConnection(VpnConstruct):
+    """An IPsec-VPN connection bound to ``transit_router``; ``provider`` is the VPN account's (cross-account)."""
+
+    def __init__(
+        self,
+        scope: Construct,
+        id: str,
+        *,
+        transit_router: TransitRouter,
+        provider: TerraformProvider | None = None,
+        **options: Unpack[IpsecConnectionOptions],
+    ) -> None:
+        super().__init__(scope, id)
+        self.transit_router = transit_router
+        self.provider = provider or transit_router.provider
+        self.props = self._props(IpsecConnectionProps, options)
+        self.connection: VpnGatewayVpnAttachment | None = None
+        self.attachment: CenTransitRouterVpnAttachment | None = None
+        self.grant: CenTransitRouterGrantAttachment | None = None
+        self.association: CenTransitRouterRouteTableAssociation | None = None
+        self.propagation: CenTransitRouterRouteTablePropagation | None = None
+        self.routes: list[VpnGatewayVcoRoute] = []
+        self.psk_output: TerraformOutput | None = None
+        if self.props is not None and self._check(self.props):
+            self._build(self._create)
+
+    # rules -------------------------------------------------------------------------------------------
+    def _check(self, props: IpsecConnectionProps) -> bool:
+        problems: list[Problem] = []
+        for finding in check_connection(props):
+            if finding.warning:
+                self._warn(finding.rule, f"{finding.field}: {finding.message}; {finding.fix}")
+            else:
+                problems.append(Problem(self.node.path, finding.message, finding.field, finding.rule, finding.fix))
+        if props.cross_account is not None and self.provider is self.transit_router.provider:
+            problems.append(
+                Problem(
+                    self.node.path,
+                    "a connection granted to another account's CEN must be created with that account's provider",
+                    "cross_account",
+                    "cross-account-provider",
+                    "pass provider=<the VPN account's provider alias>; the transit router keeps the CEN account's",
+                )
+            )
+        self._problems(problems)
+        return not problems
+
+    # resources ---------------------------------------------------------------------------------------
+    def _create(self) -> None:
+        props = self.props
+        assert props is not None
+        lifecycle = TerraformResourceLifecycle(prevent_destroy=True) if props.protect else None
+        connection = VpnGatewayVpnAttachment(
+            self,
+            "Connection",
+            vpn_attachment_name=props.name,
+            network_type=props.gateway_type,
+            local_subnet=",".join(props.local_subnets or [DESTINATION_ROUTING]),
+            remote_subnet=",".join(props.remote_subnets or [DESTINATION_ROUTING]),
+            effect_immediately=props.effect_immediately,
+            resource_group_id=props.resource_group_id,
+            tunnel_bandwidth=props.tunnel_bandwidth,
+            tags=props.tags,
+            health_check_config=_health_check(props.health_check),
+            provider=self.provider,
+            lifecycle=lifecycle,
+            **self._tunnel_arguments(props),
+        )
+        self.connection = connection
+        if props.existing is not None:
+            connection.import_from(props.existing.vpn_connection_id, self.provider)
+        if props.psk is None and (props.tunnels is None or any(t.psk is None for t in props.tunnels)):
+            self.psk_output = TerraformOutput(
+                self,
+                "Psk",
+                value=self._generated_psk_expression(connection, dual=props.tunnels is not None),
+                sensitive=True,
+                description="pre-shared key(s) generated by the cloud",
+            )
+        depends: list[TerraformResource] = list(self.transit_router.cidr_resources)
+        cross = props.cross_account
+        if cross is not None:
+            self.grant = CenTransitRouterGrantAttachment(
+                self,
+                "Grant",
+                cen_id=self.transit_router.cen_id,
+                cen_owner_id=cross.cen_owner_id,
+                instance_id=connection.id,
+                instance_type="VPN",
+                order_type=PAYER[cross.payer],
+                provider=self.provider,
+            )
+            depends.append(self.grant)
+        attachment = CenTransitRouterVpnAttachment(
+            self,
+            "Attachment",
+            cen_id=self.transit_router.cen_id,
+            transit_router_id=self.transit_router.transit_router_id,
+            vpn_id=connection.id,
+            vpn_owner_id=cross.vpn_owner_id if cross else None,
+            order_type=PAYER[cross.payer] if cross else None,
+            auto_publish_route_enabled=props.advertise_routes,
+            transit_router_vpn_attachment_name=props.name,
+            zone=None
+            if props.tunnels is not None
+            else [{"zone_id": props.zone_id or self.transit_router.default_zone_id}],
+            tags=props.tags,
+            depends_on=depends or None,
+            provider=self.transit_router.provider,
+            lifecycle=lifecycle,
+        )
+        self.attachment = attachment
+        self._route_tables(props, attachment)
+        for route in props.static_routes:
+            self.routes.append(
+                VpnGatewayVcoRoute(
+                    self,
+                    f"Route-{route.destination}",
+                    vpn_connection_id=connection.id,
+                    next_hop=connection.id,
+                    route_dest=route.destination,
+                    weight=route.weight,
+                    depends_on=[attachment],
+                    provider=self.provider,
+                )
+            )
+        self._adopt(props)
+
+    def _tunnel_arguments(self, props: IpsecConnectionProps) -> dict[str, Any]:
+        if props.tunnels is None:
+            assert props.customer_gateway is not None
+            return {
+                "customer_gateway_id": _gateway_id(props.customer_gateway),
+                "enable_dpd": props.enable_dpd,
+                "enable_nat_traversal": props.enable_nat_traversal,
+                "ike_config": _ike(props.ike_config, props.psk),
+                "ipsec_config": props.ipsec_config.model_dump(),
+                "bgp_config": _bgp(props.bgp),
+            }
+        tunnels = []
+        for index, tunnel in enumerate(props.tunnels, start=1):
+            spec: dict[str, Any] = {
+                "tunnel_index": index,
+                "customer_gateway_id": _gateway_id(tunnel.customer_gateway),
+                "enable_dpd": tunnel.enable_dpd,
+                "enable_nat_traversal": tunnel.enable_nat_traversal,
+                "tunnel_ike_config": _ike(tunnel.ike_config, tunnel.psk),
+                "tunnel_ipsec_config": tunnel.ipsec_config.model_dump(),
+            }
+            if tunnel.bgp is not None:
+                spec["tunnel_bgp_config"] = tunnel.bgp.model_dump()
+            tunnels.append(spec)
+        return {
+            "tunnel_options_specification": tunnels,
+            "enable_tunnels_bgp": any(t.bgp is not None for t in props.tunnels),
+        }
+
+    @staticmethod
+    def _generated_psk_expression(connection: VpnGatewayVpnAttachment, *, dual: bool) -> Any:
+        def expression() -> Any:
+            if dual:  # a set: no index, so list every tunnel's key
+                return Token.raw_expression(
+                    f"[for t in {connection.fqn}.tunnel_options_specification : t.tunnel_ike_config[0].psk]"
+                )
+            return Token.raw_expression(f"{connection.fqn}.ike_config[0].psk")
+
+        return Lazy.any_value(expression)
+
+    def _route_tables(self, props: IpsecConnectionProps, attachment: CenTransitRouterVpnAttachment) -> None:
+        router = self.transit_router
+        if props.associate_default_route_table:
+            self.association = CenTransitRouterRouteTableAssociation(
+                self,
+                "Association",
+                transit_router_attachment_id=attachment.id,
+                transit_router_route_table_id=router.default_route_table_id,
+                provider=router.provider,
+            )
+        if props.propagate_to_default_route_table:
+            self.propagation = CenTransitRouterRouteTablePropagation(
+                self,
+                "Propagation",
+                transit_router_attachment_id=attachment.id,
+                transit_router_route_table_id=router.default_route_table_id,
+                provider=router.provider,
+            )
+
+    def _adopt(self, props: IpsecConnectionProps) -> None:
+        existing = props.existing
+        if existing is None or existing.transit_router_attachment_id is None or self.attachment is None:
+            return
+        attachment_id = existing.transit_router_attachment_id
+        self.attachment.import_from(attachment_id, self.transit_router.provider)
+        table = self.transit_router.default_route_table_id
+        for bound in (self.association, self.propagation):
+            if bound is not None:
+                bound.import_from(f"{attachment_id}:{table}", self.transit_router.provider)
+        if self.grant is not None and props.cross_account is not None:
+            owner = props.cross_account.cen_owner_id
+            self.grant.import_from(
+                f"VPN:{existing.vpn_connection_id}:{owner}:{self.transit_router.cen_id}", self.provider
+            )
+
+    # attributes --------------------------------------------------------------------------------------
+    @property
+    def vpn_connection_id(self) -> str:
+        """The connection's id (``vco-...``)."""
+        return self.connection.id if self.connection is not None else self._unavailable()
+
+    @property
+    def transit_router_attachment_id(self) -> str:
+        """The TR attachment's id (``tr-attach-...``)."""
+        return self.attachment.id if self.attachment is not None else self._unavailable()

@@ -1,0 +1,285 @@
+"""The console's cross-field rules for an IPsec connection, each with a stable id.
+
+Single-field rules live in the types (``types.py``) and models (``options.py``); what needs several fields,
+or a customer gateway, is here. A rule yields ``Finding``s: errors stop synth, warnings (with an id the
+user can acknowledge) do not, unless the app is strict. Tokens skip value checks.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import itertools
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..core.tokens import Token
+from ..core.variable import TerraformVariable
+from .customer_gateway import CustomerGateway
+from .options import WEAK_CHOICES, BgpConfig, IkeConfig, IpsecConfig
+from .types import address_scope, is_private_asn
+
+if TYPE_CHECKING:
+    from .ipsec_connection import IpsecConnectionProps
+
+__all__ = ["RULES", "Finding", "check_connection"]
+
+#: Fields that exist only for a single-tunnel connection (dual-tunnel ones live in ``tunnels``).
+SINGLE_TUNNEL_FIELDS = (
+    "customer_gateway",
+    "psk",
+    "ike_config",
+    "ipsec_config",
+    "enable_dpd",
+    "enable_nat_traversal",
+    "bgp",
+    "zone_id",
+)
+ALICLOUD_ASN = 45104
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One rule's verdict on one field."""
+
+    field: str
+    rule: str
+    message: str
+    fix: str = ""
+    warning: bool = False
+
+
+Rule = Callable[["IpsecConnectionProps"], Iterator[Finding]]
+RULES: list[Rule] = []
+
+
+def rule(function: Rule) -> Rule:
+    RULES.append(function)
+    return function
+
+
+def check_connection(props: IpsecConnectionProps) -> list[Finding]:
+    return [finding for check in RULES for finding in check(props)]
+
+
+def _tunnel_settings(props: IpsecConnectionProps) -> Iterator[tuple[str, IkeConfig, IpsecConfig, BgpConfig | None]]:
+    """(field prefix, IKE, IPsec, BGP) of each tunnel: one for single-tunnel, two for dual-tunnel."""
+    if props.tunnels is None:
+        yield "", props.ike_config, props.ipsec_config, props.bgp
+    else:
+        for index, tunnel in enumerate(props.tunnels):
+            yield f"tunnels[{index}].", tunnel.ike_config, tunnel.ipsec_config, tunnel.bgp
+
+
+@rule
+def tunnel_mode(props: IpsecConnectionProps) -> Iterator[Finding]:
+    if props.tunnels is not None:
+        mixed = [name for name in SINGLE_TUNNEL_FIELDS if name in props.model_fields_set]
+        for name in mixed:
+            yield Finding(
+                name,
+                "single-and-dual-tunnel",
+                f"{name} is a single-tunnel setting, but tunnels (dual-tunnel) is given",
+                "the cloud picks the zone of a dual-tunnel connection; drop zone_id"
+                if name == "zone_id"
+                else "move it into each TunnelOptions of tunnels, or drop tunnels",
+            )
+        if len(props.tunnels) != 2:
+            yield Finding("tunnels", "dual-tunnel-count", f"has {len(props.tunnels)} tunnels", "give exactly two")
+        with_bgp = [t.bgp is not None for t in props.tunnels]
+        if any(with_bgp) and not all(with_bgp):
+            yield Finding(
+                "tunnels", "dual-tunnel-bgp", "BGP is set on one tunnel only", "set bgp on both tunnels or neither"
+            )
+    else:
+        if props.customer_gateway is None:
+            yield Finding(
+                "customer_gateway",
+                "required",
+                "is required",
+                "pass a CustomerGateway (or tunnels=[...] for dual-tunnel)",
+            )
+        if props.existing is None:
+            yield Finding(
+                "tunnels",
+                "vpn:single-tunnel",
+                "Alibaba Cloud now creates new TR-bound connections in dual-tunnel mode; a new single-tunnel "
+                "connection is refused in most regions",
+                "give tunnels=[...] for a new connection, or existing=... to adopt one",
+                warning=True,
+            )
+
+
+def _networks(cidrs: list[str]) -> list[ipaddress.IPv4Network]:
+    return [ipaddress.IPv4Network(c) for c in cidrs if not Token.is_unresolved(c)]
+
+
+@rule
+def routing_mode(props: IpsecConnectionProps) -> Iterator[Finding]:
+    local, remote = props.local_subnets, props.remote_subnets
+    if local is None and remote is None:
+        return
+    if local is None or remote is None:
+        missing = "local_subnets" if local is None else "remote_subnets"
+        yield Finding(
+            missing,
+            "routing-mode",
+            "protected data flows need both local_subnets and remote_subnets",
+            f"give {missing} too, or neither for destination routing (0.0.0.0/0 both sides)",
+        )
+        return
+    for name, cidrs in (("local_subnets", local), ("remote_subnets", remote)):
+        if not cidrs:
+            yield Finding(name, "routing-mode", "is empty", "give at least one CIDR, or leave both out")
+        for index, cidr in enumerate(cidrs):
+            if cidr == "0.0.0.0/0":
+                yield Finding(
+                    f"{name}[{index}]",
+                    "routing-mode",
+                    "0.0.0.0/0 is destination routing, not a protected data flow",
+                    "leave local_subnets and remote_subnets out for destination routing",
+                )
+    for (a, net_a), (b, net_b) in itertools.product(enumerate(_networks(local)), enumerate(_networks(remote))):
+        if net_a.overlaps(net_b):
+            yield Finding(
+                f"remote_subnets[{b}]",
+                "subnet-overlap",
+                f"{net_b} overlaps local_subnets[{a}] {net_a}",
+                "the cloud side and the data center side must not share addresses",
+            )
+    if len(local) > 1 or len(remote) > 1:
+        for prefix, ike, _, _ in _tunnel_settings(props):
+            if ike.ike_version == "ikev1":
+                yield Finding(
+                    f"{prefix}ike_config.ike_version",
+                    "multiple-cidrs-need-ikev2",
+                    "several protected CIDRs on one side need IKEv2",
+                    "use ike_version 'ikev2', or one CIDR per side",
+                )
+
+
+@rule
+def bgp_asns(props: IpsecConnectionProps) -> Iterator[Finding]:
+    gateways = [props.customer_gateway] if props.tunnels is None else [t.customer_gateway for t in props.tunnels]
+    for (prefix, _, _, bgp), gateway in zip(_tunnel_settings(props), gateways, strict=True):
+        if bgp is None:
+            continue
+        asn = bgp.local_asn
+        if not Token.is_unresolved(asn) and asn != ALICLOUD_ASN and not is_private_asn(asn):
+            yield Finding(
+                f"{prefix}bgp.local_asn",
+                "vpn:public-asn",
+                f"{asn} is a public ASN",
+                "use a private ASN (64512-65534, 4200000000-4294967294) unless you own it",
+                warning=True,
+            )
+        if not isinstance(gateway, CustomerGateway) or gateway.props is None:
+            continue
+        peer = gateway.props.asn
+        if peer is None:
+            yield Finding(
+                f"{prefix}customer_gateway",
+                "bgp-peer-asn",
+                f"BGP is on but customer gateway [{gateway.node.path}] has no asn",
+                "give the CustomerGateway an asn",
+            )
+        elif not Token.is_unresolved(asn) and peer == asn:
+            yield Finding(
+                f"{prefix}bgp.local_asn",
+                "bgp-asn-differs",
+                f"{asn} is also the customer gateway's ASN",
+                "the two BGP peers need different ASNs",
+            )
+
+
+@rule
+def weak_crypto(props: IpsecConnectionProps) -> Iterator[Finding]:
+    for prefix, ike, ipsec, _ in _tunnel_settings(props):
+        chosen = {
+            "ike_config.ike_enc_alg": ike.ike_enc_alg,
+            "ike_config.ike_auth_alg": ike.ike_auth_alg,
+            "ike_config.ike_pfs": ike.ike_pfs,
+            "ipsec_config.ipsec_enc_alg": ipsec.ipsec_enc_alg,
+            "ipsec_config.ipsec_auth_alg": ipsec.ipsec_auth_alg,
+            "ipsec_config.ipsec_pfs": ipsec.ipsec_pfs,
+        }
+        for field, value in chosen.items():
+            if value in WEAK_CHOICES:
+                yield Finding(
+                    f"{prefix}{field}",
+                    WEAK_CHOICES[value],
+                    f"{value} is weak and allowed only for old devices",
+                    "prefer aes256, sha256 and group14",
+                    warning=True,
+                )
+
+
+def _is_fqdn(identity: str | None) -> bool:
+    if identity is None or Token.is_unresolved(identity):
+        return False
+    try:
+        ipaddress.ip_address(identity)
+    except ValueError:
+        return True
+    return False
+
+
+@rule
+def fqdn_needs_aggressive_mode(props: IpsecConnectionProps) -> Iterator[Finding]:
+    for prefix, ike, _, _ in _tunnel_settings(props):
+        if ike.ike_version == "ikev1" and ike.ike_mode == "main":
+            for name in ("local_id", "remote_id"):
+                if _is_fqdn(getattr(ike, name)):
+                    yield Finding(
+                        f"{prefix}ike_config.{name}",
+                        "vpn:fqdn-main-mode",
+                        "an FQDN identity with IKEv1 main mode: the guide recommends aggressive mode",
+                        "set ike_mode 'aggressive'",
+                        warning=True,
+                    )
+
+
+@rule
+def gateway_address_matches_type(props: IpsecConnectionProps) -> Iterator[Finding]:
+    gateways = [("customer_gateway", props.customer_gateway)]
+    if props.tunnels is not None:
+        gateways = [(f"tunnels[{i}].customer_gateway", t.customer_gateway) for i, t in enumerate(props.tunnels)]
+    for field, gateway in gateways:
+        if not isinstance(gateway, CustomerGateway) or gateway.props is None:
+            continue
+        address = gateway.props.ip_address
+        if Token.is_unresolved(address):
+            continue
+        scope = address_scope(address)
+        where = f"customer gateway [{gateway.node.path}] has"
+        if scope == "unusable":
+            message = f"{where} address {address}, which cannot be a VPN peer"
+            yield Finding(field, "gateway-address-usable", message, "use the device's public or RFC 1918 address")
+        elif props.gateway_type == "public" and scope == "private":
+            message = f"{where} private address {address}, but gateway_type is public"
+            fix = "use the device's public address, or gateway_type 'private' over Express Connect"
+            yield Finding(field, "gateway-address-public", message, fix)
+        elif props.gateway_type == "private" and scope == "public":
+            message = f"{where} public address {address}, but gateway_type is private"
+            fix = "use the device's private (RFC 1918) address, or gateway_type 'public'"
+            yield Finding(field, "gateway-address-private", message, fix)
+
+
+@rule
+def literal_psk(props: IpsecConnectionProps) -> Iterator[Finding]:
+    keys = [("psk", props.psk)]
+    if props.tunnels is not None:
+        keys = [(f"tunnels[{i}].psk", t.psk) for i, t in enumerate(props.tunnels)]
+    for field, key in keys:
+        if isinstance(key, TerraformVariable):
+            if not key.sensitive:
+                message = f"variable [{key.node.path}] is not sensitive"
+                yield Finding(field, "psk-variable-sensitive", message, "declare it with sensitive=True")
+        elif key is not None and not Token.is_unresolved(key):
+            yield Finding(
+                field,
+                "vpn:literal-psk",
+                "a literal pre-shared key is written into cdk.tf.json",
+                "pass a sensitive TerraformVariable, or leave it out so the cloud generates one",
+                warning=True,
+            )

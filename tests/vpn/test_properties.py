@@ -1,0 +1,137 @@
+"""Random connection options either synthesize schema-valid JSON or raise our ValidationError, never
+another exception, and every value given is found in the output (nothing silently dropped)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from constructs_vpn.alicloud._check import check_stack
+from constructs_vpn.core import ValidationError
+from constructs_vpn.vpn.types import parse_asn
+from tests.vpn.conftest import Site
+
+junk = st.one_of(
+    st.none(), st.booleans(), st.integers(-5, 5_000_000_000), st.floats(allow_nan=True), st.text(max_size=12),
+    st.lists(st.integers(), max_size=2), st.just("${var.x}"), st.just("%{if}"),
+)  # fmt: skip
+
+
+def mostly(good: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
+    """``good`` five times in six, junk otherwise, so both outcomes are explored."""
+    return st.one_of(good, good, good, good, good, junk)
+
+
+def choice(*good: Any) -> st.SearchStrategy[Any]:
+    return mostly(st.sampled_from(good))
+
+
+psk_text = st.text(alphabet="abcXYZ019~!@#$%{}[]<>/? ", min_size=0, max_size=105)
+
+
+cidr = st.builds(
+    lambda a, b, p: f"{a}.{b}.0.0/{p}", st.integers(0, 255), st.integers(0, 255), st.sampled_from([16, 24, 8, 33])
+)
+# Protected data flows: disjoint sides (10/8 against 192.168/16) unless junk is drawn.
+flows = st.builds(
+    lambda local, remote: {"local_subnets": local, "remote_subnets": remote},
+    st.lists(st.builds(lambda b: f"10.{b}.0.0/16", st.integers(0, 255)), min_size=1, max_size=3, unique=True),
+    st.lists(st.builds(lambda b: f"192.168.{b}.0/24", st.integers(0, 255)), min_size=1, max_size=3, unique=True),
+)
+ike = st.fixed_dictionaries(
+    {},
+    optional={
+        "ike_version": choice("ikev1", "ikev2"),
+        "ike_mode": choice("main", "aggressive"),
+        "ike_enc_alg": choice("aes", "aes192", "aes256", "des", "3des"),
+        "ike_auth_alg": choice("md5", "sha1", "sha256", "sha384", "sha512"),
+        "ike_pfs": choice("group1", "group2", "group5", "group14"),
+        "ike_lifetime": mostly(st.integers(-10, 90000)),
+        "local_id": choice("203.0.113.1", "vpn.example.com", "bad id"),
+    },
+)
+ipsec = st.fixed_dictionaries(
+    {},
+    optional={
+        "ipsec_enc_alg": choice("aes", "aes256", "des"),
+        "ipsec_pfs": choice("disabled", "group2", "group14"),
+        "ipsec_lifetime": mostly(st.integers(-10, 90000)),
+    },
+)
+coherent_bgp = st.builds(
+    lambda n, host, asn: {"tunnel_cidr": f"169.254.{n}.0/30", "local_bgp_ip": f"169.254.{n}.{host}", "local_asn": asn},
+    st.integers(6, 168),
+    st.sampled_from([1, 2]),
+    st.one_of(st.integers(64512, 65534), st.just("1.10"), st.just(45104)),
+)
+bgp = st.one_of(
+    coherent_bgp,
+    coherent_bgp,
+    st.fixed_dictionaries(
+        {
+            "tunnel_cidr": mostly(
+                st.builds(lambda n, o: f"169.254.{n}.{o}/30", st.integers(0, 255), st.sampled_from([0, 4, 1]))
+            ),
+            "local_bgp_ip": mostly(st.builds(lambda n, h: f"169.254.{n}.{h}", st.integers(0, 255), st.integers(0, 3))),
+        },
+        optional={"local_asn": mostly(st.one_of(st.integers(0, 4294967296), st.just("70000.1")))},
+    ),
+)
+options = st.fixed_dictionaries(
+    {},
+    optional={
+        "name": mostly(st.text(max_size=20)),
+        "gateway_type": st.one_of(st.just("public"), st.just("public"), junk),
+        "effect_immediately": mostly(st.booleans()),
+        "psk": mostly(psk_text),
+        "ike_config": mostly(ike),
+        "ipsec_config": mostly(ipsec),
+        "bgp": mostly(bgp),
+        "enable_dpd": mostly(st.booleans()),
+    },
+)
+
+
+def leaves(value: Any, key: str = "") -> list[Any]:
+    """Every scalar given, as it must appear in the JSON (dotted ASNs converted)."""
+    if isinstance(value, dict):
+        return [leaf for name, item in value.items() for leaf in leaves(item, name)]
+    if isinstance(value, list):
+        return [leaf for item in value for leaf in leaves(item, key)]
+    return [str(parse_asn(value)) if key == "local_asn" else value]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    options,
+    st.one_of(
+        st.just({}),
+        flows,
+        flows,
+        st.fixed_dictionaries({}, optional={"local_subnets": st.lists(cidr), "remote_subnets": st.lists(cidr)}),
+    ),
+    st.one_of(st.none(), st.none(), st.none(), junk),
+)
+def test_random_options_synthesize_or_raise_our_error(
+    given_options: dict[str, Any], routing: dict[str, Any], unknown: Any
+) -> None:
+    site = Site()
+    given_options = {**given_options, **routing}
+    if unknown is not None:
+        given_options["unknown_option"] = unknown
+    site.connect(**given_options)
+    try:
+        document = site.synth()
+    except ValidationError as error:
+        assert error.problems and all(p.path and p.rule for p in error.problems)
+        return
+    assert check_stack(document) == []
+    text = json.dumps(document)
+    for value in leaves(
+        {k: v for k, v in given_options.items() if k not in ("psk", "local_subnets", "remote_subnets")}
+    ):
+        if isinstance(value, str) and value and "{" not in value:
+            assert json.dumps(value)[1:-1] in text, f"{value!r} was dropped"
