@@ -1,0 +1,1 @@
+"""On-premises peer configurations, proven against real strongSwan daemons (see ``lab.py``)."""
