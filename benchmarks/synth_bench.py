@@ -121,17 +121,20 @@ def build_generic(app: App, connections: int) -> None:
             )
 
 
-def build_constructs(app: App, connections: int) -> None:
-    """The same N sites with the VPN constructs (dual-tunnel, all console defaults, sensitive PSK)."""
+def build_constructs(app: App, connections: int, stacks: int = 1) -> None:
+    """The same N sites with the VPN constructs (dual-tunnel, all console defaults, sensitive PSK), spread
+    over ``stacks`` stacks that each have their own CEN and transit router."""
     from constructs_vpn.alicloud.provider import AlicloudProvider
     from constructs_vpn.core import TerraformVariable
     from constructs_vpn.vpn import CenInstance, CustomerGateway, IpsecConnection, TransitRouter, TunnelOptions
 
-    stack = TerraformStack(app, "bench")
-    AlicloudProvider(stack, "alicloud", region="cn-hangzhou")
-    tr = TransitRouter(stack, "tr", cen=CenInstance(stack, "cen", name="bench"))
-    psk = TerraformVariable(stack, "psk", type="string", sensitive=True)
+    per_stack = -(-connections // stacks)
     for index in range(connections):
+        if index % per_stack == 0:
+            stack = TerraformStack(app, f"bench-{index // per_stack}" if stacks > 1 else "bench")
+            AlicloudProvider(stack, "alicloud", region="cn-hangzhou")
+            tr = TransitRouter(stack, "tr", cen=CenInstance(stack, "cen", name="bench"))
+            psk = TerraformVariable(stack, "psk", type="string", sensitive=True)
         gateway = CustomerGateway(stack, f"cgw-{index}", ip_address=f"203.0.{index // 256 % 256}.{index % 256}")
         tunnel = TunnelOptions(customer_gateway=gateway, psk=psk)
         IpsecConnection(stack, f"site-{index}", transit_router=tr, name=f"site-{index}", tunnels=[tunnel, tunnel])
@@ -147,8 +150,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--connections", type=int, default=1000)
     parser.add_argument("--constructs", action="store_true", help="build the sites with the VPN constructs")
+    parser.add_argument("--stacks", type=int, default=1, help="spread the sites over this many stacks (--constructs)")
     args = parser.parse_args()
-    build = build_constructs if args.constructs else build_generic
+
+    def build(app: App, connections: int) -> None:
+        if args.constructs:
+            build_constructs(app, connections, args.stacks)
+        else:
+            build_generic(app, connections)
+
     with tempfile.TemporaryDirectory() as tmp:
         outdir = Path(tmp) / "cdktf.out"
         start = time.perf_counter()
@@ -156,17 +166,18 @@ def main() -> None:
         build(app, args.connections)
         result = app.synth()
         seconds = time.perf_counter() - start
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # before the comparison dump below
         dump_start = time.perf_counter()
         for document in result.documents.values():
             json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False)
         dump_seconds = time.perf_counter() - dump_start
     resources = sum(len(items) for d in result.documents.values() for items in d.get("resource", {}).values())
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(
         json.dumps(
             {
                 "connections": args.connections,
                 "constructs": args.constructs,
+                "stacks": len(result.documents),
                 "resources": resources,
                 "seconds": round(seconds, 3),
                 "peak_rss_mib": round(peak, 1),

@@ -13,7 +13,7 @@ from .annotations import STRICT_CONTEXT_KEY, Annotation, collect
 from .aspects import invoke_aspects
 from .construct import Construct
 from .errors import ConstructsVpnError, Problem, ValidationError
-from .output_dir import write_tree
+from .output_dir import Content, write_tree
 from .stack import CDKTF_VERSION, TerraformStack
 
 __all__ = ["App", "SynthResult"]
@@ -22,9 +22,16 @@ log = logging.getLogger("constructs_vpn")
 _MAX_CROSS_STACK_ROUNDS = 10
 
 
+#: cdktf's serializer: sorted keys, two-space indent, no trailing newline.
+SERIALIZER: dict[str, Any] = {"indent": 2, "sort_keys": True, "ensure_ascii": False}
+
+
 def dumps(document: Any) -> str:
-    """cdktf's serializer: sorted keys, two-space indent, no trailing newline."""
-    return json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False)
+    return json.dumps(document, **SERIALIZER)
+
+
+def _streamed(document: Any) -> Content:
+    return lambda handle: json.dump(document, handle, **SERIALIZER)
 
 
 class SynthResult:
@@ -120,7 +127,7 @@ class App(Construct):
     def synth(self) -> SynthResult:
         """Check the app, then write ``manifest.json`` and ``stacks/<id>/cdk.tf.json`` atomically."""
         result = self.synthesize()
-        files: dict[str, str] = {}
+        files: dict[str, Content] = {}
         manifest_stacks: dict[str, Any] = {}
         by_stack = {s.node.id: s for s in self.stacks}
         for name, document in result.documents.items():
@@ -140,7 +147,7 @@ class App(Construct):
                 "synthesizedStackPath": f"{directory}/cdk.tf.json",
                 "workingDirectory": directory,
             }
-            files[f"{directory}/cdk.tf.json"] = dumps(document)
+            files[f"{directory}/cdk.tf.json"] = _streamed(document)
         files["manifest.json"] = dumps({"stacks": manifest_stacks, "version": CDKTF_VERSION})
         write_tree(self.outdir, files)
         for note in result.annotations:

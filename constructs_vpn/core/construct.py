@@ -10,6 +10,13 @@ from .errors import Problem, ValidationError
 __all__ = ["Construct", "IValidation", "MetadataEntry", "Node"]
 
 PATH_SEP = "/"
+# Most nodes never get context, metadata, validations, dependencies or children: they share these empty
+# containers (never written to; replaced by a node's own on first write), which keeps big trees small.
+_NO_CHILDREN: dict[str, Construct] = {}
+_NO_CONTEXT: dict[str, Any] = {}
+_NO_METADATA: list[MetadataEntry] = []
+_NO_VALIDATIONS: list[IValidation | Callable[[], list[str | Problem]]] = []
+_NO_DEPENDENCIES: list[Construct] = []
 
 
 @runtime_checkable
@@ -42,11 +49,11 @@ class Node:
         self.host = host
         self.scope = scope
         self.id = id
-        self._children: dict[str, Construct] = {}
-        self._context: dict[str, Any] = {}
-        self._metadata: list[MetadataEntry] = []
-        self._validations: list[IValidation | Callable[[], list[str | Problem]]] = []
-        self._dependencies: list[Construct] = []
+        self._children = _NO_CHILDREN
+        self._context = _NO_CONTEXT
+        self._metadata = _NO_METADATA
+        self._validations = _NO_VALIDATIONS
+        self._dependencies = _NO_DEPENDENCIES
         if scope is None:
             self._path = ""
         else:
@@ -115,6 +122,8 @@ class Node:
                 rule="unique-construct-id",
                 fix="give each construct a different id within its scope",
             )
+        if self._children is _NO_CHILDREN:
+            self._children = {}
         self._children[id] = child
 
     # context -------------------------------------------------------------------------------------------
@@ -127,6 +136,8 @@ class Node:
                 rule="context-before-children",
                 fix="call set_context before creating constructs in this scope",
             )
+        if self._context is _NO_CONTEXT:
+            self._context = {}
         self._context[key] = value
 
     def try_get_context(self, key: str) -> Any:
@@ -146,12 +157,16 @@ class Node:
     def add_metadata(self, type: str, data: Any, **extra: Any) -> None:
         entry = MetadataEntry(type=type, data=data)
         entry.update(extra)
+        if self._metadata is _NO_METADATA:
+            self._metadata = []
         self._metadata.append(entry)
 
     def add_dependency(self, *constructs: Construct) -> None:
         """Make this construct depend on others: resources get ``depends_on``, stacks a manifest edge."""
         for construct in constructs:
             if construct not in self._dependencies:
+                if self._dependencies is _NO_DEPENDENCIES:
+                    self._dependencies = []
                 self._dependencies.append(construct)
 
     @property
@@ -160,6 +175,8 @@ class Node:
 
     def add_validation(self, validation: IValidation | Callable[[], list[str | Problem]]) -> None:
         """Register a check run at synth time; each returned message or ``Problem`` is reported as an error."""
+        if self._validations is _NO_VALIDATIONS:
+            self._validations = []
         self._validations.append(validation)
 
     def validate(self) -> list[str | Problem]:

@@ -11,12 +11,16 @@ import contextlib
 import os
 import secrets
 import shutil
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import TextIO
 
 from .errors import SynthError
 
-__all__ = ["write_tree"]
+__all__ = ["Content", "write_tree"]
+
+#: A file's text, or a function that writes it (so a large document is streamed, never held as one string).
+Content = str | Callable[[TextIO], None]
 
 _SYNTH_MARK = ".synth-"
 
@@ -84,8 +88,8 @@ def _carry_over(old: Path, new: Path, generated: set[str]) -> None:
                     _link_copy(str(entry), str(target))
 
 
-def write_tree(outdir: Path, files: Mapping[str, str]) -> None:
-    """Replace ``outdir`` with exactly ``files`` (relative path → text), atomically."""
+def write_tree(outdir: Path, files: Mapping[str, Content]) -> None:
+    """Replace ``outdir`` with exactly ``files`` (relative path → content), atomically."""
     outdir = outdir.absolute()
     parent = outdir.parent
     try:
@@ -96,10 +100,14 @@ def write_tree(outdir: Path, files: Mapping[str, str]) -> None:
     except OSError as error:
         raise SynthError(f"cannot prepare output folder {outdir}: {error}") from error
     try:
-        for relative, text in files.items():
+        for relative, content in files.items():
             target = tmp / relative
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8")
+            if isinstance(content, str):
+                target.write_text(content, encoding="utf-8")
+            else:
+                with target.open("w", encoding="utf-8") as handle:
+                    content(handle)
         if outdir.is_dir():
             _carry_over(outdir, tmp, set(files))
         _swap_in(tmp, outdir)
