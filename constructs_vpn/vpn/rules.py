@@ -275,6 +275,10 @@ def literal_psk(props: IpsecConnectionProps) -> Iterator[Finding]:
             if not key.sensitive:
                 message = f"variable [{key.node.path}] is not sensitive"
                 yield Finding(field, "psk-variable-sensitive", message, "declare it with sensitive=True")
+            if key.default is not None:
+                message = f"the default of variable [{key.node.path}] is written into cdk.tf.json"
+                fix = "give the key at deploy time (TF_VAR_..., -var) instead of as a default"
+                yield Finding(field, "vpn:literal-psk", message, fix, warning=True)
         elif key is not None and not Token.is_unresolved(key):
             yield Finding(
                 field,
