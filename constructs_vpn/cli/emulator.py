@@ -1,0 +1,96 @@
+"""``constructs-vpn emulator``: set up, inspect and reset the local ``aliyun/alicloud`` emulator."""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import sys
+from pathlib import Path
+from typing import Any
+
+from ..core.errors import ConstructsVpnError
+from ..emulator import STATE_ENV, Store, install
+from ..emulator.store import StateError
+
+
+def add_parser(commands: Any) -> None:
+    parser: argparse.ArgumentParser = commands.add_parser(
+        "emulator",
+        help="try stacks with real terraform against a local alicloud emulator (no cloud account)",
+        description="A local stand-in for the aliyun/alicloud provider: terraform and cdktf deploy run offline.",
+    )
+    actions = parser.add_subparsers(dest="emulator_command", required=True, metavar="ACTION")
+    setup = actions.add_parser(
+        "setup",
+        help="install the emulator as aliyun/alicloud in DIR and print the shell exports",
+        description="Lay out DIR (a filesystem mirror with a launcher for this Python, DIR/terraform.rc, "
+        "DIR/state.json) and print the export lines to paste into a shell, or run: "
+        'eval "$(constructs-vpn emulator setup DIR)"',
+    )
+    setup.add_argument("directory", metavar="DIR", type=Path)
+    setup.add_argument(
+        "--direct", action="store_true", help="let terraform download every other provider from its registry"
+    )
+    setup.set_defaults(func=run_setup)
+    reset = actions.add_parser("reset", help="delete every emulated object (and the fault-injection call counts)")
+    reset.add_argument("--state", type=Path, help=f"state file (default: ${STATE_ENV})")
+    reset.set_defaults(func=run_reset)
+    show = actions.add_parser("show", help="list the emulated objects: type, id, account and region")
+    show.add_argument("--state", type=Path, help=f"state file (default: ${STATE_ENV})")
+    show.set_defaults(func=run_show)
+
+
+def _store(state: Path | None) -> Store:
+    if state is not None:
+        return Store(state.expanduser().resolve())
+    try:
+        return Store.from_env()
+    except StateError as error:
+        raise ConstructsVpnError(f"{error}, or pass --state") from error
+
+
+def run_setup(args: argparse.Namespace) -> int:
+    installation = install(args.directory, direct=args.direct)
+    if importlib.util.find_spec("tf") is None:
+        print(
+            "note: the emulator needs the `emulator` extra in this Python: pip install 'constructs-vpn[emulator]'",
+            file=sys.stderr,
+        )
+    print(
+        f"# aliyun/alicloud emulator installed in {installation.directory}; paste these lines into your shell:",
+        file=sys.stderr,
+    )
+    print("\n".join(installation.export_lines()))
+    return 0
+
+
+def run_reset(args: argparse.Namespace) -> int:
+    store = _store(args.state)
+    try:
+        count = store.read().count() if store.path.exists() else 0
+    except StateError:
+        count = 0  # a damaged file is exactly what reset is for
+    store.reset()
+    print(f"Cleared {count} object(s) from {store.path}")
+    return 0
+
+
+def run_show(args: argparse.Namespace) -> int:
+    store = _store(args.state)
+    try:
+        cloud = store.read()
+    except StateError as error:
+        raise ConstructsVpnError(str(error)) from error
+    rows = [
+        (type_name, id, str(record["account"]), str(record["region"]))
+        for type_name in sorted(cloud.objects)
+        for id, record in cloud.records(type_name)
+    ]
+    if not rows:
+        print(f"No objects in {store.path}")
+        return 0
+    widths = [max(len(row[i]) for row in rows) for i in range(3)]
+    for row in rows:
+        print("  ".join(value.ljust(widths[i]) if i < 3 else value for i, value in enumerate(row)).rstrip())
+    print(f"{len(rows)} object(s) in {store.path}")
+    return 0

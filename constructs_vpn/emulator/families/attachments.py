@@ -1,0 +1,251 @@
+"""Binding IPsec connections to transit routers: the VPN attachment, route table association and
+propagation, and the cross-account grant."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..errors import ApiError
+from .base import Call, Family, default
+from .cen import (
+    ASSOCIATION,
+    CEN,
+    PROPAGATION,
+    TR,
+    TR_VPN_ATTACHMENT,
+    find_route_table,
+    find_transit_router,
+    zones,
+)
+
+__all__ = ["GrantAttachment", "RouteTableAssociation", "RouteTablePropagation", "TransitRouterVpnAttachment"]
+
+VPN_ATTACHMENT = "alicloud_vpn_gateway_vpn_attachment"
+GRANT = "alicloud_cen_transit_router_grant_attachment"
+
+
+def binding_of(call: Call, vpn_id: str) -> str | None:
+    """The transit router attachment (any account) that binds IPsec connection ``vpn_id``."""
+    for id, _ in call.where(TR_VPN_ATTACHMENT, vpn_id=vpn_id):
+        return id
+    return None
+
+
+class TransitRouterVpnAttachment(Family):
+    type_name = TR_VPN_ATTACHMENT
+    actions = (
+        "CreateTransitRouterVpnAttachment",
+        "ListTransitRouterVpnAttachments",
+        "UpdateTransitRouterVpnAttachmentAttribute",
+        "DeleteTransitRouterVpnAttachment",
+    )
+
+    def _connection(self, call: Call, values: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+        vpn_id = values.get("vpn_id")
+        owner = values.get("vpn_owner_id") or call.account
+        connection = call.lookup(VPN_ATTACHMENT, vpn_id, account=owner)
+        if connection is None:
+            raise ApiError(
+                "InvalidVpnConnectionId.NotFound",
+                f"The specified IPsec connection {vpn_id} does not exist in account {owner}.",
+                404,
+            )
+        return owner, connection
+
+    def create(self, call: Call, planned: dict[str, Any]) -> dict[str, Any]:
+        owner, connection = self._connection(call, planned)
+        vpn_id = planned["vpn_id"]
+        tr_id, cen_id = planned.get("transit_router_id"), planned.get("cen_id")
+        if cen_id is not None:
+            call.require(CEN, cen_id, "InvalidCenId.NotFound", "CEN instance")
+        if tr_id is not None:
+            found = find_transit_router(call, tr_id)
+            if found is None:
+                raise ApiError(
+                    "InvalidTransitRouterId.NotFound", f"The specified transit router {tr_id} does not exist.", 404
+                )
+            if cen_id is not None and found[1]["cen_id"] != cen_id:
+                raise ApiError(
+                    "IllegalParam.TransitRouterId",
+                    f"The transit router {tr_id} does not belong to CEN instance {cen_id}.",
+                )
+            cen_id = found[1]["cen_id"]
+        elif cen_id is not None:
+            routers = [a["transit_router_id"] for _, a in call.where(TR, cen_id=cen_id, region_id=call.region)]
+            if not routers:
+                raise ApiError(
+                    "InvalidTransitRouterId.NotFound",
+                    f"The CEN instance {cen_id} has no transit router in {call.region}.",
+                    404,
+                )
+            tr_id = routers[0]
+        else:
+            raise ApiError("MissingParam.TransitRouterId", "Either TransitRouterId or CenId is required.")
+        if owner != call.account and not any(
+            call.where(GRANT, instance_id=vpn_id, cen_id=cen_id, cen_owner_id=call.account)
+        ):
+            raise ApiError(
+                "Forbidden.InstanceNotGranted",
+                f"The IPsec connection {vpn_id} of account {owner} is not granted to CEN instance {cen_id}; "
+                "grant it from that account first (alicloud_cen_transit_router_grant_attachment).",
+            )
+        bound = binding_of(call, vpn_id)
+        if bound is not None:
+            raise ApiError(
+                "IncorrectStatus.VpnConnectionAttached", f"The IPsec connection {vpn_id} is already attached ({bound})."
+            )
+        dual = bool(connection.get("tunnel_options_specification"))
+        zone_ids = [z.get("zone_id") for z in planned.get("zone") or []]
+        if dual == bool(zone_ids):
+            raise ApiError(
+                "OperationUnsupported.VcoTunnelNotMatchZoneParam",
+                "A dual-tunnel IPsec connection is attached without zone; a single-tunnel one needs exactly one zone "
+                f"({vpn_id} is {'dual' if dual else 'single'}-tunnel).",
+            )
+        allowed = zones(call.region)["available_zones"]
+        for zone_id in zone_ids:
+            if zone_id not in allowed:
+                raise ApiError(
+                    "IllegalParam.ZoneId",
+                    f"The zone {zone_id} is not available in {call.region} ({', '.join(allowed)}).",
+                )
+        planned.update(
+            cen_id=cen_id, transit_router_id=tr_id, vpn_owner_id=owner, region_id=call.region, create_time=call.now()
+        )
+        return self.store(call, call.new_id("tr-attach-", 14), planned)
+
+    def fill(self, call: Call, values: dict[str, Any]) -> None:
+        name = values.get("transit_router_vpn_attachment_name") or values.get("transit_router_attachment_name") or ""
+        values["transit_router_vpn_attachment_name"] = values["transit_router_attachment_name"] = name
+        # The API advertises routes unless told not to; the provider does not read it back as computed.
+        default(
+            values,
+            auto_publish_route_enabled=True,
+            charge_type="POSTPAY",
+            order_type="PayByCenOwner",
+            status="Attached",
+        )
+
+    def check_delete(self, call: Call, id: str, current: dict[str, Any]) -> None:
+        users = [a for t in (ASSOCIATION, PROPAGATION) for a, _ in call.where(t, transit_router_attachment_id=id)]
+        if users:
+            raise ApiError(
+                "IncorrectStatus.AttachmentHasRouteTable",
+                f"The attachment {id} is still associated with or propagating to route tables ({', '.join(users)}).",
+            )
+
+
+class _RouteTableLink(Family):
+    """An attachment linked to a route table, id ``<attachment>:<route table>``."""
+
+    noun: str
+
+    def create(self, call: Call, planned: dict[str, Any]) -> dict[str, Any]:
+        attachment_id = planned.get("transit_router_attachment_id")
+        table_id = planned.get("transit_router_route_table_id")
+        attachment = call.require(
+            TR_VPN_ATTACHMENT, attachment_id, "InvalidTransitRouterAttachmentId.NotFound", "transit router attachment"
+        )
+        table = find_route_table(call, table_id)
+        if table is None:
+            raise ApiError(
+                "InvalidTransitRouterRouteTableId.NotFound",
+                f"The specified route table {table_id} does not exist.",
+                404,
+            )
+        if table[1]["transit_router_id"] != attachment["transit_router_id"]:
+            raise ApiError(
+                "IllegalParam.TransitRouterRouteTableId",
+                f"The route table {table_id} belongs to {table[1]['transit_router_id']}, not to the attachment's "
+                f"transit router {attachment['transit_router_id']}.",
+            )
+        id = f"{attachment_id}:{table_id}"
+        if call.lookup(self.type_name, id) is not None:
+            raise ApiError(f"Forbidden.AlreadyExists.{self.noun}", f"The {self.noun.lower()} {id} already exists.")
+        self.check_link(call, planned)
+        return self.store(call, id, planned)
+
+    def check_link(self, call: Call, planned: dict[str, Any]) -> None:
+        pass
+
+    def fill(self, call: Call, values: dict[str, Any]) -> None:
+        default(values, status="Active")
+
+
+class RouteTableAssociation(_RouteTableLink):
+    type_name = ASSOCIATION
+    noun = "Association"
+    actions = (
+        "AssociateTransitRouterAttachmentWithRouteTable",
+        "ListTransitRouterRouteTableAssociations",
+        "AssociateTransitRouterAttachmentWithRouteTable",
+        "DissociateTransitRouterAttachmentFromRouteTable",
+    )
+
+    def check_link(self, call: Call, planned: dict[str, Any]) -> None:
+        attachment_id = planned["transit_router_attachment_id"]
+        for other, _ in call.where(ASSOCIATION, transit_router_attachment_id=attachment_id):
+            raise ApiError(
+                "Forbidden.AttachmentAlreadyAssociated",
+                f"The attachment {attachment_id} is already associated with a route table ({other}); "
+                "an attachment has one associated route table.",
+            )
+
+
+class RouteTablePropagation(_RouteTableLink):
+    type_name = PROPAGATION
+    noun = "Propagation"
+    actions = (
+        "EnableTransitRouterRouteTablePropagation",
+        "ListTransitRouterRouteTablePropagations",
+        "EnableTransitRouterRouteTablePropagation",
+        "DisableTransitRouterRouteTablePropagation",
+    )
+
+
+class GrantAttachment(Family):
+    type_name = GRANT
+    actions = (
+        "GrantInstanceToTransitRouter",
+        "ListGrantVSwitchesToCen",
+        "ModifyGrantInstanceToTransitRouter",
+        "RevokeInstanceFromTransitRouter",
+    )
+
+    def create(self, call: Call, planned: dict[str, Any]) -> dict[str, Any]:
+        kind, instance_id = planned.get("instance_type"), planned.get("instance_id")
+        cen_id, cen_owner = planned.get("cen_id"), planned.get("cen_owner_id")
+        if kind != "VPN":
+            raise ApiError(
+                "IllegalParam.InstanceType",
+                f"The emulator grants IPsec connections only (InstanceType VPN), not {kind}.",
+            )
+        call.require(VPN_ATTACHMENT, instance_id, "InvalidInstanceId.NotFound", "IPsec connection")
+        if call.lookup(CEN, cen_id, account=cen_owner) is None:
+            raise ApiError(
+                "InvalidCenId.NotFound", f"The CEN instance {cen_id} does not exist in account {cen_owner}.", 404
+            )
+        bound = binding_of(call, str(instance_id))
+        if bound is not None:
+            raise ApiError(
+                "IncorrectStatus.VpnConnectionAttached",
+                f"The IPsec connection {instance_id} is attached to a transit router ({bound}); "
+                "detach it before granting it to another CEN instance.",
+            )
+        id = f"{kind}:{instance_id}:{cen_owner}:{cen_id}"
+        if call.lookup(GRANT, id) is not None:
+            raise ApiError("Forbidden.AlreadyExists.Grant", f"The grant {id} already exists.")
+        return self.store(call, id, planned)
+
+    def fill(self, call: Call, values: dict[str, Any]) -> None:
+        default(values, order_type="PayByCenOwner")
+
+    def check_delete(self, call: Call, id: str, current: dict[str, Any]) -> None:
+        instance_id = current["instance_id"]
+        for attachment_id, attachment in call.where(TR_VPN_ATTACHMENT, vpn_id=instance_id):
+            if attachment.get("cen_id") == current["cen_id"]:
+                raise ApiError(
+                    "IncorrectStatus.VpnConnectionAttached",
+                    f"The IPsec connection {instance_id} is still attached to CEN instance {current['cen_id']} "
+                    f"({attachment_id}); detach it before revoking the grant.",
+                )

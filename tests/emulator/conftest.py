@@ -1,0 +1,51 @@
+"""Fixtures for the emulator tests: one emulator installation per session, one workspace per scenario."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.emulator.harness import Workspace, require_emulator, terraform_binary
+
+
+@pytest.fixture(scope="session")
+def emulator_env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """The environment of an emulator installed (``emulator setup``) in a session temporary folder."""
+    require_emulator()
+    from constructs_vpn.emulator import install
+
+    directory = tmp_path_factory.mktemp("emulator")
+    env = install(directory).environment()
+    env["CONSTRUCTS_VPN_EMULATOR_CERT_DIR"] = str(directory / "cert")
+    return env
+
+
+WorkspaceFactory = Callable[..., Workspace]
+
+
+def _factory(root: Path, env: Mapping[str, str]) -> WorkspaceFactory:
+    terraform = terraform_binary()
+
+    def make(name: str, document: Mapping[str, Any] | None = None, **extra_env: str) -> Workspace:
+        directory = root / name
+        directory.mkdir(parents=True)
+        workspace = Workspace(directory, terraform, env, dict(extra_env))
+        if document is not None:
+            workspace.write(document)
+        return workspace
+
+    return make
+
+
+@pytest.fixture
+def workspace(tmp_path: Path, emulator_env: dict[str, str]) -> WorkspaceFactory:
+    """``workspace(name, document=None, **env)``: a new folder run against the emulator."""
+    return _factory(tmp_path, emulator_env)
+
+
+@pytest.fixture(scope="module")
+def module_workspace(tmp_path_factory: pytest.TempPathFactory, emulator_env: dict[str, str]) -> WorkspaceFactory:
+    return _factory(tmp_path_factory.mktemp("scenarios"), emulator_env)

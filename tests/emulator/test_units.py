@@ -1,0 +1,236 @@
+"""The emulator's parts without Terraform: schema translation, planning, the state file, rules, faults,
+families and the ``constructs-vpn emulator`` commands."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import threading
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.emulator.harness import require_emulator
+
+require_emulator()
+
+from constructs_vpn.cli.main import main  # noqa: E402
+from constructs_vpn.emulator import STATE_ENV, Store, install  # noqa: E402
+from constructs_vpn.emulator._tf import UNKNOWN  # noqa: E402
+from constructs_vpn.emulator.errors import ApiError  # noqa: E402
+from constructs_vpn.emulator.families import DATA_SOURCES, RESOURCES, Call  # noqa: E402
+from constructs_vpn.emulator.faults import parse_faults  # noqa: E402
+from constructs_vpn.emulator.rules import check_bgp, check_psk, check_subnets, generate_psk  # noqa: E402
+from constructs_vpn.emulator.schema import resource_spec  # noqa: E402
+from constructs_vpn.emulator.store import Cloud, StateError  # noqa: E402
+from constructs_vpn.emulator.values import check_config, complete, plan_create, plan_update  # noqa: E402
+
+VPN = "alicloud_vpn_gateway_vpn_attachment"
+
+
+# --- schema -----------------------------------------------------------------------------------------
+
+
+def test_every_family_has_a_vendored_schema_that_serializes() -> None:
+    for family in [*RESOURCES.values(), *DATA_SOURCES.values()]:
+        assert family.spec.to_tf().to_pb().block.attributes, family.type_name
+
+
+def test_schema_marks_psk_sensitive_and_keeps_provider_facts() -> None:
+    block = resource_spec(VPN).block
+    assert block.blocks["ike_config"].block.attributes["psk"].sensitive
+    tunnel = block.blocks["tunnel_options_specification"]
+    assert tunnel.block.blocks["tunnel_ike_config"].block.attributes["psk"].sensitive
+    assert block.attributes["network_type"].force_new and not block.attributes["local_subnet"].force_new
+    assert block.blocks["ike_config"].computed and block.blocks["ike_config"].nesting == "list"
+    assert tunnel.nesting == "set"
+    assert resource_spec("alicloud_cen_transit_router_vpn_attachment").block.blocks["zone"].force_new
+
+
+def test_provider_validation_is_ported() -> None:
+    block = resource_spec(VPN).block
+    problems = check_config(block, {"ike_config": [{"ike_version": "ikev3", "ike_lifetime": 90000}]})
+    assert [(path, detail) for path, _, detail in problems] == [
+        (["ike_config", (0,), "ike_lifetime"], "expected ike_lifetime to be in the range (0 - 86400), got 90000"),
+        (["ike_config", (0,), "ike_version"], "expected ike_version to be one of [ikev1 ikev2], got ikev3"),
+    ]
+    assert check_config(block, {"ike_config": [{"ike_version": UNKNOWN}]}) == []
+
+
+# --- planning ---------------------------------------------------------------------------------------
+
+
+def test_create_plan_marks_computed_values_unknown_at_every_depth() -> None:
+    block = resource_spec(VPN).block
+    planned = plan_create(block, {"local_subnet": "0.0.0.0/0", "ike_config": [{"ike_version": "ikev2"}]})
+    assert planned["id"] is UNKNOWN and planned["network_type"] is UNKNOWN
+    assert planned["ike_config"][0]["psk"] is UNKNOWN and planned["ike_config"][0]["ike_version"] == "ikev2"
+    assert planned["vpn_attachment_name"] is None  # optional, not computed
+    assert planned["bgp_config"] == []
+
+
+def test_update_plan_keeps_prior_when_nothing_changes_and_flags_force_new() -> None:
+    block = resource_spec("alicloud_cen_transit_router_vpn_attachment").block
+    prior = complete(block, {"id": "tr-attach-1", "vpn_id": "vco-1", "zone": [{"zone_id": "a"}], "status": "Attached"})
+    assert plan_update(block, prior, dict(prior)) == (prior, [])
+    planned, replace = plan_update(block, prior, {**prior, "zone": [{"zone_id": "b"}]})
+    assert replace == ["zone"] and planned["status"] == "Attached"
+    assert plan_update(block, prior, {**prior, "vpn_id": UNKNOWN})[1] == ["vpn_id"]
+    assert plan_update(block, prior, {**prior, "transit_router_vpn_attachment_name": "x"})[1] == []
+    vpn = resource_spec(VPN).block
+    before = complete(vpn, {"id": "vco-1", "ike_config": [{"ike_version": "ikev2", "psk": "k"}]})
+    planned, _ = plan_update(vpn, before, {**before, "bgp_config": [{"enable": True}]})
+    assert planned["bgp_config"][0]["status"] is UNKNOWN and planned["ike_config"][0]["psk"] == "k"
+    assert planned["network_type"] is None  # a computed value the prior state holds stays as it is
+
+
+# --- state file -------------------------------------------------------------------------------------
+
+
+def test_transactions_are_serialized_across_threads(tmp_path: Path) -> None:
+    store = Store(tmp_path / "state.json")
+
+    def work() -> None:
+        for _ in range(20):
+            with store.transaction() as cloud:
+                cloud.count_call("Work")
+
+    threads = [threading.Thread(target=work) for _ in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert store.read().data["calls"] == {"Work": 120}
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["state.json", "state.json.lock"]
+
+
+def test_a_failed_transaction_writes_nothing_and_a_damaged_file_is_left_alone(tmp_path: Path) -> None:
+    store = Store(tmp_path / "state.json")
+    with pytest.raises(ApiError), store.transaction() as cloud:
+        cloud.put("t", "x", "1", "r", {})
+        raise ApiError("Code", "refused")
+    assert not store.path.exists()
+    store.path.write_text("{not json", encoding="utf-8")
+    with pytest.raises(StateError, match="not valid JSON"), store.transaction():
+        pass
+    assert store.path.read_text(encoding="utf-8") == "{not json"
+    store.reset()
+    assert store.read().count() == 0
+
+
+# --- rules and faults -------------------------------------------------------------------------------
+
+
+def test_psk_rules_and_generated_key() -> None:
+    check_psk("Abc-123_~`!@#$%^&*()+={}[]\\|;:',.<>/?")
+    for bad in ("", "k" * 101, "two words", "naïve"):
+        with pytest.raises(ApiError, match=r"IllegalParam\.Psk") as caught:
+            check_psk(bad)
+        assert bad not in caught.value.message or not bad
+    key = generate_psk()
+    assert len(key) == 16 and key.isalnum()
+    check_psk(key)
+
+
+@pytest.mark.parametrize(
+    ("bgp", "code"),
+    [
+        ({"enable": True, "tunnel_cidr": "169.254.20.0/30", "local_bgp_ip": "169.254.20.1"}, None),
+        ({"enable": True}, "MissingParam.TunnelCidr"),
+        ({"enable": True, "tunnel_cidr": "169.254.20.0/29"}, "IllegalParam.TunnelCidr"),
+        ({"enable": True, "tunnel_cidr": "169.254.169.252/30"}, "IllegalParam.TunnelCidr"),
+        ({"enable": True, "tunnel_cidr": "169.254.20.0/30", "local_bgp_ip": "169.254.20.0"}, "IllegalParam.LocalBgpIp"),
+        ({"enable": False}, None),
+    ],
+)
+def test_bgp_rules(bgp: dict[str, Any], code: str | None) -> None:
+    if code is None:
+        check_bgp(bgp, "BgpConfig", {})
+    else:
+        with pytest.raises(ApiError) as caught:
+            check_bgp(bgp, "BgpConfig", {})
+        assert caught.value.code == code
+
+
+def test_several_cidrs_need_ikev2() -> None:
+    check_subnets("10.0.0.0/24,10.0.1.0/24", "0.0.0.0/0", ["ikev2", "ikev2"])
+    with pytest.raises(ApiError, match="MultiSubnetNeedIkev2"):
+        check_subnets("10.0.0.0/24,10.0.1.0/24", "0.0.0.0/0", ["ikev2", "ikev1"])
+    with pytest.raises(ApiError, match=r"IllegalParam\.RemoteSubnet"):
+        check_subnets("10.0.0.0/24", "10.0.0.1/24", ["ikev2"])
+
+
+def test_fault_rules() -> None:
+    faults = parse_faults("Create*:fail@2; DeleteCen:slow=1.5;CreateVpnAttachment:fail=InternalError;X:crash")
+    assert [(f.pattern, f.effect, f.argument, f.nth) for f in faults] == [
+        ("Create*", "fail", None, 2),
+        ("DeleteCen", "slow", "1.5", None),
+        ("CreateVpnAttachment", "fail", "InternalError", None),
+        ("X", "crash", None, None),
+    ]
+    assert faults[0].matches("CreateCen") and not faults[0].matches("DeleteCen")
+    for bad in ("CreateCen", "CreateCen:explode", "CreateCen:slow=soon"):
+        with pytest.raises(ValueError, match="CONSTRUCTS_VPN_EMULATOR_FAULTS"):
+            parse_faults(bad)
+
+
+# --- families ---------------------------------------------------------------------------------------
+
+
+def test_ids_defaults_and_generated_psk() -> None:
+    call = Call(Cloud.empty(), "1234567890123456", "cn-hangzhou")
+    cen = RESOURCES["alicloud_cen_instance"].create(call, {"cen_instance_name": "c"})
+    tr = RESOURCES["alicloud_cen_transit_router"].create(call, {"cen_id": cen["id"]})
+    cgw = RESOURCES["alicloud_vpn_customer_gateway"].create(call, {"ip_address": "203.0.113.1"})
+    vpn = RESOURCES[VPN].create(
+        call, {"customer_gateway_id": cgw["id"], "local_subnet": "0.0.0.0/0", "remote_subnet": "0.0.0.0/0"}
+    )
+    assert re.fullmatch(r"cen-[a-z0-9]{18}", cen["id"])
+    assert (
+        re.fullmatch(r"tr-bp1[a-z0-9]{17}", tr["transit_router_id"])
+        and tr["id"] == f"{cen['id']}:{tr['transit_router_id']}"
+    )
+    assert re.fullmatch(r"cgw-bp1[a-z0-9]{18}", cgw["id"]) and re.fullmatch(r"vco-bp1[a-z0-9]{18}", vpn["id"])
+    ike = vpn["ike_config"][0]
+    assert len(ike["psk"]) == 16 and ike["ike_version"] == "ikev1" and ike["remote_id"] == "203.0.113.1"
+    assert vpn["network_type"] == "public" and vpn["ipsec_config"][0]["ipsec_lifetime"] == 86400
+    tables = DATA_SOURCES["alicloud_cen_transit_router_route_tables"].read(
+        call, {"transit_router_id": tr["transit_router_id"], "transit_router_route_table_type": "System"}
+    )
+    assert [t["transit_router_route_table_type"] for t in tables["tables"]] == ["System"]
+    assert re.fullmatch(r"vtb-bp1[a-z0-9]{18}", tables["tables"][0]["id"])
+    with pytest.raises(ApiError, match="HasTransitRouter"):
+        RESOURCES["alicloud_cen_instance"].delete(call, cen["id"])
+
+
+# --- command line -----------------------------------------------------------------------------------
+
+
+def test_setup_show_and_reset(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert main(["emulator", "setup", str(tmp_path / "emu")]) == 0
+    exports = capsys.readouterr().out.splitlines()
+    installation = install(tmp_path / "emu")
+    assert exports == installation.export_lines()
+    assert exports[:3] == [
+        f"export TF_CLI_CONFIG_FILE={tmp_path}/emu/terraform.rc",
+        f"export {STATE_ENV}={tmp_path}/emu/state.json",
+        "export CHECKPOINT_DISABLE=1",
+    ]
+    launcher = installation.launcher
+    assert launcher.parent.parent.name == "1.289.0" and os.access(launcher, os.X_OK)
+    assert launcher.read_text(encoding="utf-8").startswith("#!/bin/sh\n")
+    assert f'path    = "{tmp_path}/emu/mirror"' in installation.cli_config.read_text(encoding="utf-8")
+
+    store = Store(installation.state)
+    with store.transaction() as cloud:
+        cloud.put("alicloud_cen_instance", "cen-1", "1", "cn-hangzhou", {"id": "cen-1"})
+    monkeypatch.setenv(STATE_ENV, str(installation.state))
+    assert main(["emulator", "show"]) == 0
+    assert "alicloud_cen_instance  cen-1" in capsys.readouterr().out
+    assert main(["emulator", "reset"]) == 0
+    assert "Cleared 1 object(s)" in capsys.readouterr().out
+    assert json.loads(installation.state.read_text(encoding="utf-8"))["objects"] == {}
