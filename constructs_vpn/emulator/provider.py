@@ -121,10 +121,10 @@ def _add_problems(diagnostics: Any, spec: TypeSpec, config: dict[str, Any] | Non
         diagnostics.add_error(summary, detail, path=path)
 
 
-class EmulatedResource(_tf.ResourceBase):  # type: ignore[misc]
-    """A resource type served from a :class:`Family`."""
+class _Served:
+    """What resource and data source types share: their name and schema come from their family."""
 
-    family: ClassVar[Family]
+    family: ClassVar[Family | DataFamily]
 
     def __init__(self, provider: AlicloudEmulator) -> None:
         self.emulator = provider.emulator
@@ -138,8 +138,14 @@ class EmulatedResource(_tf.ResourceBase):  # type: ignore[misc]
         return cls.family.spec.to_tf()
 
     def validate(self, diags: Any, type_name: str, config: dict[str, Any]) -> None:
-        super().validate(diags, type_name, config)
+        super().validate(diags, type_name, config)  # type: ignore[misc]
         _add_problems(diags, self.family.spec, config)
+
+
+class EmulatedResource(_Served, _tf.ResourceBase):  # type: ignore[misc]
+    """A resource type served from a :class:`Family`."""
+
+    family: ClassVar[Family]
 
     def create(self, ctx: Any, planned: dict[str, Any]) -> dict[str, Any] | None:
         family = self.family
@@ -179,23 +185,10 @@ class EmulatedResource(_tf.ResourceBase):  # type: ignore[misc]
         return read_state(family.spec.block, cloud, None) if cloud is not None else None
 
 
-class EmulatedDataSource(_tf.DataSourceBase):  # type: ignore[misc]
+class EmulatedDataSource(_Served, _tf.DataSourceBase):  # type: ignore[misc]
+    """A data source type served from a :class:`DataFamily`."""
+
     family: ClassVar[DataFamily]
-
-    def __init__(self, provider: AlicloudEmulator) -> None:
-        self.emulator = provider.emulator
-
-    @classmethod
-    def get_name(cls) -> str:
-        return cls.family.type_name.removeprefix("alicloud_")
-
-    @classmethod
-    def get_schema(cls) -> Any:
-        return cls.family.spec.to_tf()
-
-    def validate(self, diags: Any, type_name: str, config: dict[str, Any]) -> None:
-        super().validate(diags, type_name, config)
-        _add_problems(diags, self.family.spec, config)
 
     def read(self, ctx: Any, config: dict[str, Any]) -> dict[str, Any] | None:
         family = self.family
