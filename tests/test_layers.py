@@ -1,4 +1,4 @@
-"""Imports point one way: core ← alicloud ← vpn ← peer | emulator | cli (walked over the source with ast)."""
+"""Imports point one way: core ← alicloud ← vpn ← peer ← diagram, emulator ← cli (walked over the source with ast)."""
 
 from __future__ import annotations
 
@@ -16,7 +16,8 @@ ALLOWED = {
     "vpn": {"core", "alicloud", "vpn"},
     "peer": {"core", "alicloud", "vpn", "peer"},
     "emulator": {"core", "alicloud", "vpn", "emulator"},
-    "cli": {"core", "alicloud", "vpn", "peer", "emulator", "cli"},
+    "diagram": {"core", "alicloud", "vpn", "peer", "diagram"},
+    "cli": {"core", "alicloud", "vpn", "peer", "emulator", "diagram", "cli"},
 }
 
 

@@ -37,13 +37,13 @@ class Project:
             raise ConstructsVpnError(f'no app to run: {config_path} has no "app" and --app was not given')
         return Project(root, command, dict(config.get("context") or {}))
 
-    def synth(self, outdir: Path) -> None:
-        """Run the app with the environment the cdktf CLI gives it; raise if it fails."""
+    def synth(self, outdir: Path, *, hcl: bool = False) -> None:
+        """Run the app with the environment the cdktf CLI gives it (``hcl``: as ``cdktf synth --hcl``)."""
         env = {k: v for k, v in os.environ.items() if not k.startswith("TF_VAR_")}
         env.update(
             CDKTF_OUTDIR=str(outdir),
             CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS="true",
-            SYNTH_HCL_OUTPUT="false",
+            SYNTH_HCL_OUTPUT="true" if hcl else "false",
             CDKTF_CONTEXT_JSON=json.dumps({**self.context, "cdktfRelativeModules": []}),
         )
         # "python" in the app command means this interpreter (the one constructs-vpn is installed in).
@@ -65,10 +65,25 @@ class Manifest:
         stacks: dict[str, dict[str, Any]] = self.data.get("stacks", {})
         return stacks
 
+    def is_hcl(self, name: str) -> bool:
+        """Was the stack written as HCL (``cdk.tf``, by ``synth --hcl``)?"""
+        return not str(self.stacks[name]["synthesizedStackPath"]).endswith(".json")
+
     def document(self, name: str) -> dict[str, Any]:
         path = self.outdir / self.stacks[name]["synthesizedStackPath"]
+        if self.is_hcl(name):
+            raise ConstructsVpnError(
+                f"stack {name!r} was synthesized as HCL ({path}); this command reads the JSON: "
+                "run `constructs-vpn synth` without --hcl"
+            )
         document: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
         return document
+
+    def metadata(self, name: str) -> dict[str, Any]:
+        """``metadata.json`` of a stack written as HCL: its ``"//"`` and each resource's and data source's."""
+        path = self.outdir / self.stacks[name]["stackMetadataPath"]
+        metadata: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+        return metadata
 
 
 def read_manifest(outdir: Path) -> Manifest:

@@ -1,4 +1,9 @@
-"""``constructs-vpn synth``: run the app of ``cdktf.json`` like ``cdktf synth`` and summarize the result."""
+"""``constructs-vpn synth``: run the app of ``cdktf.json`` like ``cdktf synth`` and summarize the result.
+
+With ``--hcl`` the stacks are written as ``cdk.tf`` plus ``metadata.json`` (as ``cdktf synth --hcl``). The
+summary then counts from ``metadata.json``; the schema check, which reads Terraform JSON, is skipped with a
+note (nothing here parses HCL back): a plain ``constructs-vpn synth`` checks the same app.
+"""
 
 from __future__ import annotations
 
@@ -20,11 +25,27 @@ def add_parser(commands: Any) -> None:
     parser.add_argument(
         "--no-check", action="store_true", help="skip the check of every stack against the pinned alicloud schema"
     )
+    parser.add_argument(
+        "--hcl", action="store_true", help="write cdk.tf (HCL) and metadata.json instead of cdk.tf.json, as cdktf --hcl"
+    )
     parser.set_defaults(func=run)
 
 
 def _count(document: dict[str, Any], block: str) -> int:
     return sum(len(items) for items in document.get(block, {}).values())
+
+
+def _leaves(tree: Any) -> int:
+    return sum(_leaves(v) for v in tree.values()) if isinstance(tree, dict) else 1
+
+
+def _counts(manifest: Manifest, name: str) -> tuple[int, int, int]:
+    """Resources, data sources and outputs of a stack, from ``cdk.tf.json`` or an HCL stack's metadata."""
+    if manifest.is_hcl(name):
+        metadata = manifest.metadata(name)
+        return _count(metadata, "resource"), _count(metadata, "data"), _leaves(metadata["//"].get("outputs", {}))
+    document = manifest.document(name)
+    return _count(document, "resource"), _count(document, "data"), len(document.get("output", {}))
 
 
 def summarize(manifest: Manifest) -> list[str]:
@@ -33,9 +54,7 @@ def summarize(manifest: Manifest) -> list[str]:
     notes: list[str] = []
     width = max((len(n) for n in manifest.stacks), default=0)
     for name, entry in sorted(manifest.stacks.items()):
-        document = manifest.document(name)
-        resources, data = _count(document, "resource"), _count(document, "data")
-        outputs = len(document.get("output", {}))
+        resources, data, outputs = _counts(manifest, name)
         lines.append(f"  {name.ljust(width)}  {resources} resources, {data} data sources, {outputs} outputs")
         for note in entry.get("annotations", []):
             level = note["level"].removeprefix("@cdktf/").upper()
@@ -49,12 +68,21 @@ def summarize(manifest: Manifest) -> list[str]:
 def run(args: argparse.Namespace) -> int:
     root = Path(args.project).resolve()
     outdir = (root / args.output).resolve()
-    Project.load(root, args.app).synth(outdir)
+    Project.load(root, args.app).synth(outdir, hcl=args.hcl)
     manifest = read_manifest(outdir)
     print("\n".join(summarize(manifest)))
     if args.no_check:
         return 0
-    findings = [f for name in sorted(manifest.stacks) for f in check_stack(manifest.document(name), stack=name)]
+    hcl = [name for name in sorted(manifest.stacks) if manifest.is_hcl(name)]
+    if hcl:
+        print(
+            f"Schema check skipped for {len(hcl)} HCL stack(s): it reads Terraform JSON; "
+            "`constructs-vpn synth` without --hcl checks them"
+        )
+    json_stacks = [name for name in sorted(manifest.stacks) if name not in hcl]
+    if not json_stacks:
+        return 0
+    findings = [f for name in json_stacks for f in check_stack(manifest.document(name), stack=name)]
     for finding in findings:
         print(finding)
     if findings:

@@ -13,6 +13,7 @@ from .annotations import STRICT_CONTEXT_KEY, Annotation, collect
 from .aspects import invoke_aspects
 from .construct import Construct
 from .errors import ConstructsVpnError, Problem, ValidationError
+from .hcl import hcl_metadata, to_hcl
 from .output_dir import Content, write_tree
 from .stack import CDKTF_VERSION, TerraformStack
 
@@ -44,7 +45,11 @@ class SynthResult:
 
 
 class App(Construct):
-    """The root construct. ``outdir`` and context come from the cdktf CLI's environment when it runs the app."""
+    """The root construct. ``outdir`` and context come from the cdktf CLI's environment when it runs the app.
+
+    ``hcl_output=True`` writes ``cdk.tf`` (HCL) and ``metadata.json`` instead of ``cdk.tf.json``; as in cdktf,
+    ``SYNTH_HCL_OUTPUT`` (which ``cdktf synth --hcl`` sets) overrides it when present.
+    """
 
     def __init__(
         self,
@@ -53,6 +58,7 @@ class App(Construct):
         context: dict[str, Any] | None = None,
         strict: bool | None = None,
         skip_validation: bool = False,
+        hcl_output: bool = False,
     ) -> None:
         super().__init__(None, "")
         merged = {**_context_from_env(), **(context or {})}
@@ -62,6 +68,8 @@ class App(Construct):
             self.node.set_context(key, value)
         self.outdir = Path(outdir or os.environ.get("CDKTF_OUTDIR") or "cdktf.out")
         self.skip_validation = skip_validation
+        env_hcl = os.environ.get("SYNTH_HCL_OUTPUT")
+        self.hcl_output = hcl_output if env_hcl is None else env_hcl == "true"
 
     @staticmethod
     def of(construct: Construct) -> App:
@@ -125,11 +133,13 @@ class App(Construct):
         return documents
 
     def synth(self) -> SynthResult:
-        """Check the app, then write ``manifest.json`` and ``stacks/<id>/cdk.tf.json`` atomically."""
+        """Check the app, then write ``manifest.json`` and ``stacks/<id>/cdk.tf.json`` (or ``cdk.tf`` and
+        ``metadata.json``) atomically."""
         result = self.synthesize()
         files: dict[str, Content] = {}
         manifest_stacks: dict[str, Any] = {}
         by_stack = {s.node.id: s for s in self.stacks}
+        stack_file = "cdk.tf" if self.hcl_output else "cdk.tf.json"
         for name, document in result.documents.items():
             stack = by_stack[name]
             directory = f"stacks/{name}"
@@ -144,10 +154,14 @@ class App(Construct):
                 "dependencies": [d.node.path for d in stack.dependencies],
                 "name": name,
                 "stackMetadataPath": f"{directory}/metadata.json",
-                "synthesizedStackPath": f"{directory}/cdk.tf.json",
+                "synthesizedStackPath": f"{directory}/{stack_file}",
                 "workingDirectory": directory,
             }
-            files[f"{directory}/cdk.tf.json"] = _streamed(document)
+            if self.hcl_output:
+                files[f"{directory}/cdk.tf"] = to_hcl(document)
+                files[f"{directory}/metadata.json"] = dumps(hcl_metadata(document))
+            else:
+                files[f"{directory}/cdk.tf.json"] = _streamed(document)
         files["manifest.json"] = dumps({"stacks": manifest_stacks, "version": CDKTF_VERSION})
         write_tree(self.outdir, files)
         for note in result.annotations:

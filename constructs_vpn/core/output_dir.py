@@ -23,6 +23,9 @@ __all__ = ["Content", "write_tree"]
 Content = str | Callable[[TextIO], None]
 
 _SYNTH_MARK = ".synth-"
+#: What synthesis writes in a stack folder: never carried over, so a JSON synth after an HCL one (or the
+#: reverse) leaves no stale ``cdk.tf`` beside the new ``cdk.tf.json`` for terraform to load twice.
+_SYNTHESIZED = frozenset({"cdk.tf.json", "cdk.tf", "metadata.json"})
 
 
 def _exchange(a: Path, b: Path) -> bool:
@@ -76,7 +79,7 @@ def _carry_over(old: Path, new: Path, generated: set[str]) -> None:
         if not previous.is_dir():
             continue
         for entry in previous.iterdir():
-            if f"stacks/{stack_dir.name}/{entry.name}" in generated:
+            if entry.name in _SYNTHESIZED or f"stacks/{stack_dir.name}/{entry.name}" in generated:
                 continue
             target = stack_dir / entry.name
             with contextlib.suppress(OSError):

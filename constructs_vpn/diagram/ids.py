@@ -1,0 +1,35 @@
+"""Stable, unique node ids for diagram languages that accept only ``[A-Za-z0-9_]`` (Mermaid, and DOT's
+unquoted ids): ``dual-tunnel/primary-gateway`` becomes ``dual_tunnel_primary_gateway``."""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["Ids"]
+
+_UNSAFE = re.compile(r"[^A-Za-z0-9_]+")
+#: Words Mermaid or DOT read as keywords where an id is expected.
+_RESERVED = frozenset({"end", "graph", "subgraph", "flowchart", "style", "class", "classdef", "click", "linkstyle",
+                       "direction", "node", "edge", "digraph", "strict"})  # fmt: skip
+
+
+class Ids:
+    """Hands out one id per key; keys that sanitize alike get ``_2``, ``_3``... in the order first asked."""
+
+    def __init__(self) -> None:
+        self._ids: dict[str, str] = {}
+        self._taken: set[str] = set()
+
+    def of(self, key: str) -> str:
+        if key in self._ids:
+            return self._ids[key]
+        base = _UNSAFE.sub("_", key).strip("_") or "n"
+        if not base[0].isalpha() or base.lower() in _RESERVED:
+            base = f"n_{base}"
+        candidate, count = base, 1
+        while candidate in self._taken:
+            count += 1
+            candidate = f"{base}_{count}"
+        self._ids[key] = candidate
+        self._taken.add(candidate)
+        return candidate

@@ -1,0 +1,50 @@
+"""Mermaid ``flowchart`` text: renders in GitHub, GitLab and most Markdown viewers, with nothing to install."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .ids import Ids
+from .model import Kind, Topology
+
+__all__ = ["render"]
+
+#: Node shapes: CEN a stadium, transit router a hexagon, connection a box, data center a cylinder.
+_SHAPES: dict[Kind, tuple[str, str]] = {
+    "cen": ("([", "])"),
+    "router": ("{{", "}}"),
+    "connection": ("[", "]"),
+    "gateway": ("[(", ")]"),
+}
+_WEAK_STYLE = "stroke:#d00,stroke-width:3px,color:#d00"
+
+
+def _escape(text: str) -> str:
+    """Mermaid entity codes for what would end the label or open an HTML tag."""
+    return text.replace('"', "#quot;").replace("<", "#lt;").replace(">", "#gt;")
+
+
+def _label(lines: Sequence[str]) -> str:
+    return '"' + "<br/>".join(_escape(line) for line in lines) + '"'
+
+
+def render(topologies: Sequence[Topology]) -> str:
+    """One ``flowchart LR``, a subgraph per stack."""
+    ids = Ids()
+    lines = ["flowchart LR"]
+    weak: list[str] = []
+    for topology in topologies:
+        lines.append(f"  subgraph {ids.of(f'stack {topology.stack}')}[{_label([f'stack {topology.stack}'])}]")
+        for node in topology.nodes:
+            opening, closing = _SHAPES[node.kind]
+            lines.append(f"    {ids.of(node.key)}{opening}{_label(node.lines)}{closing}")
+            if node.weak:
+                weak.append(ids.of(node.key))
+        for edge in topology.edges:
+            link = f" ---|{_label(edge.lines)}| " if edge.lines else " --- "
+            lines.append(f"    {ids.of(edge.source)}{link}{ids.of(edge.target)}")
+        lines.append("  end")
+    if weak:
+        lines.append(f"  classDef weak {_WEAK_STYLE}")
+        lines.append(f"  class {','.join(weak)} weak")
+    return "\n".join(lines) + "\n"

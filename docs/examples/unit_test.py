@@ -1,0 +1,17 @@
+"""Unit tests of a stack, in memory: no cloud account and no terraform. Run them with pytest."""
+
+from constructs_vpn.alicloud import check_stack
+from constructs_vpn.core.testing import Testing
+from stacks.dc_destination import DcDestinationStack
+
+
+def test_the_connection_negotiates_ikev2() -> None:
+    synthesized = Testing.synth(DcDestinationStack(Testing.app(), "dc-destination"))
+    assert Testing.to_have_resource_with_properties(
+        synthesized, "alicloud_vpn_gateway_vpn_attachment", {"ike_config": {"ike_version": "ikev2"}}
+    )
+
+
+def test_the_stack_matches_the_provider_schema() -> None:
+    synthesized = Testing.synth(DcDestinationStack(Testing.app(), "dc-destination"))
+    assert check_stack(synthesized, stack="dc-destination") == []

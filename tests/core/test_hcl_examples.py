@@ -1,0 +1,119 @@
+"""Every example stack written as HCL says what its JSON says: python-hcl2 reads the same document back,
+``terraform fmt`` has nothing to change, and ``terraform validate`` (against the emulator) accepts it, where
+the same HCL written without the provider's block knowledge is rejected."""
+
+from __future__ import annotations
+
+import subprocess
+from collections.abc import Mapping
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+import hcl2
+import pytest
+from hcl2.utils import SerializationOptions
+
+from constructs_vpn.core import App
+from constructs_vpn.core.hcl import to_hcl
+from stacks import build_app
+from tests.tooling import require_executable
+
+STACKS = [stack.node.id for stack in build_app(App(outdir="unused")).stacks]
+#: Arguments written as bare references or types: python-hcl2 reads them back as ``${...}``.
+BARE = {"depends_on", "provider", "type", "to", "from", "ignore_changes", "replace_triggered_by"}
+TERRAFORM_HINT = "install Terraform 1.5+ (https://developer.hashicorp.com/terraform/install)"
+
+
+@pytest.fixture(scope="module")
+def synthesized(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, dict[str, Any]]]:
+    """The example app synthesized once as HCL: the output folder and each stack's JSON document."""
+    outdir = tmp_path_factory.mktemp("hcl") / "cdktf.out"
+    result = build_app(App(outdir=outdir, hcl_output=True)).synth()
+    return outdir, result.documents
+
+
+def canonical(value: Any, key: str = "") -> Any:
+    """A document with the differences JSON and HCL may legitimately have taken out: ``"//"`` comments,
+    python-hcl2's block markers, one block as an object or a one-item list, bare references."""
+    if isinstance(value, Mapping):
+        return {k: canonical(v, k) for k, v in value.items() if k not in ("//", "__is_block__")}
+    if isinstance(value, list):
+        items = [canonical(v, key) for v in value]
+        return items[0] if len(items) == 1 and isinstance(items[0], dict) else items
+    if key in BARE and isinstance(value, str) and value.startswith("${") and value.endswith("}"):
+        return value[2:-1]
+    return value
+
+
+def from_hcl(text: str) -> dict[str, Any]:
+    """python-hcl2's reading of ``cdk.tf``, shaped as Terraform JSON (labelled blocks as nested objects)."""
+    parsed = hcl2.loads(text, serialization_options=SerializationOptions(strip_string_quotes=True))
+    document: dict[str, Any] = {}
+    for kind, items in parsed.items():
+        if kind in ("terraform", "locals"):
+            document[kind] = items[0]
+        elif kind in ("import", "moved"):
+            document[kind] = items
+        elif kind == "provider":
+            for item in items:
+                for name, body in item.items():
+                    document.setdefault(kind, {}).setdefault(name, []).append(body)
+        else:
+            for item in items:
+                for label, body in item.items():
+                    target = document.setdefault(kind, {})
+                    target[label] = {**target.get(label, {}), **body} if kind in ("resource", "data") else body
+    return document
+
+
+@pytest.mark.parametrize("name", STACKS)
+def test_hcl_reads_back_as_the_json_document(synthesized: tuple[Path, dict[str, dict[str, Any]]], name: str) -> None:
+    outdir, documents = synthesized
+    text = (outdir / f"stacks/{name}/cdk.tf").read_text("utf-8")
+    assert canonical(from_hcl(text)) == canonical(documents[name])
+
+
+@pytest.mark.terraform
+def test_terraform_fmt_has_nothing_to_change(synthesized: tuple[Path, dict[str, dict[str, Any]]]) -> None:
+    terraform = require_executable("terraform", TERRAFORM_HINT)
+    outdir, _ = synthesized
+    done = subprocess.run(
+        [terraform, "fmt", "-check", "-diff", "-recursive", "-no-color", str(outdir)],
+        capture_output=True,
+        text=True,
+        env={"CHECKPOINT_DISABLE": "1", "TF_CLI_CONFIG_FILE": "/dev/null", "PATH": "/usr/bin:/bin"},
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+@pytest.mark.terraform
+def test_terraform_validate_accepts_every_stack(
+    synthesized: tuple[Path, dict[str, dict[str, Any]]], tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    from constructs_vpn.emulator import install
+    from tests.emulator.harness import Workspace, terraform_binary
+
+    terraform = terraform_binary()
+    root = tmp_path_factory.mktemp("validate")
+    env = install(root / "emulator").environment()
+    outdir, documents = synthesized
+
+    def validate(name: str, text: str) -> str:
+        workspace = Workspace(root / name, terraform, env)
+        workspace.directory.mkdir()
+        (workspace.directory / "cdk.tf").write_text(text, encoding="utf-8")
+        workspace.run("init", "-backend=false", "-no-color", "-input=false")
+        run = workspace.run("validate", "-no-color", expect=None)
+        return f"{name}: exit {run.code}\n{run.output}"
+
+    jobs = {name: (outdir / f"stacks/{name}/cdk.tf").read_text("utf-8") for name in STACKS}
+    # the control: written without the schema's block names, the nested blocks become arguments
+    jobs["control"] = to_hcl(documents["dual-tunnel"], lambda kind, type_name: None)
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        results = dict(zip(jobs, pool.map(validate, jobs, jobs.values()), strict=True))
+    control = results.pop("control")
+    assert all(": exit 0\n" in result for result in results.values()), "\n".join(results.values())
+    assert ": exit 1\n" in control
+    assert 'An argument named "tunnel_options_specification" is not expected here' in control
