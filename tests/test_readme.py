@@ -29,7 +29,8 @@ def test_python_example_synthesizes(tmp_path: Path, monkeypatch: pytest.MonkeyPa
 
 
 def test_commands_match_ci() -> None:
-    main_job, tests = blocks("sh")
+    main_job = next(b for b in blocks("sh") if b.startswith("# the main job"))
+    tests = next(b for b in blocks("sh") if b.startswith("# the tests"))
     ci = (REPO_DIR / ".ci/run").read_text("utf-8")
     assert "constructs-vpn synth" in main_job
     install, run = tests.strip().splitlines()[-1].split(" && ")[1:]
