@@ -5,20 +5,21 @@ from __future__ import annotations
 
 from constructs_vpn.core import App
 
-from .adopt_existing import AdoptExistingStack
-from .bgp_site import BgpSiteStack
-from .branches import BranchesStack
-from .cross_account import CrossAccountStack
-from .dc_destination import DcDestinationStack
-from .dual_tunnel import DualTunnelStack
-from .generic_site import GenericSiteStack
-from .protected_flows import ProtectedFlowsStack
-
 __all__ = ["build_app"]
 
 
 def build_app(app: App | None = None) -> App:
     """Add every example stack to ``app`` (a new App from the environment if none)."""
+    # Imported here, not at package import, so `python -m stacks.<module>` runs its module only once.
+    from .adopt_existing import AdoptExistingStack
+    from .bgp_site import BgpSiteStack
+    from .branches import BranchesStack
+    from .cross_account import CrossAccountStack
+    from .dc_destination import DcDestinationStack
+    from .dual_tunnel import DualTunnelStack
+    from .generic_site import GenericSiteStack
+    from .protected_flows import ProtectedFlowsStack
+
     app = app or App()
     GenericSiteStack(app, "generic-site")
     DcDestinationStack(app, "dc-destination")

@@ -84,7 +84,6 @@ def _run_script(path: str, project: Path) -> subprocess.CompletedProcess[str]:
     env.update(
         HOME=str(project / "home"),
         PATH=os.pathsep.join([str(Path(sys.executable).parent), env.get("PATH", "")]),
-        PYTHONWARNINGS="ignore::RuntimeWarning",  # python -m stacks.<one> after the package imported it
         CHECKPOINT_DISABLE="1",
         DC3_PSK="Docs-Psk-2024",
     )
@@ -93,6 +92,7 @@ def _run_script(path: str, project: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
+# runpy warns when a stack module was already imported by another test in this process
 @pytest.mark.filterwarnings("ignore:.*found in sys.modules after import of package 'stacks':RuntimeWarning")
 @pytest.mark.parametrize("path", [p for p in included() if p.endswith((".py", ".sh"))])
 def test_included_file_runs(path: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
