@@ -650,14 +650,15 @@ class Lab:
     ) -> UdpExchange:
         """Send a datagram from protected host ``source`` to ``destination``, get it echoed back, and prove the tunnel.
 
-        Passes only when the datagram arrives with its source address unchanged, the echo returns, and the CHILD_SA
-        that covers the pair counted packets both ways on both sides. Raises :class:`TrafficError` otherwise.
+        Passes only when the datagram arrives with its source address unchanged, the echo returns, and on each side a
+        CHILD_SA that covers the pair counted packets both ways (with two tunnels for the same selectors, the kernel
+        picks one: whichever counted is the one that carried it). Raises :class:`TrafficError` otherwise.
         """
         src, dst = IPv4Address(source), IPv4Address(destination)
         sender, receiver = self.owner(src), self.owner(dst)
         if sender is receiver:
             raise ValueError(f"{src} and {dst} are on the same side ({sender.name})")
-        before = (_covering_child(sender, src, dst), _covering_child(receiver, dst, src))
+        before = (_counters(sender, src, dst), _counters(receiver, dst, src))
         payload = secrets.token_bytes(16)
         python = [sys.executable, "-I", "-S", "-c"]
         ip = _tool("ip") or "ip"
@@ -709,28 +710,44 @@ class Lab:
             raise TrafficError(f"{dst} received {data!r}, expected {payload.hex()}")
         if not echoed:
             raise TrafficError(f"UDP {src} -> {dst} arrived but no echo came back: {sent.stdout}{sent.stderr}")
-        after = (_covering_child(sender, src, dst), _covering_child(receiver, dst, src))
-        for side, old, new in zip((sender, receiver), before, after, strict=True):
-            base_in, base_out = (old.packets_in, old.packets_out) if new.uniqueid == old.uniqueid else (0, 0)
-            if new.packets_in <= base_in or new.packets_out <= base_out:
-                raise TrafficError(
-                    f"CHILD_SA {new.name} on {side.name} did not count the exchange: packets in "
-                    f"{old.packets_in}->{new.packets_in}, out {old.packets_out}->{new.packets_out}"
-                )
-        return UdpExchange(src, dst, port, payload, IPv4Address(seen), after[0], after[1])
+        carriers = (
+            _carrier(sender, src, dst, before[0]),
+            _carrier(receiver, dst, src, before[1]),
+        )
+        return UdpExchange(src, dst, port, payload, IPv4Address(seen), carriers[0], carriers[1])
 
 
 LabFactory = Callable[..., Lab]
 """The ``make_lab`` fixture: ``make_lab(cloud_subnets=[...], ...)`` takes the keyword arguments of :class:`Lab`."""
 
 
-def _covering_child(peer: Peer, local: IPv4Address, remote: IPv4Address) -> ChildSa:
-    """The installed CHILD_SA on ``peer`` whose traffic selectors cover ``local`` → ``remote``."""
-    for sa in peer.list_sas():
-        for child in sa.children:
-            if child.state == "INSTALLED" and _covers(child.local_ts, local) and _covers(child.remote_ts, remote):
-                return child
-    raise TrafficError(f"no installed CHILD_SA on {peer.name} covers {local} -> {remote}")
+def _covering_children(peer: Peer, local: IPv4Address, remote: IPv4Address) -> list[ChildSa]:
+    """The installed CHILD_SAs on ``peer`` whose traffic selectors cover ``local`` → ``remote``."""
+    found = [
+        child
+        for sa in peer.list_sas()
+        for child in sa.children
+        if child.state == "INSTALLED" and _covers(child.local_ts, local) and _covers(child.remote_ts, remote)
+    ]
+    if not found:
+        raise TrafficError(f"no installed CHILD_SA on {peer.name} covers {local} -> {remote}")
+    return found
+
+
+def _counters(peer: Peer, local: IPv4Address, remote: IPv4Address) -> dict[int, tuple[int, int]]:
+    """Packets in and out of each covering CHILD_SA, by unique id."""
+    return {c.uniqueid: (c.packets_in, c.packets_out) for c in _covering_children(peer, local, remote)}
+
+
+def _carrier(peer: Peer, local: IPv4Address, remote: IPv4Address, before: dict[int, tuple[int, int]]) -> ChildSa:
+    """The covering CHILD_SA whose counters rose both ways since ``before`` (a new one counts from zero)."""
+    children = _covering_children(peer, local, remote)
+    for child in children:
+        packets_in, packets_out = before.get(child.uniqueid, (0, 0))
+        if child.packets_in > packets_in and child.packets_out > packets_out:
+            return child
+    counts = ", ".join(f"{c.name}{{{c.uniqueid}}} in {c.packets_in}, out {c.packets_out}" for c in children)
+    raise TrafficError(f"no CHILD_SA on {peer.name} counted the exchange both ways ({counts}; before {before})")
 
 
 def _covers(selectors: Iterable[str], address: IPv4Address) -> bool:
