@@ -21,7 +21,8 @@ NEGOTIATED_DH = {"group1": "MODP_768", "group2": "MODP_1024", "group5": "MODP_15
 
 
 def _block(value: Any) -> Mapping[str, Any]:
-    return value[0] if isinstance(value, list) else value
+    block: Mapping[str, Any] = value[0] if isinstance(value, list) else value
+    return block
 
 
 def cloud_swanctl(

@@ -722,16 +722,24 @@ LabFactory = Callable[..., Lab]
 
 
 def _covering_children(peer: Peer, local: IPv4Address, remote: IPv4Address) -> list[ChildSa]:
-    """The installed CHILD_SAs on ``peer`` whose traffic selectors cover ``local`` → ``remote``."""
-    found = [
-        child
-        for sa in peer.list_sas()
-        for child in sa.children
-        if child.state == "INSTALLED" and _covers(child.local_ts, local) and _covers(child.remote_ts, remote)
-    ]
-    if not found:
-        raise TrafficError(f"no installed CHILD_SA on {peer.name} covers {local} -> {remote}")
-    return found
+    """The installed CHILD_SAs on ``peer`` whose traffic selectors cover ``local`` → ``remote``.
+
+    Waits a little: while charon updates an SA (a MOBIKE address update when the veth gets its IPv6 link-local
+    address), the SA is briefly not listed as installed."""
+
+    def probe() -> list[ChildSa] | None:
+        found = [
+            child
+            for sa in peer.list_sas()
+            for child in sa.children
+            if child.state == "INSTALLED" and _covers(child.local_ts, local) and _covers(child.remote_ts, remote)
+        ]
+        return found or None
+
+    try:
+        return _wait_until(probe, 2.0, f"an installed CHILD_SA on {peer.name} covering {local} -> {remote}")
+    except LabError:
+        raise TrafficError(f"no installed CHILD_SA on {peer.name} covers {local} -> {remote}") from None
 
 
 def _counters(peer: Peer, local: IPv4Address, remote: IPv4Address) -> dict[int, tuple[int, int]]:
