@@ -8,6 +8,7 @@ must pass both; a draw with one mutation must fail both, at the same attribute p
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -135,7 +136,7 @@ def _kind_key(attribute: Attribute) -> str:
     return kind if isinstance(kind, str) else ("map" if kind[0] == "map" else "list")
 
 
-def mutate(draw: st.DrawFn, element: Element, values: dict[str, Any]) -> tuple[set[tuple[str, str]], bool]:
+def mutate(draw: Callable[..., Any], element: Element, values: dict[str, Any]) -> tuple[set[tuple[str, str]], bool]:
     """Break ``values`` in one place; return the expected (path, kind) findings and whether Python itself
     rejects the call (``TypeError``: unknown, computed-only or missing top-level keyword)."""
     targets = _targets(element.body, values, "", top=True)

@@ -254,7 +254,7 @@ def test_models_built_directly_raise_the_same_error() -> None:
 def test_models_are_frozen() -> None:
     config = VpnGatewayVpnAttachmentIkeConfig(ike_version="ikev2")
     with pytest.raises(Exception, match="frozen"):
-        config.ike_version = "ikev1"  # type: ignore[misc]
+        config.ike_version = "ikev1"
 
 
 def test_list_attribute_rules_apply_to_items(stack: TerraformStack) -> None:
@@ -295,9 +295,9 @@ def test_conflicting_and_deprecated_arguments(stack: TerraformStack, app: App) -
 
 def test_unknown_and_computed_only_keywords_are_type_errors(stack: TerraformStack) -> None:
     with pytest.raises(TypeError):
-        _va(stack, status="up")  # type: ignore[call-arg]
+        _va(stack, status="up")
     with pytest.raises(TypeError):
-        _va(stack, local_subnets="x")  # type: ignore[call-arg]
+        _va(stack, local_subnets="x")
 
 
 # --- getters ---------------------------------------------------------------------------------------------------

@@ -44,7 +44,7 @@ def terraform(directory: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 
 def data(scope: Construct, id: str, **kwargs: object) -> TerraformResource:
-    return TerraformResource(scope, id, terraform_resource_type="terraform_data", **kwargs)  # type: ignore[arg-type]
+    return TerraformResource(scope, id, terraform_resource_type="terraform_data", **kwargs)
 
 
 def build(outdir: Path) -> App:

@@ -73,7 +73,7 @@ def test_svg_is_xml_with_a_node_per_box(documents: dict[str, dict[str, Any]]) ->
 
 
 def test_missing_graphviz_says_how_to_install_it(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(dot_module.shutil, "which", lambda name: None)
+    monkeypatch.setattr("constructs_vpn.diagram.dot.shutil.which", lambda name: None)
     with pytest.raises(ConstructsVpnError, match=r"Graphviz `dot` is not on PATH: install Graphviz: `apt-get install"):
         dot_module.svg("graph {}")
 

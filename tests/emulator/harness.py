@@ -172,7 +172,7 @@ def cloud_ids(cloud: Mapping[str, Mapping[str, Any]], *, managed_only: bool = Tr
 def prepare(document: Mapping[str, Any], state_path: Path) -> dict[str, Any]:
     """A synthesized stack made runnable here: its state in ``state_path``, variables without a default
     supplied through ``TF_VAR_*`` (see :func:`stack_env`)."""
-    result = json.loads(json.dumps(document))
+    result: dict[str, Any] = json.loads(json.dumps(document))
     terraform = result.setdefault("terraform", {})
     terraform["backend"] = {"local": {"path": str(state_path)}}
     return result

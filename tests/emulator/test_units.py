@@ -34,8 +34,10 @@ VPN = "alicloud_vpn_gateway_vpn_attachment"
 
 
 def test_every_family_has_a_vendored_schema_that_serializes() -> None:
-    for family in [*RESOURCES.values(), *DATA_SOURCES.values()]:
-        assert family.spec.to_tf().to_pb().block.attributes, family.type_name
+    for resource in RESOURCES.values():
+        assert resource.spec.to_tf().to_pb().block.attributes, resource.type_name
+    for data_source in DATA_SOURCES.values():
+        assert data_source.spec.to_tf().to_pb().block.attributes, data_source.type_name
 
 
 def test_schema_marks_psk_sensitive_and_keeps_provider_facts() -> None:

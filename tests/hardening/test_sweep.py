@@ -153,7 +153,7 @@ def scalars(value: Any) -> list[Any]:
     return [value]
 
 
-def attempt(build: Callable[[TerraformStack], None], given_values: dict[str, Any]) -> None:
+def attempt(build: Callable[[TerraformStack], object], given_values: dict[str, Any]) -> None:
     app = App(outdir="/nonexistent-never-written")
     stack = TerraformStack(app, "sweep")
     try:

@@ -13,6 +13,7 @@ from constructs_vpn.vpn import (
     CustomerGateway,
     ExistingConnection,
     HealthCheckConfig,
+    IkeConfig,
     IpsecConnection,
     StaticRoute,
     TunnelOptions,
@@ -85,7 +86,9 @@ def test_every_console_parameter(site: Site) -> None:
         },
         enable_dpd=False,
         enable_nat_traversal=False,
-        bgp=BgpConfig(tunnel_cidr="169.254.11.0/30", local_bgp_ip="169.254.11.2", local_asn="1.1"),
+        bgp=BgpConfig.model_validate(
+            {"tunnel_cidr": "169.254.11.0/30", "local_bgp_ip": "169.254.11.2", "local_asn": "1.1"}
+        ),
         health_check=HealthCheckConfig(dip="192.168.0.1", sip="10.0.0.1", interval=5, retry=4, switch_route=False),
         advertise_routes=False,
         associate_default_route_table=False,
@@ -145,7 +148,9 @@ def test_dual_tunnel(site: Site) -> None:
         transit_router=site.tr,
         tunnels=[
             TunnelOptions(customer_gateway=site.cgw, psk=site.psk, bgp=bgp[0]),
-            TunnelOptions(customer_gateway=backup, psk=site.psk, bgp=bgp[1], ike_config={"ike_enc_alg": "aes256"}),
+            TunnelOptions(
+                customer_gateway=backup, psk=site.psk, bgp=bgp[1], ike_config=IkeConfig(ike_enc_alg="aes256")
+            ),
         ],
     )
     body = site.resource(VA)
