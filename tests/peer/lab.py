@@ -650,9 +650,8 @@ class Lab:
     ) -> UdpExchange:
         """Send a datagram from protected host ``source`` to ``destination``, get it echoed back, and prove the tunnel.
 
-        Passes only when the datagram arrives with its source address unchanged, the echo returns, and on each side a
-        CHILD_SA that covers the pair counted packets both ways (with two tunnels for the same selectors, the kernel
-        picks one: whichever counted is the one that carried it). Raises :class:`TrafficError` otherwise.
+        Passes only when the datagram arrives with its source address unchanged, the echo returns, and on each side the
+        CHILD_SAs that cover the pair counted packets both ways. Raises :class:`TrafficError` otherwise.
         """
         src, dst = IPv4Address(source), IPv4Address(destination)
         sender, receiver = self.owner(src), self.owner(dst)
@@ -748,14 +747,26 @@ def _counters(peer: Peer, local: IPv4Address, remote: IPv4Address) -> dict[int, 
 
 
 def _carrier(peer: Peer, local: IPv4Address, remote: IPv4Address, before: dict[int, tuple[int, int]]) -> ChildSa:
-    """The covering CHILD_SA whose counters rose both ways since ``before`` (a new one counts from zero)."""
+    """The covering CHILD_SA that sent the datagram, once the covering SAs together counted it both ways.
+
+    With two tunnels for the same selectors each side picks one on its own, so the datagram may leave through
+    one and its echo return through the other: the counts are summed over the covering SAs (a new one counts
+    from zero)."""
     children = _covering_children(peer, local, remote)
-    for child in children:
-        packets_in, packets_out = before.get(child.uniqueid, (0, 0))
-        if child.packets_in > packets_in and child.packets_out > packets_out:
-            return child
-    counts = ", ".join(f"{c.name}{{{c.uniqueid}}} in {c.packets_in}, out {c.packets_out}" for c in children)
-    raise TrafficError(f"no CHILD_SA on {peer.name} counted the exchange both ways ({counts}; before {before})")
+    rises = [
+        (
+            child,
+            child.packets_in - before.get(child.uniqueid, (0, 0))[0],
+            child.packets_out - before.get(child.uniqueid, (0, 0))[1],
+        )
+        for child in children
+    ]
+    if sum(r[1] for r in rises) <= 0 or sum(r[2] for r in rises) <= 0:
+        counts = ", ".join(f"{c.name}{{{c.uniqueid}}} in {c.packets_in}, out {c.packets_out}" for c in children)
+        raise TrafficError(
+            f"the CHILD_SAs on {peer.name} did not count the exchange both ways ({counts}; before {before})"
+        )
+    return max(rises, key=lambda r: r[2])[0]
 
 
 def _covers(selectors: Iterable[str], address: IPv4Address) -> bool:
