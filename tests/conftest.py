@@ -1,3 +1,5 @@
+"""Fixtures every test folder can use: an App writing into the test's temporary folder, and a stack in it."""
+
 from __future__ import annotations
 
 from pathlib import Path

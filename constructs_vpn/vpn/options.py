@@ -11,13 +11,12 @@ import ipaddress
 from typing import Annotated, Any
 
 from pydantic import Field, PlainValidator, model_validator
-from pydantic_core import PydanticCustomError
 
 from ..core.tokens import Expression, Token
 from ..core.variable import TerraformVariable
 from ._base import PropsModel
 from .customer_gateway import CustomerGateway
-from .types import AS_IS, Asn, Cidr, Identity, Ipv4, Lifetime, TunnelCidr, check_psk
+from .types import AS_IS, Asn, Cidr, Identity, Ipv4, Lifetime, TunnelCidr, check_psk, is_token, rule_error
 
 __all__ = [
     "BgpConfig",
@@ -32,32 +31,28 @@ __all__ = [
 ]
 
 
-def _error(rule: str, message: str, fix: str) -> PydanticCustomError:
-    return PydanticCustomError(rule, "{message}", {"message": message, "fix": fix, "quiet": message})
-
-
 def one_of(*allowed: str) -> PlainValidator:
     """A case-sensitive choice, as the provider's ``StringInSlice(..., false)``; tokens pass."""
 
     def check(value: Any) -> Any:
         if value in allowed and isinstance(value, str):
             return value
-        if isinstance(value, Expression) or (isinstance(value, str) and Token.is_unresolved(value)):
+        if is_token(value):
             return value
         shown = repr(value) if isinstance(value, str) else f"a {type(value).__name__}"
-        raise _error("enum", f"{shown} is not allowed", f"use one of {', '.join(allowed)}")
+        raise rule_error("enum", f"{shown} is not allowed", f"use one of {', '.join(allowed)}")
 
     return PlainValidator(check)
 
 
 def _strict(kind: type, name: str, *, positive: bool = False) -> PlainValidator:
     def check(value: Any) -> Any:
-        if isinstance(value, Expression) or (isinstance(value, str) and Token.is_unresolved(value)):
+        if is_token(value):
             return value
         if type(value) is not kind:
-            raise _error("type", f"expected {name}, got {type(value).__name__}", f"pass {name}")
+            raise rule_error("type", f"expected {name}, got {type(value).__name__}", f"pass {name}")
         if positive and isinstance(value, int) and value <= 0:
-            raise _error("positive", f"{value} is not positive", "use a whole number of at least 1")
+            raise rule_error("positive", f"{value} is not positive", "use a whole number of at least 1")
         return value
 
     return PlainValidator(check)
@@ -127,7 +122,7 @@ class BgpConfig(PropsModel):
         network = ipaddress.IPv4Network(self.tunnel_cidr)
         hosts = [str(h) for h in network.hosts()]
         if self.local_bgp_ip not in hosts:
-            raise _error(
+            raise rule_error(
                 "bgp-ip-in-tunnel-cidr",
                 f"local_bgp_ip {self.local_bgp_ip} is not a host address of tunnel_cidr {self.tunnel_cidr}",
                 f"use {hosts[0]} or {hosts[1]}",
@@ -154,7 +149,7 @@ class HealthCheckConfig(PropsModel):
 def _weight(value: Any) -> Any:
     if type(value) is int and value in (0, 100):
         return value
-    raise _error("enum", f"{value!r} is not allowed", "use 100 (preferred) or 0")
+    raise rule_error("enum", f"{value!r} is not allowed", "use 100 (preferred) or 0")
 
 
 class StaticRoute(PropsModel):
@@ -171,7 +166,9 @@ class StaticRoute(PropsModel):
 def _customer_gateway(value: Any) -> Any:
     if isinstance(value, CustomerGateway | Expression) or (isinstance(value, str) and value):
         return value
-    raise _error("type", f"expected a CustomerGateway or its id, got {type(value).__name__}", "pass a CustomerGateway")
+    raise rule_error(
+        "type", f"expected a CustomerGateway or its id, got {type(value).__name__}", "pass a CustomerGateway"
+    )
 
 
 def _psk_source(value: Any) -> Any:

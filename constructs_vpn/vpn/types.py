@@ -28,7 +28,9 @@ __all__ = [
     "address_scope",
     "check_psk",
     "is_private_asn",
+    "is_token",
     "parse_asn",
+    "rule_error",
 ]
 
 ASN_MAX = 4294967295
@@ -55,62 +57,64 @@ RESERVED_TUNNEL_CIDRS = tuple(
 AS_IS = PlainSerializer(lambda value: value, return_type=Any)
 
 
-def _error(rule: str, message: str, fix: str = "") -> PydanticCustomError:
+def rule_error(rule: str, message: str, fix: str = "") -> PydanticCustomError:
+    """A validation error whose pydantic ``type`` is our rule id; the texts travel in its context."""
     return PydanticCustomError(rule, "{message}", {"message": message, "fix": fix, "quiet": message})
 
 
-def _token(value: Any) -> bool:
+def is_token(value: Any) -> bool:
+    """A value known only to Terraform: value rules skip it."""
     return isinstance(value, Expression) or (isinstance(value, str) and Token.is_unresolved(value))
 
 
 def _need_str(value: Any, what: str) -> str:
     if not isinstance(value, str):
-        raise _error("type", f"expected {what} as a string, got {type(value).__name__}", f"pass {what} as text")
+        raise rule_error("type", f"expected {what} as a string, got {type(value).__name__}", f"pass {what} as text")
     return value
 
 
 def _ipv4(value: Any) -> Any:
-    if _token(value):
+    if is_token(value):
         return value
     text = _need_str(value, "an IPv4 address")
     try:
         return str(ipaddress.IPv4Address(text))
     except ipaddress.AddressValueError:
-        raise _error(
+        raise rule_error(
             "ipv4-address", f"{text!r} is not an IPv4 address", "write four numbers 0-255, e.g. 203.0.113.10"
         ) from None
 
 
 def _cidr(value: Any) -> Any:
-    if _token(value):
+    if is_token(value):
         return value
     text = _need_str(value, "a CIDR block")
     try:
         network = ipaddress.IPv4Network(text, strict=False)
     except ValueError:
-        raise _error(
+        raise rule_error(
             "cidr", f"{text!r} is not an IPv4 CIDR block", "write it as address/prefix, e.g. 10.0.0.0/24"
         ) from None
     if "/" not in text:
-        raise _error("cidr", f"{text!r} has no prefix length", f"write {network.with_prefixlen}")
+        raise rule_error("cidr", f"{text!r} has no prefix length", f"write {network.with_prefixlen}")
     if network.network_address != ipaddress.IPv4Interface(text).ip:
-        raise _error("cidr-host-bits", f"{text!r} has host bits set", f"use the network address: {network}")
+        raise rule_error("cidr-host-bits", f"{text!r} has host bits set", f"use the network address: {network}")
     return str(network)
 
 
 def _tunnel_cidr(value: Any) -> Any:
     value = _cidr(value)
-    if _token(value):
+    if is_token(value):
         return value
     network = ipaddress.IPv4Network(value)
     if network.prefixlen != 30 or not network.subnet_of(_LINK_LOCAL):
-        raise _error(
+        raise rule_error(
             "bgp-tunnel-cidr",
             f"{value} is not a /30 inside 169.254.0.0/16",
             "pick a /30 such as 169.254.10.0/30",
         )
     if network in RESERVED_TUNNEL_CIDRS:
-        raise _error(
+        raise rule_error(
             "bgp-tunnel-cidr-reserved",
             f"{value} is reserved by the cloud",
             "avoid 169.254.0.0/30 to 169.254.5.0/30 and 169.254.169.252/30; e.g. 169.254.10.0/30",
@@ -159,39 +163,41 @@ def is_private_asn(asn: int) -> bool:
 
 
 def _asn(value: Any) -> Any:
-    if _token(value):
+    if is_token(value):
         return value
     if isinstance(value, bool) or not isinstance(value, int | str):
-        raise _error("type", f"expected an ASN (int or 'a.b'), got {type(value).__name__}", "pass e.g. 65001 or '1.10'")
+        raise rule_error(
+            "type", f"expected an ASN (int or 'a.b'), got {type(value).__name__}", "pass e.g. 65001 or '1.10'"
+        )
     try:
         return parse_asn(value)
     except ValueError as error:
-        raise _error("asn", str(error), f"use 1-{ASN_MAX}, or the dotted form 1.10 (= 65546)") from None
+        raise rule_error("asn", str(error), f"use 1-{ASN_MAX}, or the dotted form 1.10 (= 65546)") from None
 
 
 def _lifetime(value: Any) -> Any:
-    if _token(value):
+    if is_token(value):
         return value
     if type(value) is not int:
-        raise _error("type", f"expected whole seconds (int), got {type(value).__name__}", "pass e.g. 86400")
+        raise rule_error("type", f"expected whole seconds (int), got {type(value).__name__}", "pass e.g. 86400")
     if not 0 <= value <= 86400:
-        raise _error("lifetime-range", f"{value} is outside 0-86400 seconds", "use 0 to 86400 (default 86400)")
+        raise rule_error("lifetime-range", f"{value} is outside 0-86400 seconds", "use 0 to 86400 (default 86400)")
     return value
 
 
 def _identity(value: Any) -> Any:
-    if _token(value):
+    if is_token(value):
         return value
     text = _need_str(value, "an IP address or FQDN")
     if not text or any(ch.isspace() for ch in text):
-        raise _error("ike-identity", f"{text!r} is empty or contains spaces", "use an IP address or an FQDN")
+        raise rule_error("ike-identity", f"{text!r} is empty or contains spaces", "use an IP address or an FQDN")
     try:
         return str(ipaddress.ip_address(text))
     except ValueError:
         pass
     labels = text.rstrip(".").split(".")
     if len(text) > 253 or not all(_FQDN_LABEL.match(label) for label in labels):
-        raise _error(
+        raise rule_error(
             "ike-identity", f"{text!r} is neither an IP address nor an FQDN", "e.g. 203.0.113.10 or vpn.example.com"
         )
     return text
@@ -208,7 +214,7 @@ class _PskText(str):
 
 def check_psk(value: Any) -> Any:
     """The pre-shared key rule; the key itself never appears in the error."""
-    if _token(value):
+    if is_token(value):
         return value
     if isinstance(value, _PskText):
         return value
@@ -220,7 +226,7 @@ def check_psk(value: Any) -> Any:
         problem = "contains a space" if any(ch.isspace() for ch in text) else "has a character outside the allowed set"
         if not 1 <= length <= 100:
             problem = f"is {length} characters long"
-        raise _error(
+        raise rule_error(
             "psk-format",
             f"the pre-shared key {problem}",
             f"use 1-100 characters: letters, digits and {PSK_ALPHABET}",
