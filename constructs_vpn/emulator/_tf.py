@@ -78,12 +78,8 @@ def attribute_path(steps: list[str | tuple[int]]) -> Any:
     return utils._to_attribute_path(steps)
 
 
-class CtyType:
-    """Any cty type, given as its JSON form (``"string"``, ``["list", ["object", {...}]]``)."""
-
-    def __init__(self, type_json: Any) -> None:
-        self.type_json = type_json
-        self._wire = json.dumps(type_json, separators=(",", ":")).encode()
+class _AsIs:
+    """Values travel unchanged: the provider works on plain JSON-like data."""
 
     def encode(self, value: Any) -> Any:
         return value
@@ -93,6 +89,14 @@ class CtyType:
 
     def semantically_equal(self, a_decoded: Any, b_decoded: Any) -> bool:
         return bool(a_decoded == b_decoded)
+
+
+class CtyType(_AsIs):
+    """Any cty type, given as its JSON form (``"string"``, ``["list", ["object", {...}]]``)."""
+
+    def __init__(self, type_json: Any) -> None:
+        self.type_json = type_json
+        self._wire = json.dumps(type_json, separators=(",", ":")).encode()
 
     def tf_type(self) -> bytes:
         return self._wire
@@ -105,7 +109,7 @@ _NESTING = {
 }
 
 
-class NestedBlock(schema.NestedBlock):  # type: ignore[misc]
+class NestedBlock(_AsIs, schema.NestedBlock):  # type: ignore[misc]
     """A nested block in any of the SDK's nesting modes (tf 1.2.0 only offers ``set``)."""
 
     def __init__(
@@ -127,12 +131,3 @@ class NestedBlock(schema.NestedBlock):  # type: ignore[misc]
             max_items=self.max_items,
             nesting=_NESTING[self.nesting],
         )
-
-    def encode(self, value: Any) -> Any:
-        return value
-
-    def decode(self, value: Any) -> Any:
-        return value
-
-    def semantically_equal(self, a_decoded: Any, b_decoded: Any) -> bool:
-        return bool(a_decoded == b_decoded)
