@@ -28,6 +28,6 @@ def require_executable(name: str, hint: str) -> str:
     return path
 
 
-#: The read-only reference folder beside the checkout (``../shared``), as in CI.
-SHARED_DIR = Path(os.environ.get("CONSTRUCTS_VPN_SHARED", Path(__file__).resolve().parents[2] / "shared"))
 REPO_DIR = Path(__file__).resolve().parents[1]
+#: Reference data the tests compare against, copied into the repository (each folder's README names its origin).
+FIXTURES_DIR = REPO_DIR / "tests/fixtures"

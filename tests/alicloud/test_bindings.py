@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -35,10 +34,11 @@ from constructs_vpn.core import (
     ValidationError,
 )
 from constructs_vpn.core.annotations import collect
+from tests.tooling import FIXTURES_DIR
 
 from ._values import ELEMENTS, binding, full_kwargs, required_kwargs
 
-GOLDEN = Path("/work/shared/reference/cdktf-golden/cdktf-0.21.0/cdktf.out/stacks/ipsec-vpn/cdk.tf.json")
+GOLDEN = FIXTURES_DIR / "cdktf-golden/cdktf-0.21.0/cdktf.out/stacks/ipsec-vpn/cdk.tf.json"
 
 
 def _problems(error: pytest.ExceptionInfo[ValidationError]) -> set[tuple[str, str]]:
@@ -139,10 +139,9 @@ def test_the_golden_stack_is_reproduced_with_the_bindings(app: App) -> None:
         depends_on=[cgw],
     )
     document = app.synthesize().documents["ipsec-vpn"]
-    if GOLDEN.is_file():
-        golden = json.loads(GOLDEN.read_text(encoding="utf-8"))
-        assert document["resource"] == golden["resource"]
-        assert document["provider"] == golden["provider"]
+    golden = json.loads(GOLDEN.read_text(encoding="utf-8"))
+    assert document["resource"] == golden["resource"]
+    assert document["provider"] == golden["provider"]
     assert document["terraform"]["required_providers"]["alicloud"] == {
         "source": PROVIDER_SOURCE,
         "version": VERSION_CONSTRAINT,

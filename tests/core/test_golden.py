@@ -1,4 +1,4 @@
-"""Our engine writes what cdktf 0.21 wrote for the same app (shared/reference/cdktf-golden)."""
+"""Our engine writes what cdktf 0.21 wrote for the same app (tests/fixtures/cdktf-golden)."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from tests.core.apps.golden_app import build
-from tests.tooling import SHARED_DIR
+from tests.tooling import FIXTURES_DIR
 
-GOLDEN = SHARED_DIR / "reference/cdktf-golden"
+GOLDEN = FIXTURES_DIR / "cdktf-golden"
 
 
 @pytest.fixture

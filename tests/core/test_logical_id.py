@@ -7,9 +7,9 @@ import json
 import pytest
 
 from constructs_vpn.core.logical_id import make_unique_id
-from tests.tooling import SHARED_DIR
+from tests.tooling import FIXTURES_DIR
 
-CASES = json.loads((SHARED_DIR / "reference/cdktf-golden/logical-id-check/cases.json").read_text("utf-8"))
+CASES = json.loads((FIXTURES_DIR / "cdktf-golden/logical-id-check/cases.json").read_text("utf-8"))
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: "/".join(c["path"])[:40])

@@ -1,4 +1,4 @@
-"""The cdktf golden reference app (shared/reference/cdktf-golden), rebuilt on constructs_vpn.core."""
+"""The cdktf golden reference app (tests/fixtures/cdktf-golden), rebuilt on constructs_vpn.core."""
 
 from __future__ import annotations
 
