@@ -1,5 +1,5 @@
 """The real cdktf CLI (0.21) drives our app: ``cdktf synth`` and ``cdktf list`` work with no cdktf package,
-and write exactly what ``constructs-vpn synth`` writes."""
+write exactly what ``constructs-vpn synth`` writes, and leave the tracked ``cdktf.json`` as it is."""
 
 from __future__ import annotations
 
@@ -35,11 +35,23 @@ def project(tmp_path: Path) -> Path:
     return tmp_path
 
 
+#: Preloaded into node: telemetry fails at once instead of reaching the network (the CLI ignores its errors).
+OFFLINE_JS = """for (const name of ["http", "https"]) {
+  const module = require(name);
+  module.request = module.get = () => { throw new Error("no network in the tests"); };
+}
+"""
+
+
 def cli_env(project: Path) -> dict[str, str]:
+    """A user's environment: telemetry left on (so the CLI reads ``projectId`` from cdktf.json, and writes one in
+    if it is missing), but offline."""
+    offline = project / ".offline.js"
+    offline.write_text(OFFLINE_JS, encoding="utf-8")
     return {
-        **os.environ,
+        **{k: v for k, v in os.environ.items() if k != "CHECKPOINT_DISABLE"},
         "PATH": os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")]),
-        "CHECKPOINT_DISABLE": "1",
+        "NODE_OPTIONS": f"--require {offline}",
         "CDKTF_HOME": str(project / ".cdktf-home"),
         "CDKTF_DISABLE_PLUGIN_CACHE_ENV": "1",
         "CI": "1",
@@ -56,6 +68,7 @@ def test_cdktf_synth_and_list(cdktf: Path, project: Path) -> None:
         [str(cdktf), "synth"], cwd=project, env=env, capture_output=True, text=True, timeout=300, check=False
     )
     assert synth.returncode == 0, synth.stdout + synth.stderr
+    assert (project / "cdktf.json").read_bytes() == (REPO_DIR / "cdktf.json").read_bytes()
     ours = subprocess.run(
         [sys.executable, "-m", "constructs_vpn.cli", "synth", "--output", "ours.out"],
         cwd=project,
