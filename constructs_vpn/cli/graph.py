@@ -11,7 +11,7 @@ from typing import Any
 
 from ..core.errors import ConstructsVpnError
 from ..diagram import FORMATS, read_topology, render
-from .project import read_manifest
+from .project import add_dir_argument, read_manifest
 
 
 def add_parser(commands: Any) -> None:
@@ -25,13 +25,13 @@ def add_parser(commands: Any) -> None:
         ),
     )
     parser.add_argument("--stack", action="append", metavar="S", help="only stack S (repeatable; default: all)")
-    parser.add_argument("--format", choices=list(FORMATS), default="mermaid", help="default: mermaid")
-    parser.add_argument("--output", "-o", default="cdktf.out", help="synthesized output folder (default: cdktf.out)")
+    parser.add_argument("--format", choices=list(FORMATS), default="mermaid", help="diagram language")
+    add_dir_argument(parser)
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    manifest = read_manifest(Path(args.output))
+    manifest = read_manifest(Path(args.dir))
     names: list[str] = args.stack or sorted(manifest.stacks)
     unknown = [name for name in names if name not in manifest.stacks]
     if unknown:

@@ -14,7 +14,7 @@ from typing import Any
 from ..core.errors import ConstructsVpnError
 from ..peer import FORMATS, find_connections, plan_connection, render
 from ..peer.state import read_deployed, state_path
-from .project import read_manifest
+from .project import add_dir_argument, read_manifest
 
 
 def add_parser(commands: Any) -> None:
@@ -26,7 +26,7 @@ def add_parser(commands: Any) -> None:
     parser.add_argument("--stack", required=True, help="stack id")
     parser.add_argument("--connection", required=True, help="the connection's construct id or path")
     parser.add_argument("--format", choices=sorted(FORMATS), default="swanctl")
-    parser.add_argument("--output", "-o", default="cdktf.out", help="synthesized output folder (default: cdktf.out)")
+    add_dir_argument(parser)
     parser.add_argument(
         "--gateway-ip",
         action="append",
@@ -61,7 +61,7 @@ def _env_psks(names: list[str], tunnels: int) -> list[str | None]:
 
 
 def run(args: argparse.Namespace) -> int:
-    manifest = read_manifest(Path(args.output))
+    manifest = read_manifest(Path(args.dir))
     if args.stack not in manifest.stacks:
         raise ConstructsVpnError(f"no stack {args.stack!r}; stacks: {', '.join(sorted(manifest.stacks))}")
     document = manifest.document(args.stack)

@@ -8,20 +8,27 @@ note (nothing here parses HCL back): a plain ``constructs-vpn synth`` checks the
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
 from ..alicloud import PROVIDER_VERSION, check_stack
+from ..core.errors import ConstructsVpnError
 from .project import Manifest, Project, read_manifest
 
 
 def add_parser(commands: Any) -> None:
     parser: argparse.ArgumentParser = commands.add_parser(
-        "synth", help="synthesize the app in cdktf.json into cdktf.out (no Node needed)"
+        "synth",
+        help="synthesize the app in cdktf.json into cdktf.out (no Node needed)",
+        description=(
+            "Run the app of cdktf.json as `cdktf synth` does (same environment, same files), print what each stack "
+            "declares and its warnings, then check every stack against the pinned alicloud provider schema."
+        ),
     )
     parser.add_argument("--app", help='command that runs the app (default: "app" in cdktf.json)')
-    parser.add_argument("--output", "-o", default="cdktf.out", help="output folder (default: cdktf.out)")
-    parser.add_argument("--project", default=".", help="folder holding cdktf.json (default: .)")
+    parser.add_argument("--output", "-o", default="cdktf.out", help="folder to write, relative to --project")
+    parser.add_argument("--project", default=".", help="folder holding cdktf.json")
     parser.add_argument(
         "--no-check", action="store_true", help="skip the check of every stack against the pinned alicloud schema"
     )
@@ -48,28 +55,42 @@ def _counts(manifest: Manifest, name: str) -> tuple[int, int, int]:
     return _count(document, "resource"), _count(document, "data"), len(document.get("output", {}))
 
 
+def _notes(manifest: Manifest) -> list[str]:
+    """Every warning and info annotation of the manifest, as the app logs it: ``[WARN] [path] message``."""
+    return [
+        f"[{note['level'].removeprefix('@cdktf/').upper()}] [{note['constructPath']}] {note['message']}"
+        for _, entry in sorted(manifest.stacks.items())
+        for note in entry.get("annotations", [])
+    ]
+
+
 def summarize(manifest: Manifest) -> list[str]:
     """One line per stack, then every warning and info annotation."""
     lines = [f"Synthesized {len(manifest.stacks)} stack(s) into {manifest.outdir}"]
-    notes: list[str] = []
     width = max((len(n) for n in manifest.stacks), default=0)
-    for name, entry in sorted(manifest.stacks.items()):
+    for name in sorted(manifest.stacks):
         resources, data, outputs = _counts(manifest, name)
         lines.append(f"  {name.ljust(width)}  {resources} resources, {data} data sources, {outputs} outputs")
-        for note in entry.get("annotations", []):
-            level = note["level"].removeprefix("@cdktf/").upper()
-            notes.append(f"  [{level}] [{note['constructPath']}] {note['message']}")
+    notes = _notes(manifest)
     if notes:
         lines.append(f"{len(notes)} annotation(s):")
-        lines.extend(notes)
+        lines.extend(f"  {note}" for note in notes)
     return lines
 
 
 def run(args: argparse.Namespace) -> int:
     root = Path(args.project).resolve()
     outdir = (root / args.output).resolve()
-    Project.load(root, args.app).synth(outdir, hcl=args.hcl)
+    project = Project.load(root, args.app)
+    logged = project.synth(outdir, hcl=args.hcl)
+    if not (outdir / "manifest.json").exists():
+        sys.stderr.write(logged)
+        missing = outdir / "manifest.json"
+        raise ConstructsVpnError(f"the app `{project.app}` wrote no {missing}: does it call app.synth()?")
     manifest = read_manifest(outdir)
+    # The app logs each warning as it synthesizes; the summary lists them all, so each is printed once.
+    shown = set(_notes(manifest))
+    sys.stderr.write("".join(line for line in logged.splitlines(keepends=True) if line.rstrip("\n") not in shown))
     print("\n".join(summarize(manifest)))
     if args.no_check:
         return 0

@@ -19,7 +19,7 @@ def add_parser(commands: Any) -> None:
             "conform to the pinned provider schema. Exit code 1 on any finding."
         ),
     )
-    parser.add_argument("dir", nargs="?", default="cdktf.out", help="synthesized output folder (default: cdktf.out)")
+    parser.add_argument("dir", nargs="?", default="cdktf.out", help="synthesized folder to read")
     parser.set_defaults(func=run)
 
 

@@ -20,14 +20,14 @@ def outdir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_one_stack_as_mermaid(outdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["graph", "-o", str(outdir), "--stack", "dual-tunnel"]) == 0
+    assert main(["graph", "--dir", str(outdir), "--stack", "dual-tunnel"]) == 0
     printed = capsys.readouterr().out
     assert printed.startswith('flowchart LR\n  subgraph stack_dual_tunnel["stack dual-tunnel"]\n')
     assert printed.count("subgraph") == 1
 
 
 def test_every_stack_by_default_and_dot(outdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["graph", "--output", str(outdir), "--format", "dot"]) == 0
+    assert main(["graph", "--dir", str(outdir), "--format", "dot"]) == 0
     printed = capsys.readouterr().out
     assert printed.startswith("graph network {\n") and printed.count("subgraph cluster_") == 8
 
@@ -35,7 +35,8 @@ def test_every_stack_by_default_and_dot(outdir: Path, capsys: pytest.CaptureFixt
 def test_svg(outdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     require_executable("dot", "apt-get install graphviz")
     assert (
-        main(["graph", "-o", str(outdir), "--stack", "bgp-site", "--stack", "dc-destination", "--format", "svg"]) == 0
+        main(["graph", "--dir", str(outdir), "--stack", "bgp-site", "--stack", "dc-destination", "--format", "svg"])
+        == 0
     )
     printed = capsys.readouterr().out
     assert printed.startswith("<?xml") and printed.rstrip().endswith("</svg>")
@@ -50,7 +51,7 @@ def test_svg(outdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
 )
 def test_mistakes_are_one_line(outdir: Path, capsys: pytest.CaptureFixture[str], args: list[str], message: str) -> None:
     try:
-        code = main(["graph", "-o", str(outdir), *args])
+        code = main(["graph", "--dir", str(outdir), *args])
     except SystemExit as exit:  # argparse
         code = int(str(exit.code))
     assert code != 0
@@ -58,10 +59,10 @@ def test_mistakes_are_one_line(outdir: Path, capsys: pytest.CaptureFixture[str],
 
 
 def test_needs_a_synthesized_json_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["graph", "-o", str(tmp_path)]) == 1
-    assert "manifest.json does not exist: the app did not call app.synth()" in capsys.readouterr().err
+    assert main(["graph", "--dir", str(tmp_path)]) == 1
+    assert "manifest.json does not exist: run `constructs-vpn synth` first" in capsys.readouterr().err
     build_app(App(outdir=tmp_path / "hcl", hcl_output=True)).synth()
-    assert main(["graph", "-o", str(tmp_path / "hcl"), "--stack", "bgp-site"]) == 1
+    assert main(["graph", "--dir", str(tmp_path / "hcl"), "--stack", "bgp-site"]) == 1
     assert "was synthesized as HCL" in capsys.readouterr().err
 
 
@@ -71,5 +72,13 @@ def test_a_stack_without_a_network(tmp_path: Path, capsys: pytest.CaptureFixture
     app = App(outdir=tmp_path)
     TerraformStack(app, "empty")
     app.synth()
-    assert main(["graph", "-o", str(tmp_path)]) == 1
+    assert main(["graph", "--dir", str(tmp_path)]) == 1
     assert "error: no CEN, transit router or IPsec connection in empty: nothing to draw" in capsys.readouterr().err
+
+
+def test_the_old_output_flag_still_works(outdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``-o``/``--output`` named the folder read as if it were written; kept as a deprecated alias of ``--dir``."""
+    assert main(["graph", "-o", str(outdir), "--stack", "dual-tunnel"]) == 0
+    printed = capsys.readouterr()
+    assert printed.out.startswith("flowchart LR\n")
+    assert printed.err == "warning: -o is deprecated here (it names the folder read): use --dir\n"

@@ -63,9 +63,13 @@ def test_failing_app_is_one_clean_error(tmp_path: Path) -> None:
     assert "Traceback" not in done.stderr
 
 
-def test_missing_app_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["synth", "--project", str(tmp_path)]) == 1
-    assert "no app to run" in capsys.readouterr().err
+def test_app_option_needs_no_project_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``--app`` alone is a project: no cdktf.json needed (the folder still must hold what the app imports)."""
+    app = "python -m stacks.dc_destination"
+    assert main(["synth", "--project", str(REPO_DIR), "--app", app, "--output", str(tmp_path / "out")]) == 0
+    assert "dc-destination" in capsys.readouterr().out
+    assert main(["synth", "--project", str(tmp_path), "--app", "true"]) == 1
+    assert "error: the app `true` wrote no" in capsys.readouterr().err
 
 
 def test_synth_fails_on_schema_findings(tmp_path: Path) -> None:
