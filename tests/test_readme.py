@@ -1,9 +1,14 @@
-"""The README stays true: its example runs, and its test command is the one CI runs."""
+"""The README stays true: its example runs, its test command is the one CI runs, and every command it and docs/
+print runs as printed in a new shell after the two commands (or is listed with what it needs)."""
 
 from __future__ import annotations
 
 import json
+import os
 import re
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -36,3 +41,116 @@ def test_commands_match_ci() -> None:
     install, run = tests.strip().splitlines()[-1].split(" && ")[1:]
     assert install.replace(".venv/bin/pip install", "") in ci
     assert f"\n{run}\n" in ci
+
+
+# Every command README.md and docs/ print, run as a user would: in a new shell after the two commands.
+PAGES = [REPO_DIR / "README.md", *sorted((REPO_DIR / "docs").glob("*.md"))]
+_WORD = r"(?:constructs-vpn|python3?|pip|npm|sudo|bash|eval|cd|export|terraform|\S*cdktf|\.venv/bin/\S+|\.)"
+#: A command: a line of a sh block, or an inline span naming a program and at least one argument.
+_COMMAND = re.compile(rf"^{_WORD} \S")
+#: Spelled names, not commands to run alone (the same page prints the full command).
+MENTIONS = {"constructs-vpn peer-config"}
+#: Placeholders the pages use, and what stands in for them here.
+PLACEHOLDERS = {" DIR": " cdktf.out", " NAME": " dual-tunnel"}
+#: Commands that need more than the virtual environment, each with why and what runs them instead.
+NOT_RUN: dict[str, str] = {
+    r"python3 -m venv ": "the README's two commands: .ci/run runs the test one, a fresh clone checks both",
+    r"(\S+/)?pip install ": "installs from the package index (network)",
+    r"npm install ": "installs the cdktf CLI from npm (network)",
+    r"sudo ": "installs system packages (root, network)",
+    r"(\S*/)?cdktf ": "needs the cdktf CLI: tests/cli/test_cdktf_cli.py and tests/emulator/test_cdktf_deploy.py",
+    r"(cd \S+ && )?(TF_VAR_\w+=\S+ )?terraform ": "needs terraform (and the emulator or a cloud account): tests/emulator, tests/docs",
+    r"(eval \"\$\()?constructs-vpn emulator ": "needs the emulator and terraform: tests/emulator, tests/docs",
+    r"export TF_VAR_": "a setting of the emulator walk-through: tests/docs runs the whole script",
+}
+
+
+def page_commands(page: Path) -> list[str]:
+    text = page.read_text("utf-8")
+    commands: list[str] = []
+    for block in re.findall(r"```(?:sh|bash)\n(.*?)```", text, flags=re.S):
+        for line in block.replace("\\\n", " ").splitlines():
+            command = " ".join(re.sub(r"\s#.*$", "", line).split())
+            if command and not command.startswith(("#", "set ")):
+                commands.append(command)
+    prose = re.sub(r"```.*?```", "", text, flags=re.S)
+    commands += [span for span in re.findall(r"``?([^`\n]+)``?", prose) if _COMMAND.match(span)]
+    return list(dict.fromkeys(commands))
+
+
+def _not_run(command: str) -> str | None:
+    return next((why for pattern, why in NOT_RUN.items() if re.match(pattern, command)), None)
+
+
+CHEAP = sorted(
+    {c for page in PAGES for c in page_commands(page) if c not in MENTIONS and not _not_run(c)}
+    - {". .venv/bin/activate"}
+)
+#: What a command needs to have run before it, as its page says ("run X, then Y").
+AFTER = {"constructs-vpn graph --stack dc1-static": "python docs/examples/static_routing.py"}
+
+
+def test_every_command_is_run_or_listed() -> None:
+    """A new command in the README or docs is either run below or given a reason here (printed with -rA)."""
+    commands = sorted({c for page in PAGES for c in page_commands(page)})
+    assert ". .venv/bin/activate" in commands
+    listed = {c: _not_run(c) for c in commands if c not in CHEAP}
+    assert all(why or c in MENTIONS or c == ". .venv/bin/activate" for c, why in listed.items()), listed
+    assert len(CHEAP) >= 10, CHEAP
+    for command, why in listed.items():
+        print(f"not run here: {command}  ({why or 'a name'})")
+
+
+@pytest.fixture(scope="module")
+def synthesized(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The repository after the README's main command: the example app synthesized into cdktf.out."""
+    root = tmp_path_factory.mktemp("clone")
+    for folder in ("stacks", "docs"):
+        shutil.copytree(REPO_DIR / folder, root / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(REPO_DIR / "cdktf.json", root / "cdktf.json")
+    assert (Path(sys.prefix) / "bin/activate").is_file(), "run the tests in the virtual environment of the README"
+    (root / ".venv").symlink_to(sys.prefix)
+    done = _shell(root, "constructs-vpn synth")
+    assert done.returncode == 0, done.stderr
+    return root
+
+
+def _shell(root: Path, command: str) -> subprocess.CompletedProcess[str]:
+    """``command`` in a new bash whose PATH does not have the virtual environment until it is activated."""
+    venv_bin = str(Path(sys.prefix) / "bin")
+    path = os.pathsep.join(p for p in os.environ.get("PATH", os.defpath).split(os.pathsep) if p != venv_bin)
+    env = {"PATH": path, "HOME": str(root / ".home"), "LANG": "C.UTF-8", "DC3_PSK": "Docs-Psk-2024"}
+    script = f"set -e\n. .venv/bin/activate\n{command}\n"
+    return subprocess.run(
+        ["bash", "-c", script], cwd=root, env=env, capture_output=True, text=True, timeout=120, check=False
+    )
+
+
+@pytest.mark.parametrize("command", CHEAP)
+def test_command_runs_as_printed(command: str, synthesized: Path, tmp_path: Path) -> None:
+    root = tmp_path / "clone"
+    shutil.copytree(synthesized, root, symlinks=True)
+    for placeholder, value in PLACEHOLDERS.items():
+        command = command.replace(placeholder, value)
+    if command in AFTER:
+        assert _shell(root, AFTER[command]).returncode == 0
+    done = _shell(root, command)
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+    assert "Traceback" not in done.stderr
+
+
+def test_a_command_needs_the_activation(synthesized: Path) -> None:
+    """The test's new shell really is new: without activating, constructs-vpn is not there."""
+    venv_bin = str(Path(sys.prefix) / "bin")
+    path = os.pathsep.join(p for p in os.environ.get("PATH", os.defpath).split(os.pathsep) if p != venv_bin)
+    done = subprocess.run(["bash", "-c", "constructs-vpn --version"], cwd=synthesized, env={"PATH": path},
+                          capture_output=True, text=True, check=False)  # fmt: skip
+    assert done.returncode == 127 and "command not found" in done.stderr
+
+
+def test_license_is_the_declared_one() -> None:
+    pyproject = (REPO_DIR / "pyproject.toml").read_text("utf-8")
+    assert 'license = { text = "Apache-2.0" }' in pyproject
+    text = (REPO_DIR / "LICENSE").read_text("utf-8")
+    assert text.split()[:4] == ["Apache", "License", "Version", "2.0,"]
+    assert "END OF TERMS AND CONDITIONS" in text and len(text) > 11000
