@@ -36,7 +36,7 @@ def run(args: argparse.Namespace) -> int:
     unknown = [name for name in names if name not in manifest.stacks]
     if unknown:
         raise ConstructsVpnError(f"no stack {unknown[0]!r}; stacks: {', '.join(sorted(manifest.stacks))}")
-    topologies = [t for t in (read_topology(manifest.document(n), n) for n in names) if t.nodes]
+    topologies = [t for t in (manifest.read(n, read_topology) for n in names) if t.nodes]
     if not topologies:
         raise ConstructsVpnError(f"no CEN, transit router or IPsec connection in {', '.join(names)}: nothing to draw")
     print(render(topologies, args.format), end="")

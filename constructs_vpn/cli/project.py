@@ -12,14 +12,16 @@ import os
 import re
 import subprocess
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from ..core.errors import ConstructsVpnError
 
 __all__ = ["Manifest", "Project", "add_dir_argument", "read_json_object", "read_manifest"]
 
+_T = TypeVar("_T")
 _RESYNTH = "run `constructs-vpn synth` again to rewrite it"
 _PACKAGE_DIR = Path(__file__).resolve().parents[1]
 #: The exception line that closes a traceback of a mistake in the app (not of a bug): shown without the frames.
@@ -150,6 +152,21 @@ class Manifest:
         for block in ("resource", "data"):
             _check_blocks(path, document, block)
         return document
+
+    def read(self, name: str, reader: Callable[[dict[str, Any], str], _T]) -> _T:
+        """``reader`` applied to the stack's document and name. A file edited by hand may lack a field or hold the wrong
+        type where a reader expects what synth writes: that is this file's error, not a traceback."""
+        document = self.document(name)
+        try:
+            return reader(document, name)
+        except ConstructsVpnError:
+            raise
+        except (KeyError, TypeError, ValueError, AttributeError, IndexError) as error:
+            path = self.outdir / self.stacks[name]["synthesizedStackPath"]
+            raise ConstructsVpnError(
+                f"{path}: stack {name!r} is not as constructs-vpn synth writes it "
+                f"({type(error).__name__}: {error}); {_RESYNTH}"
+            ) from error
 
     def metadata(self, name: str) -> dict[str, Any]:
         """``metadata.json`` of a stack written as HCL: its ``"//"`` and each resource's and data source's."""

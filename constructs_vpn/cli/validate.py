@@ -27,7 +27,7 @@ def run(args: argparse.Namespace) -> int:
     manifest = read_manifest(Path(args.dir))
     count = 0
     for name in sorted(manifest.stacks):
-        for finding in check_stack(manifest.document(name), stack=name):
+        for finding in manifest.read(name, lambda document, stack: list(check_stack(document, stack=stack))):
             print(finding)
             count += 1
     stacks = len(manifest.stacks)

@@ -5,6 +5,7 @@ synthesized folders (validate, graph, peer-config share the reader), a broken ``
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import subprocess
@@ -13,6 +14,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
 
 from constructs_vpn.cli.main import build_parser, main
 from constructs_vpn.core import App, TerraformStack
@@ -230,3 +233,37 @@ def test_every_subcommand_describes_itself_and_its_defaults(monkeypatch: pytest.
             if default is None or default is False or default in ([], argparse.SUPPRESS):
                 continue
             assert f"default: {default}" in text, f"{parser.prog}: {action.dest} does not show its default"
+
+
+_LEAF = st.none() | st.booleans() | st.integers() | st.text(max_size=4)
+_JSON = st.recursive(_LEAF, lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=4), inner, max_size=3), max_leaves=8)  # fmt: skip
+_TYPES = st.sampled_from([
+    "alicloud_cen_instance", "alicloud_cen_transit_router", "alicloud_vpn_customer_gateway",
+    "alicloud_vpn_gateway_vpn_attachment", "alicloud_cen_transit_router_vpn_attachment", "alicloud_cen_transit_router_route_table_association",
+])  # fmt: skip
+_FIELDS = st.sampled_from([
+    "cen_id", "transit_router_id", "customer_gateway_id", "vpn_connection_id", "ip_address", "asn", "name", "zone",
+    "local_subnet", "remote_subnet", "network_type", "tunnel_options_specification", "bgp_config", "depends_on",
+])  # fmt: skip
+_BODIES = st.dictionaries(_FIELDS, _JSON, max_size=5)
+#: Stack documents shaped like Terraform JSON at the top, anything below: what a hand edit can leave.
+_DOCUMENTS = st.fixed_dictionaries(
+    {"resource": st.dictionaries(_TYPES, st.dictionaries(st.sampled_from(["a", "b"]), _BODIES, max_size=2), max_size=4)},
+    optional={"data": st.dictionaries(_TYPES, st.dictionaries(st.just("d"), _BODIES, max_size=1), max_size=1),
+              "provider": _JSON, "terraform": _JSON, "output": _JSON, "variable": _JSON},
+)  # fmt: skip
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(document=_DOCUMENTS, command=st.sampled_from(["validate", "graph"]))
+@example(document={"resource": {"alicloud_vpn_gateway_vpn_attachment": {"a": {}}}}, command="graph")
+def test_any_hand_edited_stack_is_a_finding_or_one_error(
+    document: dict[str, object], command: str, outdir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """peer-config interprets the stack itself (constructs_vpn.peer) and is not part of this sweep."""
+    (outdir / STACK).write_text(json.dumps(document), encoding="utf-8")
+    code = main(COMMANDS[command](str(outdir)))
+    printed = capsys.readouterr()
+    assert code in (0, 1) and "Traceback" not in printed.err
+    if printed.err:
+        assert code == 1 and printed.err.startswith("error: ") and printed.err.count("\n") == 1, printed.err
