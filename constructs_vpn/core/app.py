@@ -16,6 +16,7 @@ from .errors import ConstructsVpnError, Problem, ValidationError
 from .hcl import hcl_metadata, to_hcl
 from .output_dir import Content, write_tree
 from .stack import CDKTF_VERSION, TerraformStack
+from .tokens import ESCAPE_CONTEXT_KEY
 
 __all__ = ["App", "SynthResult"]
 
@@ -48,7 +49,12 @@ class App(Construct):
     """The root construct. ``outdir`` and context come from the cdktf CLI's environment when it runs the app.
 
     ``hcl_output=True`` writes ``cdk.tf`` (HCL) and ``metadata.json`` instead of ``cdk.tf.json``; as in cdktf,
-    ``SYNTH_HCL_OUTPUT`` (which ``cdktf synth --hcl`` sets) overrides it when present.
+    ``SYNTH_HCL_OUTPUT`` (which ``cdktf synth --hcl`` sets) overrides it when present, and
+    ``CDKTF_CONTEXT_JSON`` (which the CLI sets from ``cdktf.json``) overrides ``context``.
+
+    Hand-written ``${...}`` and ``%{...}`` in strings are Terraform expressions, as in cdktf;
+    ``escape_raw_expressions=True`` writes them as literal text instead (``$${...}``), for apps that put
+    untrusted text into strings.
     """
 
     def __init__(
@@ -59,11 +65,14 @@ class App(Construct):
         strict: bool | None = None,
         skip_validation: bool = False,
         hcl_output: bool = False,
+        escape_raw_expressions: bool = False,
     ) -> None:
         super().__init__(None, "")
-        merged = {**_context_from_env(), **(context or {})}
+        merged = {**(context or {}), **_context_from_env()}
         if strict is not None:
             merged[STRICT_CONTEXT_KEY] = strict
+        if escape_raw_expressions:
+            merged[ESCAPE_CONTEXT_KEY] = True
         for key, value in merged.items():
             self.node.set_context(key, value)
         self.outdir = Path(outdir or os.environ.get("CDKTF_OUTDIR") or "cdktf.out")

@@ -9,18 +9,28 @@ from .backends import DataTerraformRemoteState, LocalBackend, TerraformBackend
 from .construct import Construct
 from .element import TerraformElement, deep_merge, set_dotted
 from .errors import Problem, ValidationError
-from .logical_id import make_unique_id
+from .logical_id import LogicalIdError, make_unique_id
 from .output import TerraformOutput
-from .tokens import Reference, ResolveContext, resolve
+from .tokens import ESCAPE_CONTEXT_KEY, Reference, ResolveContext, resolve
 
 __all__ = ["CDKTF_VERSION", "TerraformStack"]
 
 #: The cdktf output format this engine writes (``"//".metadata.version`` and ``manifest.json``).
 CDKTF_VERSION = "0.21.0"
 _TERRAFORM_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*$")
+#: The longest file name Linux file systems take: the stack id is a folder name under ``stacks/``.
+_MAX_STACK_ID_BYTES = 255
 
 
 def _check_stack_id(scope: Construct, id: str) -> None:
+    if isinstance(id, str) and len(id.encode("utf-8", "surrogatepass")) > _MAX_STACK_ID_BYTES:
+        raise ValidationError.single(
+            scope.node.path,
+            f"stack id {id[:40]!r}... is {len(id.encode('utf-8', 'surrogatepass'))} bytes long, over the "
+            f"{_MAX_STACK_ID_BYTES} bytes a folder name can have",
+            rule="stack-id",
+            fix="use a shorter stack id",
+        )
     bad = not isinstance(id, str) or id in ("", ".", "..") or any(ch in id for ch in "/\\\0") or id.startswith("~")
     if bad:
         raise ValidationError.single(
@@ -142,16 +152,19 @@ class TerraformStack(Construct):
         outputs: dict[str, Any] = {}
         addresses: dict[str, str] = {}
         problems: list[Problem] = []
+        escape = bool(self.node.try_get_context(ESCAPE_CONTEXT_KEY))
         for element in self.elements():
             path = element.node.path
             try:
-                fragment = resolve(element._to_terraform(), ResolveContext(self, path))
+                fragment = resolve(element._to_terraform(), ResolveContext(self, path, escape=escape))
                 address = element.reference_prefix
             except ValidationError as error:
                 problems.extend(error.problems)
                 continue
-            except ValueError as error:  # logical id of an all-"Default" path
-                problems.append(Problem(path, str(error), rule="logical-id"))
+            except LogicalIdError as error:
+                problems.append(
+                    Problem(path, str(error), rule="logical-id", fix="give the element an id other than 'Default'")
+                )
                 continue
             name = element.friendly_unique_id
             if address in addresses:
@@ -189,7 +202,7 @@ class TerraformStack(Construct):
             raise ValidationError(problems)
         if self._raw_overrides:
             overrides["stack"] = list(self._raw_overrides)
-            stack_ctx = ResolveContext(self, self.node.path)
+            stack_ctx = ResolveContext(self, self.node.path, escape=escape)
             for dotted, value in self._raw_overrides.items():
                 set_dotted(doc, dotted, resolve(value, stack_ctx))
         if overrides:
