@@ -106,8 +106,10 @@ class App(Construct):
                         found if isinstance(found, Problem) else Problem(construct.node.path, found, rule="validation")
                     )
         annotations = collect(self)
+        # Set by the cdktf CLI, which prints the errors from the manifest itself.
+        continue_on_errors = "CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS" in os.environ
         for note in annotations:
-            if note.level == "error" or (note.level == "warn" and self.strict):
+            if (note.level == "error" and not continue_on_errors) or (note.level == "warn" and self.strict):
                 fix = f"fix the cause or acknowledge_warning({note.id!r})" if note.id else ""
                 problems.append(Problem(note.path, note.message, rule=note.id or note.level, fix=fix))
         documents = self._resolve_stacks(problems)

@@ -8,7 +8,7 @@ from typing import Any
 
 from .construct import Construct
 from .element import TerraformElement
-from .tokens import Expression, Reference
+from .tokens import Expression, RawExpression, Reference
 
 __all__ = [
     "DataTerraformRemoteState",
@@ -44,8 +44,15 @@ class TerraformBackend(TerraformElement):
         return {"terraform": {"backend": {self.backend_name: body}}}
 
     def remote_state(self, scope: Construct, id: str) -> DataTerraformRemoteState:
-        """A data source in ``scope`` that reads the outputs this backend stores."""
-        return DataTerraformRemoteState(scope, id, backend=self.backend_name, config=self._synthesize_attributes())
+        """A data source in ``scope`` that reads the outputs this backend stores, in the workspace being
+        applied (``workspace = "${terraform.workspace}"``, as cdktf writes it)."""
+        return DataTerraformRemoteState(
+            scope,
+            id,
+            backend=self.backend_name,
+            config=self._synthesize_attributes(),
+            workspace=RawExpression("terraform.workspace"),
+        )
 
 
 class LocalBackend(TerraformBackend):
@@ -129,7 +136,7 @@ class DataTerraformRemoteState(TerraformElement):
         *,
         backend: str,
         config: dict[str, Any],
-        workspace: str | None = None,
+        workspace: str | Expression | None = None,
         defaults: dict[str, Any] | None = None,
     ) -> None:
         super().__init__(scope, id)
@@ -149,8 +156,7 @@ class DataTerraformRemoteState(TerraformElement):
         return str(self.get(output))
 
     def _to_terraform(self) -> dict[str, Any]:
-        body = {
-            "//": self._construct_metadata(),
+        body = {  # no "//" metadata here: cdktf writes none for remote state
             "backend": self.backend,
             "config": self.config,
             "workspace": self.workspace,

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from .construct import Construct
 from .element import TerraformElement
-from .tokens import Expression, RawExpression, Reference, ResolveContext, render_hcl
+from .tokens import Expression, RawExpression, Reference, ResolveContext, Token, render_hcl
 
 if TYPE_CHECKING:
     from .provider import TerraformProvider, TerraformProviderGeneratorMetadata
@@ -179,23 +179,49 @@ class _Block(TerraformElement):
         """The element's address, e.g. ``alicloud_cen_instance.cen``."""
         return f"{self.terraform_resource_type}.{self.friendly_unique_id}"
 
-    def interpolation_for_attribute(self, attribute: str) -> Expression:
-        return Reference(self, attribute)
+    @property
+    def attribute_prefix(self) -> str:
+        """With ``for_each``, attributes are read over every instance (``type.name.*.attr``), as in cdktf."""
+        return f"{self.fqn}.*" if self.for_each is not None else self.fqn
 
-    def get_string_attribute(self, attribute: str) -> str:
-        return str(Reference(self, attribute))
+    def interpolation_for_attribute(self, terraform_attribute: str) -> Expression:
+        """A reference to ``terraform_attribute`` (``type.name.attr``, or ``type.name.*.attr`` with ``for_each``)."""
+        return Reference(self, terraform_attribute)
 
-    def get_number_attribute(self, attribute: str) -> Expression:
-        return Reference(self, attribute)
+    # cdktf's typed getters. Strings come as cdktf's string token; the other shapes as the expression itself
+    # (cdktf's number and map tokens have no use in Python beyond being passed on).
+    def get_string_attribute(self, terraform_attribute: str) -> str:
+        return Token.as_string(self.interpolation_for_attribute(terraform_attribute))
 
-    def get_boolean_attribute(self, attribute: str) -> Expression:
-        return Reference(self, attribute)
+    def get_number_attribute(self, terraform_attribute: str) -> Expression:
+        return self.interpolation_for_attribute(terraform_attribute)
 
-    def get_list_attribute(self, attribute: str) -> Expression:
-        return Reference(self, attribute)
+    def get_boolean_attribute(self, terraform_attribute: str) -> Expression:
+        return self.interpolation_for_attribute(terraform_attribute)
 
-    def get_map_attribute(self, attribute: str) -> Expression:
-        return Reference(self, attribute)
+    def get_list_attribute(self, terraform_attribute: str) -> Expression:
+        """The list as an expression (cdktf returns a list token; ``Token.as_list`` gives one): the VPN layer
+        and the generated bindings index it (``tables[0].id``) until they move to ``ComplexList``."""
+        return self.interpolation_for_attribute(terraform_attribute)
+
+    def get_number_list_attribute(self, terraform_attribute: str) -> Expression:
+        return self.interpolation_for_attribute(terraform_attribute)
+
+    def get_string_map_attribute(self, terraform_attribute: str) -> Expression:
+        return self.interpolation_for_attribute(terraform_attribute)
+
+    def get_number_map_attribute(self, terraform_attribute: str) -> Expression:
+        return self.interpolation_for_attribute(terraform_attribute)
+
+    def get_boolean_map_attribute(self, terraform_attribute: str) -> Expression:
+        return self.interpolation_for_attribute(terraform_attribute)
+
+    def get_any_map_attribute(self, terraform_attribute: str) -> Expression:
+        return self.interpolation_for_attribute(terraform_attribute)
+
+    def get_map_attribute(self, terraform_attribute: str) -> Expression:
+        """Not in cdktf (kept for this project's bindings): the map as an expression, indexable with ``[key]``."""
+        return self.interpolation_for_attribute(terraform_attribute)
 
     # synthesis -----------------------------------------------------------------------------------------
     def _synthesize_attributes(self) -> dict[str, Any]:
@@ -203,11 +229,8 @@ class _Block(TerraformElement):
         return self._attributes
 
     def _meta_arguments(self) -> dict[str, Any]:
+        # Only depends_on: node.add_dependency writes nothing, as in cdktf.
         depends = [_address(d) for d in self.depends_on]
-        for dependency in self.node.dependencies:
-            for construct in dependency.node.walk():
-                if isinstance(construct, _Block):
-                    depends.append(construct.fqn)
         count = self.count.count if isinstance(self.count, TerraformCount) else self.count
         for_each = self.for_each._for_each() if isinstance(self.for_each, TerraformIterator) else self.for_each
         return {
@@ -254,6 +277,14 @@ class TerraformResource(_Block):
         if self._moved_from:
             doc["moved"] = [{"from": old, "to": self.fqn} for old in self._moved_from]
         return doc
+
+    def _to_metadata(self) -> dict[str, Any]:
+        metadata = super()._to_metadata()
+        if self._import is not None:
+            metadata["imports"] = {self.terraform_resource_type: [self.friendly_unique_id]}
+        if self._moved_from:
+            metadata["moved"] = {self.terraform_resource_type: [self.friendly_unique_id]}
+        return metadata
 
 
 class TerraformDataSource(_Block):

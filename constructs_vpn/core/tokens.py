@@ -86,6 +86,15 @@ class Expression:
     def __format__(self, spec: str) -> str:
         return str(self)
 
+    def __iter__(self) -> Any:
+        """A token has no items in Python (``__getitem__`` would otherwise make it endlessly iterable)."""
+        raise ValidationError.single(
+            "",
+            f"cannot iterate over {self!r}: its items are known only to Terraform",
+            rule="iterate-token",
+            fix="use Fn functions (Fn.element, Fn.length_of) or a TerraformIterator",
+        )
+
     def __getitem__(self, key: int | str | Expression) -> Expression:
         """``expr[0]`` or ``expr["key"]``: an element of a list or map."""
         return _Indexed(self, key)
@@ -122,8 +131,9 @@ class Reference(Expression):
         self.attribute = attribute
 
     def local_expression(self) -> str:
-        prefix = self.element.reference_prefix
-        return f"{prefix}.{self.attribute}" if self.attribute else prefix
+        if self.attribute:
+            return f"{self.element.attribute_prefix}.{self.attribute}"
+        return self.element.reference_prefix
 
     def to_expression(self, ctx: ResolveContext) -> str:
         if ctx.stack is not None and self.element.stack is not ctx.stack:
@@ -137,6 +147,11 @@ class Referenceable:
     @property
     def reference_prefix(self) -> str:
         raise NotImplementedError
+
+    @property
+    def attribute_prefix(self) -> str:
+        """What an attribute reference starts with (``reference_prefix`` unless the element has ``for_each``)."""
+        return self.reference_prefix
 
     @property
     def stack(self) -> TerraformStack:

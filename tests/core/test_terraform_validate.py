@@ -57,7 +57,7 @@ def build(outdir: Path) -> App:
         "names",
         type="list(string)",
         default=["a", "b"],
-        validation=[VariableValidation(Op.gt(Fn.length(Token.raw_expression("var.names")), 0), "need one")],
+        validation=[VariableValidation(Op.gt(Fn.length_of(Token.raw_expression("var.names")), 0), "need one")],
     )
     psk = TerraformVariable(stack, "psk", type="string", sensitive=True, default="${not-an-expression}")
     local = TerraformLocal(stack, "joined", Fn.join(",", names.list_value))

@@ -142,11 +142,24 @@ def test_token_strings_are_not_shaped_like_cdktf_ones() -> None:
 
 def test_list_and_attribute_access_on_expressions(stack: TerraformStack) -> None:
     target = make(stack, "target")
-    make(
-        stack, first=target.get_list_attribute("tables")[0].get_attribute("id"), key=target.get_map_attribute("m")["k"]
-    )
+    tables = target.interpolation_for_attribute("tables")
+    make(stack, first=tables[0].get_attribute("id"), key=target.get_map_attribute("m")["k"])
     assert body(stack)["first"] == "${t_res.target.tables[0].id}"
     assert body(stack)["key"] == '${t_res.target.m["k"]}'
+
+
+def test_list_tokens_as_cdktf_encodes_them(stack: TerraformStack) -> None:
+    target = make(stack, "target")
+    ids = Token.as_list(target.get_list_attribute("ids"))
+    assert isinstance(ids, list) and len(ids) == 1 and Token.is_unresolved(ids)
+    make(stack, ids=ids, first=Fn.element(ids, 0), joined=Fn.join(",", ids), again=Token.as_list(ids))
+    assert body(stack) == {
+        "//": body(stack)["//"],
+        "ids": "${t_res.target.ids}",
+        "first": "${element(t_res.target.ids, 0)}",
+        "joined": '${join(",", t_res.target.ids)}',
+        "again": "${t_res.target.ids}",
+    }
 
 
 def test_functions_and_operators(stack: TerraformStack) -> None:
@@ -155,13 +168,13 @@ def test_functions_and_operators(stack: TerraformStack) -> None:
         stack,
         subnet=Fn.cidrsubnet(var.string_value, 8, 2),
         joined=Fn.join(",", ["a", 'q"uote', "${lit}"]),
-        cond=conditional(Op.gt(Fn.length(var.value), 3), "long", "short"),
+        cond=conditional(Op.gt(Fn.length_of(var.value), 3), "long", "short"),
         fmt=f"host-{Fn.cidrhost('10.0.0.0/24', 5)}",
     )
     rendered = body(stack)
     assert rendered["subnet"] == "${cidrsubnet(var.cidr, 8, 2)}"
     assert rendered["joined"] == '${join(",", ["a", "q\\"uote", "$${lit}"])}'
-    assert rendered["cond"] == '${((length(var.cidr) > 3) ? "long" : "short")}'
+    assert rendered["cond"] == '${(length(var.cidr) > 3) ? "long" : "short"}'
     assert rendered["fmt"] == 'host-${cidrhost("10.0.0.0/24", 5)}'
 
 
