@@ -6,6 +6,7 @@ import json
 import logging
 import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -24,16 +25,32 @@ log = logging.getLogger("constructs_vpn")
 _MAX_CROSS_STACK_ROUNDS = 10
 
 
-#: cdktf's serializer: sorted keys, two-space indent, no trailing newline.
-SERIALIZER: dict[str, Any] = {"indent": 2, "sort_keys": True, "ensure_ascii": False}
+#: cdktf's serializer (json-stable-stringify 1.3.0): sorted keys, two-space indent, no trailing newline.
+_ENCODER = json.JSONEncoder(indent=2, sort_keys=True, ensure_ascii=False)
+
+
+def _chunks(document: Any) -> Iterator[str]:
+    """The JSON text in pieces, with empty containers as cdktf writes them: ``[``, newline, the indent of the
+    line, ``]``. The indenting encoder yields an empty container as a piece of its own, and a raw newline only
+    as the start of a line's indent (strings have theirs escaped), so the last one seen gives the indent."""
+    indent = ""
+    for chunk in _ENCODER.iterencode(document):
+        if chunk in ("[]", "{}"):
+            yield f"{chunk[0]}\n{indent}{chunk[1]}"
+            continue
+        newline = chunk.rfind("\n")
+        if newline >= 0:
+            rest = chunk[newline + 1 :]
+            indent = rest[: len(rest) - len(rest.lstrip(" "))]
+        yield chunk
 
 
 def dumps(document: Any) -> str:
-    return json.dumps(document, **SERIALIZER)
+    return "".join(_chunks(document))
 
 
 def _streamed(document: Any) -> Content:
-    return lambda handle: json.dump(document, handle, **SERIALIZER)
+    return lambda handle: handle.writelines(_chunks(document))
 
 
 class SynthResult:
