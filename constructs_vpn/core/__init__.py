@@ -31,6 +31,8 @@ from .local import TerraformLocal as TerraformLocal
 from .output import TerraformOutput as TerraformOutput
 from .provider import TerraformProvider as TerraformProvider
 from .provider import TerraformProviderGeneratorMetadata as TerraformProviderGeneratorMetadata
+from .resource import Postcondition as Postcondition
+from .resource import Precondition as Precondition
 from .resource import TerraformCondition as TerraformCondition
 from .resource import TerraformCount as TerraformCount
 from .resource import TerraformDataSource as TerraformDataSource
@@ -64,6 +66,8 @@ __all__ = [
     "Op",
     "OssAssumeRole",
     "OssBackend",
+    "Postcondition",
+    "Precondition",
     "Problem",
     "SynthError",
     "SynthResult",

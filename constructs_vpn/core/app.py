@@ -71,7 +71,8 @@ class App(Construct):
 
     Hand-written ``${...}`` and ``%{...}`` in strings are Terraform expressions, as in cdktf;
     ``escape_raw_expressions=True`` writes them as literal text instead (``$${...}``), for apps that put
-    untrusted text into strings.
+    untrusted text into strings. ``stack_traces`` and ``skip_backend_validation`` are accepted as in cdktf
+    and change nothing: the engine writes no JavaScript stack traces and has no backend validation.
     """
 
     def __init__(
@@ -83,6 +84,8 @@ class App(Construct):
         skip_validation: bool = False,
         hcl_output: bool = False,
         escape_raw_expressions: bool = False,
+        stack_traces: bool | None = None,
+        skip_backend_validation: bool | None = None,
     ) -> None:
         super().__init__(None, "")
         merged = {**(context or {}), **_context_from_env()}

@@ -14,6 +14,8 @@ if TYPE_CHECKING:
     from .provider import TerraformProvider, TerraformProviderGeneratorMetadata
 
 __all__ = [
+    "Postcondition",
+    "Precondition",
     "TerraformCondition",
     "TerraformCount",
     "TerraformDataSource",
@@ -32,6 +34,16 @@ class TerraformCondition:
 
     def _to_terraform(self) -> dict[str, Any]:
         return {"condition": self.condition, "error_message": self.error_message}
+
+
+@dataclass(frozen=True, slots=True)
+class Precondition(TerraformCondition):
+    """cdktf's name for a ``precondition`` of a resource's lifecycle or of an output."""
+
+
+@dataclass(frozen=True, slots=True)
+class Postcondition(TerraformCondition):
+    """cdktf's name for a ``postcondition`` of a resource's lifecycle."""
 
 
 def _address(target: TerraformResource | TerraformDataSource | str) -> str:
@@ -110,11 +122,11 @@ class TerraformIterator:
     def get(self, attribute: str) -> Expression:
         return RawExpression(f"each.value.{attribute}")
 
-    def _for_each(self) -> Expression:
+    def _for_each(self) -> Any:
         items = self.items
         if self.is_list:
             return _ForEachSet(items)
-        return items if isinstance(items, Expression) else _Literal(items)
+        return items  # a map is written as it is (a JSON object), as cdktf does
 
 
 class _ForEachSet(Expression):
@@ -126,17 +138,6 @@ class _ForEachSet(Expression):
 
     def to_expression(self, ctx: ResolveContext) -> str:
         return f"toset({render_hcl(self.items, ctx)})"
-
-
-class _Literal(Expression):
-    __slots__ = ("value",)
-
-    def __init__(self, value: Any) -> None:
-        super().__init__()
-        self.value = value
-
-    def to_expression(self, ctx: ResolveContext) -> str:
-        return render_hcl(self.value, ctx)
 
 
 class _Block(TerraformElement):

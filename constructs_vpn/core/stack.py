@@ -7,7 +7,7 @@ from typing import Any
 
 from .backends import DataTerraformRemoteState, LocalBackend, TerraformBackend
 from .construct import Construct
-from .element import TerraformElement, deep_merge, set_dotted
+from .element import TerraformElement, deep_merge, set_dotted, top_level_keys
 from .errors import Problem, ValidationError
 from .logical_id import LogicalIdError, make_unique_id
 from .output import TerraformOutput
@@ -203,7 +203,7 @@ class TerraformStack(Construct):
         if problems:
             raise ValidationError(problems)
         if self._raw_overrides:
-            overrides["stack"] = list(self._raw_overrides)
+            overrides["stack"] = top_level_keys(self._raw_overrides)
             stack_ctx = ResolveContext(self, self.node.path, escape=escape)
             for dotted, value in self._raw_overrides.items():
                 set_dotted(doc, dotted, resolve(value, stack_ctx))
