@@ -194,6 +194,14 @@ class Construct:
         if scope is None:
             self.node = Node(self, None, id)
             return
+        if not isinstance(scope, Construct):
+            raise ValidationError.single(
+                "",
+                f"scope must be a construct (an App, a stack or a construct in one), got {type(scope).__name__}",
+                field="scope",
+                rule="construct-scope",
+                fix="pass the parent construct as the first argument",
+            )
         if not isinstance(id, str) or not id:
             raise ValidationError.single(
                 scope.node.path,

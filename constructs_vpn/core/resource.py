@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
+from .checks import child_path, mapping_problems, raise_problems, sequence_problems
 from .construct import Construct
 from .element import TerraformElement
 from .tokens import Expression, RawExpression, Reference, ResolveContext, Token, render_hcl
@@ -140,6 +141,64 @@ class _ForEachSet(Expression):
         return f"toset({render_hcl(self.items, ctx)})"
 
 
+def is_dependable(value: object) -> bool:
+    """What ``depends_on`` takes: resources, data sources, modules (anything with an address) or addresses."""
+    return isinstance(value, str) or (
+        isinstance(value, TerraformElement) and isinstance(getattr(value, "fqn", None), str)
+    )
+
+
+def _check_block_arguments(
+    path: str,
+    *,
+    terraform_resource_type: object,
+    attributes: object,
+    depends_on: object,
+    count: object,
+    for_each: object,
+    provider: object,
+    lifecycle: object,
+) -> None:
+    from .provider import TerraformProvider
+
+    problems = [] if attributes is None else mapping_problems(path, "attributes", attributes)
+    if depends_on is not None:
+        problems += sequence_problems(
+            path, "depends_on", depends_on, is_dependable, "resources, data sources or addresses"
+        )
+    raise_problems(
+        path,
+        [
+            (
+                "terraform_resource_type",
+                terraform_resource_type,
+                lambda v: isinstance(v, str) and bool(v),
+                "a non-empty str such as 'alicloud_vpn_gateway'",
+            ),
+            (
+                "count",
+                count,
+                lambda v: isinstance(v, int | Expression | TerraformCount) and not isinstance(v, bool),
+                "an int, a token or a TerraformCount",
+            ),
+            (
+                "for_each",
+                for_each,
+                lambda v: isinstance(v, TerraformIterator | Expression),
+                "a TerraformIterator or a token",
+            ),
+            ("provider", provider, lambda v: isinstance(v, TerraformProvider), "a TerraformProvider"),
+            (
+                "lifecycle",
+                lifecycle,
+                lambda v: isinstance(v, TerraformResourceLifecycle),
+                "a TerraformResourceLifecycle",
+            ),
+        ],
+        problems,
+    )
+
+
 class _Block(TerraformElement):
     """What resources and data sources share: attributes, meta-arguments and attribute references."""
 
@@ -159,6 +218,16 @@ class _Block(TerraformElement):
         provider: TerraformProvider | None = None,
         lifecycle: TerraformResourceLifecycle | None = None,
     ) -> None:
+        _check_block_arguments(
+            child_path(scope, id),
+            terraform_resource_type=terraform_resource_type,
+            attributes=attributes,
+            depends_on=depends_on,
+            count=count,
+            for_each=for_each,
+            provider=provider,
+            lifecycle=lifecycle,
+        )
         super().__init__(scope, id)
         self.terraform_resource_type = terraform_resource_type
         self.terraform_generator_metadata = terraform_generator_metadata

@@ -367,6 +367,13 @@ def resolve(value: Any, ctx: ResolveContext) -> Any:
                 continue
             else:
                 resolved = resolve(item, ctx)
+            if type(key) is not str and not isinstance(key, str):
+                raise ValidationError.single(
+                    ctx.path,
+                    f"key {key!r} is a {type(key).__name__}; Terraform argument and map keys are strings",
+                    rule="argument-type",
+                    fix=f"use str({key!r}) as the key",
+                )
             out[_resolve_str(key, ctx) if "{" in key else key] = resolved
         return out
     if kind is list or kind is tuple:
