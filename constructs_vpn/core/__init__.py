@@ -40,6 +40,7 @@ from .resource import TerraformIterator as TerraformIterator
 from .resource import TerraformResource as TerraformResource
 from .resource import TerraformResourceLifecycle as TerraformResourceLifecycle
 from .stack import TerraformStack as TerraformStack
+from .testing import Testing as Testing
 from .tokens import Expression as Expression
 from .tokens import Lazy as Lazy
 from .tokens import Token as Token
@@ -85,6 +86,7 @@ __all__ = [
     "TerraformResourceLifecycle",
     "TerraformStack",
     "TerraformVariable",
+    "Testing",
     "Token",
     "ValidationError",
     "VariableValidation",

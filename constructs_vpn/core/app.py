@@ -150,6 +150,8 @@ class App(Construct):
                     )
                 )
             seen[stack.node.id] = stack.node.path
+        for stack in stacks:  # cdktf's prepareStack
+            stack.ensure_backend_exists()
         documents: dict[str, dict[str, Any]] = {}
         pending = stacks
         for _ in range(_MAX_CROSS_STACK_ROUNDS):

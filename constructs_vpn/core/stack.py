@@ -143,8 +143,10 @@ class TerraformStack(Construct):
 
     # synthesis ---------------------------------------------------------------------------------------
     def to_terraform(self) -> dict[str, Any]:
-        """The resolved ``cdk.tf.json`` document; raises ``ValidationError`` with every problem found."""
-        self.ensure_backend_exists()
+        """The resolved ``cdk.tf.json`` document; raises ``ValidationError`` with every problem found.
+
+        As in cdktf, the default ``LocalBackend`` is added when the app synthesizes (``App.synth``), not here:
+        ``Testing.synth`` of a stack without a backend writes none."""
         self._stale = False
         doc: dict[str, Any] = {}
         metadata: dict[str, Any] = {"backend": "local", "stackName": self.node.id, "version": CDKTF_VERSION}

@@ -176,8 +176,9 @@ def test_sensitive_variable_default_is_not_in_repr(stack: TerraformStack) -> Non
     assert "s3cr3t" not in repr(psk) and "s3cr3t" not in str(psk)
 
 
-def test_default_backend_is_local_in_the_working_directory(stack: TerraformStack) -> None:
-    document = stack.to_terraform()
+def test_default_backend_is_local_in_the_working_directory(app: App, stack: TerraformStack) -> None:
+    assert "terraform" not in stack.to_terraform()  # added when the app synthesizes, as in cdktf
+    document = app.synthesize().documents["test"]
     assert document["terraform"]["backend"] == {"local": {"path": str(Path.cwd() / "terraform.test.tfstate")}}
     assert document["//"]["metadata"]["backend"] == "local"
 

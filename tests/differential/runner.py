@@ -1,6 +1,7 @@
 """Run differential apps in one process: ``python runner.py (cdktf|engine) WORKDIR APP...``.
 
-Each app module in ``apps/`` defines ``build(app)`` and optionally ``APP_OPTIONS`` (keyword arguments of
+Each app module in ``apps/`` defines ``build(app)`` (which may return ``{file name: text}`` to compare too)
+and optionally ``APP_OPTIONS`` (keyword arguments of
 ``App``), written against cdktf's Python API (``from cdktf import ...``, ``from constructs import Construct``).
 With ``engine``, the modules ``cdktf`` and ``constructs`` are ``constructs_vpn.core``: only the imports change.
 Every app runs with ``WORKDIR`` as working directory (the local backend writes its absolute path; jsii's node
@@ -34,8 +35,11 @@ def main() -> None:
             import cdktf
 
             app = cdktf.App(outdir=str(folder / f"{flavour}.out"), **getattr(module, "APP_OPTIONS", {}))
-            module.build(app)
+            built = module.build(app)
             app.synth()
+            # An app may return more text to compare (e.g. what Testing.synth returns), written beside.
+            for relative, text in (built or {}).items():
+                (folder / f"{flavour}.out" / relative).write_text(text, "utf-8")
         except Exception:  # reported to the test, which fails on it
             (folder / f"{flavour}.error").write_text(traceback.format_exc(), "utf-8")
 
