@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 import sys
-from collections.abc import Iterator
+from itertools import islice
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from .annotations import STRICT_CONTEXT_KEY, Annotation, collect
 from .aspects import invoke_aspects
@@ -27,30 +28,44 @@ _MAX_CROSS_STACK_ROUNDS = 10
 
 #: cdktf's serializer (json-stable-stringify 1.3.0): sorted keys, two-space indent, no trailing newline.
 _ENCODER = json.JSONEncoder(indent=2, sort_keys=True, ensure_ascii=False)
+#: An empty container is always followed by a raw newline (or ends the text); ``[]`` inside a string never is,
+#: since a JSON string closes before any raw newline.
+_EMPTY = re.compile(r"(\[\]|\{\})(?=,?\n|\Z)")
+_BATCH = 20_000
 
 
-def _chunks(document: Any) -> Iterator[str]:
-    """The JSON text in pieces, with empty containers as cdktf writes them: ``[``, newline, the indent of the
-    line, ``]``. The indenting encoder yields an empty container as a piece of its own, and a raw newline only
-    as the start of a line's indent (strings have theirs escaped), so the last one seen gives the indent."""
-    indent = ""
-    for chunk in _ENCODER.iterencode(document):
-        if chunk in ("[]", "{}"):
-            yield f"{chunk[0]}\n{indent}{chunk[1]}"
-            continue
-        newline = chunk.rfind("\n")
-        if newline >= 0:
-            rest = chunk[newline + 1 :]
-            indent = rest[: len(rest) - len(rest.lstrip(" "))]
-        yield chunk
+def _empty_as_cdktf(match: re.Match[str]) -> str:
+    """``[]`` as cdktf writes it: ``[``, newline, the indent of the line it is on, ``]``."""
+    text, start = match.string, match.start()
+    line = text[text.rfind("\n", 0, start) + 1 : start]
+    return f"{match[1][0]}\n{line[: len(line) - len(line.lstrip(' '))]}{match[1][1]}"
+
+
+def _cdktf_layout(text: str) -> str:
+    if "[]" not in text and "{}" not in text:
+        return text
+    return _EMPTY.sub(_empty_as_cdktf, text)
 
 
 def dumps(document: Any) -> str:
-    return "".join(_chunks(document))
+    return _cdktf_layout(_ENCODER.encode(document))
+
+
+def _write_json(document: Any, handle: TextIO) -> None:
+    """Write ``document`` in batches (a large stack is never held as one string); each batch ends after a
+    newline, and the partial line is carried into the next, so a container and its line stay together."""
+    pieces = _ENCODER.iterencode(document)
+    carry = ""
+    while batch := "".join(islice(pieces, _BATCH)):
+        text = carry + batch
+        cut = text.rfind("\n") + 1
+        handle.write(_cdktf_layout(text[:cut]))
+        carry = text[cut:]
+    handle.write(_cdktf_layout(carry))
 
 
 def _streamed(document: Any) -> Content:
-    return lambda handle: handle.writelines(_chunks(document))
+    return lambda handle: _write_json(document, handle)
 
 
 class SynthResult:

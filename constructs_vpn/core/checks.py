@@ -4,6 +4,7 @@ construct path, the field, the rule and a fix, never a ``TypeError`` from deep i
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 from typing import Any
 
 from .errors import Problem, ValidationError
@@ -16,9 +17,8 @@ Check = tuple[str, Any, Callable[[Any], bool], str]
 
 def child_path(scope: object, id: object) -> str:
     """The path a construct ``id`` in ``scope`` gets, for errors raised before it is created."""
-    from .construct import Construct
-
-    parent = scope.node.path if isinstance(scope, Construct) else ""
+    node = getattr(scope, "node", None)
+    parent = node.path if node is not None and isinstance(getattr(node, "path", None), str) else ""
     return f"{parent}/{id}" if parent else str(id)
 
 
@@ -32,10 +32,13 @@ def type_problem(path: str, field: str, value: Any, expected: str) -> Problem:
     )
 
 
-def mapping_problems(path: str, field: str, value: Any) -> list[Problem]:
-    """A mapping with string keys at every level (Terraform arguments and blocks)."""
+def mapping_problems(path: str, field: str, value: Any, *, deep: bool = True) -> list[Problem]:
+    """A mapping with string keys (at every level unless ``deep=False``: the constructors check the top level,
+    which is cheap, and synthesis finds a nested bad key, then calls this to name its field)."""
     if not isinstance(value, Mapping):
         return [type_problem(path, field, value, "a dict with str keys")]
+    if not deep:
+        return [] if all(type(key) is str for key in value) else mapping_problems(path, field, dict.fromkeys(value))
     problems: list[Problem] = []
     for key, item in value.items():
         if not isinstance(key, str):
@@ -66,11 +69,13 @@ def sequence_problems(
     return [type_problem(path, f"{field}[{i}]", item, expected) for i, item in enumerate(value) if not accepted(item)]
 
 
-def raise_problems(path: str, checks: list[Check], extra: list[Problem] | None = None) -> None:
-    """Raise one ``ValidationError`` with every failed check."""
+def raise_problems(scope: object, id: object, checks: list[Check], extra: list[Problem] | None = None) -> None:
+    """Raise one ``ValidationError`` with every failed check, at the path ``id`` gets in ``scope``. The
+    problems are made with an empty path and given the real one only on failure (the common case is fast)."""
     problems = list(extra or [])
     for field, value, accepted, expected in checks:
         if value is not None and not accepted(value):
-            problems.append(type_problem(path, field, value, expected))
+            problems.append(type_problem("", field, value, expected))
     if problems:
-        raise ValidationError(problems)
+        path = child_path(scope, id)
+        raise ValidationError(replace(p, path=path) for p in problems)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from .checks import child_path, raise_problems, sequence_problems
+from .checks import raise_problems, sequence_problems
 from .construct import Construct
 from .element import TerraformElement
 
@@ -34,11 +34,11 @@ class TerraformOutput(TerraformElement):
     ) -> None:
         from .resource import is_dependable
 
-        path = child_path(scope, id)
         raise_problems(
-            path,
+            scope,
+            id,
             [("static_id", static_id, lambda v: isinstance(v, bool), "True or False")],
-            sequence_problems(path, "depends_on", depends_on, is_dependable, "resources, data sources or addresses"),
+            sequence_problems("", "depends_on", depends_on, is_dependable, "resources, data sources or addresses"),
         )
         super().__init__(scope, id)
         self.value = value

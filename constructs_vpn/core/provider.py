@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from .checks import child_path, mapping_problems, raise_problems
+from .checks import mapping_problems, raise_problems
 from .construct import Construct
 from .element import TerraformElement
 
@@ -36,9 +36,9 @@ class TerraformProvider(TerraformElement):
         alias: str | None = None,
         attributes: Mapping[str, Any] | None = None,
     ) -> None:
-        path = child_path(scope, id)
         raise_problems(
-            path,
+            scope,
+            id,
             [
                 (
                     "terraform_resource_type",
@@ -48,7 +48,7 @@ class TerraformProvider(TerraformElement):
                 ),
                 ("alias", alias, lambda v: isinstance(v, str) and bool(v), "a non-empty str"),
             ],
-            [] if attributes is None else mapping_problems(path, "attributes", attributes),
+            [] if attributes is None else mapping_problems("", "attributes", attributes, deep=False),
         )
         super().__init__(scope, id)
         self.terraform_resource_type = terraform_resource_type

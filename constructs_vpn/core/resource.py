@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
-from .checks import child_path, mapping_problems, raise_problems, sequence_problems
+from .checks import mapping_problems, raise_problems, sequence_problems
 from .construct import Construct
 from .element import TerraformElement
 from .tokens import Expression, RawExpression, Reference, ResolveContext, Token, render_hcl
@@ -148,8 +148,31 @@ def is_dependable(value: object) -> bool:
     )
 
 
+def _is_type_name(value: object) -> bool:
+    return isinstance(value, str) and bool(value)
+
+
+def _is_count(value: object) -> bool:
+    return isinstance(value, int | Expression | TerraformCount) and not isinstance(value, bool)
+
+
+def _is_for_each(value: object) -> bool:
+    return isinstance(value, TerraformIterator | Expression)
+
+
+def _is_provider(value: object) -> bool:
+    from .provider import TerraformProvider
+
+    return isinstance(value, TerraformProvider)
+
+
+def _is_lifecycle(value: object) -> bool:
+    return isinstance(value, TerraformResourceLifecycle)
+
+
 def _check_block_arguments(
-    path: str,
+    scope: object,
+    id: object,
     *,
     terraform_resource_type: object,
     attributes: object,
@@ -159,41 +182,25 @@ def _check_block_arguments(
     provider: object,
     lifecycle: object,
 ) -> None:
-    from .provider import TerraformProvider
-
-    problems = [] if attributes is None else mapping_problems(path, "attributes", attributes)
+    problems = [] if attributes is None else mapping_problems("", "attributes", attributes, deep=False)
     if depends_on is not None:
         problems += sequence_problems(
-            path, "depends_on", depends_on, is_dependable, "resources, data sources or addresses"
+            "", "depends_on", depends_on, is_dependable, "resources, data sources or addresses"
         )
     raise_problems(
-        path,
+        scope,
+        id,
         [
             (
                 "terraform_resource_type",
                 terraform_resource_type,
-                lambda v: isinstance(v, str) and bool(v),
+                _is_type_name,
                 "a non-empty str such as 'alicloud_vpn_gateway'",
             ),
-            (
-                "count",
-                count,
-                lambda v: isinstance(v, int | Expression | TerraformCount) and not isinstance(v, bool),
-                "an int, a token or a TerraformCount",
-            ),
-            (
-                "for_each",
-                for_each,
-                lambda v: isinstance(v, TerraformIterator | Expression),
-                "a TerraformIterator or a token",
-            ),
-            ("provider", provider, lambda v: isinstance(v, TerraformProvider), "a TerraformProvider"),
-            (
-                "lifecycle",
-                lifecycle,
-                lambda v: isinstance(v, TerraformResourceLifecycle),
-                "a TerraformResourceLifecycle",
-            ),
+            ("count", count, _is_count, "an int, a token or a TerraformCount"),
+            ("for_each", for_each, _is_for_each, "a TerraformIterator or a token"),
+            ("provider", provider, _is_provider, "a TerraformProvider"),
+            ("lifecycle", lifecycle, _is_lifecycle, "a TerraformResourceLifecycle"),
         ],
         problems,
     )
@@ -219,7 +226,8 @@ class _Block(TerraformElement):
         lifecycle: TerraformResourceLifecycle | None = None,
     ) -> None:
         _check_block_arguments(
-            child_path(scope, id),
+            scope,
+            id,
             terraform_resource_type=terraform_resource_type,
             attributes=attributes,
             depends_on=depends_on,

@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 from .backends import DataTerraformRemoteState, LocalBackend, TerraformBackend
+from .checks import mapping_problems
 from .construct import Construct
 from .element import TerraformElement, deep_merge, set_dotted, top_level_keys
 from .errors import Problem, ValidationError
@@ -39,6 +40,16 @@ def _check_stack_id(scope: Construct, id: str) -> None:
             rule="stack-id",
             fix="use letters, digits, '-', '_' or '.', without '/' and not '.' or '..'",
         )
+
+
+def _with_fields(element: TerraformElement, found: tuple[Problem, ...]) -> list[Problem]:
+    """A key of the wrong type found while resolving, reported with the field it is under when the element's
+    arguments show it (the resolver knows the construct, not the field)."""
+    if not any(p.rule == "argument-type" and not p.field for p in found):
+        return list(found)
+    attributes = getattr(element, "_synthesize_attributes", None)
+    located = mapping_problems(element.node.path, "attributes", attributes()) if callable(attributes) else []
+    return located or list(found)
 
 
 class TerraformStack(Construct):
@@ -161,7 +172,7 @@ class TerraformStack(Construct):
                 fragment = resolve(element._to_terraform(), ResolveContext(self, path, escape=escape))
                 address = element.reference_prefix
             except ValidationError as error:
-                problems.extend(error.problems)
+                problems.extend(_with_fields(element, error.problems))
                 continue
             except LogicalIdError as error:
                 problems.append(

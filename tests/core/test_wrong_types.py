@@ -64,7 +64,7 @@ def test_output_and_provider_arguments(value: Any, depends_on: Any) -> None:
 @pytest.mark.parametrize(
     ("kwargs", "field"),
     [
-        ({"attributes": {"triggers": {1: "x"}}}, "attributes.triggers"),
+        ({"attributes": {1: "x"}}, "attributes"),
         ({"attributes": ["not", "a", "dict"]}, "attributes"),
         ({"depends_on": "t_res.other"}, "depends_on"),
         ({"depends_on": [42]}, "depends_on[0]"),
@@ -86,8 +86,14 @@ def test_a_non_string_key_from_a_binding_is_reported_at_synth(stack: TerraformSt
             return {"tags": {7: "x"}}
 
     Binding(stack, "b", terraform_resource_type="t_res")
-    with pytest.raises(ValidationError, match=r"\[test/b\] key 7 is a int"):
+    TerraformResource(stack, "r", terraform_resource_type="t_res", attributes={"triggers": {1: "x"}})
+    with pytest.raises(ValidationError) as caught:
         stack.to_terraform()
+    assert [(p.path, p.field, p.rule) for p in caught.value.problems] == [
+        ("test/b", "attributes.tags", "argument-type"),
+        ("test/r", "attributes.triggers", "argument-type"),
+    ]
+    assert "key 7 is a int" in str(caught.value)
 
 
 def test_a_scope_that_is_not_a_construct(stack: TerraformStack) -> None:
