@@ -126,3 +126,13 @@ def test_an_all_default_path_is_a_logical_id_error(app: App) -> None:
     with pytest.raises(ValidationError) as caught:
         stack.to_terraform()
     assert caught.value.problems[0].rule == "logical-id"
+
+
+def test_a_misspelt_backend_argument_says_what_was_meant(stack: TerraformStack) -> None:
+    from constructs_vpn.core import S3Backend
+
+    with pytest.raises(ValidationError) as caught:
+        S3Backend(stack, bucket="b", kye="k")
+    found = {(p.path, p.field, p.rule) for p in caught.value.problems}
+    assert found == {("test/backend", "kye", "unknown-argument"), ("test/backend", "key", "required-argument")}
+    assert "did you mean 'key'?" in str(caught.value)
