@@ -28,9 +28,38 @@ from .fn import Fn as Fn
 from .fn import Op as Op
 from .fn import conditional as conditional
 from .local import TerraformLocal as TerraformLocal
+from .more_backends import AzurermBackend as AzurermBackend
+from .more_backends import CloudBackend as CloudBackend
+from .more_backends import CloudWorkspace as CloudWorkspace
+from .more_backends import ConsulBackend as ConsulBackend
+from .more_backends import CosBackend as CosBackend
+from .more_backends import CosBackendAssumeRole as CosBackendAssumeRole
+from .more_backends import DataTerraformRemoteStateAzurerm as DataTerraformRemoteStateAzurerm
+from .more_backends import DataTerraformRemoteStateConsul as DataTerraformRemoteStateConsul
+from .more_backends import DataTerraformRemoteStateCos as DataTerraformRemoteStateCos
+from .more_backends import DataTerraformRemoteStateGcs as DataTerraformRemoteStateGcs
+from .more_backends import DataTerraformRemoteStateHttp as DataTerraformRemoteStateHttp
+from .more_backends import DataTerraformRemoteStatePg as DataTerraformRemoteStatePg
+from .more_backends import DataTerraformRemoteStateS3 as DataTerraformRemoteStateS3
+from .more_backends import DataTerraformRemoteStateSwift as DataTerraformRemoteStateSwift
+from .more_backends import GcsBackend as GcsBackend
+from .more_backends import HttpBackend as HttpBackend
+from .more_backends import NamedCloudWorkspace as NamedCloudWorkspace
+from .more_backends import NamedRemoteWorkspace as NamedRemoteWorkspace
+from .more_backends import PgBackend as PgBackend
+from .more_backends import PrefixedRemoteWorkspaces as PrefixedRemoteWorkspaces
+from .more_backends import RemoteBackend as RemoteBackend
+from .more_backends import S3Backend as S3Backend
+from .more_backends import S3BackendAssumeRoleConfig as S3BackendAssumeRoleConfig
+from .more_backends import S3BackendAssumeRoleWithWebIdentityConfig as S3BackendAssumeRoleWithWebIdentityConfig
+from .more_backends import S3BackendEndpointConfig as S3BackendEndpointConfig
+from .more_backends import SwiftBackend as SwiftBackend
+from .more_backends import TaggedCloudWorkspaces as TaggedCloudWorkspaces
 from .output import TerraformOutput as TerraformOutput
 from .provider import TerraformProvider as TerraformProvider
 from .provider import TerraformProviderGeneratorMetadata as TerraformProviderGeneratorMetadata
+from .resource import Postcondition as Postcondition
+from .resource import Precondition as Precondition
 from .resource import TerraformCondition as TerraformCondition
 from .resource import TerraformCount as TerraformCount
 from .resource import TerraformDataSource as TerraformDataSource
@@ -38,6 +67,7 @@ from .resource import TerraformIterator as TerraformIterator
 from .resource import TerraformResource as TerraformResource
 from .resource import TerraformResourceLifecycle as TerraformResourceLifecycle
 from .stack import TerraformStack as TerraformStack
+from .testing import Testing as Testing
 from .tokens import Expression as Expression
 from .tokens import Lazy as Lazy
 from .tokens import Token as Token
@@ -49,24 +79,53 @@ __all__ = [
     "Annotations",
     "App",
     "Aspects",
+    "AzurermBackend",
+    "CloudBackend",
+    "CloudWorkspace",
     "Construct",
     "ConstructsVpnError",
+    "ConsulBackend",
+    "CosBackend",
+    "CosBackendAssumeRole",
     "DataTerraformRemoteState",
+    "DataTerraformRemoteStateAzurerm",
+    "DataTerraformRemoteStateConsul",
+    "DataTerraformRemoteStateCos",
+    "DataTerraformRemoteStateGcs",
+    "DataTerraformRemoteStateHttp",
     "DataTerraformRemoteStateLocal",
     "DataTerraformRemoteStateOss",
+    "DataTerraformRemoteStatePg",
+    "DataTerraformRemoteStateS3",
+    "DataTerraformRemoteStateSwift",
     "Expression",
     "Fn",
+    "GcsBackend",
+    "HttpBackend",
     "IAspect",
     "IValidation",
     "Lazy",
     "LocalBackend",
+    "NamedCloudWorkspace",
+    "NamedRemoteWorkspace",
     "Node",
     "Op",
     "OssAssumeRole",
     "OssBackend",
+    "PgBackend",
+    "Postcondition",
+    "Precondition",
+    "PrefixedRemoteWorkspaces",
     "Problem",
+    "RemoteBackend",
+    "S3Backend",
+    "S3BackendAssumeRoleConfig",
+    "S3BackendAssumeRoleWithWebIdentityConfig",
+    "S3BackendEndpointConfig",
+    "SwiftBackend",
     "SynthError",
     "SynthResult",
+    "TaggedCloudWorkspaces",
     "TerraformBackend",
     "TerraformCondition",
     "TerraformCount",
@@ -81,6 +140,7 @@ __all__ = [
     "TerraformResourceLifecycle",
     "TerraformStack",
     "TerraformVariable",
+    "Testing",
     "Token",
     "ValidationError",
     "VariableValidation",

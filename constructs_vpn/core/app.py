@@ -5,9 +5,11 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 import sys
+from itertools import islice
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from .annotations import STRICT_CONTEXT_KEY, Annotation, collect
 from .aspects import invoke_aspects
@@ -16,6 +18,7 @@ from .errors import ConstructsVpnError, Problem, ValidationError
 from .hcl import hcl_metadata, to_hcl
 from .output_dir import Content, write_tree
 from .stack import CDKTF_VERSION, TerraformStack
+from .tokens import ESCAPE_CONTEXT_KEY
 
 __all__ = ["App", "SynthResult"]
 
@@ -23,16 +26,46 @@ log = logging.getLogger("constructs_vpn")
 _MAX_CROSS_STACK_ROUNDS = 10
 
 
-#: cdktf's serializer: sorted keys, two-space indent, no trailing newline.
-SERIALIZER: dict[str, Any] = {"indent": 2, "sort_keys": True, "ensure_ascii": False}
+#: cdktf's serializer (json-stable-stringify 1.3.0): sorted keys, two-space indent, no trailing newline.
+_ENCODER = json.JSONEncoder(indent=2, sort_keys=True, ensure_ascii=False)
+#: An empty container is always followed by a raw newline (or ends the text); ``[]`` inside a string never is,
+#: since a JSON string closes before any raw newline.
+_EMPTY = re.compile(r"(\[\]|\{\})(?=,?\n|\Z)")
+_BATCH = 20_000
+
+
+def _empty_as_cdktf(match: re.Match[str]) -> str:
+    """``[]`` as cdktf writes it: ``[``, newline, the indent of the line it is on, ``]``."""
+    text, start = match.string, match.start()
+    line = text[text.rfind("\n", 0, start) + 1 : start]
+    return f"{match[1][0]}\n{line[: len(line) - len(line.lstrip(' '))]}{match[1][1]}"
+
+
+def _cdktf_layout(text: str) -> str:
+    if "[]" not in text and "{}" not in text:
+        return text
+    return _EMPTY.sub(_empty_as_cdktf, text)
 
 
 def dumps(document: Any) -> str:
-    return json.dumps(document, **SERIALIZER)
+    return _cdktf_layout(_ENCODER.encode(document))
+
+
+def _write_json(document: Any, handle: TextIO) -> None:
+    """Write ``document`` in batches (a large stack is never held as one string); each batch ends after a
+    newline, and the partial line is carried into the next, so a container and its line stay together."""
+    pieces = _ENCODER.iterencode(document)
+    carry = ""
+    while batch := "".join(islice(pieces, _BATCH)):
+        text = carry + batch
+        cut = text.rfind("\n") + 1
+        handle.write(_cdktf_layout(text[:cut]))
+        carry = text[cut:]
+    handle.write(_cdktf_layout(carry))
 
 
 def _streamed(document: Any) -> Content:
-    return lambda handle: json.dump(document, handle, **SERIALIZER)
+    return lambda handle: _write_json(document, handle)
 
 
 class SynthResult:
@@ -48,7 +81,13 @@ class App(Construct):
     """The root construct. ``outdir`` and context come from the cdktf CLI's environment when it runs the app.
 
     ``hcl_output=True`` writes ``cdk.tf`` (HCL) and ``metadata.json`` instead of ``cdk.tf.json``; as in cdktf,
-    ``SYNTH_HCL_OUTPUT`` (which ``cdktf synth --hcl`` sets) overrides it when present.
+    ``SYNTH_HCL_OUTPUT`` (which ``cdktf synth --hcl`` sets) overrides it when present, and
+    ``CDKTF_CONTEXT_JSON`` (which the CLI sets from ``cdktf.json``) overrides ``context``.
+
+    Hand-written ``${...}`` and ``%{...}`` in strings are Terraform expressions, as in cdktf;
+    ``escape_raw_expressions=True`` writes them as literal text instead (``$${...}``), for apps that put
+    untrusted text into strings. ``stack_traces`` and ``skip_backend_validation`` are accepted as in cdktf
+    and change nothing: the engine writes no JavaScript stack traces and has no backend validation.
     """
 
     def __init__(
@@ -59,11 +98,16 @@ class App(Construct):
         strict: bool | None = None,
         skip_validation: bool = False,
         hcl_output: bool = False,
+        escape_raw_expressions: bool = False,
+        stack_traces: bool | None = None,
+        skip_backend_validation: bool | None = None,
     ) -> None:
         super().__init__(None, "")
-        merged = {**_context_from_env(), **(context or {})}
+        merged = {**(context or {}), **_context_from_env()}
         if strict is not None:
             merged[STRICT_CONTEXT_KEY] = strict
+        if escape_raw_expressions:
+            merged[ESCAPE_CONTEXT_KEY] = True
         for key, value in merged.items():
             self.node.set_context(key, value)
         self.outdir = Path(outdir or os.environ.get("CDKTF_OUTDIR") or "cdktf.out")
@@ -97,8 +141,10 @@ class App(Construct):
                         found if isinstance(found, Problem) else Problem(construct.node.path, found, rule="validation")
                     )
         annotations = collect(self)
+        # Set by the cdktf CLI, which prints the errors from the manifest itself.
+        continue_on_errors = "CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS" in os.environ
         for note in annotations:
-            if note.level == "error" or (note.level == "warn" and self.strict):
+            if (note.level == "error" and not continue_on_errors) or (note.level == "warn" and self.strict):
                 fix = f"fix the cause or acknowledge_warning({note.id!r})" if note.id else ""
                 problems.append(Problem(note.path, note.message, rule=note.id or note.level, fix=fix))
         documents = self._resolve_stacks(problems)
@@ -119,6 +165,8 @@ class App(Construct):
                     )
                 )
             seen[stack.node.id] = stack.node.path
+        for stack in stacks:  # cdktf's prepareStack
+            stack.ensure_backend_exists()
         documents: dict[str, dict[str, Any]] = {}
         pending = stacks
         for _ in range(_MAX_CROSS_STACK_ROUNDS):

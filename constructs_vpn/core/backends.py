@@ -8,7 +8,7 @@ from typing import Any
 
 from .construct import Construct
 from .element import TerraformElement
-from .tokens import Expression, Reference
+from .tokens import Expression, RawExpression, Reference
 
 __all__ = [
     "DataTerraformRemoteState",
@@ -44,8 +44,15 @@ class TerraformBackend(TerraformElement):
         return {"terraform": {"backend": {self.backend_name: body}}}
 
     def remote_state(self, scope: Construct, id: str) -> DataTerraformRemoteState:
-        """A data source in ``scope`` that reads the outputs this backend stores."""
-        return DataTerraformRemoteState(scope, id, backend=self.backend_name, config=self._synthesize_attributes())
+        """A data source in ``scope`` that reads the outputs this backend stores, in the workspace being
+        applied (``workspace = "${terraform.workspace}"``, as cdktf writes it)."""
+        return DataTerraformRemoteState(
+            scope,
+            id,
+            backend=self.backend_name,
+            config=self._synthesize_attributes(),
+            workspace=RawExpression("terraform.workspace"),
+        )
 
 
 class LocalBackend(TerraformBackend):
@@ -118,7 +125,9 @@ class OssBackend(TerraformBackend):
 
 
 class DataTerraformRemoteState(TerraformElement):
-    """``data.terraform_remote_state``: the outputs of another configuration."""
+    """``data.terraform_remote_state``: the outputs of another configuration. Called as in cdktf
+    (``organization=``, ``workspaces=``, ``hostname=``, ``token=``) it reads the ``remote`` backend; the
+    engine's readers pass ``backend`` and ``config``."""
 
     _override_kind = "terraform_remote_state"
 
@@ -127,14 +136,17 @@ class DataTerraformRemoteState(TerraformElement):
         scope: Construct,
         id: str,
         *,
-        backend: str,
-        config: dict[str, Any],
-        workspace: str | None = None,
+        backend: str = "remote",
+        config: dict[str, Any] | None = None,
+        workspace: str | Expression | None = None,
         defaults: dict[str, Any] | None = None,
+        **remote: Any,
     ) -> None:
         super().__init__(scope, id)
         self.backend = backend
-        self.config = {k: v for k, v in config.items() if v is not None}
+        from .more_backends import _plain
+
+        self.config = {k: v for k, v in {**(config or {}), **_plain(remote)}.items() if v is not None}
         self.workspace = workspace
         self.defaults = defaults
 
@@ -148,9 +160,17 @@ class DataTerraformRemoteState(TerraformElement):
     def get_string(self, output: str) -> str:
         return str(self.get(output))
 
+    def get_number(self, output: str) -> Expression:
+        return self.get(output)
+
+    def get_boolean(self, output: str) -> Expression:
+        return self.get(output)
+
+    def get_list(self, output: str) -> list[str]:
+        return self.get(output)._list_token()
+
     def _to_terraform(self) -> dict[str, Any]:
-        body = {
-            "//": self._construct_metadata(),
+        body = {  # no "//" metadata here: cdktf writes none for remote state
             "backend": self.backend,
             "config": self.config,
             "workspace": self.workspace,

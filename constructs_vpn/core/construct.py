@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterator
 from typing import Any, Protocol, runtime_checkable
 
 from .errors import Problem, ValidationError
+from .tokens import MARKER
 
 __all__ = ["Construct", "IValidation", "MetadataEntry", "Node"]
 
@@ -193,12 +194,27 @@ class Construct:
         if scope is None:
             self.node = Node(self, None, id)
             return
+        if not isinstance(scope, Construct):
+            raise ValidationError.single(
+                "",
+                f"scope must be a construct (an App, a stack or a construct in one), got {type(scope).__name__}",
+                field="scope",
+                rule="construct-scope",
+                fix="pass the parent construct as the first argument",
+            )
         if not isinstance(id, str) or not id:
             raise ValidationError.single(
                 scope.node.path,
                 f"construct id must be a non-empty string, got {id!r}",
                 rule="construct-id",
                 fix="pass a short, stable name such as 'site-a'",
+            )
+        if MARKER in id:  # its text differs per process: the Terraform name would change on every run
+            raise ValidationError.single(
+                scope.node.path,
+                "construct id contains a token (a reference or function); ids must be fixed text",
+                rule="construct-id",
+                fix="derive the id from your own data, not from a Terraform value",
             )
         # As in the constructs library: the path separator cannot appear in an id.
         id = id.replace(PATH_SEP, "--")

@@ -10,7 +10,7 @@ from .tokens import Referenceable
 if TYPE_CHECKING:
     from .stack import TerraformStack
 
-__all__ = ["TerraformElement", "deep_merge", "set_dotted"]
+__all__ = ["TerraformElement", "deep_merge", "set_dotted", "top_level_keys"]
 
 
 def deep_merge(target: dict[str, Any], source: dict[str, Any]) -> None:
@@ -23,6 +23,11 @@ def deep_merge(target: dict[str, Any], source: dict[str, Any]) -> None:
             current.extend(value)
         else:
             target[key] = value
+
+
+def top_level_keys(overrides: dict[str, Any]) -> list[str]:
+    """What cdktf lists in ``"//".metadata.overrides``: the first segment of each override path, once."""
+    return list(dict.fromkeys(path.split(".", 1)[0] for path in overrides))
 
 
 def _first_item(container: list[Any]) -> Any:
@@ -114,4 +119,4 @@ class TerraformElement(Construct, Referenceable):
     def _to_metadata(self) -> dict[str, Any]:
         if not self._raw_overrides:
             return {}
-        return {"overrides": {self._override_kind: list(self._raw_overrides)}}
+        return {"overrides": {self._override_kind: top_level_keys(self._raw_overrides)}}

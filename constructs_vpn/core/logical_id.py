@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 
-__all__ = ["make_unique_id"]
+__all__ = ["LogicalIdError", "make_unique_id"]
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9_-]")
 _HIDDEN_ID = "Default"
@@ -13,6 +13,10 @@ _HIDDEN_FROM_HUMAN_ID = "Resource"
 _MAX_HUMAN_LEN = 240
 _MAX_ID_LEN = 255
 _HASH_LEN = 8
+
+
+class LogicalIdError(ValueError):
+    """No logical id can be made (every id below the stack is ``Default``)."""
 
 
 def _clean(text: str) -> str:
@@ -28,7 +32,7 @@ def make_unique_id(components: list[str]) -> str:
     """
     comps = [c for c in components if c != _HIDDEN_ID]
     if not comps:
-        raise ValueError("unable to calculate a unique id for an empty set of components")
+        raise LogicalIdError("unable to calculate a unique id for an empty set of components")
     if len(comps) == 1:
         top = _clean(comps[0])
         if len(top) <= _MAX_ID_LEN:

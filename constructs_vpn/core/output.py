@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from .checks import raise_problems, sequence_problems
 from .construct import Construct
 from .element import TerraformElement
 
@@ -31,6 +32,14 @@ class TerraformOutput(TerraformElement):
         static_id: bool = False,
         precondition: Sequence[TerraformCondition] = (),
     ) -> None:
+        from .resource import is_dependable
+
+        raise_problems(
+            scope,
+            id,
+            [("static_id", static_id, lambda v: isinstance(v, bool), "True or False")],
+            sequence_problems("", "depends_on", depends_on, is_dependable, "resources, data sources or addresses"),
+        )
         super().__init__(scope, id)
         self.value = value
         self.description = description

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from .checks import mapping_problems, raise_problems
 from .construct import Construct
 from .element import TerraformElement
 
@@ -35,6 +36,20 @@ class TerraformProvider(TerraformElement):
         alias: str | None = None,
         attributes: Mapping[str, Any] | None = None,
     ) -> None:
+        raise_problems(
+            scope,
+            id,
+            [
+                (
+                    "terraform_resource_type",
+                    terraform_resource_type,
+                    lambda v: isinstance(v, str) and bool(v),
+                    "a non-empty str such as 'alicloud'",
+                ),
+                ("alias", alias, lambda v: isinstance(v, str) and bool(v), "a non-empty str"),
+            ],
+            [] if attributes is None else mapping_problems("", "attributes", attributes, deep=False),
+        )
         super().__init__(scope, id)
         self.terraform_resource_type = terraform_resource_type
         self._override_kind = terraform_resource_type

@@ -6,14 +6,17 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
+from .checks import mapping_problems, raise_problems, sequence_problems
 from .construct import Construct
 from .element import TerraformElement
-from .tokens import Expression, RawExpression, Reference, ResolveContext, render_hcl
+from .tokens import Expression, RawExpression, Reference, ResolveContext, Token, render_hcl
 
 if TYPE_CHECKING:
     from .provider import TerraformProvider, TerraformProviderGeneratorMetadata
 
 __all__ = [
+    "Postcondition",
+    "Precondition",
     "TerraformCondition",
     "TerraformCount",
     "TerraformDataSource",
@@ -32,6 +35,16 @@ class TerraformCondition:
 
     def _to_terraform(self) -> dict[str, Any]:
         return {"condition": self.condition, "error_message": self.error_message}
+
+
+@dataclass(frozen=True, slots=True)
+class Precondition(TerraformCondition):
+    """cdktf's name for a ``precondition`` of a resource's lifecycle or of an output."""
+
+
+@dataclass(frozen=True, slots=True)
+class Postcondition(TerraformCondition):
+    """cdktf's name for a ``postcondition`` of a resource's lifecycle."""
 
 
 def _address(target: TerraformResource | TerraformDataSource | str) -> str:
@@ -110,11 +123,11 @@ class TerraformIterator:
     def get(self, attribute: str) -> Expression:
         return RawExpression(f"each.value.{attribute}")
 
-    def _for_each(self) -> Expression:
+    def _for_each(self) -> Any:
         items = self.items
         if self.is_list:
             return _ForEachSet(items)
-        return items if isinstance(items, Expression) else _Literal(items)
+        return items  # a map is written as it is (a JSON object), as cdktf does
 
 
 class _ForEachSet(Expression):
@@ -128,15 +141,69 @@ class _ForEachSet(Expression):
         return f"toset({render_hcl(self.items, ctx)})"
 
 
-class _Literal(Expression):
-    __slots__ = ("value",)
+def is_dependable(value: object) -> bool:
+    """What ``depends_on`` takes: resources, data sources, modules (anything with an address) or addresses."""
+    return isinstance(value, str) or (
+        isinstance(value, TerraformElement) and isinstance(getattr(value, "fqn", None), str)
+    )
 
-    def __init__(self, value: Any) -> None:
-        super().__init__()
-        self.value = value
 
-    def to_expression(self, ctx: ResolveContext) -> str:
-        return render_hcl(self.value, ctx)
+def _is_type_name(value: object) -> bool:
+    return isinstance(value, str) and bool(value)
+
+
+def _is_count(value: object) -> bool:
+    return isinstance(value, int | Expression | TerraformCount) and not isinstance(value, bool)
+
+
+def _is_for_each(value: object) -> bool:
+    return isinstance(value, TerraformIterator | Expression)
+
+
+def _is_provider(value: object) -> bool:
+    from .provider import TerraformProvider
+
+    return isinstance(value, TerraformProvider)
+
+
+def _is_lifecycle(value: object) -> bool:
+    return isinstance(value, TerraformResourceLifecycle)
+
+
+def _check_block_arguments(
+    scope: object,
+    id: object,
+    *,
+    terraform_resource_type: object,
+    attributes: object,
+    depends_on: object,
+    count: object,
+    for_each: object,
+    provider: object,
+    lifecycle: object,
+) -> None:
+    problems = [] if attributes is None else mapping_problems("", "attributes", attributes, deep=False)
+    if depends_on is not None:
+        problems += sequence_problems(
+            "", "depends_on", depends_on, is_dependable, "resources, data sources or addresses"
+        )
+    raise_problems(
+        scope,
+        id,
+        [
+            (
+                "terraform_resource_type",
+                terraform_resource_type,
+                _is_type_name,
+                "a non-empty str such as 'alicloud_vpn_gateway'",
+            ),
+            ("count", count, _is_count, "an int, a token or a TerraformCount"),
+            ("for_each", for_each, _is_for_each, "a TerraformIterator or a token"),
+            ("provider", provider, _is_provider, "a TerraformProvider"),
+            ("lifecycle", lifecycle, _is_lifecycle, "a TerraformResourceLifecycle"),
+        ],
+        problems,
+    )
 
 
 class _Block(TerraformElement):
@@ -158,6 +225,17 @@ class _Block(TerraformElement):
         provider: TerraformProvider | None = None,
         lifecycle: TerraformResourceLifecycle | None = None,
     ) -> None:
+        _check_block_arguments(
+            scope,
+            id,
+            terraform_resource_type=terraform_resource_type,
+            attributes=attributes,
+            depends_on=depends_on,
+            count=count,
+            for_each=for_each,
+            provider=provider,
+            lifecycle=lifecycle,
+        )
         super().__init__(scope, id)
         self.terraform_resource_type = terraform_resource_type
         self.terraform_generator_metadata = terraform_generator_metadata
@@ -179,23 +257,49 @@ class _Block(TerraformElement):
         """The element's address, e.g. ``alicloud_cen_instance.cen``."""
         return f"{self.terraform_resource_type}.{self.friendly_unique_id}"
 
-    def interpolation_for_attribute(self, attribute: str) -> Expression:
-        return Reference(self, attribute)
+    @property
+    def attribute_prefix(self) -> str:
+        """With ``for_each``, attributes are read over every instance (``type.name.*.attr``), as in cdktf."""
+        return f"{self.fqn}.*" if self.for_each is not None else self.fqn
 
-    def get_string_attribute(self, attribute: str) -> str:
-        return str(Reference(self, attribute))
+    def interpolation_for_attribute(self, terraform_attribute: str) -> Expression:
+        """A reference to ``terraform_attribute`` (``type.name.attr``, or ``type.name.*.attr`` with ``for_each``)."""
+        return Reference(self, terraform_attribute)
 
-    def get_number_attribute(self, attribute: str) -> Expression:
-        return Reference(self, attribute)
+    # cdktf's typed getters. Strings come as cdktf's string token; the other shapes as the expression itself
+    # (cdktf's number and map tokens have no use in Python beyond being passed on).
+    def get_string_attribute(self, terraform_attribute: str) -> str:
+        return Token.as_string(self.interpolation_for_attribute(terraform_attribute))
 
-    def get_boolean_attribute(self, attribute: str) -> Expression:
-        return Reference(self, attribute)
+    def get_number_attribute(self, terraform_attribute: str) -> Expression:
+        return self.interpolation_for_attribute(terraform_attribute)
 
-    def get_list_attribute(self, attribute: str) -> Expression:
-        return Reference(self, attribute)
+    def get_boolean_attribute(self, terraform_attribute: str) -> Expression:
+        return self.interpolation_for_attribute(terraform_attribute)
 
-    def get_map_attribute(self, attribute: str) -> Expression:
-        return Reference(self, attribute)
+    def get_list_attribute(self, terraform_attribute: str) -> Expression:
+        """The list as an expression (cdktf returns a list token; ``Token.as_list`` gives one): the VPN layer
+        and the generated bindings index it (``tables[0].id``) until they move to ``ComplexList``."""
+        return self.interpolation_for_attribute(terraform_attribute)
+
+    def get_number_list_attribute(self, terraform_attribute: str) -> Expression:
+        return self.interpolation_for_attribute(terraform_attribute)
+
+    def get_string_map_attribute(self, terraform_attribute: str) -> Expression:
+        return self.interpolation_for_attribute(terraform_attribute)
+
+    def get_number_map_attribute(self, terraform_attribute: str) -> Expression:
+        return self.interpolation_for_attribute(terraform_attribute)
+
+    def get_boolean_map_attribute(self, terraform_attribute: str) -> Expression:
+        return self.interpolation_for_attribute(terraform_attribute)
+
+    def get_any_map_attribute(self, terraform_attribute: str) -> Expression:
+        return self.interpolation_for_attribute(terraform_attribute)
+
+    def get_map_attribute(self, terraform_attribute: str) -> Expression:
+        """Not in cdktf (kept for this project's bindings): the map as an expression, indexable with ``[key]``."""
+        return self.interpolation_for_attribute(terraform_attribute)
 
     # synthesis -----------------------------------------------------------------------------------------
     def _synthesize_attributes(self) -> dict[str, Any]:
@@ -203,11 +307,8 @@ class _Block(TerraformElement):
         return self._attributes
 
     def _meta_arguments(self) -> dict[str, Any]:
+        # Only depends_on: node.add_dependency writes nothing, as in cdktf.
         depends = [_address(d) for d in self.depends_on]
-        for dependency in self.node.dependencies:
-            for construct in dependency.node.walk():
-                if isinstance(construct, _Block):
-                    depends.append(construct.fqn)
         count = self.count.count if isinstance(self.count, TerraformCount) else self.count
         for_each = self.for_each._for_each() if isinstance(self.for_each, TerraformIterator) else self.for_each
         return {
@@ -254,6 +355,14 @@ class TerraformResource(_Block):
         if self._moved_from:
             doc["moved"] = [{"from": old, "to": self.fqn} for old in self._moved_from]
         return doc
+
+    def _to_metadata(self) -> dict[str, Any]:
+        metadata = super()._to_metadata()
+        if self._import is not None:
+            metadata["imports"] = {self.terraform_resource_type: [self.friendly_unique_id]}
+        if self._moved_from:
+            metadata["moved"] = {self.terraform_resource_type: [self.friendly_unique_id]}
+        return metadata
 
 
 class TerraformDataSource(_Block):

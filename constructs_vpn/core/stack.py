@@ -6,21 +6,32 @@ import re
 from typing import Any
 
 from .backends import DataTerraformRemoteState, LocalBackend, TerraformBackend
+from .checks import mapping_problems
 from .construct import Construct
-from .element import TerraformElement, deep_merge, set_dotted
+from .element import TerraformElement, deep_merge, set_dotted, top_level_keys
 from .errors import Problem, ValidationError
-from .logical_id import make_unique_id
+from .logical_id import LogicalIdError, make_unique_id
 from .output import TerraformOutput
-from .tokens import Reference, ResolveContext, resolve
+from .tokens import ESCAPE_CONTEXT_KEY, Reference, ResolveContext, resolve
 
 __all__ = ["CDKTF_VERSION", "TerraformStack"]
 
 #: The cdktf output format this engine writes (``"//".metadata.version`` and ``manifest.json``).
 CDKTF_VERSION = "0.21.0"
 _TERRAFORM_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*$")
+#: The longest file name Linux file systems take: the stack id is a folder name under ``stacks/``.
+_MAX_STACK_ID_BYTES = 255
 
 
 def _check_stack_id(scope: Construct, id: str) -> None:
+    if isinstance(id, str) and len(id.encode("utf-8", "surrogatepass")) > _MAX_STACK_ID_BYTES:
+        raise ValidationError.single(
+            scope.node.path,
+            f"stack id {id[:40]!r}... is {len(id.encode('utf-8', 'surrogatepass'))} bytes long, over the "
+            f"{_MAX_STACK_ID_BYTES} bytes a folder name can have",
+            rule="stack-id",
+            fix="use a shorter stack id",
+        )
     bad = not isinstance(id, str) or id in ("", ".", "..") or any(ch in id for ch in "/\\\0") or id.startswith("~")
     if bad:
         raise ValidationError.single(
@@ -29,6 +40,16 @@ def _check_stack_id(scope: Construct, id: str) -> None:
             rule="stack-id",
             fix="use letters, digits, '-', '_' or '.', without '/' and not '.' or '..'",
         )
+
+
+def _with_fields(element: TerraformElement, found: tuple[Problem, ...]) -> list[Problem]:
+    """A key of the wrong type found while resolving, reported with the field it is under when the element's
+    arguments show it (the resolver knows the construct, not the field)."""
+    if not any(p.rule == "argument-type" and not p.field for p in found):
+        return list(found)
+    attributes = getattr(element, "_synthesize_attributes", None)
+    located = mapping_problems(element.node.path, "attributes", attributes()) if callable(attributes) else []
+    return located or list(found)
 
 
 class TerraformStack(Construct):
@@ -133,8 +154,10 @@ class TerraformStack(Construct):
 
     # synthesis ---------------------------------------------------------------------------------------
     def to_terraform(self) -> dict[str, Any]:
-        """The resolved ``cdk.tf.json`` document; raises ``ValidationError`` with every problem found."""
-        self.ensure_backend_exists()
+        """The resolved ``cdk.tf.json`` document; raises ``ValidationError`` with every problem found.
+
+        As in cdktf, the default ``LocalBackend`` is added when the app synthesizes (``App.synth``), not here:
+        ``Testing.synth`` of a stack without a backend writes none."""
         self._stale = False
         doc: dict[str, Any] = {}
         metadata: dict[str, Any] = {"backend": "local", "stackName": self.node.id, "version": CDKTF_VERSION}
@@ -142,16 +165,19 @@ class TerraformStack(Construct):
         outputs: dict[str, Any] = {}
         addresses: dict[str, str] = {}
         problems: list[Problem] = []
+        escape = bool(self.node.try_get_context(ESCAPE_CONTEXT_KEY))
         for element in self.elements():
             path = element.node.path
             try:
-                fragment = resolve(element._to_terraform(), ResolveContext(self, path))
+                fragment = resolve(element._to_terraform(), ResolveContext(self, path, escape=escape))
                 address = element.reference_prefix
             except ValidationError as error:
-                problems.extend(error.problems)
+                problems.extend(_with_fields(element, error.problems))
                 continue
-            except ValueError as error:  # logical id of an all-"Default" path
-                problems.append(Problem(path, str(error), rule="logical-id"))
+            except LogicalIdError as error:
+                problems.append(
+                    Problem(path, str(error), rule="logical-id", fix="give the element an id other than 'Default'")
+                )
                 continue
             name = element.friendly_unique_id
             if address in addresses:
@@ -176,8 +202,10 @@ class TerraformStack(Construct):
                 )
                 continue
             deep_merge(doc, fragment)
-            for kind, keys in element._to_metadata().get("overrides", {}).items():
+            element_metadata = element._to_metadata()
+            for kind, keys in element_metadata.pop("overrides", {}).items():
                 overrides.setdefault(kind, []).extend(k for k in keys if k not in overrides.get(kind, []))
+            deep_merge(metadata, element_metadata)
             if isinstance(element, TerraformBackend):
                 metadata["backend"] = element.backend_name
             elif isinstance(element, TerraformOutput):
@@ -188,8 +216,8 @@ class TerraformStack(Construct):
         if problems:
             raise ValidationError(problems)
         if self._raw_overrides:
-            overrides["stack"] = list(self._raw_overrides)
-            stack_ctx = ResolveContext(self, self.node.path)
+            overrides["stack"] = top_level_keys(self._raw_overrides)
+            stack_ctx = ResolveContext(self, self.node.path, escape=escape)
             for dotted, value in self._raw_overrides.items():
                 set_dotted(doc, dotted, resolve(value, stack_ctx))
         if overrides:

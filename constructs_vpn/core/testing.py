@@ -3,20 +3,26 @@
 ```python
 stack = TerraformStack(Testing.app(), "test")
 CenInstance(stack, "cen", name="corp")
-assert Testing.to_have_resource_with_properties(Testing.synth(stack), "alicloud_cen_instance",
-                                                {"cen_instance_name": "corp"})
+synthesized = Testing.synth(stack)  # JSON text, as in cdktf: json.loads(synthesized) for the document
+assert Testing.to_have_resource_with_properties(synthesized, "alicloud_cen_instance", {"cen_instance_name": "corp"})
 ```
 """
 
 from __future__ import annotations
 
 import json
+import shutil
+import subprocess
 import tempfile
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
-from .app import App
+from .app import App, dumps
+from .aspects import invoke_aspects
+from .construct import Construct
+from .errors import Problem, SynthError, ValidationError
+from .hcl import hcl_metadata, to_hcl
 from .stack import TerraformStack
 
 __all__ = ["Testing"]
@@ -30,6 +36,26 @@ def _strip_metadata(value: Any) -> Any:
     if isinstance(value, list):
         return [_strip_metadata(v) for v in value]
     return value
+
+
+def _library_class(construct: Construct) -> str:
+    """The name cdktf shows for a construct: its nearest class of the library (jsii sees no Python subclass)."""
+    for cls in type(construct).__mro__:
+        if cls.__module__.startswith("constructs_vpn.core"):
+            return cls.__name__
+    return type(construct).__name__
+
+
+def _validate(stack: TerraformStack) -> None:
+    """Every validation of the constructs in ``stack``, reported together, as ``App.synth`` does."""
+    problems: list[Problem] = []
+    for construct in stack.node.walk():
+        for found in construct.node.validate():
+            problems.append(
+                found if isinstance(found, Problem) else Problem(construct.node.path, found, rule="validation")
+            )
+    if problems:
+        raise ValidationError(problems)
 
 
 def _load(received: Synthesized) -> Mapping[str, Any]:
@@ -59,37 +85,114 @@ def _bodies(received: Synthesized, block: str, type_name: str) -> list[Mapping[s
 
 
 class Testing:
-    """Synthesis and assertion helpers; the matchers take what ``synth`` returns (dict or JSON text)."""
+    """Synthesis and assertion helpers, as cdktf's ``Testing``; the matchers take what ``synth`` returns (JSON
+    text) or a parsed document."""
 
     @staticmethod
-    def app(*, context: dict[str, Any] | None = None, strict: bool | None = None) -> App:
-        """An App whose output folder is a fresh temporary directory."""
-        outdir = tempfile.mkdtemp(prefix="constructs-vpn-test-")
-        return App(outdir=outdir, context=context, strict=strict)
+    def app(
+        *,
+        outdir: str | None = None,
+        context: dict[str, Any] | None = None,
+        stack_traces: bool | None = None,
+        stub_version: bool | None = None,
+        enable_future_flags: bool | None = None,
+        fake_cdktf_json_path: bool | None = None,
+        strict: bool | None = None,
+    ) -> App:
+        """An App whose output folder is a fresh temporary directory (unless ``outdir`` is given)."""
+        app = App(outdir=outdir or tempfile.mkdtemp(prefix="cdktf.outdir."), context=context, strict=strict)
+        if stub_version:
+            Testing.stub_version(app)
+        if fake_cdktf_json_path:
+            Testing.fake_cdktf_json_path(app)
+        return app
 
     @staticmethod
-    def synth(stack: TerraformStack, *, run_validations: bool = False, keep_metadata: bool = False) -> dict[str, Any]:
-        """The stack's resolved document, without ``"//"`` metadata unless ``keep_metadata``."""
+    def stub_version(app: App) -> App:
+        """Context ``cdktfVersion = "stubbed"``, as cdktf sets it (the engine writes its own version)."""
+        app.node.set_context("cdktfVersion", "stubbed")
+        return app
+
+    @staticmethod
+    def fake_cdktf_json_path(app: App) -> App:
+        app.node.set_context("cdktfJsonPath", str(Path.cwd() / "cdktf.json"))
+        app.node.set_context("cdktfRelativeModules", ["./"])
+        return app
+
+    @staticmethod
+    def enable_future_flags(app: App) -> App:
+        """cdktf 0.21 has no future flags left to enable: the app is returned as it is."""
+        return app
+
+    @staticmethod
+    def setup_jest() -> None:
+        """cdktf's Jest matcher setup: nothing to do in Python."""
+
+    @staticmethod
+    def synth(stack: TerraformStack, run_validations: bool = True, *, keep_metadata: bool = False) -> str:
+        """The stack's Terraform JSON as text, without ``"//"`` metadata unless ``keep_metadata``.
+
+        Validations run unless ``run_validations=False`` (cdktf skips them by default; here a test of invalid
+        props fails instead of passing because nothing was built).
+        """
+        invoke_aspects(stack)
         if run_validations:
-            app = stack.node.root
-            if isinstance(app, App):
-                app.synthesize()
+            _validate(stack)
         document = stack.to_terraform()
-        return document if keep_metadata else _strip_metadata(document)
+        return dumps(document if keep_metadata else _strip_metadata(document))
 
     @staticmethod
-    def synth_scope(build: Callable[[TerraformStack], None]) -> dict[str, Any]:
-        """Build constructs in a fresh stack with ``build(stack)`` and synthesize it."""
-        stack = TerraformStack(Testing.app(), "test")
-        build(stack)
+    def synth_hcl(stack: TerraformStack, run_validations: bool = True, return_metadata: bool = False) -> str:
+        """The stack as HCL (``cdk.tf``), or its ``metadata.json`` text with ``return_metadata``."""
+        invoke_aspects(stack)
+        if run_validations:
+            _validate(stack)
+        document = stack.to_terraform()
+        return dumps(hcl_metadata(document)) if return_metadata else to_hcl(document)
+
+    @staticmethod
+    def synth_scope(fn: Callable[[TerraformStack], None]) -> str:
+        """Build constructs in a fresh stack with ``fn(stack)`` and synthesize it."""
+        stack = TerraformStack(Testing.app(), "stack")
+        fn(stack)
         return Testing.synth(stack)
 
     @staticmethod
-    def full_synth(stack: TerraformStack) -> Path:
+    def full_synth(stack: TerraformStack) -> str:
         """Write the whole app to its output folder and return that folder."""
         app = stack.node.root
-        assert isinstance(app, App), "the stack must belong to an App"
-        return app.synth().outdir
+        if not isinstance(app, App):
+            raise ValidationError.single(stack.node.path, "the stack is not part of an App", rule="in-app")
+        return str(app.synth().outdir)
+
+    @staticmethod
+    def render_construct_tree(construct: Construct) -> str:
+        """The tree below ``construct`` as text, in cdktf's layout (``├── id (Class)``)."""
+
+        def render(node: Construct, level: int, is_last: bool) -> str:
+            prefix = f"{' ' * ((level - 1) * 4)}{'└' if is_last else '├'}── " if level > 0 else ""
+            name = "App" if isinstance(node, App) else f"{node.node.id} ({_library_class(node)})"
+            children = node.node.children
+            return f"{prefix}{name}\n" + "".join(
+                render(child, level + 1, index == len(children) - 1) for index, child in enumerate(children)
+            )
+
+        return render(construct, 0, False)
+
+    @staticmethod
+    def to_be_valid_terraform(received: str) -> bool:
+        """True if every stack of the synthesized folder ``received`` passes ``terraform validate``."""
+        binary = shutil.which("terraform")
+        if binary is None:
+            raise SynthError("terraform is not on PATH; install it to use to_be_valid_terraform")
+        manifest = json.loads((Path(received) / "manifest.json").read_text("utf-8"))
+        for entry in manifest["stacks"].values():
+            directory = Path(received) / entry["workingDirectory"]
+            for args in (["init", "-backend=false", "-input=false"], ["validate"]):
+                run = subprocess.run([binary, *args, "-no-color"], cwd=directory, capture_output=True, check=False)
+                if run.returncode != 0:
+                    return False
+        return True
 
     @staticmethod
     def to_have_resource(received: Synthesized, resource_type: str) -> bool:

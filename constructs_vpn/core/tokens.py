@@ -1,9 +1,13 @@
 """Tokens: values known only to Terraform (references, function calls) carried through Python code.
 
 An ``Expression`` renders to Terraform expression text. Used as a value it becomes ``"${expr}"``; formatted
-into a string (``f"{cgw.id}-x"``) it becomes a token string such as ``${TfToken[TOKEN.7]}`` that synthesis
-finds and replaces, as cdktf does. Every other ``${`` or ``%{`` in a user string is escaped (``$${``), so no
-string can inject a Terraform expression.
+into a string (``f"{cgw.id}-x"``) it becomes a token string that synthesis finds and replaces, as cdktf does.
+
+Token strings carry a marker drawn at random when the process starts (``${TfToken[TOKEN.<marker>.7]}``), so
+text that merely looks like a token (typed by a user, read from a file) never resolves to one: only the
+engine's own token objects become expressions. The marker never reaches the output, which stays the same
+byte for byte from run to run. Hand-written ``${...}`` and ``%{...}`` in strings pass through as in cdktf;
+``App(escape_raw_expressions=True)`` writes them as literal text (``$${``) instead.
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ from __future__ import annotations
 import json
 import math
 import re
+import secrets
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -20,6 +25,7 @@ if TYPE_CHECKING:
     from .stack import TerraformStack
 
 __all__ = [
+    "ESCAPE_CONTEXT_KEY",
     "Expression",
     "Lazy",
     "RawExpression",
@@ -30,18 +36,25 @@ __all__ = [
     "resolve",
 ]
 
-_TOKEN_RE = re.compile(r"\$\{TfToken\[TOKEN\.(\d+)\]\}")
+#: Context key of ``App(escape_raw_expressions=True)``.
+ESCAPE_CONTEXT_KEY = "constructs-vpn:escapeRawExpressions"
+#: Unguessable per process: a token string is recognised only with it, never from its shape alone.
+MARKER = secrets.token_hex(12)
+_TOKEN_RE = re.compile(r"\$\{TfToken\[TOKEN\." + MARKER + r"\.(\d+)\]\}")
+_LIST_TOKEN_RE = re.compile(r"#\{TfToken\[TOKEN\." + MARKER + r"\.(\d+)\]\}")
 _TOKENS: dict[int, Expression] = {}
 
 
 class ResolveContext:
-    """Where a value is being resolved: the stack (for cross-stack references) and the construct path."""
+    """Where a value is being resolved: the stack (for cross-stack references), the construct path, and
+    whether hand-written ``${``/``%{`` is escaped (``App(escape_raw_expressions=True)``)."""
 
-    __slots__ = ("path", "stack")
+    __slots__ = ("escape", "path", "stack")
 
-    def __init__(self, stack: TerraformStack | None, path: str = "") -> None:
+    def __init__(self, stack: TerraformStack | None, path: str = "", *, escape: bool = False) -> None:
         self.stack = stack
         self.path = path
+        self.escape = escape
 
 
 class Expression:
@@ -63,11 +76,24 @@ class Expression:
         if self._token is None:
             number = len(_TOKENS)
             _TOKENS[number] = self
-            self._token = f"${{TfToken[TOKEN.{number}]}}"
+            self._token = f"${{TfToken[TOKEN.{MARKER}.{number}]}}"
         return self._token
+
+    def _list_token(self) -> list[str]:
+        """cdktf's encoding of a list token: a one-element list holding ``#{TfToken[...]}``."""
+        return ["#" + str(self)[1:]]
 
     def __format__(self, spec: str) -> str:
         return str(self)
+
+    def __iter__(self) -> Any:
+        """A token has no items in Python (``__getitem__`` would otherwise make it endlessly iterable)."""
+        raise ValidationError.single(
+            "",
+            f"cannot iterate over {self!r}: its items are known only to Terraform",
+            rule="iterate-token",
+            fix="use Fn functions (Fn.element, Fn.length_of) or a TerraformIterator",
+        )
 
     def __getitem__(self, key: int | str | Expression) -> Expression:
         """``expr[0]`` or ``expr["key"]``: an element of a list or map."""
@@ -105,8 +131,9 @@ class Reference(Expression):
         self.attribute = attribute
 
     def local_expression(self) -> str:
-        prefix = self.element.reference_prefix
-        return f"{prefix}.{self.attribute}" if self.attribute else prefix
+        if self.attribute:
+            return f"{self.element.attribute_prefix}.{self.attribute}"
+        return self.element.reference_prefix
 
     def to_expression(self, ctx: ResolveContext) -> str:
         if ctx.stack is not None and self.element.stack is not ctx.stack:
@@ -120,6 +147,11 @@ class Referenceable:
     @property
     def reference_prefix(self) -> str:
         raise NotImplementedError
+
+    @property
+    def attribute_prefix(self) -> str:
+        """What an attribute reference starts with (``reference_prefix`` unless the element has ``for_each``)."""
+        return self.reference_prefix
 
     @property
     def stack(self) -> TerraformStack:
@@ -174,29 +206,91 @@ class Lazy(Expression):
         return Lazy(producer)
 
 
+class _Null(Expression):
+    __slots__ = ()
+
+    def to_expression(self, ctx: ResolveContext) -> str:
+        return "null"
+
+    def resolve_value(self, ctx: ResolveContext) -> Any:
+        return None
+
+
 class Token:
-    """Helpers to recognise and convert tokens, named as in cdktf."""
+    """Helpers to recognise and convert tokens, named as in cdktf.
+
+    The ``as_*`` helpers return what Python code can carry: a string token for ``as_string``, cdktf's
+    one-element list for ``as_list``, and the expression itself for the other shapes (the engine resolves
+    it wherever it is used).
+    """
 
     @staticmethod
-    def is_unresolved(value: object) -> bool:
-        """True if ``value`` is, or contains, something known only to Terraform; skip value checks then."""
-        if isinstance(value, Expression):
+    def is_unresolved(obj: object) -> bool:
+        """True if ``obj`` is, or contains, something known only to Terraform; skip value checks then."""
+        if isinstance(obj, Expression):
             return True
-        if isinstance(value, str):
-            return _TOKEN_RE.search(value) is not None
-        if isinstance(value, list | tuple):
-            return any(Token.is_unresolved(v) for v in value)
-        if isinstance(value, Mapping):
-            return any(Token.is_unresolved(k) or Token.is_unresolved(v) for k, v in value.items())
+        if isinstance(obj, str):
+            return _TOKEN_RE.search(obj) is not None or _LIST_TOKEN_RE.search(obj) is not None
+        if isinstance(obj, list | tuple):
+            return any(Token.is_unresolved(v) for v in obj)
+        if isinstance(obj, Mapping):
+            return any(Token.is_unresolved(k) or Token.is_unresolved(v) for k, v in obj.items())
         return False
 
     @staticmethod
-    def as_string(value: Expression | str) -> str:
-        return value if isinstance(value, str) else str(value)
+    def as_string(value: Any) -> str:
+        return value if isinstance(value, str) else str(Token.as_any(value))
+
+    @staticmethod
+    def as_number(value: Any) -> Any:
+        return value if isinstance(value, int | float) and not isinstance(value, bool) else Token.as_any(value)
+
+    @staticmethod
+    def as_list(value: Any) -> list[str]:
+        if isinstance(value, list) and all(isinstance(v, str) for v in value):
+            return value
+        return Token.as_any(value)._list_token()
+
+    @staticmethod
+    def as_number_list(value: Any) -> Any:
+        return Token.as_any(value)
+
+    @staticmethod
+    def as_map(value: Any) -> Any:
+        return Token.as_any(value)
+
+    @staticmethod
+    def as_string_map(value: Any) -> Any:
+        return Token.as_any(value)
+
+    @staticmethod
+    def as_number_map(value: Any) -> Any:
+        return Token.as_any(value)
+
+    @staticmethod
+    def as_boolean_map(value: Any) -> Any:
+        return Token.as_any(value)
+
+    @staticmethod
+    def as_any_map(value: Any) -> Any:
+        return Token.as_any(value)
 
     @staticmethod
     def as_any(value: Any) -> Expression:
-        return value if isinstance(value, Expression) else Lazy(lambda: value)
+        if isinstance(value, Expression):
+            return value
+        if isinstance(value, str):
+            found = _TOKEN_RE.fullmatch(value) or _LIST_TOKEN_RE.fullmatch(value)
+            if found and int(found[1]) in _TOKENS:
+                return _TOKENS[int(found[1])]
+        if isinstance(value, list) and (listed := _list_token(value)) is not None:
+            return listed
+        return Lazy(lambda: value)
+
+    @staticmethod
+    def null_value() -> Expression:
+        """Terraform's ``null``, written as JSON ``null`` (unlike ``None``, which leaves the argument out)."""
+        return _Null()
 
     @staticmethod
     def raw_expression(text: str) -> Expression:
@@ -210,7 +304,7 @@ def lookup_token(number: int, ctx: ResolveContext) -> Expression:
     except KeyError:
         raise ValidationError.single(
             ctx.path,
-            f"unknown token ${{TfToken[TOKEN.{number}]}} (a token string from another process or edited by hand)",
+            f"unknown token number {number} (a token string edited by hand)",
             rule="unknown-token",
             fix="pass references as produced by this app, not as copied text",
         ) from None
@@ -220,21 +314,36 @@ def _escape(text: str) -> str:
     return text.replace("${", "$${").replace("%{", "%%{")
 
 
+def _literal(text: str, ctx: ResolveContext) -> str:
+    return _escape(text) if ctx.escape else text
+
+
 def _resolve_str(value: str, ctx: ResolveContext) -> Any:
     if "{" not in value:
         return value
     parts = _TOKEN_RE.split(value)
     if len(parts) == 1:
-        return _escape(value)
+        if value[0] == "#" and (found := _LIST_TOKEN_RE.fullmatch(value)):
+            return lookup_token(int(found[1]), ctx).resolve_value(ctx)
+        return _literal(value, ctx)
     if len(parts) == 3 and not parts[0] and not parts[2]:
         return lookup_token(int(parts[1]), ctx).resolve_value(ctx)
     out = []
     for index, part in enumerate(parts):
         if index % 2 == 0:
-            out.append(_escape(part))
+            out.append(_literal(part, ctx))
         else:
             out.append("${" + lookup_token(int(part), ctx).to_expression(ctx) + "}")
     return "".join(out)
+
+
+def _list_token(value: list[Any]) -> Expression | None:
+    """The expression behind ``Token.as_list(...)``'s one-element list, else None."""
+    if len(value) == 1 and type(value[0]) is str and value[0][:2] == "#{":
+        found = _LIST_TOKEN_RE.fullmatch(value[0])
+        if found:
+            return _TOKENS.get(int(found[1]))
+    return None
 
 
 def resolve(value: Any, ctx: ResolveContext) -> Any:
@@ -258,9 +367,18 @@ def resolve(value: Any, ctx: ResolveContext) -> Any:
                 continue
             else:
                 resolved = resolve(item, ctx)
+            if type(key) is not str and not isinstance(key, str):
+                raise ValidationError.single(
+                    ctx.path,
+                    f"key {key!r} is a {type(key).__name__}; Terraform argument and map keys are strings",
+                    rule="argument-type",
+                    fix=f"use str({key!r}) as the key",
+                )
             out[_resolve_str(key, ctx) if "{" in key else key] = resolved
         return out
     if kind is list or kind is tuple:
+        if len(value) == 1 and (listed := _list_token(list(value))) is not None:
+            return listed.resolve_value(ctx)
         return [resolve(item, ctx) for item in value]
     if kind is int or kind is bool or value is None:
         return value
@@ -293,13 +411,17 @@ def resolve(value: Any, ctx: ResolveContext) -> Any:
 
 
 def _hcl_string(value: str, ctx: ResolveContext) -> str:
+    if value[:2] == "#{" and (found := _LIST_TOKEN_RE.fullmatch(value)):
+        return lookup_token(int(found[1]), ctx).to_expression(ctx)
     parts = _TOKEN_RE.split(value)
     if len(parts) == 3 and not parts[0] and not parts[2]:
         return lookup_token(int(parts[1]), ctx).to_expression(ctx)
     out = ['"']
     for index, part in enumerate(parts):
         if index % 2 == 0:
-            out.append(_escape(json.dumps(part, ensure_ascii=False)[1:-1]))
+            text = json.dumps(part, ensure_ascii=False)[1:-1]
+            # As cdktf: "${" in a function's string argument is literal text; "%{" too when escaping.
+            out.append(_escape(text) if ctx.escape else text.replace("${", "$${"))
         else:
             out.append("${" + lookup_token(int(part), ctx).to_expression(ctx) + "}")
     out.append('"')
@@ -323,6 +445,8 @@ def render_hcl(value: Any, ctx: ResolveContext) -> str:
         items = ", ".join(f"{_hcl_string(str(k), ctx)} = {render_hcl(v, ctx)}" for k, v in value.items())
         return "{" + items + "}"
     if isinstance(value, list | tuple):
+        if isinstance(value, list) and (listed := _list_token(value)) is not None:
+            return listed.to_expression(ctx)
         return "[" + ", ".join(render_hcl(v, ctx) for v in value) + "]"
     raise ValidationError.single(
         ctx.path,

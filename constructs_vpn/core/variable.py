@@ -70,8 +70,9 @@ class TerraformVariable(TerraformElement):
         return Reference(self)
 
     @property
-    def list_value(self) -> Expression:
-        return Reference(self)
+    def list_value(self) -> list[str]:
+        """cdktf's list token (a one-element list); use it where a list is expected or in ``Fn`` calls."""
+        return Reference(self)._list_token()
 
     def _to_terraform(self) -> dict[str, Any]:
         body: dict[str, Any] = {

@@ -28,6 +28,8 @@ def test_cross_stack_reference(app: App) -> None:
     remote = consumer["data"]["terraform_remote_state"]["cross-stack-reference-input-network"]
     assert remote["backend"] == "local"
     assert remote["config"] == {"path": str(Path.cwd() / "terraform.network.tfstate")}
+    assert remote["workspace"] == "${terraform.workspace}"  # the consumer reads the workspace being applied
+    assert "//" not in remote
     attachment = consumer["resource"]["alicloud_cen_transit_router_vpn_attachment"]["attachment"]
     assert attachment["transit_router_id"] == (
         f"${{data.terraform_remote_state.cross-stack-reference-input-network.outputs.{output_name}}}"

@@ -72,7 +72,7 @@ def test_meta_arguments(stack: TerraformStack) -> None:
     assert document["counted"]["provider"] == "p.west"
     assert document["looped"]["for_each"] == "${toset(var.names)}"
     assert document["looped"]["name"] == "${each.value}"
-    assert document["looped"]["depends_on"] == ["t_res.first", "x.y", "t_res.counted"]
+    assert document["looped"]["depends_on"] == ["t_res.first", "x.y"]  # node.add_dependency adds nothing
     assert document["guarded"]["lifecycle"] == {
         "create_before_destroy": True,
         "prevent_destroy": True,
@@ -82,13 +82,29 @@ def test_meta_arguments(stack: TerraformStack) -> None:
     }
 
 
-def test_node_dependency_on_a_construct_depends_on_its_resources(stack: TerraformStack) -> None:
+def test_node_add_dependency_writes_nothing_as_in_cdktf(stack: TerraformStack) -> None:
     group = Construct(stack, "group")
-    inner = resource(group, "a")
-    data = TerraformDataSource(group, "d", terraform_resource_type="t_data")
+    resource(group, "a")
+    TerraformDataSource(group, "d", terraform_resource_type="t_data")
     dependent = resource(stack, "dependent")
     dependent.node.add_dependency(group)
-    assert stack.to_terraform()["resource"]["t_res"]["dependent"]["depends_on"] == [inner.fqn, data.fqn]
+    assert "depends_on" not in stack.to_terraform()["resource"]["t_res"]["dependent"]
+
+
+def test_for_each_attributes_are_read_over_every_instance(stack: TerraformStack) -> None:
+    looped = resource(stack, "looped", for_each=TerraformIterator.from_list(["a", "b"]))
+    resource(stack, "reader", attributes={"ids": looped.get_list_attribute("id")}, depends_on=[looped])
+    body = stack.to_terraform()["resource"]["t_res"]["reader"]
+    assert body["ids"] == "${t_res.looped.*.id}"
+    assert body["depends_on"] == ["t_res.looped"]
+
+
+def test_import_and_moved_are_recorded_in_the_metadata(stack: TerraformStack) -> None:
+    adopted = resource(stack, "adopted")
+    adopted.import_from("vco-123")
+    adopted.move_from_id("t_res.old_name")
+    metadata = stack.to_terraform()["//"]["metadata"]
+    assert metadata["imports"] == {"t_res": ["adopted"]} and metadata["moved"] == {"t_res": ["adopted"]}
 
 
 def test_import_and_moved_blocks(stack: TerraformStack) -> None:
@@ -113,9 +129,9 @@ def test_add_override_is_applied_and_recorded(stack: TerraformStack) -> None:
     assert body["blocks"] == [{"a": 1, "b": 2}]
     assert body["lifecycle"] == {"prevent_destroy": True}
     assert document["terraform"]["required_version"] == ">= 1.5"
-    assert document["//"]["metadata"]["overrides"] == {
-        "t_res": ["ike_config.ike_mode", "blocks.b", "lifecycle.prevent_destroy"],
-        "stack": ["terraform.required_version"],
+    assert document["//"]["metadata"]["overrides"] == {  # the top-level keys, as cdktf lists them
+        "t_res": ["ike_config", "blocks", "lifecycle"],
+        "stack": ["terraform"],
     }
 
 
@@ -160,8 +176,9 @@ def test_sensitive_variable_default_is_not_in_repr(stack: TerraformStack) -> Non
     assert "s3cr3t" not in repr(psk) and "s3cr3t" not in str(psk)
 
 
-def test_default_backend_is_local_in_the_working_directory(stack: TerraformStack) -> None:
-    document = stack.to_terraform()
+def test_default_backend_is_local_in_the_working_directory(app: App, stack: TerraformStack) -> None:
+    assert "terraform" not in stack.to_terraform()  # added when the app synthesizes, as in cdktf
+    document = app.synthesize().documents["test"]
     assert document["terraform"]["backend"] == {"local": {"path": str(Path.cwd() / "terraform.test.tfstate")}}
     assert document["//"]["metadata"]["backend"] == "local"
 

@@ -122,11 +122,24 @@ def test_strict_mode_turns_warnings_into_errors(tmp_path: Path) -> None:
     assert not (tmp_path / "out").exists()
 
 
-def test_error_annotations_fail_synth(app: App) -> None:
+def test_error_annotations_fail_synth(app: App, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS", raising=False)
     stack = TerraformStack(app, "net")
     Annotations.of(stack).add_error("broken")
     with pytest.raises(ValidationError, match=r"\[net\] broken"):
         app.synth()
+
+
+def test_the_cli_flag_writes_error_annotations_to_the_manifest(app: App, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS", "true")
+    stack = TerraformStack(app, "net")
+    Annotations.of(stack).add_error("broken")
+    app.synth()
+    manifest = json.loads((app.outdir / "manifest.json").read_text("utf-8"))
+    assert manifest["stacks"]["net"]["annotations"] == [
+        {"constructPath": "net", "level": "@cdktf/error", "message": "broken"}
+    ]
+    assert (app.outdir / "stacks/net/cdk.tf.json").is_file()
 
 
 def test_aspects_visit_every_construct_including_added_ones(app: App) -> None:

@@ -57,12 +57,12 @@ def build(outdir: Path) -> App:
         "names",
         type="list(string)",
         default=["a", "b"],
-        validation=[VariableValidation(Op.gt(Fn.length(Token.raw_expression("var.names")), 0), "need one")],
+        validation=[VariableValidation(Op.gt(Fn.length_of(Token.raw_expression("var.names")), 0), "need one")],
     )
     psk = TerraformVariable(stack, "psk", type="string", sensitive=True, default="${not-an-expression}")
     local = TerraformLocal(stack, "joined", Fn.join(",", names.list_value))
     group = Construct(stack, "site")
-    first = data(group, "first", attributes={"input": f"{local.as_string}-$${{literal}}-%{{x}}"})
+    first = data(group, "first", attributes={"input": f"{local.as_string}-$${{literal}}-%%{{x}}-${{var.names[0]}}"})
     each = TerraformIterator.from_list(names.list_value)
     data(stack, "looped", for_each=each, attributes={"input": each.value}, depends_on=[first])
     counted = data(stack, "counted", count=TerraformCount.of(2), attributes={"input": psk.string_value})
@@ -103,10 +103,10 @@ HOSTILE = ["${var.x}", "%{if true}yes%{endif}", "$${double}", 'quote " and \\ ba
 
 
 def test_literal_strings_survive_terraform_unchanged(tmp_path: Path) -> None:
-    """Apply with the built-in provider only: every literal comes back from terraform exactly as written."""
+    """With escaping on, every literal comes back from terraform exactly as written (built-in provider only)."""
     from constructs_vpn.core import LocalBackend
 
-    app = App(outdir=tmp_path / "cdktf.out")
+    app = App(outdir=tmp_path / "cdktf.out", escape_raw_expressions=True)
     stack = TerraformStack(app, "literals")
     LocalBackend(stack, path=str(tmp_path / "state.tfstate"))
     holder = data(stack, "holder", attributes={"input": HOSTILE})

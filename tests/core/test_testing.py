@@ -5,9 +5,16 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from syrupy.assertion import SnapshotAssertion
 
-from constructs_vpn.core import TerraformDataSource, TerraformProvider, TerraformResource, TerraformStack
+from constructs_vpn.core import (
+    TerraformDataSource,
+    TerraformProvider,
+    TerraformResource,
+    TerraformStack,
+    ValidationError,
+)
 from constructs_vpn.core.snapshot import SynthSnapshotExtension, normalize_paths
 from constructs_vpn.core.testing import Testing
 
@@ -25,7 +32,8 @@ def build(stack: TerraformStack) -> None:
 
 def test_synth_scope_and_matchers() -> None:
     synthesized = Testing.synth_scope(build)
-    assert "//" not in synthesized["resource"]["alicloud_vpn_gateway_vpn_attachment"]["vpn"]
+    assert isinstance(synthesized, str)  # JSON text, as cdktf's
+    assert "//" not in json.loads(synthesized)["resource"]["alicloud_vpn_gateway_vpn_attachment"]["vpn"]
     assert Testing.to_have_resource(synthesized, "alicloud_vpn_gateway_vpn_attachment")
     assert not Testing.to_have_resource(synthesized, "alicloud_cen_instance")
     assert Testing.to_have_resource_with_properties(
@@ -43,20 +51,47 @@ def test_synth_scope_and_matchers() -> None:
     )
     assert Testing.to_have_data_source(synthesized, "alicloud_vpn_gateway_zones")
     assert Testing.to_have_provider_with_properties(synthesized, "alicloud", {"region": "cn-hangzhou"})
-    assert Testing.to_have_provider(json.dumps(synthesized), "alicloud")  # JSON text works too
+    assert Testing.to_have_provider(json.loads(synthesized), "alicloud")  # a parsed document works too
 
 
 def test_full_synth_writes_the_app() -> None:
     stack = TerraformStack(Testing.app(), "s")
     build(stack)
     outdir = Testing.full_synth(stack)
-    assert (outdir / "stacks/s/cdk.tf.json").is_file()
+    assert (Path(outdir) / "stacks/s/cdk.tf.json").is_file()
 
 
 def test_snapshot_extension(snapshot: SnapshotAssertion) -> None:
     stack = TerraformStack(Testing.app(), "s")
     build(stack)
-    document = Testing.synth(stack, keep_metadata=True)
+    stack.ensure_backend_exists()
+    document = json.loads(Testing.synth(stack, keep_metadata=True))
     assert document["terraform"]["backend"]["local"]["path"].startswith(str(Path.cwd()))
     assert normalize_paths(document)["terraform"]["backend"]["local"]["path"] == "<cwd>/terraform.s.tfstate"
     assert document == snapshot(extension_class=SynthSnapshotExtension)
+
+
+def test_synth_runs_validations_unless_told_not_to() -> None:
+    stack = TerraformStack(Testing.app(), "s")
+    build(stack)
+    stack.node.add_validation(lambda: ["props are invalid"])
+    with pytest.raises(ValidationError, match="props are invalid"):
+        Testing.synth(stack)
+    assert Testing.to_have_resource(Testing.synth(stack, run_validations=False), "alicloud_vpn_gateway_vpn_attachment")
+
+
+def test_render_construct_tree_as_cdktf() -> None:
+    app = Testing.app()
+    stack = TerraformStack(app, "s")
+    build(stack)
+    assert Testing.render_construct_tree(app) == (
+        "App\n└── s (TerraformStack)\n    ├── alicloud (TerraformProvider)\n"
+        "    ├── vpn (TerraformResource)\n    └── zones (TerraformDataSource)\n"
+    )
+
+
+def test_synth_hcl() -> None:
+    stack = TerraformStack(Testing.app(), "s")
+    build(stack)
+    assert 'resource "alicloud_vpn_gateway_vpn_attachment" "vpn"' in Testing.synth_hcl(stack)
+    assert json.loads(Testing.synth_hcl(stack, return_metadata=True))["//"]["metadata"]["stackName"] == "s"

@@ -1,0 +1,50 @@
+"""Meta-arguments and escape hatches: depends_on, count, lifecycle, provider alias, import, overrides, ids."""
+
+from __future__ import annotations
+
+from cdktf import (
+    App,
+    Op,
+    Precondition,
+    TerraformCount,
+    TerraformOutput,
+    TerraformResourceLifecycle,
+    TerraformStack,
+)
+from constructs import Construct
+
+from ._common import Data, Provider, Resource
+
+
+def build(app: App) -> None:
+    stack = TerraformStack(app, "meta")
+    Provider(stack, "null")
+    group = Construct(stack, "group")
+    first = Resource(group, "first", {"triggers": {"a": "b"}})
+    count = TerraformCount.of(3)
+    counted = Resource(stack, "counted", {"triggers": {"i": count.index}}, count=count)
+    Resource(
+        stack,
+        "guarded",
+        depends_on=[first, counted],
+        lifecycle=TerraformResourceLifecycle(
+            create_before_destroy=True,
+            prevent_destroy=False,
+            ignore_changes=["triggers"],
+            replace_triggered_by=[
+                "null_resource.other"
+            ],  # not a resource: cdktf writes "${...}", which terraform rejects
+            precondition=[Precondition(condition=Op.neq(first.get_string_attribute("id"), "none"), error_message="x")],
+        ),
+    )
+    adopted = Resource(stack, "adopted")
+    adopted.import_from("existing-id")
+    renamed = Resource(stack, "renamed", {"triggers": {"x": "1"}})
+    renamed.override_logical_id("custom_name")
+    patched = Resource(stack, "patched", {"triggers": {"x": "1"}})
+    patched.add_override("triggers.y", "2")
+    patched.add_override("lifecycle.prevent_destroy", True)
+    stack.add_override("terraform.required_version", ">= 1.5")
+    Data(Construct(group, "deeper"), "Default", {"x": first.get_string_attribute("id")}, depends_on=[first])
+    TerraformOutput(Construct(stack, "nested"), "static", value=first.get_string_attribute("id"), static_id=True)
+    TerraformOutput(Construct(stack, "nested2"), "hashed", value=counted.get_string_attribute("id"))

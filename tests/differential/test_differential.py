@@ -1,0 +1,90 @@
+"""The engine writes what cdktf 0.21.0 writes: each app of ``apps/`` runs under the real cdktf Python package
+(jsii, in its own venv; ``.ci/run`` creates it) and under ``constructs_vpn.core`` with only the imports
+switched, and every file of both ``cdktf.out`` folders must be the same byte for byte.
+
+All apps run in few processes (one per flavour and environment), once per test session, to keep this fast.
+Apps named ``hcl*`` run as ``cdktf synth --hcl`` runs them (``SYNTH_HCL_OUTPUT=true``): jsii's node process
+reads its environment once, so they need processes of their own.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.tooling import require
+
+HERE = Path(__file__).resolve().parent
+APPS = sorted(p.stem for p in (HERE / "apps").glob("*.py") if not p.stem.startswith("_"))
+#: The venv holding ``cdktf==0.21.0`` and ``constructs`` (``.ci/run`` creates it).
+CDKTF_PYTHON = (
+    Path(os.environ.get("CONSTRUCTS_VPN_CDKTF_PY_DIR", Path.home() / ".cache/constructs-vpn/cdktf-py-0.21.0"))
+    / "bin/python"
+)
+
+
+#: Files that differ on purpose (docs/from-cdktf.md): cdktf 0.21's app writes ``cdk.tf`` unformatted (the CLI
+#: formats it afterwards) and drops every argument of a generic resource, data source and provider there.
+DIFFERENT_ON_PURPOSE = {"stacks/hcl/cdk.tf"}
+
+
+def _env(hcl: bool) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("CDKTF_", "SYNTH_HCL"))}
+    if hcl:
+        env["SYNTH_HCL_OUTPUT"] = "true"
+    env.update(
+        CHECKPOINT_DISABLE="1",
+        JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION="1",
+        JSII_RUNTIME_PACKAGE_CACHE_ROOT=str(Path.home() / ".cache/constructs-vpn/jsii-runtime"),
+        PYTHONHASHSEED="0",
+    )
+    return env
+
+
+def _run(python: str, flavour: str, workdir: Path, hcl: bool) -> None:
+    apps = [name for name in APPS if name.startswith("hcl") == hcl]
+    result = subprocess.run(
+        [python, str(HERE / "runner.py"), flavour, str(workdir), *apps],
+        env=_env(hcl),
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-4000:]
+
+
+@pytest.fixture(scope="session")
+def workdir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    require(CDKTF_PYTHON.is_file(), f"no cdktf 0.21.0 venv at {CDKTF_PYTHON.parents[1]}; .ci/run creates it")
+    base = tmp_path_factory.mktemp("differential")
+    for hcl in (False, True):
+        _run(str(CDKTF_PYTHON), "cdktf", base, hcl)
+        _run(sys.executable, "engine", base, hcl)
+    return base
+
+
+def _files(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+@pytest.mark.parametrize("name", APPS)
+def test_engine_writes_what_cdktf_writes(workdir: Path, name: str) -> None:
+    folder = workdir / name
+    for flavour in ("cdktf", "engine"):
+        error = folder / f"{flavour}.error"
+        assert not error.exists(), f"{flavour} failed on {name}:\n{error.read_text('utf-8')}"
+    real, ours = _files(folder / "cdktf.out"), _files(folder / "engine.out")
+    assert real, f"cdktf wrote nothing for {name}"
+    assert sorted(ours) == sorted(real)
+    for relative, expected in real.items():
+        if ours[relative] != expected and relative not in DIFFERENT_ON_PURPOSE:
+            diff = difflib.unified_diff(
+                expected.decode().splitlines(), ours[relative].decode().splitlines(), "cdktf", "engine", lineterm=""
+            )
+            pytest.fail(f"{name}: {relative} differs\n" + "\n".join(list(diff)[:80]))
