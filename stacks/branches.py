@@ -77,7 +77,7 @@ class BranchesStack(TerraformStack):
         )
         for branch in read_inventory(inventory):
             gateway = CustomerGateway(self, f"{branch.name}-gateway", ip_address=branch.ip_address, name=branch.name)
-            psk = str(Fn.lookup(psks.value, branch.name))
+            psk = Fn.lookup(psks.value, branch.name)
             tr.add_ipsec_connection(
                 branch.name,
                 name=branch.name,

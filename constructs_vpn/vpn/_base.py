@@ -25,7 +25,11 @@ T = TypeVar("T")
 
 
 class PropsModel(BaseModel):
-    """Base of every user-facing model: frozen, unknown keys rejected, inputs never echoed in errors."""
+    """Base of every user-facing model: frozen, unknown keys rejected, inputs never echoed in errors.
+
+    Built on its own (``IkeConfig(ike_enc_alg="AES")``), a model raises ``constructs_vpn.ValidationError``
+    with every problem at once, each under the model's name; given as a dict to a construct, its problems
+    are reported under the construct's path with all the others."""
 
     model_config = ConfigDict(
         extra="forbid",
@@ -35,6 +39,15 @@ class PropsModel(BaseModel):
         arbitrary_types_allowed=True,
         defer_build=True,
     )
+
+    def __init__(self, /, **data: Any) -> None:
+        try:
+            super().__init__(**data)
+        except PydanticValidationError as error:
+            raise ValidationError(problems_from(error, type(self), type(self).__name__)) from None
+
+    # Validation (``model_validate``, nested models) then skips this ``__init__``, as it does BaseModel's.
+    __init__.__pydantic_base_init__ = True  # type: ignore[attr-defined]
 
 
 class _Unavailable(Expression):

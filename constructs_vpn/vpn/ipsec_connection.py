@@ -30,7 +30,7 @@ from ..core.errors import Problem
 from ..core.output import TerraformOutput
 from ..core.provider import TerraformProvider
 from ..core.resource import TerraformResource, TerraformResourceLifecycle
-from ..core.tokens import Lazy, Token
+from ..core.tokens import Expression, Lazy, Token
 from ..core.variable import TerraformVariable
 from ._base import PropsModel, VpnConstruct
 from .customer_gateway import CustomerGateway
@@ -152,13 +152,15 @@ def _gateway_id(gateway: CustomerGateway | str) -> str:
     return gateway.customer_gateway_id if isinstance(gateway, CustomerGateway) else gateway
 
 
-def _psk_value(psk: str | TerraformVariable | None) -> str | None:
+def _psk_value(psk: str | TerraformVariable | Expression | None) -> str | Expression | None:
     if isinstance(psk, TerraformVariable):
-        return psk.string_value
+        return psk.value
+    if isinstance(psk, Expression):
+        return psk
     return None if psk is None else str.__str__(psk)
 
 
-def _ike(ike: IkeConfig, psk: str | TerraformVariable | None) -> dict[str, Any]:
+def _ike(ike: IkeConfig, psk: str | TerraformVariable | Expression | None) -> dict[str, Any]:
     config = ike.model_dump(exclude_none=True)
     config["psk"] = _psk_value(psk)
     return config
