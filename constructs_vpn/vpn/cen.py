@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from typing import TypedDict, Unpack
+from typing import Annotated, TypedDict, Unpack
 
 from ..alicloud.cen_instance import CenInstance as CenInstanceResource
 from ..core.construct import Construct
 from ..core.provider import TerraformProvider
 from ._base import PropsModel, VpnConstruct
+from .options import one_of
+from .types import AS_IS, Description, Name128, ResourceId, Tags
 
 __all__ = ["CenInstance", "CenInstanceOptions", "CenInstanceProps"]
 
@@ -15,18 +17,18 @@ __all__ = ["CenInstance", "CenInstanceOptions", "CenInstanceProps"]
 class CenInstanceProps(PropsModel):
     """The console's "Create CEN Instance" dialog."""
 
-    name: str | None = None
-    """Name. Default: none."""
-    description: str | None = None
-    """Description. Default: none."""
-    protection_level: str = "REDUCED"
+    name: Name128 | None = None
+    """Name, 1-128 characters. Default: none."""
+    description: Description | None = None
+    """Description, 1-256 characters. Default: none."""
+    protection_level: Annotated[str, one_of("REDUCED"), AS_IS] = "REDUCED"
     """CIDR overlap protection; ``REDUCED`` (the console's only choice, default) allows overlapping CIDRs
     that are not identical."""
-    tags: dict[str, str] | None = None
+    tags: Tags | None = None
     """Tags. Default: none."""
-    resource_group_id: str | None = None
+    resource_group_id: ResourceId | None = None
     """Resource group. Default: the account's default group."""
-    existing: str | None = None
+    existing: ResourceId | None = None
     """Adopt an existing CEN instance by id (``cen-...``): emits a Terraform ``import`` block.
     Default: create a new one."""
 
@@ -73,7 +75,7 @@ class CenInstance(VpnConstruct):
             resource_group_id=props.resource_group_id,
             provider=self.provider,
         )
-        if props.existing:
+        if props.existing is not None:
             resource.import_from(props.existing, self.provider)
         return resource
 

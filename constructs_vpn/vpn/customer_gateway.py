@@ -8,7 +8,7 @@ from ..alicloud.vpn_customer_gateway import VpnCustomerGateway
 from ..core.construct import Construct
 from ..core.provider import TerraformProvider
 from ._base import PropsModel, VpnConstruct
-from .types import Asn, Ipv4
+from .types import Asn, Description, Ipv4, Name100, ResourceId, Tags
 
 __all__ = ["CustomerGateway", "CustomerGatewayOptions", "CustomerGatewayProps"]
 
@@ -21,13 +21,13 @@ class CustomerGatewayProps(PropsModel):
     customer gateway."""
     asn: Asn | None = None
     """The device's ASN, needed for BGP; 1-4294967295, dotted ``123.456`` accepted. Default: none."""
-    name: str | None = None
-    """Name. Default: none (the console leaves it empty)."""
-    description: str | None = None
+    name: Name100 | None = None
+    """Name, 1-100 characters. Default: none (the console leaves it empty)."""
+    description: Description | None = None
     """Description. Default: none."""
-    tags: dict[str, str] | None = None
+    tags: Tags | None = None
     """Tags. Default: none."""
-    existing: str | None = None
+    existing: ResourceId | None = None
     """Adopt an existing customer gateway by id (``cgw-...``): emits a Terraform ``import`` block.
     Default: create a new one."""
 
@@ -74,7 +74,7 @@ class CustomerGateway(VpnConstruct):
             tags=props.tags,
             provider=self.provider,
         )
-        if props.existing:
+        if props.existing is not None:
             resource.import_from(props.existing, self.provider)
         return resource
 

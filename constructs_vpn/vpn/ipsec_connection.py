@@ -17,6 +17,7 @@ options) is updated in place. ``protect=True`` sets ``prevent_destroy`` on the c
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Annotated, Any, TypedDict, Unpack
 
 from ..alicloud.cen_transit_router_grant_attachment import CenTransitRouterGrantAttachment
@@ -27,11 +28,13 @@ from ..alicloud.vpn_gateway_vco_route import VpnGatewayVcoRoute
 from ..alicloud.vpn_gateway_vpn_attachment import VpnGatewayVpnAttachment
 from ..core.construct import Construct
 from ..core.errors import Problem
+from ..core.fn import Fn
 from ..core.output import TerraformOutput
 from ..core.provider import TerraformProvider
 from ..core.resource import TerraformResource, TerraformResourceLifecycle
 from ..core.tokens import Expression, Lazy, Token
 from ..core.variable import TerraformVariable
+from . import console
 from ._base import PropsModel, VpnConstruct
 from .customer_gateway import CustomerGateway
 from .options import (
@@ -50,7 +53,7 @@ from .options import (
 )
 from .rules import check_connection
 from .transit_router import TransitRouter
-from .types import AS_IS, Cidr
+from .types import AS_IS, Cidr, Name100, ResourceId, Tags, is_token
 
 __all__ = ["IpsecConnection", "IpsecConnectionOptions", "IpsecConnectionProps"]
 
@@ -61,13 +64,13 @@ PAYER = {"cen_owner": "PayByCenOwner", "vpn_owner": "PayByResourceOwner"}
 class IpsecConnectionProps(PropsModel):
     """The console's "Create IPsec-VPN Connection" dialog, bound to a transit router."""
 
-    name: str | None = None
-    """Name (``vpn_attachment_name``, also the TR attachment's). Default: none."""
-    resource_group_id: str | None = None
+    name: Name100 | None = None
+    """Name (``vpn_attachment_name``, also the TR attachment's), 1-100 characters. Default: none."""
+    resource_group_id: ResourceId | None = None
     """Resource group. Default: the account's default group."""
     gateway_type: Annotated[str, one_of("public", "private"), AS_IS] = "public"
     """``public`` (default, over the Internet) or ``private`` (over Express Connect). Forces replacement."""
-    zone_id: str | None = None
+    zone_id: ResourceId | None = None
     """Zone of the TR attachment (single-tunnel only). Default: the first master zone of
     ``alicloud_cen_transit_router_available_resources``, as the console picks. Forces replacement."""
     local_subnets: list[Cidr] | None = None
@@ -114,7 +117,7 @@ class IpsecConnectionProps(PropsModel):
     """Adopt an existing connection (and attachment): emits ``import`` blocks. Default: create a new one."""
     protect: Bool = False
     """Set ``prevent_destroy`` on the connection and its attachment. Default off."""
-    tags: dict[str, str] | None = None
+    tags: Tags | None = None
     """Tags of the connection and attachment. Default: none."""
 
 
@@ -148,6 +151,13 @@ class IpsecConnectionOptions(TypedDict, total=False):
     tags: dict[str, str]
 
 
+def _order_type(payer: str | Expression) -> str | Expression:
+    """The API's ``order_type`` for ``payer``; for a token, Terraform looks it up."""
+    if isinstance(payer, str) and not is_token(payer):
+        return PAYER[payer]
+    return Fn.lookup(dict(PAYER), payer)
+
+
 def _gateway_id(gateway: CustomerGateway | str) -> str:
     return gateway.customer_gateway_id if isinstance(gateway, CustomerGateway) else gateway
 
@@ -168,13 +178,14 @@ def _ike(ike: IkeConfig, psk: str | TerraformVariable | Expression | None) -> di
 
 def _bgp(bgp: BgpConfig | None) -> dict[str, Any]:
     if bgp is None:  # written out: an omitted block field would be sent as 0
-        return {"enable": False, "local_asn": 45104}
+        return {"enable": False, "local_asn": console.ALIBABA_CLOUD_ASN}
     return {"enable": True, **bgp.model_dump()}
 
 
 def _health_check(check: HealthCheckConfig | None) -> dict[str, Any]:
     if check is None:
-        return {"enable": False, "interval": 3, "retry": 3, "policy": "revoke_route"}
+        return {"enable": False, "interval": console.HEALTH_CHECK_INTERVAL, "retry": console.HEALTH_CHECK_RETRY,
+                "policy": console.HEALTH_CHECK_POLICY}  # fmt: skip
     policy = "revoke_route" if check.switch_route else "reserve_route"
     return {"enable": True, "dip": check.dip, "sip": check.sip, "interval": check.interval, "retry": check.retry,
             "policy": policy}  # fmt: skip
@@ -224,8 +235,25 @@ class IpsecConnection(VpnConstruct):
                     "pass provider=<the VPN account's provider alias>; the transit router keeps the CEN account's",
                 )
             )
+        if props.cross_account is not None:
+            problems.extend(self._gateway_providers(props))
         self._problems(problems)
         return not problems
+
+    def _gateway_providers(self, props: IpsecConnectionProps) -> Iterator[Problem]:
+        """Cross-account: a customer gateway this app creates must live in the VPN account too."""
+        gateways = [("customer_gateway", props.customer_gateway)]
+        if props.tunnels is not None:
+            gateways = [(f"tunnels[{i}].customer_gateway", t.customer_gateway) for i, t in enumerate(props.tunnels)]
+        for field, gateway in gateways:
+            if isinstance(gateway, CustomerGateway) and gateway.provider is not self.provider:
+                yield Problem(
+                    self.node.path,
+                    f"customer gateway [{gateway.node.path}] is not created with the VPN account's provider",
+                    field,
+                    "cross-account-gateway-provider",
+                    "create the CustomerGateway with provider=<the VPN account's provider>, the connection's",
+                )
 
     # resources ---------------------------------------------------------------------------------------
     def _create(self) -> None:
@@ -243,7 +271,7 @@ class IpsecConnection(VpnConstruct):
             resource_group_id=props.resource_group_id,
             tunnel_bandwidth=props.tunnel_bandwidth,
             tags=props.tags,
-            health_check_config=_health_check(props.health_check),
+            health_check_config=None if props.tunnels is not None else _health_check(props.health_check),
             provider=self.provider,
             lifecycle=lifecycle,
             **self._tunnel_arguments(props),
@@ -269,7 +297,7 @@ class IpsecConnection(VpnConstruct):
                 cen_owner_id=cross.cen_owner_id,
                 instance_id=connection.id,
                 instance_type="VPN",
-                order_type=PAYER[cross.payer],
+                order_type=_order_type(cross.payer),
                 provider=self.provider,
             )
             depends.append(self.grant)
@@ -280,7 +308,7 @@ class IpsecConnection(VpnConstruct):
             transit_router_id=self.transit_router.transit_router_id,
             vpn_id=connection.id,
             vpn_owner_id=cross.vpn_owner_id if cross else None,
-            order_type=PAYER[cross.payer] if cross else None,
+            order_type=_order_type(cross.payer) if cross else None,
             auto_publish_route_enabled=props.advertise_routes,
             transit_router_vpn_attachment_name=props.name,
             zone=None

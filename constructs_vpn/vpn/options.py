@@ -246,7 +246,7 @@ class CrossAccount(PropsModel):
     """UID of account A, which owns the CEN instance (digits)."""
     vpn_owner_id: AccountId
     """UID of account B, which owns this IPsec connection (digits)."""
-    payer: Annotated[str, one_of("cen_owner", "vpn_owner"), AS_IS] = "cen_owner"
+    payer: Annotated[str | Expression, one_of("cen_owner", "vpn_owner"), AS_IS] = "cen_owner"
     """Who pays for the attachment: the CEN account (``PayByCenOwner``, default) or the VPN account
     (``PayByResourceOwner``). Changing it is an in-place update of the grant, then the attachment."""
 

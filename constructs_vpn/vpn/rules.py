@@ -11,13 +11,14 @@ import ipaddress
 import itertools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..core.tokens import Token
 from ..core.variable import TerraformVariable
+from . import console
 from .customer_gateway import CustomerGateway
 from .options import WEAK_CHOICES, BgpConfig, IkeConfig, IpsecConfig
-from .types import address_scope, is_private_asn
+from .types import address_scope, is_private_asn, is_token
 
 if TYPE_CHECKING:
     from .ipsec_connection import IpsecConnectionProps
@@ -35,7 +36,6 @@ SINGLE_TUNNEL_FIELDS = (
     "bgp",
     "zone_id",
 )
-ALICLOUD_ASN = 45104
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,8 +84,15 @@ def tunnel_mode(props: IpsecConnectionProps) -> Iterator[Finding]:
                 if name == "zone_id"
                 else "move it into each TunnelOptions of tunnels, or drop tunnels",
             )
-        if len(props.tunnels) != 2:
+        if len(props.tunnels) != console.DUAL_TUNNEL_COUNT:
             yield Finding("tunnels", "dual-tunnel-count", f"has {len(props.tunnels)} tunnels", "give exactly two")
+        if props.health_check is not None and not console.HEALTH_CHECK_DUAL_TUNNEL:
+            yield Finding(
+                "health_check",
+                "health-check-single-tunnel",
+                "a dual-tunnel connection takes no health check (the API's HealthCheckConfig is single-tunnel only)",
+                "drop health_check; with two ECMP tunnels the cloud moves traffic off a tunnel that goes down",
+            )
         with_bgp = [t.bgp is not None for t in props.tunnels]
         if any(with_bgp) and not all(with_bgp):
             yield Finding(
@@ -112,6 +119,43 @@ def tunnel_mode(props: IpsecConnectionProps) -> Iterator[Finding]:
 
 def _networks(cidrs: list[str]) -> list[ipaddress.IPv4Network]:
     return [ipaddress.IPv4Network(c) for c in cidrs if not Token.is_unresolved(c)]
+
+
+def _duplicates(values: list[Any]) -> Iterator[tuple[int, int]]:
+    """(index, index of its first occurrence) for every repeated literal value."""
+    first: dict[Any, int] = {}
+    for index, value in enumerate(values):
+        if value is None or is_token(value):
+            continue
+        if value in first:
+            yield index, first[value]
+        else:
+            first[value] = index
+
+
+@rule
+def no_duplicates(props: IpsecConnectionProps) -> Iterator[Finding]:
+    for name in ("local_subnets", "remote_subnets"):
+        for index, earlier in _duplicates(list(getattr(props, name) or [])):
+            yield Finding(f"{name}[{index}]", "duplicate-cidr", f"repeats {name}[{earlier}]", "list each CIDR once")
+    destinations = [route.destination for route in props.static_routes]
+    for index, earlier in _duplicates(destinations):
+        yield Finding(
+            f"static_routes[{index}]",
+            "duplicate-static-route",
+            f"{destinations[index]} is also static_routes[{earlier}]",
+            "give each destination one route",
+        )
+    if props.tunnels is not None:
+        cidrs = [t.bgp.tunnel_cidr if t.bgp is not None else None for t in props.tunnels]
+        for index, earlier in _duplicates(cidrs):
+            yield Finding(
+                f"tunnels[{index}].bgp.tunnel_cidr",
+                "tunnel-cidr-shared",
+                f"{cidrs[index]} is also the tunnel CIDR of tunnels[{earlier}] (the API refuses it: "
+                "IllegalParam.TunnelCidr)",
+                "give each tunnel its own /30, e.g. 169.254.10.0/30 and 169.254.20.0/30",
+            )
 
 
 @rule
@@ -165,7 +209,7 @@ def bgp_asns(props: IpsecConnectionProps) -> Iterator[Finding]:
         if bgp is None:
             continue
         asn = bgp.local_asn
-        if not Token.is_unresolved(asn) and asn != ALICLOUD_ASN and not is_private_asn(asn):
+        if not Token.is_unresolved(asn) and asn != console.ALIBABA_CLOUD_ASN and not is_private_asn(asn):
             yield Finding(
                 f"{prefix}bgp.local_asn",
                 "vpn:public-asn",

@@ -14,7 +14,7 @@ from ..core.resource import TerraformResource
 from ._base import PropsModel, VpnConstruct
 from .cen import CenInstance
 from .options import Bool
-from .types import Cidr
+from .types import Cidr, Description, Name128, ResourceId, Tags
 
 if TYPE_CHECKING:
     from .ipsec_connection import IpsecConnection, IpsecConnectionOptions
@@ -28,9 +28,9 @@ class TransitRouterCidrBlock(PropsModel):
 
     cidr: Cidr
     """The block, e.g. ``192.168.0.0/24``."""
-    name: str | None = None
+    name: Name128 | None = None
     """Name. Default: none."""
-    description: str | None = None
+    description: Description | None = None
     """Description. Default: none."""
     publish_cidr_route: Bool = True
     """Advertise a blackhole route for the block to the TR's route table. Default on (the console's)."""
@@ -39,15 +39,15 @@ class TransitRouterCidrBlock(PropsModel):
 class TransitRouterProps(PropsModel):
     """The console's "Create Transit Router" dialog."""
 
-    name: str | None = None
+    name: Name128 | None = None
     """Name. Default: none."""
-    description: str | None = None
+    description: Description | None = None
     """Description. Default: none."""
     cidr_blocks: list[TransitRouterCidrBlock] = []
     """CIDR blocks. Default: none."""
-    tags: dict[str, str] | None = None
+    tags: Tags | None = None
     """Tags. Default: none."""
-    existing: str | None = None
+    existing: ResourceId | None = None
     """Adopt an existing transit router by id (``tr-...``); its CEN must be adopted too (``existing``).
     Default: create a new one."""
 
@@ -97,7 +97,7 @@ class TransitRouter(VpnConstruct):
             tags=props.tags,
             provider=self.provider,
         )
-        if props.existing:
+        if props.existing is not None:
             if not self.cen.existing_id:
                 self._problem_existing()
             else:
