@@ -20,6 +20,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Annotated, Any, TypedDict, Unpack
 
+from pydantic import PrivateAttr, model_validator
+
 from ..alicloud.cen_transit_router_grant_attachment import CenTransitRouterGrantAttachment
 from ..alicloud.cen_transit_router_route_table_association import CenTransitRouterRouteTableAssociation
 from ..alicloud.cen_transit_router_route_table_propagation import CenTransitRouterRouteTablePropagation
@@ -62,7 +64,12 @@ PAYER = {"cen_owner": "PayByCenOwner", "vpn_owner": "PayByResourceOwner"}
 
 
 class IpsecConnectionProps(PropsModel):
-    """The console's "Create IPsec-VPN Connection" dialog, bound to a transit router."""
+    """The console's "Create IPsec-VPN Connection" dialog, bound to a transit router.
+
+    Dual-tunnel, as new connections are: two tunnels, both active, equal-cost (ECMP) paths the cloud spreads
+    across two zones. The short form ``tunnel_mode="dual"`` applies the top-level settings (customer
+    gateway, key, IKE, IPsec, DPD, NAT-T) to both tunnels, with ``tunnels_bgp`` for each tunnel's BGP;
+    ``tunnels=[...]`` sets each tunnel on its own (e.g. two devices)."""
 
     name: Name100 | None = None
     """Name (``vpn_attachment_name``, also the TR attachment's), 1-100 characters. Default: none."""
@@ -99,8 +106,16 @@ class IpsecConnectionProps(PropsModel):
     """BGP (single-tunnel). Default: off."""
     health_check: HealthCheckConfig | None = None
     """Health check. Default: off."""
+    tunnel_mode: Annotated[str, one_of("dual", "single"), AS_IS] | None = None
+    """``dual``: two ECMP tunnels with the top-level settings (the short form), or with ``tunnels``.
+    ``single``: one tunnel (only for regions that still accept it, or adopted connections). Default:
+    dual-tunnel if ``tunnels`` is given, otherwise single-tunnel with the warning ``vpn:single-tunnel``."""
     tunnels: list[TunnelOptions] | None = None
-    """Dual-tunnel mode: exactly two tunnels (master, then backup). Default: single-tunnel."""
+    """Dual-tunnel mode with per-tunnel settings: exactly two tunnels, both active (ECMP, not
+    active/standby), tunnel 1 then tunnel 2. Default: none (see ``tunnel_mode``)."""
+    tunnels_bgp: list[BgpConfig] | None = None
+    """BGP of each tunnel in the short form (``tunnel_mode="dual"``): two ``BgpConfig``, tunnel 1 then
+    tunnel 2, each with its own tunnel CIDR. Default: BGP off."""
     advertise_routes: Bool = True
     """Let the TR advertise its routes to the connection (``auto_publish_route_enabled``). Default on."""
     associate_default_route_table: Bool = True
@@ -119,6 +134,29 @@ class IpsecConnectionProps(PropsModel):
     """Set ``prevent_destroy`` on the connection and its attachment. Default off."""
     tags: Tags | None = None
     """Tags of the connection and attachment. Default: none."""
+
+    _short_form: bool = PrivateAttr(default=False)
+
+    @model_validator(mode="after")
+    def _expand_short_form(self) -> IpsecConnectionProps:
+        """``tunnel_mode="dual"`` without ``tunnels``: the same settings on both tunnels."""
+        if self.tunnel_mode != "dual" or self.tunnels is not None or self.customer_gateway is None:
+            return self
+        bgps: list[BgpConfig | None] = list(self.tunnels_bgp) if self.tunnels_bgp is not None else [None, None]
+        if len(bgps) != console.DUAL_TUNNEL_COUNT:
+            return self  # reported by the rules
+        shared: dict[str, Any] = {
+            "customer_gateway": self.customer_gateway,
+            "psk": self.psk,
+            "ike_config": self.ike_config,
+            "ipsec_config": self.ipsec_config,
+            "enable_dpd": self.enable_dpd,
+            "enable_nat_traversal": self.enable_nat_traversal,
+        }
+        tunnels = [TunnelOptions.model_construct(**shared, bgp=bgp) for bgp in bgps]
+        expanded = self.model_copy(update={"tunnels": tunnels})
+        expanded._short_form = True
+        return expanded
 
 
 class IpsecConnectionOptions(TypedDict, total=False):
@@ -139,7 +177,9 @@ class IpsecConnectionOptions(TypedDict, total=False):
     enable_nat_traversal: bool
     bgp: BgpConfig | dict[str, Any]
     health_check: HealthCheckConfig | dict[str, Any]
+    tunnel_mode: str
     tunnels: list[TunnelOptions | dict[str, Any]]
+    tunnels_bgp: list[BgpConfig | dict[str, Any]]
     advertise_routes: bool
     associate_default_route_table: bool
     propagate_to_default_route_table: bool

@@ -178,3 +178,52 @@ def test_a_token_object_passes_where_its_text_would_not(site: Site) -> None:
     site.connect("other", psk=key)
     ike = site.resource("alicloud_vpn_gateway_vpn_attachment", "other")["ike_config"]
     assert ike["psk"] == '${lookup(var.keys, "site")}'
+
+
+BGP_B = {"tunnel_cidr": "169.254.20.0/30", "local_bgp_ip": "169.254.20.1"}
+
+
+@pytest.mark.parametrize("bgp", [None, [BGP_A, BGP_B]])
+def test_the_dual_tunnel_short_form_equals_two_explicit_tunnels(make_site: Any, bgp: Any) -> None:
+    short, explicit = make_site(), make_site()
+    extra = {"tunnels_bgp": bgp} if bgp else {}
+    short.connect(tunnel_mode="dual", ike_config={"ike_enc_alg": "aes256"}, enable_dpd=False, **extra)
+    one = {"customer_gateway": explicit.cgw, "psk": explicit.psk, "ike_config": {"ike_enc_alg": "aes256"},
+           "enable_dpd": False}  # fmt: skip
+    tunnels: list[TunnelOptions | dict[str, Any]] = [{**one, "bgp": b} for b in (bgp or [None, None])]
+    IpsecConnection(explicit.stack, "site", transit_router=explicit.tr, tunnels=tunnels)
+    va = "alicloud_vpn_gateway_vpn_attachment"
+    assert short.resource(va) == explicit.resource(va)
+    specification = short.resource(va)["tunnel_options_specification"]
+    assert [t["tunnel_index"] for t in specification] == [1, 2] and "zone" not in short.resource(
+        "alicloud_cen_transit_router_vpn_attachment"
+    )
+
+
+@pytest.mark.parametrize(
+    ("options", "field", "rule"),
+    [
+        ({"tunnel_mode": "dual", "tunnels_bgp": [BGP_A]}, "tunnels_bgp", "dual-tunnel-count"),
+        ({"tunnel_mode": "dual", "tunnels_bgp": [BGP_A, BGP_A]}, "tunnels[1].bgp.tunnel_cidr", "tunnel-cidr-shared"),
+        ({"tunnel_mode": "dual", "bgp": BGP_A}, "bgp", "single-and-dual-tunnel"),
+        ({"tunnel_mode": "dual", "zone_id": "cn-hangzhou-h"}, "zone_id", "single-and-dual-tunnel"),
+        ({"tunnels_bgp": [BGP_A, BGP_B]}, "tunnels_bgp", "tunnels-bgp-short-form"),
+        ({"tunnel_mode": "dual", "health_check": {"dip": "192.168.0.1", "sip": "10.0.0.1"}}, "health_check",
+         "health-check-single-tunnel"),
+        ({"tunnel_mode": "Dual"}, "tunnel_mode", "enum"),
+    ],
+)  # fmt: skip
+def test_short_form_rules(site: Site, options: dict[str, Any], field: str, rule: str) -> None:
+    site.connect(**options)
+    with pytest.raises(ValidationError) as caught:
+        site.synth()
+    assert ("net/site", field, rule) in problems(caught)
+
+
+def test_the_short_form_is_not_warned_about_single_tunnel(site: Site) -> None:
+    site.connect(tunnel_mode="dual")
+    notes = site.app.synthesize().annotations
+    assert "vpn:single-tunnel" not in {n.id for n in notes}
+    single = Site()
+    single.connect()
+    assert "vpn:single-tunnel" in {n.id for n in single.app.synthesize().annotations}
