@@ -18,7 +18,7 @@ options) is updated in place. ``protect=True`` sets ``prevent_destroy`` on the c
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Annotated, Any, TypedDict, Unpack
+from typing import Annotated, Any, Protocol, TypedDict, Unpack, runtime_checkable
 
 from pydantic import PrivateAttr, model_validator
 
@@ -38,7 +38,7 @@ from ..core.tokens import Expression, Lazy, Token
 from ..core.variable import TerraformVariable
 from . import console
 from ._base import PropsModel, VpnConstruct
-from .customer_gateway import CustomerGateway
+from .customer_gateway import CustomerGateway, ICustomerGateway
 from .options import (
     BgpConfig,
     Bool,
@@ -54,10 +54,16 @@ from .options import (
     one_of,
 )
 from .rules import check_connection
-from .transit_router import TransitRouter
+from .transit_router import ITransitRouter
 from .types import AS_IS, Cidr, Name100, ResourceId, Tags, is_token
 
-__all__ = ["IpsecConnection", "IpsecConnectionOptions", "IpsecConnectionProps"]
+__all__ = [
+    "IIpsecConnection",
+    "IpsecConnection",
+    "IpsecConnectionAttributes",
+    "IpsecConnectionOptions",
+    "IpsecConnectionProps",
+]
 
 DESTINATION_ROUTING = "0.0.0.0/0"
 PAYER = {"cen_owner": "PayByCenOwner", "vpn_owner": "PayByResourceOwner"}
@@ -169,7 +175,7 @@ class IpsecConnectionOptions(TypedDict, total=False):
     local_subnets: list[str]
     remote_subnets: list[str]
     effect_immediately: bool
-    customer_gateway: CustomerGateway | str
+    customer_gateway: ICustomerGateway | str
     psk: str | TerraformVariable
     ike_config: IkeConfig | dict[str, Any]
     ipsec_config: IpsecConfig | dict[str, Any]
@@ -198,8 +204,8 @@ def _order_type(payer: str | Expression) -> str | Expression:
     return Fn.lookup(dict(PAYER), payer)
 
 
-def _gateway_id(gateway: CustomerGateway | str) -> str:
-    return gateway.customer_gateway_id if isinstance(gateway, CustomerGateway) else gateway
+def _gateway_id(gateway: ICustomerGateway | str) -> str:
+    return gateway if isinstance(gateway, str) else gateway.customer_gateway_id
 
 
 def _psk_value(psk: str | TerraformVariable | Expression | None) -> str | Expression | None:
@@ -231,6 +237,46 @@ def _health_check(check: HealthCheckConfig | None) -> dict[str, Any]:
             "policy": policy}  # fmt: skip
 
 
+@runtime_checkable
+class IIpsecConnection(Protocol):
+    """An IPsec-VPN connection: one this app creates or one it only refers to."""
+
+    @property
+    def vpn_connection_id(self) -> str:
+        """The connection's id (``vco-...``)."""
+        ...
+
+    @property
+    def transit_router_attachment_id(self) -> str:
+        """The TR attachment's id (``tr-attach-...``)."""
+        ...
+
+
+class IpsecConnectionAttributes(PropsModel):
+    """What a reference to an existing connection needs."""
+
+    vpn_connection_id: ResourceId
+    """The connection's id (``vco-...``), or a token."""
+    transit_router_attachment_id: ResourceId
+    """Its TR attachment's id (``tr-attach-...``), or a token."""
+
+
+class _IpsecConnectionReference(VpnConstruct):
+    """An existing connection, referred to by id: no resource, no import, Terraform never manages it."""
+
+    def __init__(self, scope: Construct, id: str, attributes: dict[str, str]) -> None:
+        super().__init__(scope, id)
+        self.props = self._props(IpsecConnectionAttributes, attributes)
+
+    @property
+    def vpn_connection_id(self) -> str:
+        return self.props.vpn_connection_id if self.props is not None else self._unavailable()
+
+    @property
+    def transit_router_attachment_id(self) -> str:
+        return self.props.transit_router_attachment_id if self.props is not None else self._unavailable()
+
+
 class IpsecConnection(VpnConstruct):
     """An IPsec-VPN connection bound to ``transit_router``; ``provider`` is the VPN account's (cross-account)."""
 
@@ -239,10 +285,16 @@ class IpsecConnection(VpnConstruct):
         scope: Construct,
         id: str,
         *,
-        transit_router: TransitRouter,
+        transit_router: ITransitRouter,
         provider: TerraformProvider | None = None,
         **options: Unpack[IpsecConnectionOptions],
     ) -> None:
+        """Create a connection bound to ``transit_router`` (created here or referred to by id), or adopt one
+        with ``existing=``.
+
+        ``provider``: the VPN account's (default: the router's; required for ``cross_account``). ``options``:
+        the console's dialog, see ``IpsecConnectionProps``; every problem is reported at synth, under this
+        construct's path, and then nothing is built."""
         super().__init__(scope, id)
         self.transit_router = transit_router
         self.provider = provider or transit_router.provider
@@ -256,6 +308,18 @@ class IpsecConnection(VpnConstruct):
         self.psk_output: TerraformOutput | None = None
         if self.props is not None and self._check(self.props):
             self._build(self._create)
+        self.node.default_child = self.connection
+
+    @staticmethod
+    def from_ipsec_connection_attributes(
+        scope: Construct, id: str, *, vpn_connection_id: str, transit_router_attachment_id: str
+    ) -> IIpsecConnection:
+        """Refer to an existing connection by id, without Terraform taking it over (no resource, no import)."""
+        return _IpsecConnectionReference(
+            scope,
+            id,
+            {"vpn_connection_id": vpn_connection_id, "transit_router_attachment_id": transit_router_attachment_id},
+        )
 
     # rules -------------------------------------------------------------------------------------------
     def _check(self, props: IpsecConnectionProps) -> bool:

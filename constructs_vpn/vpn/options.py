@@ -17,7 +17,7 @@ from ..core.tokens import Expression, Token
 from ..core.variable import TerraformVariable
 from . import console
 from ._base import PropsModel
-from .customer_gateway import CustomerGateway
+from .customer_gateway import CustomerGateway, CustomerGatewayReference, ICustomerGateway
 from .types import (
     AS_IS,
     Asn,
@@ -188,7 +188,7 @@ class StaticRoute(PropsModel):
 
 
 def _customer_gateway(value: Any) -> Any:
-    if isinstance(value, CustomerGateway | Expression):
+    if isinstance(value, CustomerGateway | CustomerGatewayReference | Expression):
         return value
     if type(value) is str:
         return check_resource_id(value)
@@ -203,7 +203,7 @@ def _psk_source(value: Any) -> Any:
     return check_psk(value)
 
 
-CustomerGatewayRef = Annotated[CustomerGateway | str, PlainValidator(_customer_gateway)]
+CustomerGatewayRef = Annotated[ICustomerGateway | str, PlainValidator(_customer_gateway)]
 PskSource = Annotated[str | TerraformVariable | Expression, PlainValidator(_psk_source)]
 
 
