@@ -176,7 +176,7 @@ class IpsecConnectionOptions(TypedDict, total=False):
     remote_subnets: list[str]
     effect_immediately: bool
     customer_gateway: ICustomerGateway | str
-    psk: str | TerraformVariable
+    psk: str | TerraformVariable | Expression
     ike_config: IkeConfig | dict[str, Any]
     ipsec_config: IpsecConfig | dict[str, Any]
     enable_dpd: bool

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Protocol, TypedDict, Unpack, runtime_checkable
+from typing import TYPE_CHECKING, Any, Protocol, TypedDict, Unpack, runtime_checkable
 
 from ..alicloud.cen_transit_router import CenTransitRouter
 from ..alicloud.cen_transit_router_cidr import CenTransitRouterCidr
@@ -64,7 +64,7 @@ class TransitRouterOptions(TypedDict, total=False):
 
     name: str
     description: str
-    cidr_blocks: list[TransitRouterCidrBlock]
+    cidr_blocks: list[TransitRouterCidrBlock | dict[str, Any]]
     tags: dict[str, str]
     existing: str
 
