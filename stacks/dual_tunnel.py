@@ -1,4 +1,7 @@
-"""Dual-tunnel (how Alibaba Cloud creates TR-bound connections now): two devices, BGP on both tunnels."""
+"""Dual-tunnel (how Alibaba Cloud creates TR-bound connections now): two devices, BGP on both tunnels.
+
+Both tunnels carry traffic: equal-cost (ECMP) paths across two zones, not active/standby. The construct ids
+``primary-gateway`` / ``backup-gateway`` are kept as they are: they are Terraform addresses."""
 
 from __future__ import annotations
 
@@ -14,8 +17,8 @@ class DualTunnelStack(TerraformStack):
     def __init__(self, scope: App, id: str) -> None:
         super().__init__(scope, id)
         tr = network(self, "dual")
-        primary = CustomerGateway(self, "primary-gateway", ip_address="203.0.113.50", asn=65050, name="dc3-a")
-        backup = CustomerGateway(self, "backup-gateway", ip_address="203.0.113.51", asn=65050, name="dc3-b")
+        device_a = CustomerGateway(self, "primary-gateway", ip_address="203.0.113.50", asn=65050, name="dc3-a")
+        device_b = CustomerGateway(self, "backup-gateway", ip_address="203.0.113.51", asn=65050, name="dc3-b")
         psk = psk_variable(self)
         IpsecConnection(
             self,
@@ -24,13 +27,13 @@ class DualTunnelStack(TerraformStack):
             name="dc3",
             tunnels=[
                 TunnelOptions(
-                    customer_gateway=primary,
+                    customer_gateway=device_a,
                     psk=psk,
                     ike_config=STRONG,
                     bgp=BgpConfig(tunnel_cidr="169.254.20.0/30", local_bgp_ip="169.254.20.1"),
                 ),
                 TunnelOptions(
-                    customer_gateway=backup,
+                    customer_gateway=device_b,
                     psk=psk,
                     ike_config=STRONG,
                     bgp=BgpConfig(tunnel_cidr="169.254.21.0/30", local_bgp_ip="169.254.21.1"),
