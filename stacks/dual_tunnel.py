@@ -1,7 +1,4 @@
-"""Dual-tunnel (how Alibaba Cloud creates TR-bound connections now): two devices, BGP on both tunnels.
-
-Both tunnels carry traffic: equal-cost (ECMP) paths across two zones, not active/standby. The construct ids
-``primary-gateway`` / ``backup-gateway`` are kept as they are: they are Terraform addresses."""
+"""Dual-tunnel (how Alibaba Cloud creates TR-bound connections now): two devices, BGP on both tunnels."""
 
 from __future__ import annotations
 
@@ -17,8 +14,8 @@ class DualTunnelStack(TerraformStack):
     def __init__(self, scope: App, id: str) -> None:
         super().__init__(scope, id)
         tr = network(self, "dual")
-        device_a = CustomerGateway(self, "primary-gateway", ip_address="203.0.113.50", asn=65050, name="dc3-a")
-        device_b = CustomerGateway(self, "backup-gateway", ip_address="203.0.113.51", asn=65050, name="dc3-b")
+        primary = CustomerGateway(self, "primary-gateway", ip_address="203.0.113.50", asn=65050, name="dc3-a")
+        backup = CustomerGateway(self, "backup-gateway", ip_address="203.0.113.51", asn=65050, name="dc3-b")
         psk = psk_variable(self)
         IpsecConnection(
             self,
@@ -27,13 +24,13 @@ class DualTunnelStack(TerraformStack):
             name="dc3",
             tunnels=[
                 TunnelOptions(
-                    customer_gateway=device_a,
+                    customer_gateway=primary,
                     psk=psk,
                     ike_config=STRONG,
                     bgp=BgpConfig(tunnel_cidr="169.254.20.0/30", local_bgp_ip="169.254.20.1"),
                 ),
                 TunnelOptions(
-                    customer_gateway=device_b,
+                    customer_gateway=backup,
                     psk=psk,
                     ike_config=STRONG,
                     bgp=BgpConfig(tunnel_cidr="169.254.21.0/30", local_bgp_ip="169.254.21.1"),
