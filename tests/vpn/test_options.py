@@ -13,16 +13,15 @@ from constructs_vpn.vpn.customer_gateway import CustomerGatewayOptions, Customer
 from constructs_vpn.vpn.ipsec_connection import IpsecConnectionOptions, IpsecConnectionProps
 from constructs_vpn.vpn.transit_router import TransitRouterOptions, TransitRouterProps
 
+PAIRS = [
+    (CenInstanceOptions, CenInstanceProps),
+    (CustomerGatewayOptions, CustomerGatewayProps),
+    (TransitRouterOptions, TransitRouterProps),
+    (IpsecConnectionOptions, IpsecConnectionProps),
+]
 
-@pytest.mark.parametrize(
-    ("options", "model"),
-    [
-        (CenInstanceOptions, CenInstanceProps),
-        (CustomerGatewayOptions, CustomerGatewayProps),
-        (TransitRouterOptions, TransitRouterProps),
-        (IpsecConnectionOptions, IpsecConnectionProps),
-    ],
-)
+
+@pytest.mark.parametrize(("options", "model"), PAIRS)
 def test_typed_dict_matches_model(options: type, model: type[BaseModel]) -> None:
     assert list(get_type_hints(options)) == list(model.model_fields)
 
@@ -66,15 +65,7 @@ def canonical(annotation: Any, inner: Any = None) -> Any:
 WIDER_INPUT = {("CustomerGatewayProps", "asn"): frozenset({int, str})}
 
 
-@pytest.mark.parametrize(
-    ("options", "model"),
-    [
-        (CenInstanceOptions, CenInstanceProps),
-        (CustomerGatewayOptions, CustomerGatewayProps),
-        (TransitRouterOptions, TransitRouterProps),
-        (IpsecConnectionOptions, IpsecConnectionProps),
-    ],
-)
+@pytest.mark.parametrize(("options", "model"), PAIRS)
 def test_typed_dict_types_match_the_model(options: type, model: type[BaseModel]) -> None:
     """Types, not only names: a field's keyword type is its model type, nested models also as dicts."""
     given = get_type_hints(options)
