@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..core.errors import ValidationError
+from ..vpn import console
 
 __all__ = ["BgpPeering", "PeerPlan", "Secret", "TunnelPlan", "find_connections", "plan_connection"]
 
@@ -161,7 +162,7 @@ def _tunnel(
     if bgp and bgp.get("enable", True) and bgp.get("tunnel_cidr"):
         peering = BgpPeering(
             local_asn=_asn(gateway.get("asn")),
-            peer_asn=int(bgp.get("local_asn", 45104)),
+            peer_asn=int(bgp.get("local_asn", console.ALIBABA_CLOUD_ASN)),
             tunnel_cidr=str(bgp["tunnel_cidr"]),
             local_ip=_other_host(str(bgp["tunnel_cidr"]), str(bgp["local_bgp_ip"])),
             peer_ip=str(bgp["local_bgp_ip"]),
@@ -169,16 +170,16 @@ def _tunnel(
     cloud_local, cloud_remote = subnets
     return TunnelPlan(
         name=name,
-        ike_version=str(ike.get("ike_version", "ikev2")),
-        ike_mode=str(ike.get("ike_mode", "main")),
-        ike_enc_alg=str(ike.get("ike_enc_alg", "aes")),
-        ike_auth_alg=str(ike.get("ike_auth_alg", "sha1")),
-        ike_pfs=str(ike.get("ike_pfs", "group2")),
-        ike_lifetime=int(ike.get("ike_lifetime", 86400)),
-        ipsec_enc_alg=str(ipsec.get("ipsec_enc_alg", "aes")),
-        ipsec_auth_alg=str(ipsec.get("ipsec_auth_alg", "sha1")),
-        ipsec_pfs=str(ipsec.get("ipsec_pfs", "group2")),
-        ipsec_lifetime=int(ipsec.get("ipsec_lifetime", 86400)),
+        ike_version=str(ike.get("ike_version", console.DEFAULT_IKE_VERSION)),
+        ike_mode=str(ike.get("ike_mode", console.DEFAULT_IKE_MODE)),
+        ike_enc_alg=str(ike.get("ike_enc_alg", console.DEFAULT_ENCRYPTION)),
+        ike_auth_alg=str(ike.get("ike_auth_alg", console.DEFAULT_AUTHENTICATION)),
+        ike_pfs=str(ike.get("ike_pfs", console.DEFAULT_DH_GROUP)),
+        ike_lifetime=int(ike.get("ike_lifetime", console.DEFAULT_LIFETIME)),
+        ipsec_enc_alg=str(ipsec.get("ipsec_enc_alg", console.DEFAULT_ENCRYPTION)),
+        ipsec_auth_alg=str(ipsec.get("ipsec_auth_alg", console.DEFAULT_AUTHENTICATION)),
+        ipsec_pfs=str(ipsec.get("ipsec_pfs", console.DEFAULT_DH_GROUP)),
+        ipsec_lifetime=int(ipsec.get("ipsec_lifetime", console.DEFAULT_LIFETIME)),
         dpd=bool(flags.get("enable_dpd", True)),
         nat_traversal=bool(flags.get("enable_nat_traversal", True)),
         local_address=device_ip,

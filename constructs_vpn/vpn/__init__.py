@@ -10,7 +10,10 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .cen import CenInstance as CenInstance
+    from .cen import ICenInstance as ICenInstance
     from .customer_gateway import CustomerGateway as CustomerGateway
+    from .customer_gateway import ICustomerGateway as ICustomerGateway
+    from .ipsec_connection import IIpsecConnection as IIpsecConnection
     from .ipsec_connection import IpsecConnection as IpsecConnection
     from .options import BgpConfig as BgpConfig
     from .options import CrossAccount as CrossAccount
@@ -20,6 +23,7 @@ if TYPE_CHECKING:
     from .options import IpsecConfig as IpsecConfig
     from .options import StaticRoute as StaticRoute
     from .options import TunnelOptions as TunnelOptions
+    from .transit_router import ITransitRouter as ITransitRouter
     from .transit_router import TransitRouter as TransitRouter
     from .transit_router import TransitRouterCidrBlock as TransitRouterCidrBlock
 
@@ -27,6 +31,10 @@ _MODULES = {
     "CenInstance": ".cen",
     "CustomerGateway": ".customer_gateway",
     "IpsecConnection": ".ipsec_connection",
+    "IIpsecConnection": ".ipsec_connection",
+    "ICenInstance": ".cen",
+    "ICustomerGateway": ".customer_gateway",
+    "ITransitRouter": ".transit_router",
     "BgpConfig": ".options",
     "CrossAccount": ".options",
     "ExistingConnection": ".options",
@@ -46,6 +54,10 @@ __all__ = [
     "CustomerGateway",
     "ExistingConnection",
     "HealthCheckConfig",
+    "ICenInstance",
+    "ICustomerGateway",
+    "IIpsecConnection",
+    "ITransitRouter",
     "IkeConfig",
     "IpsecConfig",
     "IpsecConnection",

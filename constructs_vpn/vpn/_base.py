@@ -14,7 +14,7 @@ from pydantic import ValidationError as PydanticValidationError
 
 from ..alicloud._runtime import problems_from
 from ..core.annotations import Annotations
-from ..core.construct import Construct
+from ..core.construct import Construct, Node
 from ..core.errors import Problem, ValidationError
 from ..core.tokens import Expression, ResolveContext
 
@@ -25,7 +25,11 @@ T = TypeVar("T")
 
 
 class PropsModel(BaseModel):
-    """Base of every user-facing model: frozen, unknown keys rejected, inputs never echoed in errors."""
+    """Base of every user-facing model: frozen, unknown keys rejected, inputs never echoed in errors.
+
+    Built on its own (``IkeConfig(ike_enc_alg="AES")``), a model raises ``constructs_vpn.ValidationError``
+    with every problem at once, each under the model's name; given as a dict to a construct, its problems
+    are reported under the construct's path with all the others."""
 
     model_config = ConfigDict(
         extra="forbid",
@@ -35,6 +39,15 @@ class PropsModel(BaseModel):
         arbitrary_types_allowed=True,
         defer_build=True,
     )
+
+    def __init__(self, /, **data: Any) -> None:
+        try:
+            super().__init__(**data)
+        except PydanticValidationError as error:
+            raise ValidationError(problems_from(error, type(self), type(self).__name__)) from None
+
+    # Validation (``model_validate``, nested models) then skips this ``__init__``, as it does BaseModel's.
+    __init__.__pydantic_base_init__ = True  # type: ignore[attr-defined]
 
 
 class _Unavailable(Expression):
@@ -55,8 +68,35 @@ class _Unavailable(Expression):
         )
 
 
+class VpnNode(Node):
+    """A node with ``default_child``: the construct's main resource (as ``node.defaultChild`` in constructs),
+    the one to reach for ``add_override`` and other escape hatches."""
+
+    __slots__ = ("_default_child",)
+
+    def __init__(self, host: Construct, scope: Construct | None, id: str) -> None:
+        super().__init__(host, scope, id)
+        self._default_child: Construct | None = None
+
+    @property
+    def default_child(self) -> Construct | None:
+        """The main resource; ``None`` when the props were invalid (nothing was built) or for a reference."""
+        return self._default_child
+
+    @default_child.setter
+    def default_child(self, child: Construct | None) -> None:
+        self._default_child = child
+
+
 class VpnConstruct(Construct):
     """Base of the VPN constructs: validation that collects instead of stopping at the first problem."""
+
+    node: VpnNode
+
+    def __init__(self, scope: Construct, id: str) -> None:
+        super().__init__(scope, id)
+        plain = self.node
+        self.node = VpnNode(self, plain.scope, plain.id)
 
     def _problems(self, problems: Iterable[Problem]) -> None:
         found = list(problems)

@@ -2,33 +2,84 @@
 
 from __future__ import annotations
 
-from typing import TypedDict, Unpack
+from typing import Annotated, Protocol, TypedDict, Unpack, runtime_checkable
 
 from ..alicloud.cen_instance import CenInstance as CenInstanceResource
 from ..core.construct import Construct
 from ..core.provider import TerraformProvider
 from ._base import PropsModel, VpnConstruct
+from .options import one_of
+from .types import AS_IS, Description, Name128, ResourceId, Tags, is_token
 
-__all__ = ["CenInstance", "CenInstanceOptions", "CenInstanceProps"]
+__all__ = ["CenInstance", "CenInstanceAttributes", "CenInstanceOptions", "CenInstanceProps", "ICenInstance"]
 
 
 class CenInstanceProps(PropsModel):
     """The console's "Create CEN Instance" dialog."""
 
-    name: str | None = None
-    """Name. Default: none."""
-    description: str | None = None
-    """Description. Default: none."""
-    protection_level: str = "REDUCED"
+    name: Name128 | None = None
+    """Name, 1-128 characters. Default: none."""
+    description: Description | None = None
+    """Description, 1-256 characters. Default: none."""
+    protection_level: Annotated[str, one_of("REDUCED"), AS_IS] = "REDUCED"
     """CIDR overlap protection; ``REDUCED`` (the console's only choice, default) allows overlapping CIDRs
     that are not identical."""
-    tags: dict[str, str] | None = None
+    tags: Tags | None = None
     """Tags. Default: none."""
-    resource_group_id: str | None = None
+    resource_group_id: ResourceId | None = None
     """Resource group. Default: the account's default group."""
-    existing: str | None = None
+    existing: ResourceId | None = None
     """Adopt an existing CEN instance by id (``cen-...``): emits a Terraform ``import`` block.
     Default: create a new one."""
+
+
+@runtime_checkable
+class ICenInstance(Protocol):
+    """A CEN instance: one this app creates (``CenInstance``) or one it only refers to
+    (``CenInstance.from_cen_instance_attributes``)."""
+
+    @property
+    def cen_id(self) -> str:
+        """The instance's id (``cen-...``), a token for one this app creates."""
+        ...
+
+    @property
+    def existing_id(self) -> str | None:
+        """The literal id when it is known before apply (adopted or referred to), else ``None``."""
+        ...
+
+    @property
+    def provider(self) -> TerraformProvider | None:
+        """The provider (account and region) the instance is managed with."""
+        ...
+
+
+class CenInstanceAttributes(PropsModel):
+    """What a reference to an existing CEN instance needs: its id."""
+
+    cen_id: ResourceId
+    """The instance's id (``cen-...``), or a token (e.g. another stack's ``cen.cen_id``)."""
+
+
+class _CenInstanceReference(VpnConstruct):
+    """An existing CEN instance, referred to by id: no resource, no import, Terraform never manages it."""
+
+    def __init__(self, scope: Construct, id: str, cen_id: str, provider: TerraformProvider | None) -> None:
+        super().__init__(scope, id)
+        self.props = self._props(CenInstanceAttributes, {"cen_id": cen_id})
+        self._provider = provider
+
+    @property
+    def cen_id(self) -> str:
+        return self.props.cen_id if self.props is not None else self._unavailable()
+
+    @property
+    def existing_id(self) -> str | None:
+        return self.props.cen_id if self.props is not None and not is_token(self.props.cen_id) else None
+
+    @property
+    def provider(self) -> TerraformProvider | None:
+        return self._provider
 
 
 class CenInstanceOptions(TypedDict, total=False):
@@ -53,12 +104,26 @@ class CenInstance(VpnConstruct):
         provider: TerraformProvider | None = None,
         **options: Unpack[CenInstanceOptions],
     ) -> None:
+        """Create a CEN instance (``alicloud_cen_instance``) under ``scope``, or adopt one with ``existing=``.
+
+        ``provider``: the account and region to manage it with (default: the stack's default provider).
+        ``options``: the console's fields, see ``CenInstanceProps``; problems are reported at synth."""
         super().__init__(scope, id)
         self.props = self._props(CenInstanceProps, options)
         self.provider = provider
         self.resource: CenInstanceResource | None = None
         if self.props is not None:
             self.resource = self._build(self._create)
+        self.node.default_child = self.resource
+
+    @staticmethod
+    def from_cen_instance_attributes(
+        scope: Construct, id: str, *, cen_id: str, provider: TerraformProvider | None = None
+    ) -> ICenInstance:
+        """Refer to an existing CEN instance by id, without Terraform taking it over (no resource, no import).
+
+        ``cen_id`` may be a literal (``cen-...``) or a token, e.g. ``cen.cen_id`` of another stack."""
+        return _CenInstanceReference(scope, id, cen_id, provider)
 
     def _create(self) -> CenInstanceResource:
         props = self.props
@@ -73,7 +138,7 @@ class CenInstance(VpnConstruct):
             resource_group_id=props.resource_group_id,
             provider=self.provider,
         )
-        if props.existing:
+        if props.existing is not None:
             resource.import_from(props.existing, self.provider)
         return resource
 

@@ -17,7 +17,10 @@ options) is updated in place. ``protect=True`` sets ``prevent_destroy`` on the c
 
 from __future__ import annotations
 
-from typing import Annotated, Any, TypedDict, Unpack
+from collections.abc import Iterator
+from typing import Annotated, Any, Protocol, TypedDict, Unpack, runtime_checkable
+
+from pydantic import PrivateAttr, model_validator
 
 from ..alicloud.cen_transit_router_grant_attachment import CenTransitRouterGrantAttachment
 from ..alicloud.cen_transit_router_route_table_association import CenTransitRouterRouteTableAssociation
@@ -27,13 +30,15 @@ from ..alicloud.vpn_gateway_vco_route import VpnGatewayVcoRoute
 from ..alicloud.vpn_gateway_vpn_attachment import VpnGatewayVpnAttachment
 from ..core.construct import Construct
 from ..core.errors import Problem
+from ..core.fn import Fn
 from ..core.output import TerraformOutput
 from ..core.provider import TerraformProvider
 from ..core.resource import TerraformResource, TerraformResourceLifecycle
-from ..core.tokens import Lazy, Token
+from ..core.tokens import Expression, Lazy, Token
 from ..core.variable import TerraformVariable
+from . import console
 from ._base import PropsModel, VpnConstruct
-from .customer_gateway import CustomerGateway
+from .customer_gateway import CustomerGateway, ICustomerGateway
 from .options import (
     BgpConfig,
     Bool,
@@ -49,25 +54,36 @@ from .options import (
     one_of,
 )
 from .rules import check_connection
-from .transit_router import TransitRouter
-from .types import AS_IS, Cidr
+from .transit_router import ITransitRouter
+from .types import AS_IS, Cidr, Name100, ResourceId, Tags, is_token
 
-__all__ = ["IpsecConnection", "IpsecConnectionOptions", "IpsecConnectionProps"]
+__all__ = [
+    "IIpsecConnection",
+    "IpsecConnection",
+    "IpsecConnectionAttributes",
+    "IpsecConnectionOptions",
+    "IpsecConnectionProps",
+]
 
 DESTINATION_ROUTING = "0.0.0.0/0"
 PAYER = {"cen_owner": "PayByCenOwner", "vpn_owner": "PayByResourceOwner"}
 
 
 class IpsecConnectionProps(PropsModel):
-    """The console's "Create IPsec-VPN Connection" dialog, bound to a transit router."""
+    """The console's "Create IPsec-VPN Connection" dialog, bound to a transit router.
 
-    name: str | None = None
-    """Name (``vpn_attachment_name``, also the TR attachment's). Default: none."""
-    resource_group_id: str | None = None
+    Dual-tunnel, as new connections are: two tunnels, both active, equal-cost (ECMP) paths the cloud spreads
+    across two zones. The short form ``tunnel_mode="dual"`` applies the top-level settings (customer
+    gateway, key, IKE, IPsec, DPD, NAT-T) to both tunnels, with ``tunnels_bgp`` for each tunnel's BGP;
+    ``tunnels=[...]`` sets each tunnel on its own (e.g. two devices)."""
+
+    name: Name100 | None = None
+    """Name (``vpn_attachment_name``, also the TR attachment's), 1-100 characters. Default: none."""
+    resource_group_id: ResourceId | None = None
     """Resource group. Default: the account's default group."""
     gateway_type: Annotated[str, one_of("public", "private"), AS_IS] = "public"
     """``public`` (default, over the Internet) or ``private`` (over Express Connect). Forces replacement."""
-    zone_id: str | None = None
+    zone_id: ResourceId | None = None
     """Zone of the TR attachment (single-tunnel only). Default: the first master zone of
     ``alicloud_cen_transit_router_available_resources``, as the console picks. Forces replacement."""
     local_subnets: list[Cidr] | None = None
@@ -96,8 +112,16 @@ class IpsecConnectionProps(PropsModel):
     """BGP (single-tunnel). Default: off."""
     health_check: HealthCheckConfig | None = None
     """Health check. Default: off."""
+    tunnel_mode: Annotated[str, one_of("dual", "single"), AS_IS] | None = None
+    """``dual``: two ECMP tunnels with the top-level settings (the short form), or with ``tunnels``.
+    ``single``: one tunnel (only for regions that still accept it, or adopted connections). Default:
+    dual-tunnel if ``tunnels`` is given, otherwise single-tunnel with the warning ``vpn:single-tunnel``."""
     tunnels: list[TunnelOptions] | None = None
-    """Dual-tunnel mode: exactly two tunnels (master, then backup). Default: single-tunnel."""
+    """Dual-tunnel mode with per-tunnel settings: exactly two tunnels, both active (ECMP, not
+    active/standby), tunnel 1 then tunnel 2. Default: none (see ``tunnel_mode``)."""
+    tunnels_bgp: list[BgpConfig] | None = None
+    """BGP of each tunnel in the short form (``tunnel_mode="dual"``): two ``BgpConfig``, tunnel 1 then
+    tunnel 2, each with its own tunnel CIDR. Default: BGP off."""
     advertise_routes: Bool = True
     """Let the TR advertise its routes to the connection (``auto_publish_route_enabled``). Default on."""
     associate_default_route_table: Bool = True
@@ -114,8 +138,31 @@ class IpsecConnectionProps(PropsModel):
     """Adopt an existing connection (and attachment): emits ``import`` blocks. Default: create a new one."""
     protect: Bool = False
     """Set ``prevent_destroy`` on the connection and its attachment. Default off."""
-    tags: dict[str, str] | None = None
+    tags: Tags | None = None
     """Tags of the connection and attachment. Default: none."""
+
+    _short_form: bool = PrivateAttr(default=False)
+
+    @model_validator(mode="after")
+    def _expand_short_form(self) -> IpsecConnectionProps:
+        """``tunnel_mode="dual"`` without ``tunnels``: the same settings on both tunnels."""
+        if self.tunnel_mode != "dual" or self.tunnels is not None or self.customer_gateway is None:
+            return self
+        bgps: list[BgpConfig | None] = list(self.tunnels_bgp) if self.tunnels_bgp is not None else [None, None]
+        if len(bgps) != console.DUAL_TUNNEL_COUNT:
+            return self  # reported by the rules
+        shared: dict[str, Any] = {
+            "customer_gateway": self.customer_gateway,
+            "psk": self.psk,
+            "ike_config": self.ike_config,
+            "ipsec_config": self.ipsec_config,
+            "enable_dpd": self.enable_dpd,
+            "enable_nat_traversal": self.enable_nat_traversal,
+        }
+        tunnels = [TunnelOptions.model_construct(**shared, bgp=bgp) for bgp in bgps]
+        expanded = self.model_copy(update={"tunnels": tunnels})
+        expanded._short_form = True
+        return expanded
 
 
 class IpsecConnectionOptions(TypedDict, total=False):
@@ -128,15 +175,17 @@ class IpsecConnectionOptions(TypedDict, total=False):
     local_subnets: list[str]
     remote_subnets: list[str]
     effect_immediately: bool
-    customer_gateway: CustomerGateway | str
-    psk: str | TerraformVariable
+    customer_gateway: ICustomerGateway | str
+    psk: str | TerraformVariable | Expression
     ike_config: IkeConfig | dict[str, Any]
     ipsec_config: IpsecConfig | dict[str, Any]
     enable_dpd: bool
     enable_nat_traversal: bool
     bgp: BgpConfig | dict[str, Any]
     health_check: HealthCheckConfig | dict[str, Any]
+    tunnel_mode: str
     tunnels: list[TunnelOptions | dict[str, Any]]
+    tunnels_bgp: list[BgpConfig | dict[str, Any]]
     advertise_routes: bool
     associate_default_route_table: bool
     propagate_to_default_route_table: bool
@@ -148,17 +197,26 @@ class IpsecConnectionOptions(TypedDict, total=False):
     tags: dict[str, str]
 
 
-def _gateway_id(gateway: CustomerGateway | str) -> str:
-    return gateway.customer_gateway_id if isinstance(gateway, CustomerGateway) else gateway
+def _order_type(payer: str | Expression) -> str | Expression:
+    """The API's ``order_type`` for ``payer``; for a token, Terraform looks it up."""
+    if isinstance(payer, str) and not is_token(payer):
+        return PAYER[payer]
+    return Fn.lookup(dict(PAYER), payer)
 
 
-def _psk_value(psk: str | TerraformVariable | None) -> str | None:
+def _gateway_id(gateway: ICustomerGateway | str) -> str:
+    return gateway if isinstance(gateway, str) else gateway.customer_gateway_id
+
+
+def _psk_value(psk: str | TerraformVariable | Expression | None) -> str | Expression | None:
     if isinstance(psk, TerraformVariable):
-        return psk.string_value
+        return psk.value
+    if isinstance(psk, Expression):
+        return psk
     return None if psk is None else str.__str__(psk)
 
 
-def _ike(ike: IkeConfig, psk: str | TerraformVariable | None) -> dict[str, Any]:
+def _ike(ike: IkeConfig, psk: str | TerraformVariable | Expression | None) -> dict[str, Any]:
     config = ike.model_dump(exclude_none=True)
     config["psk"] = _psk_value(psk)
     return config
@@ -166,16 +224,57 @@ def _ike(ike: IkeConfig, psk: str | TerraformVariable | None) -> dict[str, Any]:
 
 def _bgp(bgp: BgpConfig | None) -> dict[str, Any]:
     if bgp is None:  # written out: an omitted block field would be sent as 0
-        return {"enable": False, "local_asn": 45104}
+        return {"enable": False, "local_asn": console.ALIBABA_CLOUD_ASN}
     return {"enable": True, **bgp.model_dump()}
 
 
 def _health_check(check: HealthCheckConfig | None) -> dict[str, Any]:
     if check is None:
-        return {"enable": False, "interval": 3, "retry": 3, "policy": "revoke_route"}
+        return {"enable": False, "interval": console.HEALTH_CHECK_INTERVAL, "retry": console.HEALTH_CHECK_RETRY,
+                "policy": console.HEALTH_CHECK_POLICY}  # fmt: skip
     policy = "revoke_route" if check.switch_route else "reserve_route"
     return {"enable": True, "dip": check.dip, "sip": check.sip, "interval": check.interval, "retry": check.retry,
             "policy": policy}  # fmt: skip
+
+
+@runtime_checkable
+class IIpsecConnection(Protocol):
+    """An IPsec-VPN connection: one this app creates or one it only refers to."""
+
+    @property
+    def vpn_connection_id(self) -> str:
+        """The connection's id (``vco-...``)."""
+        ...
+
+    @property
+    def transit_router_attachment_id(self) -> str:
+        """The TR attachment's id (``tr-attach-...``)."""
+        ...
+
+
+class IpsecConnectionAttributes(PropsModel):
+    """What a reference to an existing connection needs."""
+
+    vpn_connection_id: ResourceId
+    """The connection's id (``vco-...``), or a token."""
+    transit_router_attachment_id: ResourceId
+    """Its TR attachment's id (``tr-attach-...``), or a token."""
+
+
+class _IpsecConnectionReference(VpnConstruct):
+    """An existing connection, referred to by id: no resource, no import, Terraform never manages it."""
+
+    def __init__(self, scope: Construct, id: str, attributes: dict[str, str]) -> None:
+        super().__init__(scope, id)
+        self.props = self._props(IpsecConnectionAttributes, attributes)
+
+    @property
+    def vpn_connection_id(self) -> str:
+        return self.props.vpn_connection_id if self.props is not None else self._unavailable()
+
+    @property
+    def transit_router_attachment_id(self) -> str:
+        return self.props.transit_router_attachment_id if self.props is not None else self._unavailable()
 
 
 class IpsecConnection(VpnConstruct):
@@ -186,10 +285,16 @@ class IpsecConnection(VpnConstruct):
         scope: Construct,
         id: str,
         *,
-        transit_router: TransitRouter,
+        transit_router: ITransitRouter,
         provider: TerraformProvider | None = None,
         **options: Unpack[IpsecConnectionOptions],
     ) -> None:
+        """Create a connection bound to ``transit_router`` (created here or referred to by id), or adopt one
+        with ``existing=``.
+
+        ``provider``: the VPN account's (default: the router's; required for ``cross_account``). ``options``:
+        the console's dialog, see ``IpsecConnectionProps``; every problem is reported at synth, under this
+        construct's path, and then nothing is built."""
         super().__init__(scope, id)
         self.transit_router = transit_router
         self.provider = provider or transit_router.provider
@@ -203,6 +308,18 @@ class IpsecConnection(VpnConstruct):
         self.psk_output: TerraformOutput | None = None
         if self.props is not None and self._check(self.props):
             self._build(self._create)
+        self.node.default_child = self.connection
+
+    @staticmethod
+    def from_ipsec_connection_attributes(
+        scope: Construct, id: str, *, vpn_connection_id: str, transit_router_attachment_id: str
+    ) -> IIpsecConnection:
+        """Refer to an existing connection by id, without Terraform taking it over (no resource, no import)."""
+        return _IpsecConnectionReference(
+            scope,
+            id,
+            {"vpn_connection_id": vpn_connection_id, "transit_router_attachment_id": transit_router_attachment_id},
+        )
 
     # rules -------------------------------------------------------------------------------------------
     def _check(self, props: IpsecConnectionProps) -> bool:
@@ -222,8 +339,25 @@ class IpsecConnection(VpnConstruct):
                     "pass provider=<the VPN account's provider alias>; the transit router keeps the CEN account's",
                 )
             )
+        if props.cross_account is not None:
+            problems.extend(self._gateway_providers(props))
         self._problems(problems)
         return not problems
+
+    def _gateway_providers(self, props: IpsecConnectionProps) -> Iterator[Problem]:
+        """Cross-account: a customer gateway this app creates must live in the VPN account too."""
+        gateways = [("customer_gateway", props.customer_gateway)]
+        if props.tunnels is not None:
+            gateways = [(f"tunnels[{i}].customer_gateway", t.customer_gateway) for i, t in enumerate(props.tunnels)]
+        for field, gateway in gateways:
+            if isinstance(gateway, CustomerGateway) and gateway.provider is not self.provider:
+                yield Problem(
+                    self.node.path,
+                    f"customer gateway [{gateway.node.path}] is not created with the VPN account's provider",
+                    field,
+                    "cross-account-gateway-provider",
+                    "create the CustomerGateway with provider=<the VPN account's provider>, the connection's",
+                )
 
     # resources ---------------------------------------------------------------------------------------
     def _create(self) -> None:
@@ -241,7 +375,7 @@ class IpsecConnection(VpnConstruct):
             resource_group_id=props.resource_group_id,
             tunnel_bandwidth=props.tunnel_bandwidth,
             tags=props.tags,
-            health_check_config=_health_check(props.health_check),
+            health_check_config=None if props.tunnels is not None else _health_check(props.health_check),
             provider=self.provider,
             lifecycle=lifecycle,
             **self._tunnel_arguments(props),
@@ -267,7 +401,7 @@ class IpsecConnection(VpnConstruct):
                 cen_owner_id=cross.cen_owner_id,
                 instance_id=connection.id,
                 instance_type="VPN",
-                order_type=PAYER[cross.payer],
+                order_type=_order_type(cross.payer),
                 provider=self.provider,
             )
             depends.append(self.grant)
@@ -278,7 +412,7 @@ class IpsecConnection(VpnConstruct):
             transit_router_id=self.transit_router.transit_router_id,
             vpn_id=connection.id,
             vpn_owner_id=cross.vpn_owner_id if cross else None,
-            order_type=PAYER[cross.payer] if cross else None,
+            order_type=_order_type(cross.payer) if cross else None,
             auto_publish_route_enabled=props.advertise_routes,
             transit_router_vpn_attachment_name=props.name,
             zone=None

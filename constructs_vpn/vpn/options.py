@@ -7,16 +7,32 @@ bool, ``1.5`` is not an int). A field's docstring says what is written when it i
 
 from __future__ import annotations
 
+import difflib
 import ipaddress
 from typing import Annotated, Any
 
-from pydantic import Field, PlainValidator, model_validator
+from pydantic import PlainValidator, model_validator
 
 from ..core.tokens import Expression, Token
 from ..core.variable import TerraformVariable
+from . import console
 from ._base import PropsModel
-from .customer_gateway import CustomerGateway
-from .types import AS_IS, Asn, Cidr, Identity, Ipv4, Lifetime, TunnelCidr, check_psk, is_token, rule_error
+from .customer_gateway import CustomerGateway, CustomerGatewayReference, ICustomerGateway
+from .types import (
+    AS_IS,
+    Asn,
+    Cidr,
+    Identity,
+    Ipv4,
+    Lifetime,
+    ResourceId,
+    TunnelCidr,
+    check_literal_text,
+    check_psk,
+    check_resource_id,
+    is_token,
+    rule_error,
+)
 
 __all__ = [
     "BgpConfig",
@@ -35,35 +51,42 @@ def one_of(*allowed: str) -> PlainValidator:
     """A case-sensitive choice, as the provider's ``StringInSlice(..., false)``; tokens pass."""
 
     def check(value: Any) -> Any:
-        if value in allowed and isinstance(value, str):
-            return value
         if is_token(value):
             return value
-        shown = repr(value) if isinstance(value, str) else f"a {type(value).__name__}"
-        raise rule_error("enum", f"{shown} is not allowed", f"use one of {', '.join(allowed)}")
+        if type(value) is str:
+            if value in allowed:
+                return value
+            check_literal_text(value)
+            close = [a for a in allowed if a.lower() == value.lower()] or difflib.get_close_matches(value, allowed, 1)
+            hint = f"did you mean {close[0]!r}? " if close else ""
+            raise rule_error("enum", f"{value!r} is not allowed", f"{hint}use one of {', '.join(allowed)}")
+        raise rule_error("enum", f"a {type(value).__name__} is not allowed", f"use one of {', '.join(allowed)}")
 
     return PlainValidator(check)
 
 
-def _strict(kind: type, name: str, *, positive: bool = False) -> PlainValidator:
+def _strict(kind: type, name: str, *, low: int | None = None, high: int | None = None) -> PlainValidator:
     def check(value: Any) -> Any:
         if is_token(value):
             return value
         if type(value) is not kind:
             raise rule_error("type", f"expected {name}, got {type(value).__name__}", f"pass {name}")
-        if positive and isinstance(value, int) and value <= 0:
-            raise rule_error("positive", f"{value} is not positive", "use a whole number of at least 1")
+        if isinstance(value, int) and low is not None and high is not None and not low <= value <= high:
+            raise rule_error("range", f"{value} is outside {low}-{high}", f"use a whole number from {low} to {high}")
         return value
 
     return PlainValidator(check)
 
 
 Bool = Annotated[bool, _strict(bool, "True or False"), AS_IS]
-PositiveInt = Annotated[int, _strict(int, "a whole number", positive=True), AS_IS]
-EncryptionAlgorithm = Annotated[str, one_of("aes", "aes192", "aes256", "des", "3des"), AS_IS]
-AuthenticationAlgorithm = Annotated[str, one_of("md5", "sha1", "sha256", "sha384", "sha512"), AS_IS]
-IkeDhGroup = Annotated[str, one_of("group1", "group2", "group5", "group14"), AS_IS]
-IpsecDhGroup = Annotated[str, one_of("disabled", "group1", "group2", "group5", "group14"), AS_IS]
+HealthCheckInterval = Annotated[
+    int, _strict(int, "a whole number", low=1, high=console.HEALTH_CHECK_INTERVAL_MAX), AS_IS
+]
+HealthCheckRetry = Annotated[int, _strict(int, "a whole number", low=1, high=console.HEALTH_CHECK_RETRY_MAX), AS_IS]
+EncryptionAlgorithm = Annotated[str, one_of(*console.ENCRYPTION_ALGORITHMS), AS_IS]
+AuthenticationAlgorithm = Annotated[str, one_of(*console.AUTHENTICATION_ALGORITHMS), AS_IS]
+IkeDhGroup = Annotated[str, one_of(*console.IKE_DH_GROUPS), AS_IS]
+IpsecDhGroup = Annotated[str, one_of(*console.IPSEC_DH_GROUPS), AS_IS]
 
 #: Choices the console allows but flags as weak: (field, value) → warning id.
 WEAK_CHOICES = {"des": "vpn:weak-encryption", "3des": "vpn:weak-encryption", "md5": "vpn:weak-authentication",
@@ -73,17 +96,17 @@ WEAK_CHOICES = {"des": "vpn:weak-encryption", "3des": "vpn:weak-encryption", "md
 class IkeConfig(PropsModel):
     """Phase 1 (IKE) negotiation, as grouped in the console. Terraform: ``ike_config`` (or ``tunnel_ike_config``)."""
 
-    ike_version: Annotated[str, one_of("ikev1", "ikev2"), AS_IS] = "ikev2"
+    ike_version: Annotated[str, one_of(*console.IKE_VERSIONS), AS_IS] = console.DEFAULT_IKE_VERSION
     """IKE version. Default ``ikev2`` (the console's; the provider sets none and its docs disagree)."""
-    ike_mode: Annotated[str, one_of("main", "aggressive"), AS_IS] = "main"
+    ike_mode: Annotated[str, one_of(*console.IKE_MODES), AS_IS] = console.DEFAULT_IKE_MODE
     """Negotiation mode. Default ``main``; ``aggressive`` suits FQDN identities and dynamic peer addresses."""
-    ike_enc_alg: EncryptionAlgorithm = "aes"
+    ike_enc_alg: EncryptionAlgorithm = console.DEFAULT_ENCRYPTION
     """Encryption: ``aes`` (AES-128, default), ``aes192``, ``aes256``, ``des`` or ``3des`` (weak: warning)."""
-    ike_auth_alg: AuthenticationAlgorithm = "sha1"
+    ike_auth_alg: AuthenticationAlgorithm = console.DEFAULT_AUTHENTICATION
     """Authentication: ``sha1`` (default), ``md5`` (weak: warning), ``sha256``, ``sha384``, ``sha512``."""
-    ike_pfs: IkeDhGroup = "group2"
+    ike_pfs: IkeDhGroup = console.DEFAULT_DH_GROUP
     """Diffie-Hellman group: ``group2`` (default), ``group1`` (weak: warning), ``group5``, ``group14``."""
-    ike_lifetime: Lifetime = 86400
+    ike_lifetime: Lifetime = console.DEFAULT_LIFETIME
     """IKE SA lifetime in seconds, 0-86400. Default 86400."""
     local_id: Identity | None = None
     """LocalId: the cloud side's identity, an IP or FQDN. Default: the cloud gateway's IP address."""
@@ -94,14 +117,14 @@ class IkeConfig(PropsModel):
 class IpsecConfig(PropsModel):
     """Phase 2 (IPsec) negotiation. Terraform: ``ipsec_config`` (or ``tunnel_ipsec_config``)."""
 
-    ipsec_enc_alg: EncryptionAlgorithm = "aes"
+    ipsec_enc_alg: EncryptionAlgorithm = console.DEFAULT_ENCRYPTION
     """Encryption: ``aes`` (default), ``aes192``, ``aes256``, ``des`` or ``3des`` (weak: warning)."""
-    ipsec_auth_alg: AuthenticationAlgorithm = "sha1"
+    ipsec_auth_alg: AuthenticationAlgorithm = console.DEFAULT_AUTHENTICATION
     """Authentication: ``sha1`` (default), ``md5`` (weak: warning), ``sha256``, ``sha384``, ``sha512``."""
-    ipsec_pfs: IpsecDhGroup = "group2"
+    ipsec_pfs: IpsecDhGroup = console.DEFAULT_DH_GROUP
     """PFS Diffie-Hellman group: ``group2`` (default), ``disabled``, ``group1`` (weak: warning), ``group5``,
     ``group14``."""
-    ipsec_lifetime: Lifetime = 86400
+    ipsec_lifetime: Lifetime = console.DEFAULT_LIFETIME
     """IPsec SA lifetime in seconds, 0-86400. Default 86400."""
 
 
@@ -109,10 +132,11 @@ class BgpConfig(PropsModel):
     """Dynamic routing over the tunnel. Given: BGP is on; left out: off (written as ``enable = false``)."""
 
     tunnel_cidr: TunnelCidr
-    """The tunnel's /30 inside 169.254.0.0/16 (not 169.254.0.0/30-169.254.5.0/30 or 169.254.169.252/30)."""
+    """The tunnel's /30 inside 169.254.0.0/16, not one the cloud reserves (169.254.0.0/30 to 169.254.6.0/30,
+    169.254.169.252/30: ``console.RESERVED_TUNNEL_CIDRS``); the two tunnels of a connection need different ones."""
     local_bgp_ip: Ipv4
     """The cloud side's BGP address: a host address inside ``tunnel_cidr``."""
-    local_asn: Asn = 45104
+    local_asn: Asn = console.ALIBABA_CLOUD_ASN
     """The cloud side's ASN, 1-4294967295, dotted ``123.456`` accepted. Default 45104 (Alibaba Cloud's)."""
 
     @model_validator(mode="after")
@@ -137,10 +161,10 @@ class HealthCheckConfig(PropsModel):
     """Destination IP: an address in the data center that answers."""
     sip: Ipv4
     """Source IP: an address on the cloud side of the tunnel."""
-    interval: PositiveInt = 3
-    """Retry interval in seconds. Default 3."""
-    retry: PositiveInt = 3
-    """Number of retries. Default 3."""
+    interval: HealthCheckInterval = console.HEALTH_CHECK_INTERVAL
+    """Retry interval in seconds, 1 to 2**31-1 (the API's Integer). Default 3 (the console's)."""
+    retry: HealthCheckRetry = console.HEALTH_CHECK_RETRY
+    """Number of retries, 1 to 2**31-1 (the API's Integer). Default 3 (the console's)."""
     switch_route: Bool = True
     """Withdraw the connection's routes when the check fails (``revoke_route``, default); ``False`` keeps them
     (``reserve_route``)."""
@@ -164,8 +188,10 @@ class StaticRoute(PropsModel):
 
 
 def _customer_gateway(value: Any) -> Any:
-    if isinstance(value, CustomerGateway | Expression) or (isinstance(value, str) and value):
+    if isinstance(value, CustomerGateway | CustomerGatewayReference | Expression):
         return value
+    if type(value) is str:
+        return check_resource_id(value)
     raise rule_error(
         "type", f"expected a CustomerGateway or its id, got {type(value).__name__}", "pass a CustomerGateway"
     )
@@ -177,8 +203,8 @@ def _psk_source(value: Any) -> Any:
     return check_psk(value)
 
 
-CustomerGatewayRef = Annotated[CustomerGateway | str, PlainValidator(_customer_gateway)]
-PskSource = Annotated[str | TerraformVariable, PlainValidator(_psk_source)]
+CustomerGatewayRef = Annotated[ICustomerGateway | str, PlainValidator(_customer_gateway)]
+PskSource = Annotated[str | TerraformVariable | Expression, PlainValidator(_psk_source)]
 
 
 class TunnelOptions(PropsModel):
@@ -201,16 +227,26 @@ class TunnelOptions(PropsModel):
     """NAT traversal. Default on."""
 
 
+def _account_id(value: Any) -> Any:
+    value = check_resource_id(value)
+    if isinstance(value, str) and not is_token(value) and not (value.isascii() and value.isdigit()):
+        raise rule_error("account-id", f"{value!r} is not an account UID", "use the account's numeric UID")
+    return value
+
+
+AccountId = Annotated[str, PlainValidator(_account_id), AS_IS]
+
+
 class CrossAccount(PropsModel):
     """The connection (account B) is bound to a transit router in another account (A).
 
     The grant is created with the connection's provider (B); the attachment with the transit router's (A)."""
 
-    cen_owner_id: str = Field(min_length=1)
-    """UID of account A, which owns the CEN instance."""
-    vpn_owner_id: str = Field(min_length=1)
-    """UID of account B, which owns this IPsec connection."""
-    payer: Annotated[str, one_of("cen_owner", "vpn_owner"), AS_IS] = "cen_owner"
+    cen_owner_id: AccountId
+    """UID of account A, which owns the CEN instance (digits)."""
+    vpn_owner_id: AccountId
+    """UID of account B, which owns this IPsec connection (digits)."""
+    payer: Annotated[str | Expression, one_of("cen_owner", "vpn_owner"), AS_IS] = "cen_owner"
     """Who pays for the attachment: the CEN account (``PayByCenOwner``, default) or the VPN account
     (``PayByResourceOwner``). Changing it is an in-place update of the grant, then the attachment."""
 
@@ -218,8 +254,8 @@ class CrossAccount(PropsModel):
 class ExistingConnection(PropsModel):
     """Adopt a connection that already exists (single-tunnel TR connections can no longer be created)."""
 
-    vpn_connection_id: str = Field(min_length=1)
+    vpn_connection_id: ResourceId
     """The IPsec connection id, ``vco-...``."""
-    transit_router_attachment_id: str | None = None
+    transit_router_attachment_id: ResourceId | None = None
     """The TR attachment id, ``tr-attach-...``, when it is already bound; association, propagation and
     grant are then adopted as well."""

@@ -11,13 +11,14 @@ import ipaddress
 import itertools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..core.tokens import Token
 from ..core.variable import TerraformVariable
+from . import console
 from .customer_gateway import CustomerGateway
 from .options import WEAK_CHOICES, BgpConfig, IkeConfig, IpsecConfig
-from .types import address_scope, is_private_asn
+from .types import address_scope, is_private_asn, is_token
 
 if TYPE_CHECKING:
     from .ipsec_connection import IpsecConnectionProps
@@ -35,7 +36,6 @@ SINGLE_TUNNEL_FIELDS = (
     "bgp",
     "zone_id",
 )
-ALICLOUD_ASN = 45104
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,47 +71,114 @@ def _tunnel_settings(props: IpsecConnectionProps) -> Iterator[tuple[str, IkeConf
             yield f"tunnels[{index}].", tunnel.ike_config, tunnel.ipsec_config, tunnel.bgp
 
 
+def _short_form(props: IpsecConnectionProps) -> Iterator[Finding]:
+    if props.tunnel_mode == "single" and (props.tunnels is not None or props.tunnels_bgp is not None):
+        name = "tunnels" if props.tunnels is not None else "tunnels_bgp"
+        yield Finding(name, "single-and-dual-tunnel", f"{name} is dual-tunnel, but tunnel_mode is 'single'",
+                      f"drop {name}, or use tunnel_mode 'dual'")  # fmt: skip
+    if props.tunnels_bgp is not None and props.tunnel_mode != "dual":
+        yield Finding("tunnels_bgp", "tunnels-bgp-short-form", "is for the short form (tunnel_mode='dual') only",
+                      "set tunnel_mode='dual', or put bgp into each TunnelOptions of tunnels")  # fmt: skip
+    if props.tunnel_mode == "dual" and not props._short_form and props.tunnels is None:
+        if props.customer_gateway is None:
+            yield Finding("customer_gateway", "required", "is required", "pass a CustomerGateway (or tunnels=[...])")
+        elif props.tunnels_bgp is not None:
+            count = len(props.tunnels_bgp)
+            yield Finding("tunnels_bgp", "dual-tunnel-count", f"has {count} BgpConfig", "give two, one per tunnel")
+    if props.tunnel_mode == "dual" and props.bgp is not None:
+        yield Finding("bgp", "single-and-dual-tunnel", "bgp is single-tunnel, but tunnel_mode is 'dual'",
+                      "give tunnels_bgp=[BgpConfig(...), BgpConfig(...)], one per tunnel")  # fmt: skip
+
+
 @rule
 def tunnel_mode(props: IpsecConnectionProps) -> Iterator[Finding]:
-    if props.tunnels is not None:
-        mixed = [name for name in SINGLE_TUNNEL_FIELDS if name in props.model_fields_set]
-        for name in mixed:
-            yield Finding(
-                name,
-                "single-and-dual-tunnel",
-                f"{name} is a single-tunnel setting, but tunnels (dual-tunnel) is given",
-                "the cloud picks the zone of a dual-tunnel connection; drop zone_id"
-                if name == "zone_id"
-                else "move it into each TunnelOptions of tunnels, or drop tunnels",
-            )
-        if len(props.tunnels) != 2:
-            yield Finding("tunnels", "dual-tunnel-count", f"has {len(props.tunnels)} tunnels", "give exactly two")
-        with_bgp = [t.bgp is not None for t in props.tunnels]
-        if any(with_bgp) and not all(with_bgp):
-            yield Finding(
-                "tunnels", "dual-tunnel-bgp", "BGP is set on one tunnel only", "set bgp on both tunnels or neither"
-            )
-    else:
-        if props.customer_gateway is None:
-            yield Finding(
-                "customer_gateway",
-                "required",
-                "is required",
-                "pass a CustomerGateway (or tunnels=[...] for dual-tunnel)",
-            )
-        if props.existing is None:
-            yield Finding(
-                "tunnels",
-                "vpn:single-tunnel",
-                "Alibaba Cloud now creates new TR-bound connections in dual-tunnel mode; a new single-tunnel "
-                "connection is refused in most regions",
-                "give tunnels=[...] for a new connection, or existing=... to adopt one",
-                warning=True,
-            )
+    yield from _short_form(props)
+    if props.tunnels is None:
+        if props.tunnel_mode != "dual":
+            yield from _single_tunnel(props)
+        return
+    fields = ("zone_id",) if props._short_form else SINGLE_TUNNEL_FIELDS
+    for name in (name for name in fields if name in props.model_fields_set):
+        yield Finding(
+            name,
+            "single-and-dual-tunnel",
+            f"{name} is a single-tunnel setting, but the connection is dual-tunnel",
+            "the cloud picks the two zones of a dual-tunnel connection; drop zone_id"
+            if name == "zone_id"
+            else "move it into each TunnelOptions of tunnels, or drop tunnels",
+        )
+    if len(props.tunnels) != console.DUAL_TUNNEL_COUNT:
+        yield Finding("tunnels", "dual-tunnel-count", f"has {len(props.tunnels)} tunnels", "give exactly two")
+    if props.health_check is not None and not console.HEALTH_CHECK_DUAL_TUNNEL:
+        yield Finding(
+            "health_check",
+            "health-check-single-tunnel",
+            "a dual-tunnel connection takes no health check (the API's HealthCheckConfig is single-tunnel only)",
+            "drop health_check; with two ECMP tunnels the cloud moves traffic off a tunnel that goes down",
+        )
+    with_bgp = [t.bgp is not None for t in props.tunnels]
+    if any(with_bgp) and not all(with_bgp):
+        yield Finding(
+            "tunnels", "dual-tunnel-bgp", "BGP is set on one tunnel only", "set bgp on both tunnels or neither"
+        )
+
+
+def _single_tunnel(props: IpsecConnectionProps) -> Iterator[Finding]:
+    if props.customer_gateway is None:
+        yield Finding(
+            "customer_gateway", "required", "is required", "pass a CustomerGateway (or tunnels=[...] for dual-tunnel)"
+        )
+    if props.existing is None:
+        yield Finding(
+            "tunnels",
+            "vpn:single-tunnel",
+            "Alibaba Cloud now creates new TR-bound connections in dual-tunnel mode; a new single-tunnel "
+            "connection is refused in most regions",
+            "add tunnel_mode='dual' (the same settings on two ECMP tunnels), give tunnels=[...], or "
+            "existing=... to adopt one",
+            warning=True,
+        )
 
 
 def _networks(cidrs: list[str]) -> list[ipaddress.IPv4Network]:
     return [ipaddress.IPv4Network(c) for c in cidrs if not Token.is_unresolved(c)]
+
+
+def _duplicates(values: list[Any]) -> Iterator[tuple[int, int]]:
+    """(index, index of its first occurrence) for every repeated literal value."""
+    first: dict[Any, int] = {}
+    for index, value in enumerate(values):
+        if value is None or is_token(value):
+            continue
+        if value in first:
+            yield index, first[value]
+        else:
+            first[value] = index
+
+
+@rule
+def no_duplicates(props: IpsecConnectionProps) -> Iterator[Finding]:
+    for name in ("local_subnets", "remote_subnets"):
+        for index, earlier in _duplicates(list(getattr(props, name) or [])):
+            yield Finding(f"{name}[{index}]", "duplicate-cidr", f"repeats {name}[{earlier}]", "list each CIDR once")
+    destinations = [route.destination for route in props.static_routes]
+    for index, earlier in _duplicates(destinations):
+        yield Finding(
+            f"static_routes[{index}]",
+            "duplicate-static-route",
+            f"{destinations[index]} is also static_routes[{earlier}]",
+            "give each destination one route",
+        )
+    if props.tunnels is not None:
+        cidrs = [t.bgp.tunnel_cidr if t.bgp is not None else None for t in props.tunnels]
+        for index, earlier in _duplicates(cidrs):
+            yield Finding(
+                f"tunnels[{index}].bgp.tunnel_cidr",
+                "tunnel-cidr-shared",
+                f"{cidrs[index]} is also the tunnel CIDR of tunnels[{earlier}] (the API refuses it: "
+                "IllegalParam.TunnelCidr)",
+                "give each tunnel its own /30, e.g. 169.254.10.0/30 and 169.254.20.0/30",
+            )
 
 
 @rule
@@ -165,7 +232,7 @@ def bgp_asns(props: IpsecConnectionProps) -> Iterator[Finding]:
         if bgp is None:
             continue
         asn = bgp.local_asn
-        if not Token.is_unresolved(asn) and asn != ALICLOUD_ASN and not is_private_asn(asn):
+        if not Token.is_unresolved(asn) and asn != console.ALIBABA_CLOUD_ASN and not is_private_asn(asn):
             yield Finding(
                 f"{prefix}bgp.local_asn",
                 "vpn:public-asn",

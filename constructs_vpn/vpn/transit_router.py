@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, TypedDict, Unpack
+from typing import TYPE_CHECKING, Any, Protocol, TypedDict, Unpack, runtime_checkable
 
 from ..alicloud.cen_transit_router import CenTransitRouter
 from ..alicloud.cen_transit_router_cidr import CenTransitRouterCidr
@@ -12,14 +12,21 @@ from ..core.construct import Construct
 from ..core.provider import TerraformProvider
 from ..core.resource import TerraformResource
 from ._base import PropsModel, VpnConstruct
-from .cen import CenInstance
+from .cen import ICenInstance
 from .options import Bool
-from .types import Cidr
+from .types import Cidr, Description, Name128, ResourceId, Tags, is_token
 
 if TYPE_CHECKING:
     from .ipsec_connection import IpsecConnection, IpsecConnectionOptions
 
-__all__ = ["TransitRouter", "TransitRouterCidrBlock", "TransitRouterOptions", "TransitRouterProps"]
+__all__ = [
+    "ITransitRouter",
+    "TransitRouter",
+    "TransitRouterAttributes",
+    "TransitRouterCidrBlock",
+    "TransitRouterOptions",
+    "TransitRouterProps",
+]
 
 
 class TransitRouterCidrBlock(PropsModel):
@@ -28,9 +35,9 @@ class TransitRouterCidrBlock(PropsModel):
 
     cidr: Cidr
     """The block, e.g. ``192.168.0.0/24``."""
-    name: str | None = None
+    name: Name128 | None = None
     """Name. Default: none."""
-    description: str | None = None
+    description: Description | None = None
     """Description. Default: none."""
     publish_cidr_route: Bool = True
     """Advertise a blackhole route for the block to the TR's route table. Default on (the console's)."""
@@ -39,15 +46,15 @@ class TransitRouterCidrBlock(PropsModel):
 class TransitRouterProps(PropsModel):
     """The console's "Create Transit Router" dialog."""
 
-    name: str | None = None
+    name: Name128 | None = None
     """Name. Default: none."""
-    description: str | None = None
+    description: Description | None = None
     """Description. Default: none."""
     cidr_blocks: list[TransitRouterCidrBlock] = []
     """CIDR blocks. Default: none."""
-    tags: dict[str, str] | None = None
+    tags: Tags | None = None
     """Tags. Default: none."""
-    existing: str | None = None
+    existing: ResourceId | None = None
     """Adopt an existing transit router by id (``tr-...``); its CEN must be adopted too (``existing``).
     Default: create a new one."""
 
@@ -57,12 +64,137 @@ class TransitRouterOptions(TypedDict, total=False):
 
     name: str
     description: str
-    cidr_blocks: list[TransitRouterCidrBlock]
+    cidr_blocks: list[TransitRouterCidrBlock | dict[str, Any]]
     tags: dict[str, str]
     existing: str
 
 
-class TransitRouter(VpnConstruct):
+@runtime_checkable
+class ITransitRouter(Protocol):
+    """A transit router a connection binds to: one this app creates (``TransitRouter``) or one it only refers
+    to (``TransitRouter.from_transit_router_attributes``), in this stack or another."""
+
+    @property
+    def transit_router_id(self) -> str:
+        """The router's id (``tr-...``), never the composite ``<cen>:<tr>``."""
+        ...
+
+    @property
+    def cen_id(self) -> str:
+        """The id of the router's CEN instance."""
+        ...
+
+    @property
+    def provider(self) -> TerraformProvider | None:
+        """The provider (CEN account, region) the router is managed with."""
+        ...
+
+    @property
+    def cidr_resources(self) -> list[TerraformResource]:
+        """The router's CIDR blocks this app creates: connections wait for them."""
+        ...
+
+    @property
+    def default_route_table_id(self) -> str:
+        """The id of the router's default (System) route table."""
+        ...
+
+    @property
+    def default_zone_id(self) -> str:
+        """The first master zone: the console's default zone for a single-tunnel connection."""
+        ...
+
+
+class _RouterLookups(VpnConstruct):
+    """What every transit router can tell a connection by reading, not managing: its tables and zones."""
+
+    provider: TerraformProvider | None
+
+    def __init__(self, scope: Construct, id: str) -> None:
+        super().__init__(scope, id)
+        self._route_tables: DataAlicloudCenTransitRouterRouteTables | None = None
+        self._zones: DataAlicloudCenTransitRouterAvailableResources | None = None
+
+    @property
+    def transit_router_id(self) -> str:
+        raise NotImplementedError
+
+    @property
+    def cen_id(self) -> str:
+        raise NotImplementedError
+
+    @property
+    def cidr_resources(self) -> list[TerraformResource]:
+        raise NotImplementedError
+
+    def _literal_id(self) -> str | None:
+        """The router's id when known before apply (lets Terraform read the table while planning imports)."""
+        return None
+
+    @property
+    def default_route_table_id(self) -> str:
+        """The System route table, read with ``alicloud_cen_transit_router_route_tables`` (no resource has it)."""
+        if self._route_tables is None:
+            self._route_tables = DataAlicloudCenTransitRouterRouteTables(
+                self,
+                "SystemRouteTable",
+                transit_router_id=self._literal_id() or self.transit_router_id,
+                transit_router_route_table_type="System",
+                provider=self.provider,
+            )
+        return str(self._route_tables.tables[0].get_attribute("id"))
+
+    @property
+    def default_zone_id(self) -> str:
+        """The first master zone of ``alicloud_cen_transit_router_available_resources`` (the console's default)."""
+        if self._zones is None:
+            self._zones = DataAlicloudCenTransitRouterAvailableResources(self, "AvailableZones", provider=self.provider)
+        return str(self._zones.resources[0].get_attribute("master_zones")[0])
+
+    def add_ipsec_connection(self, id: str, **options: Unpack[IpsecConnectionOptions]) -> IpsecConnection:
+        """An IPsec connection bound to this transit router (created in this router's scope)."""
+        from .ipsec_connection import IpsecConnection
+
+        return IpsecConnection(self, id, transit_router=self, **options)
+
+
+class TransitRouterAttributes(PropsModel):
+    """What a reference to an existing transit router needs."""
+
+    transit_router_id: ResourceId
+    """The router's id (``tr-...``), or a token (e.g. another stack's ``tr.transit_router_id``)."""
+    cen_id: ResourceId
+    """The id of its CEN instance (``cen-...``), or a token."""
+
+
+class _TransitRouterReference(_RouterLookups):
+    """An existing transit router, referred to by id: no resource, no import, Terraform never manages it."""
+
+    def __init__(
+        self, scope: Construct, id: str, attributes: dict[str, str], provider: TerraformProvider | None
+    ) -> None:
+        super().__init__(scope, id)
+        self.provider = provider
+        self.props = self._props(TransitRouterAttributes, attributes)
+
+    @property
+    def transit_router_id(self) -> str:
+        return self.props.transit_router_id if self.props is not None else self._unavailable()
+
+    @property
+    def cen_id(self) -> str:
+        return self.props.cen_id if self.props is not None else self._unavailable()
+
+    @property
+    def cidr_resources(self) -> list[TerraformResource]:
+        return []
+
+    def _literal_id(self) -> str | None:
+        router_id = self.props.transit_router_id if self.props is not None else None
+        return router_id if router_id is not None and not is_token(router_id) else None
+
+
+class TransitRouter(_RouterLookups):
     """A transit router. References use ``transit_router_id``, never the composite ``<cen>:<tr>`` id."""
 
     def __init__(
@@ -70,20 +202,36 @@ class TransitRouter(VpnConstruct):
         scope: Construct,
         id: str,
         *,
-        cen: CenInstance,
+        cen: ICenInstance,
         provider: TerraformProvider | None = None,
         **options: Unpack[TransitRouterOptions],
     ) -> None:
+        """Create an Enterprise Edition transit router on ``cen``, or adopt one with ``existing=``.
+
+        ``provider``: default ``cen``'s. ``options``: see ``TransitRouterProps``; problems are reported at synth."""
         super().__init__(scope, id)
         self.cen = cen
         self.provider = provider or cen.provider
         self.props = self._props(TransitRouterProps, options)
         self.resource: CenTransitRouter | None = None
-        self.cidr_resources: list[TerraformResource] = []
-        self._route_tables: DataAlicloudCenTransitRouterRouteTables | None = None
-        self._zones: DataAlicloudCenTransitRouterAvailableResources | None = None
+        self._cidr_resources: list[TerraformResource] = []
         if self.props is not None:
             self.resource = self._build(self._create)
+        self.node.default_child = self.resource
+
+    @staticmethod
+    def from_transit_router_attributes(
+        scope: Construct, id: str, *, transit_router_id: str, cen_id: str, provider: TerraformProvider | None = None
+    ) -> ITransitRouter:
+        """Refer to an existing transit router, without Terraform taking it over (no resource, no import).
+
+        The ids may be literals or tokens of another stack (``tr.transit_router_id``, ``tr.cen_id``);
+        ``provider`` is the CEN account's. Connections bound to it read its System route table and zones."""
+        return _TransitRouterReference(scope, id, {"transit_router_id": transit_router_id, "cen_id": cen_id}, provider)
+
+    @property
+    def cidr_resources(self) -> list[TerraformResource]:
+        return self._cidr_resources
 
     def _create(self) -> CenTransitRouter:
         props = self.props
@@ -97,13 +245,13 @@ class TransitRouter(VpnConstruct):
             tags=props.tags,
             provider=self.provider,
         )
-        if props.existing:
+        if props.existing is not None:
             if not self.cen.existing_id:
                 self._problem_existing()
             else:
                 router.import_from(f"{self.cen.existing_id}:{props.existing}", self.provider)
         for index, block in enumerate(props.cidr_blocks):
-            self.cidr_resources.append(
+            self._cidr_resources.append(
                 CenTransitRouterCidr(
                     self,
                     f"Cidr{index}",
@@ -140,32 +288,5 @@ class TransitRouter(VpnConstruct):
     def cen_id(self) -> str:
         return self.cen.cen_id
 
-    @property
-    def default_route_table_id(self) -> str:
-        """The System route table, read with ``alicloud_cen_transit_router_route_tables`` (no resource has it)."""
-        if self._route_tables is None:
-            # An adopted router's literal id lets Terraform read the table while it plans the imports.
-            router_id = (
-                self.props.existing if self.props is not None and self.props.existing else self.transit_router_id
-            )
-            self._route_tables = DataAlicloudCenTransitRouterRouteTables(
-                self,
-                "SystemRouteTable",
-                transit_router_id=router_id,
-                transit_router_route_table_type="System",
-                provider=self.provider,
-            )
-        return str(self._route_tables.tables[0].get_attribute("id"))
-
-    @property
-    def default_zone_id(self) -> str:
-        """The first master zone of ``alicloud_cen_transit_router_available_resources`` (the console's default)."""
-        if self._zones is None:
-            self._zones = DataAlicloudCenTransitRouterAvailableResources(self, "AvailableZones", provider=self.provider)
-        return str(self._zones.resources[0].get_attribute("master_zones")[0])
-
-    def add_ipsec_connection(self, id: str, **options: Unpack[IpsecConnectionOptions]) -> IpsecConnection:
-        """An IPsec connection bound to this transit router (created in this router's scope)."""
-        from .ipsec_connection import IpsecConnection
-
-        return IpsecConnection(self, id, transit_router=self, **options)
+    def _literal_id(self) -> str | None:
+        return self.props.existing if self.props is not None else None

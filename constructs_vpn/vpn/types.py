@@ -1,7 +1,9 @@
-"""Network value types, defined once: each parses, normalizes and explains what it rejects.
+"""Value types, defined once: each parses, normalizes and explains what it rejects.
 
 Every type also accepts a token (a reference such as ``cgw.ip_address`` or ``var.psk``): value rules are
-skipped for tokens, type rules are not. Errors carry a stable rule id as their pydantic ``type``.
+skipped for tokens, type rules are not. Text that is not a token never becomes a Terraform expression:
+``${``, ``%{`` and token-looking text in it are rejected where it enters (rule ``expression-text``), so a
+value read from a file cannot smuggle a reference in. Errors carry a stable rule id as their pydantic ``type``.
 """
 
 from __future__ import annotations
@@ -14,43 +16,39 @@ from pydantic import PlainSerializer, PlainValidator
 from pydantic_core import PydanticCustomError
 
 from ..core.tokens import Expression, Token
+from . import console
 
 __all__ = [
-    "ASN_MAX",
-    "PSK_ALPHABET",
     "Asn",
     "Cidr",
+    "Description",
     "Identity",
     "Ipv4",
     "Lifetime",
+    "Name100",
+    "Name128",
     "Psk",
+    "ResourceId",
+    "Tags",
     "TunnelCidr",
     "address_scope",
+    "check_literal_text",
     "check_psk",
+    "check_resource_id",
     "is_private_asn",
     "is_token",
     "parse_asn",
     "rule_error",
 ]
 
-ASN_MAX = 4294967295
-PSK_ALPHABET = "~`!@#$%^&*()_-+={}[]\\|;:',.<>/?"
-_PSK_RE = re.compile(r"^[A-Za-z0-9" + re.escape(PSK_ALPHABET) + r"]{1,100}$")
-_FQDN_LABEL = re.compile(r"^(?!-)[A-Za-z0-9-]{1,63}(?<!-)$")
-_LINK_LOCAL = ipaddress.IPv4Network("169.254.0.0/16")
-#: /30 blocks the cloud keeps for itself (as AWS does for its tunnels).
-RESERVED_TUNNEL_CIDRS = tuple(
-    ipaddress.IPv4Network(c)
-    for c in (
-        "169.254.0.0/30",
-        "169.254.1.0/30",
-        "169.254.2.0/30",
-        "169.254.3.0/30",
-        "169.254.4.0/30",
-        "169.254.5.0/30",
-        "169.254.169.252/30",
-    )
-)
+_PSK_RE = re.compile("[" + re.escape("".join(sorted(console.PSK_ALPHABET))) + "]+")
+_FQDN_LABEL = re.compile(r"(?!-)[A-Za-z0-9-]{1,63}(?<!-)")
+#: Template syntax Terraform would evaluate: never allowed in text that is not a token.
+_TEMPLATE = re.compile(r"[$%]\{|TfToken\[")
+#: The unmarked token form of older cores, which any text can spell: never taken for a token.
+_FORGEABLE = re.compile(r"\$\{TfToken\[TOKEN\.\d+\]\}")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_URL_START = ("http://", "https://")
 
 
 #: Serialize validated values as they are: a token may stand where a number is declared.
@@ -63,13 +61,29 @@ def rule_error(rule: str, message: str, fix: str = "") -> PydanticCustomError:
 
 
 def is_token(value: Any) -> bool:
-    """A value known only to Terraform: value rules skip it."""
-    return isinstance(value, Expression) or (isinstance(value, str) and Token.is_unresolved(value))
+    """A value known only to Terraform, made by the engine (an ``Expression``, or its marked token string).
+
+    Text that merely looks like a token (``${TfToken[TOKEN.5]}`` typed or read from a file) is not one."""
+    if isinstance(value, Expression):
+        return True
+    return isinstance(value, str) and Token.is_unresolved(value) and not _FORGEABLE.search(value)
+
+
+def check_literal_text(text: str) -> None:
+    """Reject text Terraform would read as an expression (``${``, ``%{``, token-looking text)."""
+    if _TEMPLATE.search(text):
+        raise rule_error(
+            "expression-text",
+            "holds Terraform template syntax ('${', '%{' or token text), which is never read as an expression here",
+            "write the literal value; for a reference pass the token object itself (e.g. a TerraformVariable's "
+            ".value or a resource attribute), never text",
+        )
 
 
 def _need_str(value: Any, what: str) -> str:
-    if not isinstance(value, str):
+    if type(value) is not str:
         raise rule_error("type", f"expected {what} as a string, got {type(value).__name__}", f"pass {what} as text")
+    check_literal_text(value)
     return value
 
 
@@ -102,22 +116,26 @@ def _cidr(value: Any) -> Any:
     return str(network)
 
 
+_RESERVED_TEXT = ", ".join(str(c) for c in console.RESERVED_TUNNEL_CIDRS)
+
+
 def _tunnel_cidr(value: Any) -> Any:
     value = _cidr(value)
     if is_token(value):
         return value
     network = ipaddress.IPv4Network(value)
-    if network.prefixlen != 30 or not network.subnet_of(_LINK_LOCAL):
+    parent = console.TUNNEL_CIDR_PARENT
+    if network.prefixlen != console.TUNNEL_CIDR_PREFIX or not network.subnet_of(parent):
         raise rule_error(
             "bgp-tunnel-cidr",
-            f"{value} is not a /30 inside 169.254.0.0/16",
+            f"{value} is not a /{console.TUNNEL_CIDR_PREFIX} inside {parent}",
             "pick a /30 such as 169.254.10.0/30",
         )
-    if network in RESERVED_TUNNEL_CIDRS:
+    if network in console.RESERVED_TUNNEL_CIDRS:
         raise rule_error(
             "bgp-tunnel-cidr-reserved",
-            f"{value} is reserved by the cloud",
-            "avoid 169.254.0.0/30 to 169.254.5.0/30 and 169.254.169.252/30; e.g. 169.254.10.0/30",
+            f"{value} is reserved by the cloud ({_RESERVED_TEXT})",
+            "pick another /30, e.g. 169.254.10.0/30",
         )
     return value
 
@@ -142,19 +160,20 @@ def address_scope(address: str) -> str:
 def parse_asn(value: int | str) -> int:
     """An ASN as a number; ``"a.b"`` (asdot) means a×65536+b. Raises ``ValueError`` when not an ASN."""
     if isinstance(value, str):
-        if re.fullmatch(r"\d+\.\d+", value):
+        part_max = console.ASN_DOTTED_PART_MAX
+        if re.fullmatch(r"[0-9]{1,10}\.[0-9]{1,10}", value):
             high, low = (int(part) for part in value.split("."))
-            if high > 65535 or low > 65535:
-                raise ValueError(f"{value!r}: each part of a dotted ASN is 0-65535")
-            number = high * 65536 + low
-        elif re.fullmatch(r"\d+", value):
+            if high > part_max or low > part_max:
+                raise ValueError(f"{value!r}: each part of a dotted ASN is 0-{part_max}")
+            number = high * (part_max + 1) + low
+        elif re.fullmatch(r"[0-9]{1,10}", value):
             number = int(value)
         else:
             raise ValueError(f"{value!r} is not an ASN (a number, or dotted as 123.456)")
     else:
         number = value
-    if not 1 <= number <= ASN_MAX:
-        raise ValueError(f"{value!r} is outside 1-{ASN_MAX}")
+    if not console.ASN_MIN <= number <= console.ASN_MAX:
+        raise ValueError(f"{value!r} is outside {console.ASN_MIN}-{console.ASN_MAX}")
     return number
 
 
@@ -165,14 +184,18 @@ def is_private_asn(asn: int) -> bool:
 def _asn(value: Any) -> Any:
     if is_token(value):
         return value
-    if isinstance(value, bool) or not isinstance(value, int | str):
+    if type(value) is not int and type(value) is not str:
         raise rule_error(
             "type", f"expected an ASN (int or 'a.b'), got {type(value).__name__}", "pass e.g. 65001 or '1.10'"
         )
+    if isinstance(value, str):
+        check_literal_text(value)
     try:
         return parse_asn(value)
     except ValueError as error:
-        raise rule_error("asn", str(error), f"use 1-{ASN_MAX}, or the dotted form 1.10 (= 65546)") from None
+        raise rule_error(
+            "asn", str(error), f"use {console.ASN_MIN}-{console.ASN_MAX}, or the dotted form 1.10 (= 65546)"
+        ) from None
 
 
 def _lifetime(value: Any) -> Any:
@@ -180,8 +203,11 @@ def _lifetime(value: Any) -> Any:
         return value
     if type(value) is not int:
         raise rule_error("type", f"expected whole seconds (int), got {type(value).__name__}", "pass e.g. 86400")
-    if not 0 <= value <= 86400:
-        raise rule_error("lifetime-range", f"{value} is outside 0-86400 seconds", "use 0 to 86400 (default 86400)")
+    low, high = console.LIFETIME_MIN, console.LIFETIME_MAX
+    if not low <= value <= high:
+        raise rule_error(
+            "lifetime-range", f"{value} is outside {low}-{high} seconds", f"use {low} to {high} (default {high})"
+        )
     return value
 
 
@@ -189,14 +215,14 @@ def _identity(value: Any) -> Any:
     if is_token(value):
         return value
     text = _need_str(value, "an IP address or FQDN")
-    if not text or any(ch.isspace() for ch in text):
+    if not text or any(ch.isspace() for ch in text) or _CONTROL.search(text):
         raise rule_error("ike-identity", f"{text!r} is empty or contains spaces", "use an IP address or an FQDN")
     try:
         return str(ipaddress.ip_address(text))
     except ValueError:
         pass
     labels = text.rstrip(".").split(".")
-    if len(text) > 253 or not all(_FQDN_LABEL.match(label) for label in labels):
+    if len(text) > 253 or not all(_FQDN_LABEL.fullmatch(label) for label in labels):
         raise rule_error(
             "ike-identity", f"{text!r} is neither an IP address nor an FQDN", "e.g. 203.0.113.10 or vpn.example.com"
         )
@@ -218,20 +244,77 @@ def check_psk(value: Any) -> Any:
         return value
     if isinstance(value, _PskText):
         return value
-    if hasattr(value, "get_secret_value"):  # pydantic SecretStr
+    if hasattr(type(value), "get_secret_value"):  # pydantic SecretStr
         value = value.get_secret_value()
-    text = _need_str(value, "a pre-shared key")
-    if not _PSK_RE.match(text):
-        length = len(text)
-        problem = "contains a space" if any(ch.isspace() for ch in text) else "has a character outside the allowed set"
-        if not 1 <= length <= 100:
-            problem = f"is {length} characters long"
+    if type(value) is not str:
+        raise rule_error("type", f"expected a pre-shared key as a string, got {type(value).__name__}", "pass text")
+    low, high = console.PSK_MIN_LENGTH, console.PSK_MAX_LENGTH
+    allowed = f"use {low}-{high} characters: letters, digits and {console.PSK_SPECIAL_CHARACTERS}"
+    if not low <= len(value) <= high:
+        raise rule_error("psk-format", f"the pre-shared key is {len(value)} characters long", allowed)
+    if not _PSK_RE.fullmatch(value):
+        problem = "contains a space" if any(ch.isspace() for ch in value) else "has a character outside the allowed set"
+        raise rule_error("psk-format", f"the pre-shared key {problem}", allowed)
+    if _TEMPLATE.search(value):
         raise rule_error(
-            "psk-format",
-            f"the pre-shared key {problem}",
-            f"use 1-100 characters: letters, digits and {PSK_ALPHABET}",
+            "psk-template-text",
+            "the pre-shared key holds '${' or '%{', which Terraform would read as template syntax",
+            "avoid those two pairs in a literal key, or pass it as a sensitive TerraformVariable",
         )
-    return _PskText(text)
+    return _PskText(value)
+
+
+def _text(value: Any, *, what: str, low: int, high: int, url_start: bool = True) -> Any:
+    """A name or description as the API takes it: a string, no control characters, ``low``-``high`` long."""
+    if is_token(value):
+        return value
+    text = _need_str(value, what)
+    if _CONTROL.search(text):
+        raise rule_error("text-control", f"{what} holds a control character (NUL, newline, ...)", "remove it")
+    if text != text.strip():
+        raise rule_error("text-whitespace", f"{what} starts or ends with white space", "strip it")
+    if not low <= len(text) <= high:
+        raise rule_error("text-length", f"{what} has {len(text)} characters, not {low}-{high}", "shorten it")
+    if url_start and text.lower().startswith(_URL_START):
+        raise rule_error("text-url", f"{what} starts with http:// or https://", "the API refuses that; reword it")
+    return text
+
+
+def _name(high: int) -> PlainValidator:
+    return PlainValidator(lambda value: _text(value, what="the name", low=1, high=high))
+
+
+def _description(value: Any) -> Any:
+    return _text(value, what="the description", low=1, high=256)
+
+
+def check_resource_id(value: Any) -> Any:
+    if is_token(value):
+        return value
+    text = _need_str(value, "an id")
+    if not text or _CONTROL.search(text) or any(ch.isspace() for ch in text) or len(text) > 128:
+        raise rule_error(
+            "id-format",
+            f"{text!r} is not an id (empty, white space, control characters or over 128 characters)",
+            "copy the id from the console or the API, e.g. cen-abc123",
+        )
+    return text
+
+
+def _tag_text(value: Any, what: str, low: int) -> Any:
+    text = _text(value, what=what, low=low, high=128)
+    if isinstance(text, str) and low and text.lower().startswith(("aliyun", "acs:")):
+        raise rule_error("tag-key", f"{what} {text!r} starts with a prefix the cloud reserves", "rename it")
+    return text
+
+
+def _tags(value: Any) -> Any:
+    if type(value) is not dict:
+        raise rule_error("type", f"expected tags as a dict of str to str, got {type(value).__name__}", "pass a dict")
+    for key, item in value.items():
+        _tag_text(key, "tag key", 1)
+        _tag_text(item, "tag value", 0)
+    return dict(value)
 
 
 Ipv4 = Annotated[str, PlainValidator(_ipv4), AS_IS]
@@ -247,4 +330,14 @@ Lifetime = Annotated[int, PlainValidator(_lifetime), AS_IS]
 Identity = Annotated[str, PlainValidator(_identity), AS_IS]
 """An IKE LocalId/RemoteId: an IP address or an FQDN, without spaces."""
 Psk = Annotated[str, PlainValidator(check_psk), AS_IS]
-"""A pre-shared key: 1-100 characters of letters, digits and ``~`!@#$%^&*()_-+={}[]\\|;:',.<>/?``."""
+"""A pre-shared key: 1-100 characters of letters, digits and ``console.PSK_SPECIAL_CHARACTERS``."""
+Name100 = Annotated[str, _name(100), AS_IS]
+"""A name of 1-100 characters (IPsec connection, customer gateway: their API's limit)."""
+Name128 = Annotated[str, _name(128), AS_IS]
+"""A name of 1-128 characters (CEN instance, transit router, its CIDR blocks: their API's limit)."""
+Description = Annotated[str, PlainValidator(_description), AS_IS]
+"""A description: 1-256 characters, no control characters, not starting with http:// or https://."""
+ResourceId = Annotated[str, PlainValidator(check_resource_id), AS_IS]
+"""An id (``cen-...``, ``rg-...``, an account UID): no white space, no control characters."""
+Tags = Annotated[dict[str, str], PlainValidator(_tags), AS_IS]
+"""Tags: keys 1-128 characters (not ``aliyun``/``acs:``), values 0-128, no control characters."""

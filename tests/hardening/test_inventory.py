@@ -37,9 +37,9 @@ def test_every_bad_row_is_reported_at_once(tmp_path: Path) -> None:
         read_inventory(path)
     found = [(p.path, p.field, p.rule) for p in caught.value.problems]
     assert found == [
-        (f"{path}:3", "ip_address", "ipv4-address"),
-        (f"{path}:4", "lan_cidr", "cidr-host-bits"),
-        (f"{path}:5", "name", "inventory-duplicate"),
+        (f"{path}:3:2", "ip_address", "ipv4-address"),
+        (f"{path}:4:3", "lan_cidr", "cidr-host-bits"),
+        (f"{path}:5:1", "name", "inventory-duplicate"),
         (f"{path}:6", "", "inventory-row"),
         (f"{path}:7", "", "inventory-row"),
     ]
@@ -49,3 +49,28 @@ def test_every_bad_row_is_reported_at_once(tmp_path: Path) -> None:
 def test_a_wrong_header(tmp_path: Path) -> None:
     with pytest.raises(ValidationError, match=r"branches.csv:1\] header is \['name', 'ip'\]"):
         read_inventory(write(tmp_path, "name,ip\nx,1.2.3.4\n"))
+
+
+@pytest.mark.parametrize(
+    ("row", "column", "field"),
+    [
+        ("${var.x},198.51.100.2,10.2.0.0/24", 1, "name"),
+        ("bj-01,${TfToken[TOKEN.0]},10.2.0.0/24", 2, "ip_address"),
+        ("bj-01,198.51.100.2,%{ if true }10.2.0.0/24%{ endif }", 3, "lan_cidr"),
+    ],
+)
+def test_no_cell_becomes_an_expression(tmp_path: Path, row: str, column: int, field: str) -> None:
+    path = write(tmp_path, GOOD + row + "\n")
+    with pytest.raises(ValidationError) as caught:
+        read_inventory(path)
+    assert [(p.path, p.field, p.rule) for p in caught.value.problems] == [
+        (f"{path}:3:{column}", field, "expression-text")
+    ]
+    assert "template syntax" in str(caught.value)
+
+
+@pytest.mark.parametrize("name", ["a b", "x/y", "", "n\u00e4me"])
+def test_a_name_must_be_address_safe(tmp_path: Path, name: str) -> None:
+    with pytest.raises(ValidationError) as caught:
+        read_inventory(write(tmp_path, GOOD + f"{name},198.51.100.2,10.2.0.0/24\n"))
+    assert [p.field for p in caught.value.problems] == ["name"]

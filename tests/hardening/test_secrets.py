@@ -46,7 +46,7 @@ def build(app: App) -> TerraformStack:
         "cross",
         transit_router=tr,
         provider=b,
-        customer_gateway=gateway,
+        customer_gateway=CustomerGateway(stack, "gw-b", ip_address="203.0.113.11", provider=b),
         psk=PSK,
         cross_account=CrossAccount(cen_owner_id="1", vpn_owner_id="2"),
     )

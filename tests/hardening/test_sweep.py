@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -22,6 +23,7 @@ from constructs_vpn.vpn import CenInstance, CustomerGateway, IpsecConnection, Tr
 from tests.tooling import REQUIRE_TOOLS
 
 EXAMPLES = 2000 if REQUIRE_TOOLS else 200
+TEMPLATE = re.compile(r"[$%]\{|TfToken\[")
 
 HOSTILE: list[Any] = [
     None,
@@ -44,6 +46,10 @@ HOSTILE: list[Any] = [
     " ",
     "x" * 5000,
     "${var.injected}",
+    "${TfToken[TOKEN.0]}",
+    "a\x00b",
+    "x\n",
+    b"bytes",
     "%{ if true }x%{ endif }",
     "$${}",
     "ünïcode ✓ 漢字",
@@ -65,6 +71,7 @@ HOSTILE: list[Any] = [
     "disabled",
     "public",
     "private",
+    "dual",
     [],
     {},
     ["10.0.0.0/8"],
@@ -94,6 +101,8 @@ FIELDS: dict[str, list[str]] = {
         "bgp",
         "health_check",
         "tunnels",
+        "tunnel_mode",
+        "tunnels_bgp",
         "advertise_routes",
         "associate_default_route_table",
         "propagate_to_default_route_table",
@@ -119,6 +128,7 @@ NESTED: dict[str, list[str]] = {
     ],
     "ipsec_config": ["ipsec_enc_alg", "ipsec_auth_alg", "ipsec_pfs", "ipsec_lifetime"],
     "bgp": ["tunnel_cidr", "local_bgp_ip", "local_asn"],
+    "tunnels_bgp": ["tunnel_cidr", "local_bgp_ip", "local_asn"],
     "health_check": ["dip", "sip", "interval", "retry", "switch_route"],
     "cross_account": ["cen_owner_id", "vpn_owner_id", "payer"],
     "existing": ["vpn_connection_id", "transit_router_attachment_id"],
@@ -129,7 +139,8 @@ def values_for(field: str) -> st.SearchStrategy[Any]:
     """Hostile scalars everywhere; for nested models, also dicts of hostile values (and unknown keys)."""
     if field in NESTED:
         keys = [*NESTED[field], "bogus"]
-        return hostile | st.dictionaries(st.sampled_from(keys), hostile, max_size=4)
+        nested = st.dictionaries(st.sampled_from(keys), hostile, max_size=4)
+        return hostile | (st.lists(nested, max_size=3) if field == "tunnels_bgp" else nested)
     if field == "static_routes":
         return hostile | st.lists(st.dictionaries(st.sampled_from(["destination", "weight", "x"]), hostile), max_size=2)
     if field == "cidr_blocks":
@@ -165,6 +176,8 @@ def attempt(build: Callable[[TerraformStack], object], given_values: dict[str, A
             assert problem.path.startswith("sweep") and problem.rule and problem.message
         return
     assert check_stack(document) == []
+    templated = [v for v in scalars(given_values) if isinstance(v, str) and TEMPLATE.search(v)]
+    assert templated == [], f"{templated!r} reached the JSON: text must never become an expression"
     text = json.dumps(document, allow_nan=False)  # finite numbers only
     for value in scalars(given_values):
         if isinstance(value, bool) or value is None:

@@ -172,8 +172,11 @@ def test_cross_account(make_site: Any) -> None:
 
     site = make_site()
     vpn_account = AlicloudProvider(site.stack, "b", alias="b", region="cn-hangzhou")
+    gateway = CustomerGateway(site.stack, "cgw-b", ip_address="203.0.113.11", asn=65011, provider=vpn_account)
     site.connect(
-        provider=vpn_account, cross_account=CrossAccount(cen_owner_id="111", vpn_owner_id="222", payer="vpn_owner")
+        provider=vpn_account,
+        customer_gateway=gateway,
+        cross_account=CrossAccount(cen_owner_id="111", vpn_owner_id="222", payer="vpn_owner"),
     )
     synthesized = site.synth()
     ((grant_name, grant),) = synthesized["resource"]["alicloud_cen_transit_router_grant_attachment"].items()

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import get_type_hints
+from types import UnionType
+from typing import Any, Union, get_args, get_origin, get_type_hints
 
 import pytest
 from pydantic import BaseModel
@@ -12,16 +13,15 @@ from constructs_vpn.vpn.customer_gateway import CustomerGatewayOptions, Customer
 from constructs_vpn.vpn.ipsec_connection import IpsecConnectionOptions, IpsecConnectionProps
 from constructs_vpn.vpn.transit_router import TransitRouterOptions, TransitRouterProps
 
+PAIRS = [
+    (CenInstanceOptions, CenInstanceProps),
+    (CustomerGatewayOptions, CustomerGatewayProps),
+    (TransitRouterOptions, TransitRouterProps),
+    (IpsecConnectionOptions, IpsecConnectionProps),
+]
 
-@pytest.mark.parametrize(
-    ("options", "model"),
-    [
-        (CenInstanceOptions, CenInstanceProps),
-        (CustomerGatewayOptions, CustomerGatewayProps),
-        (TransitRouterOptions, TransitRouterProps),
-        (IpsecConnectionOptions, IpsecConnectionProps),
-    ],
-)
+
+@pytest.mark.parametrize(("options", "model"), PAIRS)
 def test_typed_dict_matches_model(options: type, model: type[BaseModel]) -> None:
     assert list(get_type_hints(options)) == list(model.model_fields)
 
@@ -34,3 +34,45 @@ def test_every_field_documents_its_default() -> None:
                 assert "default" in field.description.lower(), (
                     f"{model.__name__}.{name} does not say what happens when it is left out"
                 )
+
+
+def expected_input(annotation: Any) -> Any:
+    """The keyword-argument type a props field implies: a nested model may also be given as a dict."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return frozenset({annotation, ("dict", str, Any)})
+    return canonical(annotation, expected_input)
+
+
+def canonical(annotation: Any, inner: Any = None) -> Any:
+    """A comparable form of a type: unions as sets (``None`` dropped: omit the key instead), generics as tuples."""
+    inner = inner or canonical
+    origin, arguments = get_origin(annotation), get_args(annotation)
+    if origin in (Union, UnionType):
+        members: set[Any] = set()
+        for argument in arguments:
+            if argument is not type(None):
+                found = inner(argument)
+                members |= found if isinstance(found, frozenset) else {found}
+        return frozenset(members) if len(members) > 1 else next(iter(members))
+    if origin in (list, dict):
+        return (origin.__name__, *(inner(a) for a in arguments))
+    if annotation is Any:
+        return Any
+    return annotation
+
+
+#: Fields whose validator takes more than the type it stores: the ASN also in dotted text ("1.10").
+WIDER_INPUT = {("CustomerGatewayProps", "asn"): frozenset({int, str})}
+
+
+@pytest.mark.parametrize(("options", "model"), PAIRS)
+def test_typed_dict_types_match_the_model(options: type, model: type[BaseModel]) -> None:
+    """Types, not only names: a field's keyword type is its model type, nested models also as dicts."""
+    given = get_type_hints(options)
+    stored = get_type_hints(model)
+    drift = {}
+    for name in model.model_fields:
+        want = WIDER_INPUT.get((model.__name__, name)) or expected_input(stored[name])
+        if canonical(given[name]) != want:
+            drift[name] = (given[name], stored[name])
+    assert drift == {}

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from constructs_vpn.core import Annotations, ValidationError
+from constructs_vpn.core import Annotations, Token, ValidationError
 from constructs_vpn.core.testing import Testing
 from constructs_vpn.vpn import CustomerGateway
 from tests.vpn.conftest import Site
@@ -47,7 +47,7 @@ ERRORS: list[tuple[str, dict[str, Any], str, str, str]] = [
     ("ipsec-lifetime-negative", {"ipsec_config": {"ipsec_lifetime": -1}}, "ipsec_config.ipsec_lifetime", "lifetime-range", "-1"),
     ("lifetime-float", {"ipsec_config": {"ipsec_lifetime": 1.5}}, "ipsec_config.ipsec_lifetime", "type", "float"),
     ("retry-interval", {"health_check": {"dip": "192.168.0.1", "sip": "10.0.0.1", "interval": 0}},
-     "health_check.interval", "positive", "not positive"),
+     "health_check.interval", "range", "outside 1-2147483647"),
     ("retries-str", {"health_check": {"dip": "192.168.0.1", "sip": "10.0.0.1", "retry": "3"}},
      "health_check.retry", "type", "str"),
     ("health-ip", {"health_check": {"dip": "192.168.0.300", "sip": "10.0.0.1"}}, "health_check.dip", "ipv4-address", "not an IPv4"),
@@ -58,6 +58,33 @@ ERRORS: list[tuple[str, dict[str, Any], str, str, str]] = [
     ("bool-str", {"enable_dpd": "true"}, "enable_dpd", "type", "str"),
     ("gateway-type", {"gateway_type": "internet"}, "gateway_type", "enum", "public"),
     ("unknown-key", {"ike_config": {"ike_verison": "ikev2"}}, "ike_config.ike_verison", "unknown-argument", "ike_version"),
+    ("tunnel-cidr-reserved-6", {"bgp": {"tunnel_cidr": "169.254.6.0/30", "local_bgp_ip": "169.254.6.1"}},
+     "bgp.tunnel_cidr", "bgp-tunnel-cidr-reserved", "169.254.6.0/30"),
+    ("psk-trailing-newline", {"psk": "secret\n"}, "psk", "psk-format", "space"),
+    ("psk-template", {"psk": "a${b}"}, "psk", "psk-template-text", "${"),
+    ("duplicate-cidr", {"local_subnets": ["10.0.0.0/16", "10.0.0.0/16"], "remote_subnets": ["192.168.0.0/24"]},
+     "local_subnets[1]", "duplicate-cidr", "local_subnets[0]"),
+    ("duplicate-route", {"static_routes": [{"destination": "192.168.0.0/24"}, {"destination": "192.168.0.0/24"}]},
+     "static_routes[1]", "duplicate-static-route", "static_routes[0]"),
+    ("health-interval-huge", {"health_check": {"dip": "192.168.0.1", "sip": "10.0.0.1", "interval": 2**64}},
+     "health_check.interval", "range", "2147483647"),
+    ("health-retry-zero", {"health_check": {"dip": "192.168.0.1", "sip": "10.0.0.1", "retry": 0}},
+     "health_check.retry", "range", "1-"),
+    ("name-bytes", {"name": b"site"}, "name", "type", "bytes"),
+    ("name-nul", {"name": "si\x00te"}, "name", "text-control", "control"),
+    ("name-long", {"name": "n" * 101}, "name", "text-length", "1-100"),
+    ("name-expression", {"name": "${var.x}"}, "name", "expression-text", "template"),
+    ("name-forged-token", {"name": "${TfToken[TOKEN.0]}"}, "name", "expression-text", "token"),
+    ("enum-expression", {"gateway_type": "${var.t}"}, "gateway_type", "expression-text", "template"),
+    ("ip-forged-token", {"health_check": {"dip": "${TfToken[TOKEN.1]}", "sip": "10.0.0.1"}},
+     "health_check.dip", "expression-text", "token"),
+    ("resource-group-blank", {"resource_group_id": "  "}, "resource_group_id", "id-format", "white space"),
+    ("tag-empty-key", {"tags": {"": "x"}}, "tags", "text-length", "0 characters"),
+    ("existing-empty", {"existing": {"vpn_connection_id": ""}}, "existing.vpn_connection_id", "id-format", "empty"),
+    ("existing-newline", {"existing": {"vpn_connection_id": "vco-1\n"}}, "existing.vpn_connection_id", "id-format",
+     "control"),
+    ("owner-not-digits", {"cross_account": {"cen_owner_id": "abc", "vpn_owner_id": "2"}},
+     "cross_account.cen_owner_id", "account-id", "UID"),
     ("dual-and-single", {"tunnels": [{"customer_gateway": "cgw-1"}, {"customer_gateway": "cgw-2"}]},
      "customer_gateway", "single-and-dual-tunnel", "single-tunnel setting"),
 ]  # fmt: skip
@@ -150,7 +177,8 @@ def test_bgp_needs_the_peer_asn(site: Site) -> None:
 
 
 def test_references_skip_value_checks_but_not_type_checks(site: Site) -> None:
-    ip = site.cgw.resource.ip_address if site.cgw.resource else ""
+    assert site.cgw.resource is not None
+    ip = Token.as_any(site.cgw.resource.ip_address)  # a token object: the engine's own, never text
     site.connect("a", health_check={"dip": ip, "sip": ip}, bgp={"tunnel_cidr": ip, "local_bgp_ip": ip, "local_asn": ip})
     site.synth()
     site.connect("b", health_check={"dip": 1, "sip": ip})
