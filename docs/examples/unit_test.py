@@ -1,5 +1,7 @@
 """Unit tests of a stack, in memory: no cloud account and no terraform. Run them with pytest."""
 
+import json
+
 from constructs_vpn.alicloud import check_stack
 from constructs_vpn.core.testing import Testing
 from stacks.dc_destination import DcDestinationStack
@@ -14,4 +16,4 @@ def test_the_connection_negotiates_ikev2() -> None:
 
 def test_the_stack_matches_the_provider_schema() -> None:
     synthesized = Testing.synth(DcDestinationStack(Testing.app(), "dc-destination"))
-    assert check_stack(synthesized, stack="dc-destination") == []
+    assert check_stack(json.loads(synthesized), stack="dc-destination") == []

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import json
+
 from collections.abc import Callable
 from typing import Any
 
@@ -30,7 +32,8 @@ class Site:
 
     def synth(self) -> dict[str, Any]:
         self.app.synthesize()
-        return Testing.synth(self.stack)
+        document: dict[str, Any] = json.loads(Testing.synth(self.stack))
+        return document
 
     def resource(self, type_name: str, prefix: str = "site_") -> dict[str, Any]:
         bodies = self.synth()["resource"][type_name]

@@ -3,6 +3,8 @@ stack, with no resource and no import block for it; and ``node.default_child``."
 
 from __future__ import annotations
 
+import json
+
 from typing import Any
 
 import pytest
@@ -41,7 +43,7 @@ def test_a_connection_binds_to_a_transit_router_by_id_without_managing_it() -> N
     assert isinstance(tr, ITransitRouter) and isinstance(gateway, ICustomerGateway)
     IpsecConnection(stack, "site", transit_router=tr, customer_gateway=gateway, tunnel_mode="dual")
     app.synthesize()
-    document = Testing.synth(stack)
+    document = json.loads(Testing.synth(stack))
     assert "import" not in document
     assert set(document["resource"]) == {VA, TRA, "alicloud_cen_transit_router_route_table_association",
                                          "alicloud_cen_transit_router_route_table_propagation"}  # fmt: skip
@@ -61,7 +63,7 @@ def test_a_transit_router_of_another_stack() -> None:
     gateway = CustomerGateway(sites, "cgw", ip_address="203.0.113.10")
     IpsecConnection(sites, "site", transit_router=tr, customer_gateway=gateway, tunnel_mode="dual")
     app.synthesize()
-    document = Testing.synth(sites)
+    document = json.loads(Testing.synth(sites))
     assert "import" not in document and "alicloud_cen_transit_router" not in document["resource"]
     ((attachment,),) = [list(document["resource"][TRA].values())]
     assert "network" in attachment["transit_router_id"]  # read from the network stack, not copied
@@ -74,7 +76,7 @@ def test_a_cen_referred_to_by_id_lets_a_router_be_created_on_it() -> None:
     assert isinstance(cen, ICenInstance)
     TransitRouter(stack, "tr", cen=cen)
     app.synthesize()
-    document = Testing.synth(stack)
+    document = json.loads(Testing.synth(stack))
     assert "alicloud_cen_instance" not in document["resource"]
     assert [r["cen_id"] for r in document["resource"]["alicloud_cen_transit_router"].values()] == ["cen-1"]
 
