@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 
 from ..core.errors import ConstructsVpnError
-from . import emulator, graph, peer_config, synth, validate
+from . import emulator, get, graph, peer_config, synth, validate
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -16,7 +16,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Synthesize and check Alibaba Cloud IPsec-VPN stacks (cdktf-compatible output).",
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for module in (synth, validate, peer_config, graph, emulator):
+    for module in (synth, validate, peer_config, graph, emulator, get):
         module.add_parser(commands)
     return parser
 

@@ -16,13 +16,14 @@ import json
 import math
 import typing
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from typing import Annotated, Any, ClassVar, TypeVar
+from typing import Annotated, Any, ClassVar, Protocol, TypeVar
 
 from pydantic import BaseModel, ConfigDict, GetCoreSchemaHandler
 from pydantic import ValidationError as PydanticValidationError
 from pydantic_core import CoreSchema, PydanticCustomError, core_schema
 
 from ..core.annotations import Annotations
+from ..core.complex_computed import ComplexObject
 from ..core.construct import Construct
 from ..core.errors import Problem, ValidationError
 from ..core.tokens import Expression, Token
@@ -39,7 +40,9 @@ __all__ = [
     "StringList",
     "StringMap",
     "StringSet",
+    "assign",
     "configure",
+    "internal_value",
     "problems_from",
     "rule_core_schema",
     "synthesize",
@@ -366,3 +369,87 @@ def warn_deprecated(construct: Construct, config: ConfigModel, provider: str) ->
 def synthesize(config: BaseModel) -> dict[str, Any]:
     """The provider-named arguments as Terraform JSON expects them (unset ones left out)."""
     return config.model_dump(exclude_none=True)
+
+
+# --- mutation after construction (cdktf's setters, reset_<x>, put_<block>, <x>_input) -----------------------
+class _Configured(Protocol):
+    """A generated element: a construct whose validated arguments are ``config``."""
+
+    config: Any
+
+    @property
+    def node(self) -> Any: ...
+
+
+Step = str | int
+
+
+def _locate(target: Any) -> tuple[_Configured, tuple[Step, ...]]:
+    """The element a reference belongs to, and the path from its ``config`` to the referenced value."""
+    steps: list[Step] = []
+    while isinstance(target, ComplexObject):
+        index = target._complex_object_index
+        head: list[Step] = [target._terraform_attribute]
+        if isinstance(index, int):
+            head.append(index)
+        steps[:0] = head
+        target = target._terraform_resource
+    return target, tuple(steps)
+
+
+def _fields(model: BaseModel) -> dict[str, Any]:
+    return {name: getattr(model, name) for name in type(model).model_fields}
+
+
+def _read(value: Any, steps: tuple[Step, ...]) -> Any:
+    for step in steps:
+        if value is None:
+            return None
+        if isinstance(step, int):
+            if isinstance(value, list | tuple):
+                value = value[step] if step < len(value) else None
+            # an int step into one object: a list block of at most one item, kept as its object
+        elif isinstance(value, BaseModel):
+            value = getattr(value, step, None)
+        elif isinstance(value, Mapping):
+            value = value.get(step)
+        else:
+            return None
+    return value
+
+
+def _replace(current: Any, steps: tuple[Step, ...], value: Any, where: str) -> Any:
+    if not steps:
+        return value
+    step, rest = steps[0], steps[1:]
+    if isinstance(step, int):
+        if not isinstance(current, list | tuple):
+            return _replace(current, rest, value, where)
+        if step >= len(current):
+            raise ValidationError.single(
+                where,
+                f"has {len(current)} item(s); index {step} does not exist",
+                rule="index",
+                fix="put the list first",
+            )
+        items = list(current)
+        items[step] = _replace(items[step], rest, value, f"{where}[{step}]")
+        return items
+    fields = _fields(current) if isinstance(current, BaseModel) else dict(current or {})
+    fields[step] = _replace(fields.get(step), rest, value, f"{where}.{step}" if where else step)
+    return fields
+
+
+def assign(target: Any, steps: tuple[Step, ...], value: Any) -> None:
+    """Set (``None``: reset) the argument at ``steps`` below ``target`` (an element or one of its
+    ``...OutputReference`` objects) and validate the element's arguments again, as at construction."""
+    element, prefix = _locate(target)
+    node = element.node
+    data = _replace(element.config, prefix + steps, value, "")
+    element.config = configure(node.scope, node.id, type(element.config), data)
+
+
+def internal_value(target: Any, steps: tuple[Step, ...] = ()) -> Any:
+    """The argument at ``steps`` below ``target`` as it was given (cdktf's ``internalValue`` / ``<x>_input``)."""
+    element, prefix = _locate(target)
+    return _read(element.config, prefix + steps)

@@ -316,6 +316,7 @@ def test_getters_return_references_for_every_attribute(stack: TerraformStack) ->
                 "bgp": vpn.bgp_config,
                 "tags": vpn.tags,
                 "table": tables.tables[0].get_attribute("id"),
+                "table_cdktf": tables.tables.get(0).id,
                 "dpd": vpn.enable_dpd,
             }
         },
@@ -323,9 +324,10 @@ def test_getters_return_references_for_every_attribute(stack: TerraformStack) ->
     body = stack.to_terraform()["resource"]["terraform_data"]["user"]["input"]
     assert body == {
         "status": "${alicloud_vpn_gateway_vpn_attachment.vpn.status}",
-        "bgp": "${alicloud_vpn_gateway_vpn_attachment.vpn.bgp_config}",
+        "bgp": "${alicloud_vpn_gateway_vpn_attachment.vpn.bgp_config[0]}",  # a list of at most one, as cdktf
         "tags": "${alicloud_vpn_gateway_vpn_attachment.vpn.tags}",
         "table": "${data.alicloud_cen_transit_router_route_tables.tables.tables[0].id}",
+        "table_cdktf": "${data.alicloud_cen_transit_router_route_tables.tables.tables[0].id}",
         "dpd": "${alicloud_vpn_gateway_vpn_attachment.vpn.enable_dpd}",
     }
 
