@@ -102,7 +102,7 @@ def get(requests: list[ProviderRequest], output: Path, *, schema_file: Path | No
     Returns the progress lines (for tests)."""
     started = time.perf_counter()
     if schema_file is not None:
-        document, versions = _read_json(schema_file), {}
+        document, versions = _read_json(schema_file), dict[str, str]()
     else:
         document, versions = _terraform_schema(requests)
     schemas: dict[str, Any] = document.get("provider_schemas") or {}
@@ -129,9 +129,7 @@ def get(requests: list[ProviderRequest], output: Path, *, schema_file: Path | No
         )
         print(line, flush=True)
         lines.append(line)
-    summary = (
-        f"{len(requests)} provider(s), {types} types written to {output} in {time.perf_counter() - started:.1f} s"
-    )
+    summary = f"{len(requests)} provider(s), {types} types written to {output} in {time.perf_counter() - started:.1f} s"
     print(summary)
     lines.append(summary)
     return lines
@@ -183,9 +181,7 @@ def _terraform_schema(requests: list[ProviderRequest]) -> tuple[dict[str, Any], 
     terraform = shutil.which("terraform")
     if terraform is None:
         raise ConstructsVpnError("terraform is not on PATH: install it, or pass --schema FILE")
-    required = {
-        r.name: {"source": r.source, **({"version": r.constraint} if r.constraint else {})} for r in requests
-    }
+    required = {r.name: {"source": r.source, **({"version": r.constraint} if r.constraint else {})} for r in requests}
     with tempfile.TemporaryDirectory(prefix="constructs-vpn-get-") as folder:
         (Path(folder) / "main.tf.json").write_text(
             json.dumps({"terraform": {"required_providers": required}}), encoding="utf-8"

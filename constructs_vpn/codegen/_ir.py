@@ -55,8 +55,13 @@ class Provider:
     constraint: str | None = None
 
     @property
+    def type_name(self) -> str:
+        """The prefix of its resource types: the source's last part (``aliyun/alicloud`` → ``alicloud``)."""
+        return self.source.rsplit("/", 1)[-1]
+
+    @property
     def class_name(self) -> str:
-        return f"{pascal(self.name)}Provider"
+        return f"{pascal(self.type_name)}Provider"
 
 
 @dataclass
@@ -147,7 +152,7 @@ class Element:
         if self.kind == "provider":
             return base
         folder = "resources" if self.kind == "resource" else "data-sources"
-        return f"{base}/{folder}/{self.tf_type.removeprefix(self.provider.name + '_')}"
+        return f"{base}/{folder}/{self.tf_type.removeprefix(self.provider.type_name + '_')}"
 
     @property
     def target(self) -> str:
@@ -253,7 +258,7 @@ def build(
     for patch in patches:
         pending.setdefault(patch.target, {}).setdefault(patch.path, []).append(patch)
     elements: list[Element] = []
-    prefix = f"{provider.name}_"
+    prefix = f"{provider.type_name}_"
     for kind, key, facts_key in (
         ("resource", "resource_schemas", "resources"),
         ("data", "data_source_schemas", "data_sources"),
@@ -273,7 +278,7 @@ def build(
     body = _body(provider_block, known.get("provider", {}), found, "", provider.class_name)
     if found:
         raise ValueError(f"patches for unknown provider paths: {sorted(found)}")
-    elements.append(Element("provider", provider.name, provider.class_name, "provider", body, {}, provider))
+    elements.append(Element("provider", provider.type_name, provider.class_name, "provider", body, {}, provider))
     if pending:
         raise ValueError(f"patches for unknown targets: {sorted(pending)}")
     return elements

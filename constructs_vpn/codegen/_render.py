@@ -543,10 +543,7 @@ def _param_lines(module: Module, item: Attribute | Block) -> list[str]:
     line = f"{indent}{item.name}: {kind} | None = None,"
     if len(line) <= WIDTH:
         return [line]
-    first = f"{indent}{item.name}: {kind}"
-    if len(first) > WIDTH:
-        raise ValueError(f"parameter {item.name} too long")
-    return [first, f"{indent}| None = None,"]
+    return [f"{indent}{item.name}: {kind}", f"{indent}| None = None,"]
 
 
 def _arg_doc(item: Attribute | Block) -> str:

@@ -4,12 +4,10 @@ vendored schema, its constraints and ``patches.py``, with the generator ``constr
 from __future__ import annotations
 
 import argparse
-import hashlib
 import sys
-from importlib import resources
 from pathlib import Path
 
-from ...codegen.generate import Provider, generate, write
+from ...codegen.generate import Provider, digest_of, generate, write
 from . import PROVIDER_SOURCE, PROVIDER_VERSION, VERSION_CONSTRAINT, load_constraints, load_schema
 from .patches import PATCHES
 
@@ -32,8 +30,9 @@ _EXPORTS = {
 
 
 def schema_hash() -> str:
-    """sha256 of the vendored ``alicloud.json`` (named in every generated file's banner)."""
-    return hashlib.sha256(resources.files(__package__).joinpath("alicloud.json").read_bytes()).hexdigest()
+    """sha256 of the vendored provider schema in canonical JSON (named in every generated file's banner), as
+    ``constructs-vpn get`` computes it for a schema from terraform."""
+    return digest_of(load_schema())
 
 
 def bindings() -> dict[str, str]:
