@@ -692,9 +692,50 @@ def _element_class(module: Module, element: Element) -> list[str]:
             f"{_INDENT * 2}return synthesize(self.config)",
         ]
     )
+    if kind == "resource":
+        lines.extend(_import_lines(module, element))
     if kind != "provider":
         lines.extend(_members(module, element.body, element.class_name, top=True))
     return lines
+
+
+def _import_lines(module: Module, element: Element) -> list[str]:
+    """cdktf's ``generate_config_for_import`` classmethod."""
+    module.use(_RUNTIME, "ImportableResource")
+    return [
+        "",
+        f"{_INDENT}@classmethod",
+        f"{_INDENT}def generate_config_for_import(",
+        f"{_INDENT * 2}cls,",
+        f"{_INDENT * 2}scope: Construct,",
+        f"{_INDENT * 2}import_to_id: str,",
+        f"{_INDENT * 2}import_from_id: str,",
+        f"{_INDENT * 2}provider: TerraformProvider | None = None,",
+        f"{_INDENT}) -> ImportableResource:",
+        *docstring(
+            [
+                f"An ``import`` block for an existing ``{element.tf_type}`` whose configuration "
+                "``terraform plan -generate-config-out`` writes.",
+                _google_args(
+                    [
+                        ("scope", "Where the import block lives."),
+                        ("import_to_id", "The construct id, and so the Terraform name, of the imported resource."),
+                        ("import_from_id", "The cloud id of the existing object."),
+                        ("provider", "The provider configuration it is found with (default: the unaliased one)."),
+                    ],
+                    _INDENT * 2,
+                ),
+            ],
+            _INDENT * 2,
+        ),
+        f"{_INDENT * 2}return ImportableResource(",
+        f"{_INDENT * 3}scope,",
+        f"{_INDENT * 3}import_to_id,",
+        f"{_INDENT * 3}terraform_resource_type=cls.TF_RESOURCE_TYPE,",
+        f"{_INDENT * 3}import_id=import_from_id,",
+        f"{_INDENT * 3}provider=provider,",
+        f"{_INDENT * 2})",
+    ]
 
 
 def _article(element: Element) -> str:

@@ -25,7 +25,9 @@ from pydantic_core import CoreSchema, PydanticCustomError, core_schema
 from ..core.annotations import Annotations
 from ..core.complex_computed import ComplexObject
 from ..core.construct import Construct
+from ..core.element import TerraformElement
 from ..core.errors import Problem, ValidationError
+from ..core.provider import TerraformProvider
 from ..core.tokens import Expression, Token
 from .rules import Rule, count_violation
 
@@ -33,6 +35,7 @@ __all__ = [
     "BlockModel",
     "Boolean",
     "ConfigModel",
+    "ImportableResource",
     "Integer",
     "Items",
     "Number",
@@ -453,3 +456,34 @@ def internal_value(target: Any, steps: tuple[Step, ...] = ()) -> Any:
     """The argument at ``steps`` below ``target`` as it was given (cdktf's ``internalValue`` / ``<x>_input``)."""
     element, prefix = _locate(target)
     return _read(element.config, prefix + steps)
+
+
+# --- import with generated configuration (cdktf's ImportableResource) --------------------------------------
+class ImportableResource(TerraformElement):
+    """An ``import`` block for an object whose configuration Terraform writes (``terraform plan
+    -generate-config-out``): what ``<Resource>.generate_config_for_import`` returns, as in cdktf."""
+
+    def __init__(
+        self,
+        scope: Construct,
+        name: str,
+        *,
+        terraform_resource_type: str,
+        import_id: str,
+        provider: TerraformProvider | None = None,
+    ) -> None:
+        super().__init__(scope, name)
+        self.terraform_resource_type = terraform_resource_type
+        self.import_id = import_id
+        self.provider = provider
+
+    @property
+    def reference_prefix(self) -> str:
+        return f"{self.terraform_resource_type}.{self.friendly_unique_id}"
+
+    def _to_terraform(self) -> dict[str, Any]:
+        provider = self.provider.fqn if self.provider is not None else None
+        return {"import": [{"to": self.reference_prefix, "id": self.import_id, "provider": provider}]}
+
+    def _to_metadata(self) -> dict[str, Any]:
+        return {"importsGeneratingConfiguration": [self.friendly_unique_id]}

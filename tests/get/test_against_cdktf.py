@@ -51,16 +51,16 @@ def _run(command: list[str], cwd: Path, env: dict[str, str], timeout: int) -> No
 
 
 def _load(outdir: Path) -> dict[str, Any]:
-    return {
-        p.relative_to(outdir).as_posix(): json.loads(p.read_text("utf-8")) for p in sorted(outdir.rglob("*.json"))
-    }
+    return {p.relative_to(outdir).as_posix(): json.loads(p.read_text("utf-8")) for p in sorted(outdir.rglob("*.json"))}
 
 
 @pytest.fixture(scope="module")
 def outputs(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, Any], dict[str, Any]]:
     """(cdktf's cdktf.out, ours), made in one project folder so absolute paths agree."""
     require(CLI.exists() and shutil.which("node") is not None, f"cdktf CLI not found at {CLI} (needs Node 20)")
-    require(CDKTF_PYTHON.exists(), f"no cdktf Python venv at {CDKTF_PYTHON}: python -m venv it; pip install cdktf==0.21.0")
+    require(
+        CDKTF_PYTHON.exists(), f"no cdktf Python venv at {CDKTF_PYTHON}: python -m venv it; pip install cdktf==0.21.0"
+    )
     require_executable("terraform", "install terraform 1.11")
     require_emulator()
     from constructs_vpn.emulator import install

@@ -249,3 +249,27 @@ def test_any_provider_gets_typed_bindings(tmp_path: Path) -> None:
     assert document["output"]["phase"]["value"] == "${thing_widget.w.status.phase}"
     assert document["output"]["row"]["value"] == "${thing_widget.w.matrix[1]}"
     assert document["output"]["port"]["value"] == "${thing_widget.w.rule[0].port}"
+
+
+def test_generate_config_for_import_writes_cdktfs_import_blocks(on_path: Path) -> None:
+    """The import blocks of cdktf 0.21 for the same two calls (observed with the cdktf Python package)."""
+    cgw_module = importlib.import_module("imports.alicloud.vpn_customer_gateway")
+    provider_module = importlib.import_module("imports.alicloud.provider")
+    stack = _stack()
+    provider = provider_module.AlicloudProvider(stack, "alicloud", region="cn-hangzhou")
+    cgw_module.VpnCustomerGateway.generate_config_for_import(stack, "old_cgw", "vcg-123")
+    cgw_module.VpnCustomerGateway.generate_config_for_import(stack, "old_cgw2", "vcg-456", provider=provider)
+    assert _synth(stack)["import"] == [
+        {"id": "vcg-123", "to": "alicloud_vpn_customer_gateway.old_cgw"},
+        {"id": "vcg-456", "provider": "alicloud", "to": "alicloud_vpn_customer_gateway.old_cgw2"},
+    ]
+
+
+@pytest.mark.xfail(
+    strict=True, reason="core merges only 'overrides' from an element's _to_metadata into the stack metadata"
+)
+def test_imports_generating_configuration_are_listed_in_the_metadata(on_path: Path) -> None:
+    cgw_module = importlib.import_module("imports.alicloud.vpn_customer_gateway")
+    stack = _stack()
+    cgw_module.VpnCustomerGateway.generate_config_for_import(stack, "old_cgw", "vcg-123")
+    assert _synth(stack)["//"]["metadata"]["importsGeneratingConfiguration"] == ["old_cgw"]

@@ -8,7 +8,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from constructs_vpn.codegen.runtime import ConfigModel, String, assign, configure, internal_value, synthesize
+from constructs_vpn.codegen.runtime import (
+    ConfigModel,
+    ImportableResource,
+    String,
+    assign,
+    configure,
+    internal_value,
+    synthesize,
+)
 from constructs_vpn.core.provider import TerraformProviderGeneratorMetadata
 from constructs_vpn.core.resource import TerraformResource
 from constructs_vpn.core.tokens import Expression
@@ -111,6 +119,31 @@ class CenInstanceGrant(TerraformResource):
 
     def _synthesize_attributes(self) -> dict[str, Any]:
         return synthesize(self.config)
+
+    @classmethod
+    def generate_config_for_import(
+        cls,
+        scope: Construct,
+        import_to_id: str,
+        import_from_id: str,
+        provider: TerraformProvider | None = None,
+    ) -> ImportableResource:
+        """An ``import`` block for an existing ``alicloud_cen_instance_grant`` whose configuration ``terraform plan
+        -generate-config-out`` writes.
+
+        Args:
+            scope: Where the import block lives.
+            import_to_id: The construct id, and so the Terraform name, of the imported resource.
+            import_from_id: The cloud id of the existing object.
+            provider: The provider configuration it is found with (default: the unaliased one).
+        """
+        return ImportableResource(
+            scope,
+            import_to_id,
+            terraform_resource_type=cls.TF_RESOURCE_TYPE,
+            import_id=import_from_id,
+            provider=provider,
+        )
 
     @property
     def cen_id(self) -> str:

@@ -14,6 +14,7 @@ from constructs_vpn.codegen.rules import OneOf
 from constructs_vpn.codegen.runtime import (
     BlockModel,
     ConfigModel,
+    ImportableResource,
     String,
     assign,
     configure,
@@ -172,6 +173,31 @@ class CenTransitRouterGrantAttachment(TerraformResource):
 
     def _synthesize_attributes(self) -> dict[str, Any]:
         return synthesize(self.config)
+
+    @classmethod
+    def generate_config_for_import(
+        cls,
+        scope: Construct,
+        import_to_id: str,
+        import_from_id: str,
+        provider: TerraformProvider | None = None,
+    ) -> ImportableResource:
+        """An ``import`` block for an existing ``alicloud_cen_transit_router_grant_attachment`` whose configuration
+        ``terraform plan -generate-config-out`` writes.
+
+        Args:
+            scope: Where the import block lives.
+            import_to_id: The construct id, and so the Terraform name, of the imported resource.
+            import_from_id: The cloud id of the existing object.
+            provider: The provider configuration it is found with (default: the unaliased one).
+        """
+        return ImportableResource(
+            scope,
+            import_to_id,
+            terraform_resource_type=cls.TF_RESOURCE_TYPE,
+            import_id=import_from_id,
+            provider=provider,
+        )
 
     @property
     def cen_id(self) -> str:
