@@ -83,7 +83,7 @@ def outputs(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, Any], d
 
 
 def _without_provider_version(files: dict[str, Any]) -> dict[str, Any]:
-    copy = json.loads(json.dumps(files))
+    copy: dict[str, Any] = json.loads(json.dumps(files))
     for name, document in copy.items():
         if name.endswith("cdk.tf.json"):
             for requirement in document["terraform"]["required_providers"].values():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -273,3 +274,57 @@ def test_imports_generating_configuration_are_listed_in_the_metadata(on_path: Pa
     stack = _stack()
     cgw_module.VpnCustomerGateway.generate_config_for_import(stack, "old_cgw", "vcg-123")
     assert _synth(stack)["//"]["metadata"]["importsGeneratingConfiguration"] == ["old_cgw"]
+
+
+# --- the schema from terraform ------------------------------------------------------------------------------------
+def _project_with_alicloud(folder: Path) -> Path:
+    return write_project(folder, {"terraformProviders": ["aliyun/alicloud@~> 1.289"]})
+
+
+def test_without_terraform_the_error_names_both_ways_out(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path / "empty"))
+    with pytest.raises(ConstructsVpnError, match=r"terraform is not on PATH: install it, or pass --schema FILE"):
+        from constructs_vpn.cli.get import get
+
+        get([parse_provider("aliyun/alicloud")], tmp_path / "imports")
+
+
+def test_a_failing_terraform_init_says_how_to_work_offline(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    fake = bin_dir / "terraform"
+    fake.write_text("#!/bin/sh\necho 'Error: Failed to query available provider packages' >&2\nexit 1\n", "utf-8")
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", str(bin_dir))
+    project = _project_with_alicloud(tmp_path / "app")
+    assert main(["get", "--dir", str(project)]) == 1
+
+
+def test_the_schema_comes_from_terraform_init_and_providers_schema(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, alicloud_schema_file: Path
+) -> None:
+    """A stand-in terraform: ``get`` runs init, ``providers schema -json`` and ``version -json`` in a temporary
+    folder holding the required providers, and takes the selected version from terraform."""
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    log = tmp_path / "calls.log"
+    fake = bin_dir / "terraform"
+    version = json.dumps({"provider_selections": {"registry.terraform.io/aliyun/alicloud": "1.289.0"}})
+    fake.write_text(
+        "#!/bin/sh\n"
+        f'echo "$*" >> {log}\n'
+        f'case "$1" in init) cat main.tf.json >> {log}; echo >> {log};; '
+        f"providers) cat {alicloud_schema_file};; version) echo '{version}';; esac\n",
+        "utf-8",
+    )
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{bin_dir}{os.pathsep}{os.environ['PATH']}")
+    project = _project_with_alicloud(tmp_path / "app")
+    assert main(["get", "--dir", str(project)]) == 0
+    calls = log.read_text("utf-8").splitlines()
+    assert calls[0] == "init -input=false -backend=false -no-color"
+    assert json.loads(calls[1]) == {
+        "terraform": {"required_providers": {"alicloud": {"source": "aliyun/alicloud", "version": "~> 1.289"}}}
+    }
+    assert calls[2:] == ["providers schema -json", "version -json"]
+    assert (project / "imports/alicloud/vpn_gateway_vpn_attachment/__init__.py").is_file()
