@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -44,13 +45,19 @@ def alicloud_project(tmp_path_factory: pytest.TempPathFactory, alicloud_schema_f
     return project
 
 
-@pytest.fixture
-def on_path(alicloud_project: Path) -> Iterator[Path]:
-    """``imports.alicloud`` importable, as in the cdktf app's folder; unloaded again afterwards."""
-    sys.path.insert(0, str(alicloud_project))
+@contextmanager
+def importable(project: Path) -> Iterator[Path]:
+    """``imports.*`` of ``project`` importable, as in a cdktf app's folder; unloaded again afterwards."""
+    sys.path.insert(0, str(project))
     try:
-        yield alicloud_project
+        yield project
     finally:
-        sys.path.remove(str(alicloud_project))
+        sys.path.remove(str(project))
         for name in [m for m in sys.modules if m == "imports" or m.startswith("imports.")]:
             del sys.modules[name]
+
+
+@pytest.fixture
+def on_path(alicloud_project: Path) -> Iterator[Path]:
+    with importable(alicloud_project):
+        yield alicloud_project

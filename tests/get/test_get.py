@@ -16,7 +16,7 @@ from constructs_vpn.cli.main import main
 from constructs_vpn.core import App, TerraformOutput, TerraformStack, ValidationError
 from constructs_vpn.core.errors import ConstructsVpnError
 
-from .conftest import schema_document, write_project
+from .conftest import importable, schema_document, write_project
 
 
 def _without_hint(text: str) -> list[str]:
@@ -220,10 +220,7 @@ def test_any_provider_gets_typed_bindings(tmp_path: Path) -> None:
     path.write_text(json.dumps(schema_document("registry.terraform.io/example/thing", _example_schema())), "utf-8")
     project = write_project(tmp_path / "app", {"terraformProviders": ["example/thing@1.0.0"]})
     assert main(["get", "--dir", str(project), "--schema", str(path)]) == 0
-    import sys
-
-    sys.path.insert(0, str(project))
-    try:
+    with importable(project):
         widget = importlib.import_module("imports.thing.widget")
         provider = importlib.import_module("imports.thing.provider")
         stack = _stack()
@@ -236,10 +233,6 @@ def test_any_provider_gets_typed_bindings(tmp_path: Path) -> None:
         TerraformOutput(stack, "row", value=w.matrix.get(1))
         TerraformOutput(stack, "port", value=w.rule.get(0).port)
         document = _synth(stack)
-    finally:
-        sys.path.remove(str(project))
-        for name in [m for m in sys.modules if m == "imports" or m.startswith("imports.")]:
-            del sys.modules[name]
     assert document["resource"]["thing_widget"]["w"] == {
         "//": {"metadata": {"path": "site/w", "uniqueId": "w"}},
         "name": "a",
