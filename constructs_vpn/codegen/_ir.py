@@ -14,7 +14,7 @@ from typing import Any, Literal
 
 from .rules import Rule, rule_from_validate_func
 
-__all__ = ["Attribute", "Block", "Body", "Element", "Patch", "Provider", "build", "pascal"]
+__all__ = ["Attribute", "Block", "Body", "Element", "Patch", "Provider", "build", "pascal", "python_name"]
 
 #: Meta-arguments and the implicit ``id``: never constructor arguments.
 SKIPPED_ARGUMENTS = frozenset({"id"})
@@ -22,6 +22,15 @@ SKIPPED_ARGUMENTS = frozenset({"id"})
 _PYDANTIC_RESERVED = frozenset(
     {"copy", "dict", "json", "parse_obj", "parse_raw", "parse_file", "schema", "schema_json", "construct"}
 )
+
+
+def python_name(name: str) -> str:
+    """The Python name of a schema name: itself, or with ``_`` appended where Python or pydantic cannot take it
+    (``from`` → ``from_``; the model keeps the schema name as the field's alias)."""
+    if name.isidentifier() and not keyword.iskeyword(name) and name not in _PYDANTIC_RESERVED and name[0] != "_":
+        return name
+    cleaned = "".join(c if c.isalnum() or c == "_" else "_" for c in name).strip("_") or "value"
+    return f"n{cleaned}_" if cleaned[0].isdigit() else f"{cleaned}_"
 
 
 def pascal(snake: str) -> str:
@@ -85,6 +94,10 @@ class Attribute:
     default: Any = None
 
     @property
+    def py_name(self) -> str:
+        return python_name(self.name)
+
+    @property
     def settable(self) -> bool:
         return self.required or self.optional
 
@@ -105,6 +118,10 @@ class Block:
     description: str = ""
     force_new: bool = False
     computed: bool = False
+
+    @property
+    def py_name(self) -> str:
+        return python_name(self.name)
 
     @property
     def single(self) -> bool:
@@ -173,8 +190,6 @@ def _body(
     body = Body()
     for name, spec in sorted(block.get("attributes", {}).items()):
         path = f"{prefix}{name}"
-        if not name.isidentifier() or keyword.iskeyword(name) or name in _PYDANTIC_RESERVED or name.startswith("_"):
-            raise ValueError(f"attribute name {path!r} needs an alias; the generator does not support that yet")
         fact = facts.get(path, {})
         elem = fact.get("Elem") if isinstance(fact.get("Elem"), dict) else {}
         attribute = Attribute(
@@ -198,12 +213,6 @@ def _body(
         )
         if name == "id" and not prefix and not attribute.description:
             attribute.description = "The id Terraform records for this object; not an argument of the constructor."
-        if (
-            attribute.settable
-            and not isinstance(attribute.type, str)
-            and attribute.type[0] not in ("list", "set", "map")
-        ):
-            raise ValueError(f"settable attribute {path!r} of type {attribute.type!r} is not supported")
         _apply(attribute, patches.pop(path, []))
         body.attributes.append(attribute)
     for name, spec in sorted(block.get("block_types", {}).items()):

@@ -236,7 +236,27 @@ def getter_name(name: str) -> str:
 # --- types -----------------------------------------------------------------------------------------------------
 _SCALAR_MODEL = {"string": "String", "bool": "Boolean"}
 _SCALAR_PARAM = {"string": "str | Expression", "bool": "bool | Expression"}
-_COLLECTION_MODEL = {("list", "string"): "StringList", ("set", "string"): "StringSet", ("map", "string"): "StringMap"}
+_COLLECTION_MODEL = {
+    ("list", "string"): "StringList",
+    ("set", "string"): "StringSet",
+    ("map", "string"): "StringMap",
+    ("list", "number"): "NumberList",
+    ("set", "number"): "NumberList",
+    ("map", "number"): "NumberMap",
+    ("list", "bool"): "BooleanList",
+    ("set", "bool"): "BooleanList",
+    ("map", "bool"): "BooleanMap",
+}
+_COLLECTION_PARAM = {
+    "StringList": "Sequence[str | Expression] | Expression",
+    "StringSet": "Sequence[str | Expression] | Expression",
+    "StringMap": "Mapping[str, str | Expression] | Expression",
+    "NumberList": "Sequence[float | Expression] | Expression",
+    "NumberMap": "Mapping[str, float | Expression] | Expression",
+    "BooleanList": "Sequence[bool | Expression] | Expression",
+    "BooleanMap": "Mapping[str, bool | Expression] | Expression",
+    "AnyValue": "Any",
+}
 
 
 def _model_base(attribute: Attribute) -> str:
@@ -244,11 +264,9 @@ def _model_base(attribute: Attribute) -> str:
     if kind == "number":
         return "Integer" if attribute.integer else "Number"
     if isinstance(kind, str):
-        return _SCALAR_MODEL[kind]
+        return _SCALAR_MODEL.get(kind, "AnyValue")
     key = (kind[0], kind[1] if isinstance(kind[1], str) else "")
-    if key not in _COLLECTION_MODEL:
-        raise ValueError(f"{attribute.path}: type {kind!r} not supported")
-    return _COLLECTION_MODEL[key]
+    return _COLLECTION_MODEL.get(key, "AnyValue")
 
 
 def _param_type(attribute: Attribute) -> str:
@@ -256,10 +274,8 @@ def _param_type(attribute: Attribute) -> str:
     if kind == "number":
         return "int | Expression" if attribute.integer else "float | Expression"
     if isinstance(kind, str):
-        return _SCALAR_PARAM[kind]
-    if kind[0] == "map":
-        return "Mapping[str, str | Expression] | Expression"
-    return "Sequence[str | Expression] | Expression"
+        return _SCALAR_PARAM.get(kind, "Any")
+    return _COLLECTION_PARAM[_model_base(attribute)]
 
 
 def _items_source(attribute: Attribute) -> str | None:
@@ -381,19 +397,22 @@ def _field_lines(module: Module, attribute: Attribute, owner_path: str) -> list[
         if attribute.each is not None:
             module.use("constructs_vpn.codegen.rules", attribute.each.source().partition("(")[0])
         annotation = f"Annotated[{base}, {rule}]"
+    field_args = [] if attribute.required else ["default=None"]
+    if attribute.py_name != attribute.name:
+        field_args.append(f'alias="{attribute.name}"')
     if attribute.sensitive:
+        field_args.append("repr=False")
+    if field_args != ["default=None"] and field_args:
         module.use("pydantic", "Field")
-        default = " = Field(repr=False)" if attribute.required else " = Field(default=None, repr=False)"
+        default = f" = Field({', '.join(field_args)})"
     else:
         default = "" if attribute.required else " = None"
     optional = "" if attribute.required else " | None"
-    line = f"{_INDENT}{attribute.name}: {annotation}{optional}{default}"
+    line = f"{_INDENT}{attribute.py_name}: {annotation}{optional}{default}"
     if len(line) > WIDTH and rule is not None:
         constant = "_" + attribute.path.replace(".", "_").upper()
         module.hoist(constant, rule)
-        line = f"{_INDENT}{attribute.name}: Annotated[{base}, {constant}]{optional}{default}"
-    if len(line) > WIDTH:
-        raise ValueError(f"{owner_path}{attribute.name}: field line too long: {line!r}")
+        line = f"{_INDENT}{attribute.py_name}: Annotated[{base}, {constant}]{optional}{default}"
     return [line, *docstring([attribute_doc(attribute)], _INDENT)]
 
 
@@ -412,9 +431,12 @@ def _block_field_lines(module: Module, block: Block) -> list[str]:
             module.use("typing", "Annotated")
             module.use("pydantic", "Field")
             annotation = f"Annotated[{annotation}, Field({', '.join(limits)})]"
-    line = f"{_INDENT}{block.name}: {annotation}" + ("" if block.required else " | None = None")
-    if len(line) > WIDTH:
-        raise ValueError(f"{block.path}: field line too long: {line!r}")
+    if block.py_name != block.name:
+        module.use("pydantic", "Field")
+        default = f'Field(alias="{block.name}")' if block.required else f'Field(default=None, alias="{block.name}")'
+        line = f"{_INDENT}{block.py_name}: {annotation}" + ("" if block.required else " | None") + f" = {default}"
+    else:
+        line = f"{_INDENT}{block.name}: {annotation}" + ("" if block.required else " | None = None")
     return [line, *docstring([block_doc(block)], _INDENT)]
 
 
@@ -532,18 +554,14 @@ def _param_lines(module: Module, item: Attribute | Block) -> list[str]:
             kind = f"Sequence[{kind}]"
     else:
         kind = _param_type(item)
-        module.use("constructs_vpn.core.tokens", "Expression")
-        if "Sequence" in kind:
-            module.use("collections.abc", "Sequence")
-        if "Mapping" in kind:
-            module.use("collections.abc", "Mapping")
+        _use_param_types(module, kind)
     indent = _INDENT * 2
     if item.required:
-        return [f"{indent}{item.name}: {kind},"]
-    line = f"{indent}{item.name}: {kind} | None = None,"
+        return [f"{indent}{item.py_name}: {kind},"]
+    line = f"{indent}{item.py_name}: {kind} | None = None,"
     if len(line) <= WIDTH:
         return [line]
-    return [f"{indent}{item.name}: {kind}", f"{indent}| None = None,"]
+    return [f"{indent}{item.py_name}: {kind}", f"{indent}| None = None,"]
 
 
 def _arg_doc(item: Attribute | Block) -> str:
@@ -640,7 +658,7 @@ def _element_class(module: Module, element: Element) -> list[str]:
         ("scope", "The parent construct (a stack, or a construct inside one)."),
         ("id", "The construct id, unique among its siblings; it determines the Terraform name."),
     ]
-    entries.extend((item.name, _arg_doc(item)) for item in arguments)
+    entries.extend((item.py_name, _arg_doc(item)) for item in arguments)
     if kind == "provider":
         entries.append(("alias", "Provider alias, for several configurations in one stack (regions, accounts)."))
     else:
@@ -665,7 +683,7 @@ def _element_class(module: Module, element: Element) -> list[str]:
         lines.append(f"{_INDENT * 3}id,")
         lines.append(f"{_INDENT * 3}{config},")
         lines.append(f"{_INDENT * 3}{{")
-        lines.extend(f'{_INDENT * 4}"{item.name}": {item.name},' for item in arguments)
+        lines.extend(f'{_INDENT * 4}"{item.name}": {item.py_name},' for item in arguments)
         lines.append(f"{_INDENT * 3}}},")
         lines.append(f"{_INDENT * 2})")
     else:
@@ -881,7 +899,10 @@ def _reference_name(name: str) -> str:
 
 
 def _use_param_types(module: Module, kind: str) -> None:
-    module.use("constructs_vpn.core.tokens", "Expression")
+    if "Expression" in kind:
+        module.use("constructs_vpn.core.tokens", "Expression")
+    if kind == "Any":
+        module.use("typing", "Any")
     if "Sequence" in kind:
         module.use("collections.abc", "Sequence")
     if "Mapping" in kind:
@@ -909,7 +930,7 @@ def _put_lines(module: Module, block: Block, key: str) -> list[str]:
     lines.append(f"{_INDENT * 3}self,")
     lines.append(f"{_INDENT * 3}{key},")
     lines.append(f"{_INDENT * 3}{{")
-    lines.extend(f'{_INDENT * 4}"{item.name}": {item.name},' for item in arguments)
+    lines.extend(f'{_INDENT * 4}"{item.name}": {item.py_name},' for item in arguments)
     lines.append(f"{_INDENT * 3}}},")
     lines.append(f"{_INDENT * 2})")
     return lines

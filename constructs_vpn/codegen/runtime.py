@@ -32,13 +32,18 @@ from ..core.tokens import Expression, Token
 from .rules import Rule, count_violation
 
 __all__ = [
+    "AnyValue",
     "BlockModel",
     "Boolean",
+    "BooleanList",
+    "BooleanMap",
     "ConfigModel",
     "ImportableResource",
     "Integer",
     "Items",
     "Number",
+    "NumberList",
+    "NumberMap",
     "String",
     "StringList",
     "StringMap",
@@ -212,11 +217,28 @@ StringSet = Annotated[Sequence[str | Expression] | Expression, _Collection("set"
 """A Terraform ``set(string)``: a list or tuple (written in that order), or a token for the whole set."""
 StringMap = Annotated[Mapping[str, str | Expression] | Expression, _Collection("map", _check_string, "strings")]
 """A Terraform ``map(string)``: a mapping of strings to strings, or a token for the whole map."""
+NumberList = Annotated[Sequence[float | Expression] | Expression, _Collection("list", _check_number, "numbers")]
+"""A Terraform ``list(number)`` or ``set(number)``: a list or tuple of numbers, or a token."""
+BooleanList = Annotated[Sequence[bool | Expression] | Expression, _Collection("list", _check_boolean, "booleans")]
+"""A Terraform ``list(bool)`` or ``set(bool)``: a list or tuple of booleans, or a token."""
+NumberMap = Annotated[Mapping[str, float | Expression] | Expression, _Collection("map", _check_number, "numbers")]
+"""A Terraform ``map(number)``: a mapping of strings to numbers, or a token."""
+BooleanMap = Annotated[Mapping[str, bool | Expression] | Expression, _Collection("map", _check_boolean, "booleans")]
+"""A Terraform ``map(bool)``: a mapping of strings to booleans, or a token."""
+AnyValue = Annotated[Any, _Plain(lambda value: value)]
+"""Any other Terraform type (objects, nested collections, ``dynamic``): passed through as given, unchecked;
+synthesis still rejects what JSON cannot hold."""
 
 
 # --- models -----------------------------------------------------------------------------------------------
 _MODEL_CONFIG = ConfigDict(
-    extra="forbid", frozen=True, hide_input_in_errors=True, defer_build=True, revalidate_instances="never"
+    extra="forbid",
+    frozen=True,
+    hide_input_in_errors=True,
+    defer_build=True,
+    revalidate_instances="never",
+    validate_by_name=True,
+    validate_by_alias=True,
 )
 
 
@@ -365,13 +387,13 @@ def configure(scope: Construct, id: str, model: type[M], data: dict[str, Any]) -
 def warn_deprecated(construct: Construct, config: ConfigModel, provider: str) -> None:
     """A warning (``<provider>:deprecated:<name>``) with the provider's message for each deprecated argument set."""
     for name, message in config._tf_deprecated.items():
-        if getattr(config, name, None) is not None:
+        if _read(config, (name,)) is not None:
             Annotations.of(construct).add_warning_v2(f"{provider}:deprecated:{name}", message)
 
 
 def synthesize(config: BaseModel) -> dict[str, Any]:
     """The provider-named arguments as Terraform JSON expects them (unset ones left out)."""
-    return config.model_dump(exclude_none=True)
+    return config.model_dump(exclude_none=True, by_alias=True)
 
 
 # --- mutation after construction (cdktf's setters, reset_<x>, put_<block>, <x>_input) -----------------------
@@ -401,7 +423,19 @@ def _locate(target: Any) -> tuple[_Configured, tuple[Step, ...]]:
 
 
 def _fields(model: BaseModel) -> dict[str, Any]:
-    return {name: getattr(model, name) for name in type(model).model_fields}
+    """The model's arguments keyed by their schema names (a field's alias where Python needed another name)."""
+    return {field.alias or name: getattr(model, name) for name, field in type(model).model_fields.items()}
+
+
+def _attribute(model: BaseModel, name: str) -> Any:
+    """The argument the schema calls ``name`` (a field of that name, or whose alias it is)."""
+    fields = type(model).model_fields
+    if name in fields:
+        return getattr(model, name)
+    for python, field in fields.items():
+        if field.alias == name:
+            return getattr(model, python)
+    return None
 
 
 def _read(value: Any, steps: tuple[Step, ...]) -> Any:
@@ -413,7 +447,7 @@ def _read(value: Any, steps: tuple[Step, ...]) -> Any:
                 value = value[step] if step < len(value) else None
             # an int step into one object: a list block of at most one item, kept as its object
         elif isinstance(value, BaseModel):
-            value = getattr(value, step, None)
+            value = _attribute(value, step)
         elif isinstance(value, Mapping):
             value = value.get(step)
         else:

@@ -199,6 +199,10 @@ def _example_schema() -> dict[str, Any]:
                         "labels": {"type": ["map", "string"], "optional": True},
                         "matrix": {"type": ["list", ["list", "string"]], "computed": True},
                         "status": {"type": ["object", {"phase": "string", "ready": "bool"}], "computed": True},
+                        "from": {"type": "number", "optional": True},
+                        "schema": {"type": "string", "optional": True},
+                        "ports": {"type": ["set", "number"], "optional": True},
+                        "settings": {"type": ["object", {"mode": "string"}], "optional": True},
                     },
                     "block_types": {
                         "rule": {
@@ -225,8 +229,12 @@ def test_any_provider_gets_typed_bindings(tmp_path: Path) -> None:
         provider = importlib.import_module("imports.thing.provider")
         stack = _stack()
         provider.ThingProvider(stack, "thing", endpoint="https://example.test")
-        w = widget.Widget(stack, "w", name="a", rule=[{"port": 80}])
+        w = widget.Widget(stack, "w", name="a", rule=[{"port": 80}], from_=1, schema_="v2", settings={"mode": "x"})
         w.size = 3
+        w.ports = [443, 80]
+        with pytest.raises(ValidationError) as error:
+            w.ports = ["https"]
+        assert (error.value.problems[0].field, error.value.problems[0].rule) == ("ports[0]", "type")
         with pytest.raises(ValidationError):
             w.size = "three"
         TerraformOutput(stack, "phase", value=w.status.phase)
@@ -238,6 +246,10 @@ def test_any_provider_gets_typed_bindings(tmp_path: Path) -> None:
         "name": "a",
         "rule": [{"port": 80}],
         "size": 3,
+        "from": 1,
+        "schema": "v2",
+        "ports": [443, 80],
+        "settings": {"mode": "x"},
     }
     assert document["terraform"]["required_providers"]["thing"] == {"source": "example/thing", "version": "1.0.0"}
     assert document["output"]["phase"]["value"] == "${thing_widget.w.status.phase}"
