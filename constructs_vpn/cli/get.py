@@ -23,7 +23,7 @@ from typing import Any
 
 from ..alicloud.schema import PROVIDER_SOURCE, PROVIDER_VERSION, load_constraints
 from ..alicloud.schema.patches import PATCHES
-from ..codegen.generate import Patch, Provider, generate, write
+from ..codegen.generate import BANNER_PREFIX, Patch, Provider, generate, write
 from ..core.errors import ConstructsVpnError
 
 __all__ = ["ProviderRequest", "add_parser", "get", "parse_provider", "run"]
@@ -119,6 +119,7 @@ def get(requests: list[ProviderRequest], output: Path, *, schema_file: Path | No
             )
         version = versions.get(request.address) or _version_of(request)
         files = _bindings(request, version, schema)
+        _refuse_foreign_files(output / request.name)
         write(files, output / request.name)
         count = len(schema.get("resource_schemas") or {}) + len(schema.get("data_source_schemas") or {})
         types += count
@@ -133,6 +134,20 @@ def get(requests: list[ProviderRequest], output: Path, *, schema_file: Path | No
     print(summary)
     lines.append(summary)
     return lines
+
+
+def _refuse_foreign_files(folder: Path) -> None:
+    """Stop before mixing with files this generator did not write (e.g. ``cdktf get``'s jsii bindings): they
+    would shadow or break ours, and deleting them is the user's call."""
+    if not folder.is_dir():
+        return
+    for path in sorted(folder.rglob("*.py")):
+        with path.open(encoding="utf-8", errors="replace") as handle:
+            if not handle.readline().startswith(BANNER_PREFIX):
+                raise ConstructsVpnError(
+                    f"{path} was not written by constructs-vpn get (cdktf get's output?); "
+                    f"delete {folder} and run constructs-vpn get again"
+                )
 
 
 def _bindings(request: ProviderRequest, version: str, schema: dict[str, Any]) -> dict[str, str]:

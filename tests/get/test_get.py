@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from constructs_vpn.alicloud.schema.regenerate import PACKAGE_DIR, bindings
-from constructs_vpn.cli.get import ProviderRequest, parse_provider
+from constructs_vpn.cli.get import ProviderRequest, get, parse_provider
 from constructs_vpn.cli.main import main
 from constructs_vpn.core import App, TerraformOutput, TerraformStack, ValidationError
 from constructs_vpn.core.errors import ConstructsVpnError
@@ -102,6 +102,17 @@ def test_mistakes_are_one_clean_error(tmp_path: Path, alicloud_schema_file: Path
         from constructs_vpn.cli.main import build_parser
 
         run(build_parser().parse_args(["get", "--dir", str(project), "--schema", str(alicloud_schema_file)]))
+
+
+def test_cdktf_gets_output_is_never_mixed_with_ours(tmp_path: Path, alicloud_schema_file: Path) -> None:
+    project = write_project(tmp_path, {"terraformProviders": ["aliyun/alicloud"]})
+    jsii = project / "imports/alicloud/_jsii"
+    jsii.mkdir(parents=True)
+    (jsii / "__init__.py").write_text("import jsii\n", encoding="utf-8")
+    with pytest.raises(ConstructsVpnError, match=r"_jsii/__init__.py was not written by constructs-vpn get"):
+        get([parse_provider("aliyun/alicloud")], project / "imports", schema_file=alicloud_schema_file)
+    assert (jsii / "__init__.py").is_file()
+    assert not (project / "imports/alicloud/provider").exists()
 
 
 def test_no_cdktf_json_says_where_to_run(tmp_path: Path) -> None:
@@ -289,8 +300,6 @@ def _project_with_alicloud(folder: Path) -> Path:
 def test_without_terraform_the_error_names_both_ways_out(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PATH", str(tmp_path / "empty"))
     with pytest.raises(ConstructsVpnError, match=r"terraform is not on PATH: install it, or pass --schema FILE"):
-        from constructs_vpn.cli.get import get
-
         get([parse_provider("aliyun/alicloud")], tmp_path / "imports")
 
 
