@@ -144,3 +144,12 @@ def test_runtime_modules_never_import_the_generator(name: str) -> None:
     tree = ast.parse((PACKAGE_DIR.parent / name).read_text(encoding="utf-8"))
     imported = [node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)]
     assert not any(module.lstrip(".").startswith(("_ir", "_render", "generate")) for module in imported)
+
+
+def test_the_generator_layer_sits_on_core_alone() -> None:
+    """``constructs_vpn.codegen`` (generator and runtime) imports only ``core``: any provider package, and ``get``'s
+    output, can build on it (tests/test_layers.py does not know this layer yet)."""
+    from tests.test_layers import layer_imports
+
+    for path in sorted((PACKAGE_DIR.parent / "codegen").rglob("*.py")):
+        assert layer_imports(path) <= {"core", "codegen"}, path
