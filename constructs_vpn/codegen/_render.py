@@ -714,6 +714,47 @@ def _element_class(module: Module, element: Element) -> list[str]:
         lines.extend(_import_lines(module, element))
     if kind != "provider":
         lines.extend(_members(module, element.body, element.class_name, top=True))
+    else:
+        lines.extend(_provider_members(module, element.body))
+    return lines
+
+
+def _provider_members(module: Module, body: Body) -> list[str]:
+    """A provider's arguments as cdktf's provider classes have them: getters of the given value (a provider has
+    no attributes to reference), setters, ``<x>_input`` and ``reset_<x>``."""
+    lines: list[str] = []
+    for item in _arguments(body):
+        module.use(_RUNTIME, "assign", "internal_value")
+        module.use("typing", "Any")
+        prop = getter_name(item.py_name)
+        key = f'("{item.name}",)'
+        read = f"internal_value(self, {key})"
+        if isinstance(item, Block):
+            module.use("collections.abc", "Mapping")
+            value_type = f"{item.class_name} | Mapping[str, Any]"
+            if not item.single:
+                module.use("collections.abc", "Sequence")
+                value_type = f"Sequence[{value_type}]"
+        else:
+            value_type = _param_type(item)
+            _use_param_types(module, value_type)
+        lines.extend(
+            [
+                "",
+                *_property(prop, "Any", f"The ``{item.name}`` given (``None`` if unset).", read),
+                "",
+                f"{_INDENT}@{prop}.setter",
+                f"{_INDENT}def {prop}(self, value: {value_type} | None) -> None:",
+                f"{_INDENT * 2}assign(self, {key}, value)",
+                "",
+                f"{_INDENT}@property",
+                f"{_INDENT}def {item.py_name}_input(self) -> Any:",
+                f'{_INDENT * 2}"""The value given for ``{item.name}`` (``None`` if unset)."""',
+                f"{_INDENT * 2}return internal_value(self, {key})",
+            ]
+        )
+        if not item.required:
+            lines.extend(_reset_lines(item.py_name, key))
     return lines
 
 

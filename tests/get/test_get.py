@@ -342,3 +342,18 @@ def test_the_schema_comes_from_terraform_init_and_providers_schema(
     }
     assert calls[2:] == ["providers schema -json", "version -json"]
     assert (project / "imports/alicloud/vpn_gateway_vpn_attachment/__init__.py").is_file()
+
+
+def test_provider_arguments_are_properties_as_in_cdktf(on_path: Path) -> None:
+    provider_module = importlib.import_module("imports.alicloud.provider")
+    stack = _stack()
+    provider = provider_module.AlicloudProvider(stack, "alicloud", region="cn-hangzhou")
+    provider.region = "cn-beijing"
+    provider.assume_role = {"role_arn": "acs:ram::123:role/x"}
+    assert provider.region_input == "cn-beijing"
+    provider.reset_profile()
+    with pytest.raises(ValidationError):
+        provider.protocol = "FTP"
+    assert _synth(stack)["provider"]["alicloud"] == [
+        {"region": "cn-beijing", "assume_role": {"role_arn": "acs:ram::123:role/x"}}
+    ]

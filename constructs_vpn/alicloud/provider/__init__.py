@@ -17,7 +17,9 @@ from constructs_vpn.codegen.runtime import (
     ConfigModel,
     Integer,
     String,
+    assign,
     configure,
+    internal_value,
     synthesize,
     warn_deprecated,
 )
@@ -1025,6 +1027,482 @@ class AlicloudProvider(TerraformProvider):
 
     def _synthesize_attributes(self) -> dict[str, Any]:
         return synthesize(self.config)
+
+    @property
+    def access_key(self) -> Any:
+        """The ``access_key`` given (``None`` if unset)."""
+        return internal_value(self, ("access_key",))
+
+    @access_key.setter
+    def access_key(self, value: str | Expression | None) -> None:
+        assign(self, ("access_key",), value)
+
+    @property
+    def access_key_input(self) -> Any:
+        """The value given for ``access_key`` (``None`` if unset)."""
+        return internal_value(self, ("access_key",))
+
+    def reset_access_key(self) -> None:
+        assign(self, ("access_key",), None)
+
+    @property
+    def account_id(self) -> Any:
+        """The ``account_id`` given (``None`` if unset)."""
+        return internal_value(self, ("account_id",))
+
+    @account_id.setter
+    def account_id(self, value: str | Expression | None) -> None:
+        assign(self, ("account_id",), value)
+
+    @property
+    def account_id_input(self) -> Any:
+        """The value given for ``account_id`` (``None`` if unset)."""
+        return internal_value(self, ("account_id",))
+
+    def reset_account_id(self) -> None:
+        assign(self, ("account_id",), None)
+
+    @property
+    def account_type(self) -> Any:
+        """The ``account_type`` given (``None`` if unset)."""
+        return internal_value(self, ("account_type",))
+
+    @account_type.setter
+    def account_type(self, value: str | Expression | None) -> None:
+        assign(self, ("account_type",), value)
+
+    @property
+    def account_type_input(self) -> Any:
+        """The value given for ``account_type`` (``None`` if unset)."""
+        return internal_value(self, ("account_type",))
+
+    def reset_account_type(self) -> None:
+        assign(self, ("account_type",), None)
+
+    @property
+    def assume_role(self) -> Any:
+        """The ``assume_role`` given (``None`` if unset)."""
+        return internal_value(self, ("assume_role",))
+
+    @assume_role.setter
+    def assume_role(self, value: AlicloudProviderAssumeRole | Mapping[str, Any] | None) -> None:
+        assign(self, ("assume_role",), value)
+
+    @property
+    def assume_role_input(self) -> Any:
+        """The value given for ``assume_role`` (``None`` if unset)."""
+        return internal_value(self, ("assume_role",))
+
+    def reset_assume_role(self) -> None:
+        assign(self, ("assume_role",), None)
+
+    @property
+    def assume_role_with_oidc(self) -> Any:
+        """The ``assume_role_with_oidc`` given (``None`` if unset)."""
+        return internal_value(self, ("assume_role_with_oidc",))
+
+    @assume_role_with_oidc.setter
+    def assume_role_with_oidc(self, value: AlicloudProviderAssumeRoleWithOidc | Mapping[str, Any] | None) -> None:
+        assign(self, ("assume_role_with_oidc",), value)
+
+    @property
+    def assume_role_with_oidc_input(self) -> Any:
+        """The value given for ``assume_role_with_oidc`` (``None`` if unset)."""
+        return internal_value(self, ("assume_role_with_oidc",))
+
+    def reset_assume_role_with_oidc(self) -> None:
+        assign(self, ("assume_role_with_oidc",), None)
+
+    @property
+    def client_connect_timeout(self) -> Any:
+        """The ``client_connect_timeout`` given (``None`` if unset)."""
+        return internal_value(self, ("client_connect_timeout",))
+
+    @client_connect_timeout.setter
+    def client_connect_timeout(self, value: int | Expression | None) -> None:
+        assign(self, ("client_connect_timeout",), value)
+
+    @property
+    def client_connect_timeout_input(self) -> Any:
+        """The value given for ``client_connect_timeout`` (``None`` if unset)."""
+        return internal_value(self, ("client_connect_timeout",))
+
+    def reset_client_connect_timeout(self) -> None:
+        assign(self, ("client_connect_timeout",), None)
+
+    @property
+    def client_read_timeout(self) -> Any:
+        """The ``client_read_timeout`` given (``None`` if unset)."""
+        return internal_value(self, ("client_read_timeout",))
+
+    @client_read_timeout.setter
+    def client_read_timeout(self, value: int | Expression | None) -> None:
+        assign(self, ("client_read_timeout",), value)
+
+    @property
+    def client_read_timeout_input(self) -> Any:
+        """The value given for ``client_read_timeout`` (``None`` if unset)."""
+        return internal_value(self, ("client_read_timeout",))
+
+    def reset_client_read_timeout(self) -> None:
+        assign(self, ("client_read_timeout",), None)
+
+    @property
+    def configuration_source(self) -> Any:
+        """The ``configuration_source`` given (``None`` if unset)."""
+        return internal_value(self, ("configuration_source",))
+
+    @configuration_source.setter
+    def configuration_source(self, value: str | Expression | None) -> None:
+        assign(self, ("configuration_source",), value)
+
+    @property
+    def configuration_source_input(self) -> Any:
+        """The value given for ``configuration_source`` (``None`` if unset)."""
+        return internal_value(self, ("configuration_source",))
+
+    def reset_configuration_source(self) -> None:
+        assign(self, ("configuration_source",), None)
+
+    @property
+    def credentials_uri(self) -> Any:
+        """The ``credentials_uri`` given (``None`` if unset)."""
+        return internal_value(self, ("credentials_uri",))
+
+    @credentials_uri.setter
+    def credentials_uri(self, value: str | Expression | None) -> None:
+        assign(self, ("credentials_uri",), value)
+
+    @property
+    def credentials_uri_input(self) -> Any:
+        """The value given for ``credentials_uri`` (``None`` if unset)."""
+        return internal_value(self, ("credentials_uri",))
+
+    def reset_credentials_uri(self) -> None:
+        assign(self, ("credentials_uri",), None)
+
+    @property
+    def ecs_role_name(self) -> Any:
+        """The ``ecs_role_name`` given (``None`` if unset)."""
+        return internal_value(self, ("ecs_role_name",))
+
+    @ecs_role_name.setter
+    def ecs_role_name(self, value: str | Expression | None) -> None:
+        assign(self, ("ecs_role_name",), value)
+
+    @property
+    def ecs_role_name_input(self) -> Any:
+        """The value given for ``ecs_role_name`` (``None`` if unset)."""
+        return internal_value(self, ("ecs_role_name",))
+
+    def reset_ecs_role_name(self) -> None:
+        assign(self, ("ecs_role_name",), None)
+
+    @property
+    def endpoints(self) -> Any:
+        """The ``endpoints`` given (``None`` if unset)."""
+        return internal_value(self, ("endpoints",))
+
+    @endpoints.setter
+    def endpoints(self, value: Sequence[AlicloudProviderEndpoints | Mapping[str, Any]] | None) -> None:
+        assign(self, ("endpoints",), value)
+
+    @property
+    def endpoints_input(self) -> Any:
+        """The value given for ``endpoints`` (``None`` if unset)."""
+        return internal_value(self, ("endpoints",))
+
+    def reset_endpoints(self) -> None:
+        assign(self, ("endpoints",), None)
+
+    @property
+    def fc(self) -> Any:
+        """The ``fc`` given (``None`` if unset)."""
+        return internal_value(self, ("fc",))
+
+    @fc.setter
+    def fc(self, value: str | Expression | None) -> None:
+        assign(self, ("fc",), value)
+
+    @property
+    def fc_input(self) -> Any:
+        """The value given for ``fc`` (``None`` if unset)."""
+        return internal_value(self, ("fc",))
+
+    def reset_fc(self) -> None:
+        assign(self, ("fc",), None)
+
+    @property
+    def features(self) -> Any:
+        """The ``features`` given (``None`` if unset)."""
+        return internal_value(self, ("features",))
+
+    @features.setter
+    def features(self, value: AlicloudProviderFeatures | Mapping[str, Any] | None) -> None:
+        assign(self, ("features",), value)
+
+    @property
+    def features_input(self) -> Any:
+        """The value given for ``features`` (``None`` if unset)."""
+        return internal_value(self, ("features",))
+
+    def reset_features(self) -> None:
+        assign(self, ("features",), None)
+
+    @property
+    def log_endpoint(self) -> Any:
+        """The ``log_endpoint`` given (``None`` if unset)."""
+        return internal_value(self, ("log_endpoint",))
+
+    @log_endpoint.setter
+    def log_endpoint(self, value: str | Expression | None) -> None:
+        assign(self, ("log_endpoint",), value)
+
+    @property
+    def log_endpoint_input(self) -> Any:
+        """The value given for ``log_endpoint`` (``None`` if unset)."""
+        return internal_value(self, ("log_endpoint",))
+
+    def reset_log_endpoint(self) -> None:
+        assign(self, ("log_endpoint",), None)
+
+    @property
+    def max_retry_timeout(self) -> Any:
+        """The ``max_retry_timeout`` given (``None`` if unset)."""
+        return internal_value(self, ("max_retry_timeout",))
+
+    @max_retry_timeout.setter
+    def max_retry_timeout(self, value: int | Expression | None) -> None:
+        assign(self, ("max_retry_timeout",), value)
+
+    @property
+    def max_retry_timeout_input(self) -> Any:
+        """The value given for ``max_retry_timeout`` (``None`` if unset)."""
+        return internal_value(self, ("max_retry_timeout",))
+
+    def reset_max_retry_timeout(self) -> None:
+        assign(self, ("max_retry_timeout",), None)
+
+    @property
+    def mns_endpoint(self) -> Any:
+        """The ``mns_endpoint`` given (``None`` if unset)."""
+        return internal_value(self, ("mns_endpoint",))
+
+    @mns_endpoint.setter
+    def mns_endpoint(self, value: str | Expression | None) -> None:
+        assign(self, ("mns_endpoint",), value)
+
+    @property
+    def mns_endpoint_input(self) -> Any:
+        """The value given for ``mns_endpoint`` (``None`` if unset)."""
+        return internal_value(self, ("mns_endpoint",))
+
+    def reset_mns_endpoint(self) -> None:
+        assign(self, ("mns_endpoint",), None)
+
+    @property
+    def ots_instance_name(self) -> Any:
+        """The ``ots_instance_name`` given (``None`` if unset)."""
+        return internal_value(self, ("ots_instance_name",))
+
+    @ots_instance_name.setter
+    def ots_instance_name(self, value: str | Expression | None) -> None:
+        assign(self, ("ots_instance_name",), value)
+
+    @property
+    def ots_instance_name_input(self) -> Any:
+        """The value given for ``ots_instance_name`` (``None`` if unset)."""
+        return internal_value(self, ("ots_instance_name",))
+
+    def reset_ots_instance_name(self) -> None:
+        assign(self, ("ots_instance_name",), None)
+
+    @property
+    def profile(self) -> Any:
+        """The ``profile`` given (``None`` if unset)."""
+        return internal_value(self, ("profile",))
+
+    @profile.setter
+    def profile(self, value: str | Expression | None) -> None:
+        assign(self, ("profile",), value)
+
+    @property
+    def profile_input(self) -> Any:
+        """The value given for ``profile`` (``None`` if unset)."""
+        return internal_value(self, ("profile",))
+
+    def reset_profile(self) -> None:
+        assign(self, ("profile",), None)
+
+    @property
+    def protocol(self) -> Any:
+        """The ``protocol`` given (``None`` if unset)."""
+        return internal_value(self, ("protocol",))
+
+    @protocol.setter
+    def protocol(self, value: str | Expression | None) -> None:
+        assign(self, ("protocol",), value)
+
+    @property
+    def protocol_input(self) -> Any:
+        """The value given for ``protocol`` (``None`` if unset)."""
+        return internal_value(self, ("protocol",))
+
+    def reset_protocol(self) -> None:
+        assign(self, ("protocol",), None)
+
+    @property
+    def region(self) -> Any:
+        """The ``region`` given (``None`` if unset)."""
+        return internal_value(self, ("region",))
+
+    @region.setter
+    def region(self, value: str | Expression | None) -> None:
+        assign(self, ("region",), value)
+
+    @property
+    def region_input(self) -> Any:
+        """The value given for ``region`` (``None`` if unset)."""
+        return internal_value(self, ("region",))
+
+    def reset_region(self) -> None:
+        assign(self, ("region",), None)
+
+    @property
+    def secret_key(self) -> Any:
+        """The ``secret_key`` given (``None`` if unset)."""
+        return internal_value(self, ("secret_key",))
+
+    @secret_key.setter
+    def secret_key(self, value: str | Expression | None) -> None:
+        assign(self, ("secret_key",), value)
+
+    @property
+    def secret_key_input(self) -> Any:
+        """The value given for ``secret_key`` (``None`` if unset)."""
+        return internal_value(self, ("secret_key",))
+
+    def reset_secret_key(self) -> None:
+        assign(self, ("secret_key",), None)
+
+    @property
+    def secure_transport(self) -> Any:
+        """The ``secure_transport`` given (``None`` if unset)."""
+        return internal_value(self, ("secure_transport",))
+
+    @secure_transport.setter
+    def secure_transport(self, value: str | Expression | None) -> None:
+        assign(self, ("secure_transport",), value)
+
+    @property
+    def secure_transport_input(self) -> Any:
+        """The value given for ``secure_transport`` (``None`` if unset)."""
+        return internal_value(self, ("secure_transport",))
+
+    def reset_secure_transport(self) -> None:
+        assign(self, ("secure_transport",), None)
+
+    @property
+    def security_token(self) -> Any:
+        """The ``security_token`` given (``None`` if unset)."""
+        return internal_value(self, ("security_token",))
+
+    @security_token.setter
+    def security_token(self, value: str | Expression | None) -> None:
+        assign(self, ("security_token",), value)
+
+    @property
+    def security_token_input(self) -> Any:
+        """The value given for ``security_token`` (``None`` if unset)."""
+        return internal_value(self, ("security_token",))
+
+    def reset_security_token(self) -> None:
+        assign(self, ("security_token",), None)
+
+    @property
+    def security_transport(self) -> Any:
+        """The ``security_transport`` given (``None`` if unset)."""
+        return internal_value(self, ("security_transport",))
+
+    @security_transport.setter
+    def security_transport(self, value: str | Expression | None) -> None:
+        assign(self, ("security_transport",), value)
+
+    @property
+    def security_transport_input(self) -> Any:
+        """The value given for ``security_transport`` (``None`` if unset)."""
+        return internal_value(self, ("security_transport",))
+
+    def reset_security_transport(self) -> None:
+        assign(self, ("security_transport",), None)
+
+    @property
+    def shared_credentials_file(self) -> Any:
+        """The ``shared_credentials_file`` given (``None`` if unset)."""
+        return internal_value(self, ("shared_credentials_file",))
+
+    @shared_credentials_file.setter
+    def shared_credentials_file(self, value: str | Expression | None) -> None:
+        assign(self, ("shared_credentials_file",), value)
+
+    @property
+    def shared_credentials_file_input(self) -> Any:
+        """The value given for ``shared_credentials_file`` (``None`` if unset)."""
+        return internal_value(self, ("shared_credentials_file",))
+
+    def reset_shared_credentials_file(self) -> None:
+        assign(self, ("shared_credentials_file",), None)
+
+    @property
+    def sign_version(self) -> Any:
+        """The ``sign_version`` given (``None`` if unset)."""
+        return internal_value(self, ("sign_version",))
+
+    @sign_version.setter
+    def sign_version(self, value: AlicloudProviderSignVersion | Mapping[str, Any] | None) -> None:
+        assign(self, ("sign_version",), value)
+
+    @property
+    def sign_version_input(self) -> Any:
+        """The value given for ``sign_version`` (``None`` if unset)."""
+        return internal_value(self, ("sign_version",))
+
+    def reset_sign_version(self) -> None:
+        assign(self, ("sign_version",), None)
+
+    @property
+    def skip_region_validation(self) -> Any:
+        """The ``skip_region_validation`` given (``None`` if unset)."""
+        return internal_value(self, ("skip_region_validation",))
+
+    @skip_region_validation.setter
+    def skip_region_validation(self, value: bool | Expression | None) -> None:
+        assign(self, ("skip_region_validation",), value)
+
+    @property
+    def skip_region_validation_input(self) -> Any:
+        """The value given for ``skip_region_validation`` (``None`` if unset)."""
+        return internal_value(self, ("skip_region_validation",))
+
+    def reset_skip_region_validation(self) -> None:
+        assign(self, ("skip_region_validation",), None)
+
+    @property
+    def source_ip(self) -> Any:
+        """The ``source_ip`` given (``None`` if unset)."""
+        return internal_value(self, ("source_ip",))
+
+    @source_ip.setter
+    def source_ip(self, value: str | Expression | None) -> None:
+        assign(self, ("source_ip",), value)
+
+    @property
+    def source_ip_input(self) -> Any:
+        """The value given for ``source_ip`` (``None`` if unset)."""
+        return internal_value(self, ("source_ip",))
+
+    def reset_source_ip(self) -> None:
+        assign(self, ("source_ip",), None)
 
 
 _BLOCK_PATHS = frozenset(
