@@ -1,8 +1,9 @@
-"""Python source for the IR. The output is already in ``ruff format`` style (the regeneration test compares bytes).
+"""Python source for the IR, laid out by the generator (``# fmt: off``; the regeneration test compares bytes).
 
-Rules kept by construction: lines of at most 120 characters, one-per-line argument lists with a trailing comma
-whenever a call or signature does not fit on one line, imports in isort order, two blank lines between
-top-level definitions.
+Kept by construction: ruff-format style argument lists, imports in isort order, two blank lines between top-level
+definitions, lines of at most 120 characters where names allow (a file with longer ones says ``noqa: E501``).
+Each element module holds the pydantic models of its arguments and blocks (validation), the element class, and
+cdktf's reference classes (``...OutputReference``, ``...List``) for its blocks and object-typed attributes.
 """
 
 from __future__ import annotations
