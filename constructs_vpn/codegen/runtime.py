@@ -16,7 +16,7 @@ import json
 import math
 import typing
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from typing import Annotated, Any, ClassVar, Protocol, TypeVar
+from typing import Annotated, Any, ClassVar, TypeVar
 
 from pydantic import BaseModel, ConfigDict, GetCoreSchemaHandler
 from pydantic import ValidationError as PydanticValidationError
@@ -397,20 +397,12 @@ def synthesize(config: BaseModel) -> dict[str, Any]:
 
 
 # --- mutation after construction (cdktf's setters, reset_<x>, put_<block>, <x>_input) -----------------------
-class _Configured(Protocol):
-    """A generated element: a construct whose validated arguments are ``config``."""
-
-    config: Any
-
-    @property
-    def node(self) -> Any: ...
-
-
 Step = str | int
 
 
-def _locate(target: Any) -> tuple[_Configured, tuple[Step, ...]]:
-    """The element a reference belongs to, and the path from its ``config`` to the referenced value."""
+def _locate(target: Any) -> tuple[Any, tuple[Step, ...]]:
+    """The element a reference belongs to (a generated construct, with ``config``), and the path from its
+    ``config`` to the referenced value."""
     steps: list[Step] = []
     while isinstance(target, ComplexObject):
         index = target._complex_object_index
@@ -484,6 +476,11 @@ def assign(target: Any, steps: tuple[Step, ...], value: Any) -> None:
     node = element.node
     data = _replace(element.config, prefix + steps, value, "")
     element.config = configure(node.scope, node.id, type(element.config), data)
+    message = element.config._tf_deprecated.get(steps[0]) if not prefix and len(steps) == 1 else None
+    if message and value is not None:
+        metadata = getattr(element, "terraform_generator_metadata", None)
+        provider = metadata.provider_name if metadata is not None else "provider"
+        Annotations.of(element).add_warning_v2(f"{provider}:deprecated:{steps[0]}", message)
 
 
 def internal_value(target: Any, steps: tuple[Step, ...] = ()) -> Any:

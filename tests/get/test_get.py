@@ -14,6 +14,7 @@ from constructs_vpn.alicloud.schema.regenerate import PACKAGE_DIR, bindings
 from constructs_vpn.cli.get import ProviderRequest, get, parse_provider
 from constructs_vpn.cli.main import main
 from constructs_vpn.core import App, TerraformOutput, TerraformStack, ValidationError
+from constructs_vpn.core.annotations import collect
 from constructs_vpn.core.errors import ConstructsVpnError
 
 from .conftest import importable, schema_document, write_project
@@ -357,3 +358,13 @@ def test_provider_arguments_are_properties_as_in_cdktf(on_path: Path) -> None:
     assert _synth(stack)["provider"]["alicloud"] == [
         {"region": "cn-beijing", "assume_role": {"role_arn": "acs:ram::123:role/x"}}
     ]
+
+
+def test_setting_a_deprecated_argument_warns_as_the_constructor_does(on_path: Path) -> None:
+    cgw_module = importlib.import_module("imports.alicloud.vpn_customer_gateway")
+    app = App(outdir="/nonexistent")
+    cgw = cgw_module.VpnCustomerGateway(TerraformStack(app, "site"), "cgw", ip_address="203.0.113.10")
+    cgw.name = "office"
+    cgw.description = "not deprecated"
+    warnings = [(a.path, a.id) for a in collect(app) if a.level == "warn"]
+    assert warnings == [("site/cgw", "alicloud:deprecated:name")]
