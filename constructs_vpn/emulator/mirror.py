@@ -11,7 +11,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..alicloud._schema import PROVIDER_SOURCE, PROVIDER_VERSION
+from ..alicloud.schema import PROVIDER_SOURCE, PROVIDER_VERSION
 from .store import STATE_ENV
 
 __all__ = ["Installation", "install", "platform_name"]

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, Literal
 
-from ..alicloud._schema import load_constraints, load_schema
+from ..alicloud.schema import load_constraints, load_schema
 from . import _tf
 
 __all__ = [

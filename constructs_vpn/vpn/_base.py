@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ConfigDict
 from pydantic import ValidationError as PydanticValidationError
 
-from ..alicloud._runtime import problems_from
+from ..codegen.runtime import problems_from
 from ..core.annotations import Annotations
 from ..core.construct import Construct, Node
 from ..core.errors import Problem, ValidationError

@@ -6,8 +6,10 @@ from typing import TYPE_CHECKING, Any, Protocol, TypedDict, Unpack, runtime_chec
 
 from ..alicloud.cen_transit_router import CenTransitRouter
 from ..alicloud.cen_transit_router_cidr import CenTransitRouterCidr
-from ..alicloud.data_cen_transit_router_available_resources import DataAlicloudCenTransitRouterAvailableResources
-from ..alicloud.data_cen_transit_router_route_tables import DataAlicloudCenTransitRouterRouteTables
+from ..alicloud.data_alicloud_cen_transit_router_available_resources import (
+    DataAlicloudCenTransitRouterAvailableResources,
+)
+from ..alicloud.data_alicloud_cen_transit_router_route_tables import DataAlicloudCenTransitRouterRouteTables
 from ..core.construct import Construct
 from ..core.provider import TerraformProvider
 from ..core.resource import TerraformResource

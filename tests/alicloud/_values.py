@@ -5,10 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from constructs_vpn import alicloud
-from constructs_vpn.alicloud._rules import CidrNetwork, IntIn, LenBetween, OneOf
-from constructs_vpn.alicloud.codegen._ir import Attribute, Block, Body, Element, build
+from constructs_vpn.alicloud.schema import load_constraints, load_schema
+from constructs_vpn.alicloud.schema.patches import PATCHES
+from constructs_vpn.alicloud.schema.regenerate import PROVIDER
+from constructs_vpn.codegen._ir import Attribute, Block, Body, Element, build
+from constructs_vpn.codegen.rules import CidrNetwork, IntIn, LenBetween, OneOf
 
-ELEMENTS: list[Element] = build()
+ELEMENTS: list[Element] = build(PROVIDER, load_schema(), load_constraints(), PATCHES)
 BY_TYPE: dict[str, Element] = {e.tf_type: e for e in ELEMENTS if e.kind != "provider"}
 
 

@@ -17,8 +17,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from constructs_vpn.alicloud import check_stack
-from constructs_vpn.alicloud._rules import CidrNetwork, IntIn, LenBetween, OneOf
-from constructs_vpn.alicloud.codegen._ir import Attribute, Body, Element
+from constructs_vpn.codegen._ir import Attribute, Body, Element
+from constructs_vpn.codegen.rules import CidrNetwork, IntIn, LenBetween, OneOf
 from constructs_vpn.core import (
     App,
     TerraformDataSource,

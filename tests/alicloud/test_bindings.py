@@ -23,7 +23,7 @@ from constructs_vpn.alicloud import (
     VpnGatewayVpnAttachmentTunnelOptionsSpecification,
     check_stack,
 )
-from constructs_vpn.alicloud._schema import PROVIDER_SOURCE, VERSION_CONSTRAINT
+from constructs_vpn.alicloud.schema import PROVIDER_SOURCE, VERSION_CONSTRAINT
 from constructs_vpn.core import (
     App,
     Fn,
@@ -53,7 +53,7 @@ def _va(stack: TerraformStack, id: str = "vpn", **kwargs: Any) -> VpnGatewayVpnA
 @pytest.mark.parametrize("element", ELEMENTS, ids=lambda e: e.class_name)
 def test_every_class_synthesizes_and_passes_the_check(element: Any, stack: TerraformStack) -> None:
     cls = binding(element)
-    assert cls.tf_resource_type == element.tf_type
+    assert element.tf_type == cls.TF_RESOURCE_TYPE
     minimal = cls(stack, "minimal", **required_kwargs(element))
     full = cls(stack, "full", alias="full", **full_kwargs(element)) if element.kind == "provider" else None
     if full is None:
@@ -316,6 +316,7 @@ def test_getters_return_references_for_every_attribute(stack: TerraformStack) ->
                 "bgp": vpn.bgp_config,
                 "tags": vpn.tags,
                 "table": tables.tables[0].get_attribute("id"),
+                "table_cdktf": tables.tables.get(0).id,
                 "dpd": vpn.enable_dpd,
             }
         },
@@ -323,16 +324,17 @@ def test_getters_return_references_for_every_attribute(stack: TerraformStack) ->
     body = stack.to_terraform()["resource"]["terraform_data"]["user"]["input"]
     assert body == {
         "status": "${alicloud_vpn_gateway_vpn_attachment.vpn.status}",
-        "bgp": "${alicloud_vpn_gateway_vpn_attachment.vpn.bgp_config}",
+        "bgp": "${alicloud_vpn_gateway_vpn_attachment.vpn.bgp_config[0]}",  # a list of at most one, as cdktf
         "tags": "${alicloud_vpn_gateway_vpn_attachment.vpn.tags}",
         "table": "${data.alicloud_cen_transit_router_route_tables.tables.tables[0].id}",
+        "table_cdktf": "${data.alicloud_cen_transit_router_route_tables.tables.tables[0].id}",
         "dpd": "${alicloud_vpn_gateway_vpn_attachment.vpn.enable_dpd}",
     }
 
 
 @pytest.mark.parametrize("element", [e for e in ELEMENTS if e.kind != "provider"], ids=lambda e: e.class_name)
 def test_a_getter_exists_for_every_attribute_and_block(element: Any) -> None:
-    from constructs_vpn.alicloud.codegen._render import getter_name
+    from constructs_vpn.codegen._render import getter_name
 
     cls = binding(element)
     for name in [a.name for a in element.body.attributes] + [b.name for b in element.body.blocks]:
@@ -340,7 +342,7 @@ def test_a_getter_exists_for_every_attribute_and_block(element: Any) -> None:
 
 
 def test_clashing_getter_names_get_a_trailing_underscore() -> None:
-    from constructs_vpn.alicloud.codegen._render import getter_name
+    from constructs_vpn.codegen._render import getter_name
 
     assert [getter_name(n) for n in ("count", "provider", "node", "fqn", "lifecycle", "status", "id")] == [
         "count_",

@@ -143,7 +143,7 @@ def test_every_kind_is_covered() -> None:
 
 def test_too_few_blocks_and_missing_required_blocks() -> None:
     """No block type of the pinned schema has min_items; a schema that had one is checked all the same."""
-    from constructs_vpn.alicloud._check import _Block, _Checker
+    from constructs_vpn.alicloud.schema.check import _Block, _Checker
 
     schema = _Block(blocks={"rule": (_Block(), "list", 2, None)})
     checker = _Checker("s")

@@ -1,4 +1,4 @@
-"""The generator: the checked-in modules are exactly its output, and its patches still apply."""
+"""The generator: the checked-in ``constructs_vpn.alicloud`` is exactly its output, and its patches still apply."""
 
 from __future__ import annotations
 
@@ -9,50 +9,81 @@ from pathlib import Path
 
 import pytest
 
-from constructs_vpn.alicloud.codegen import PACKAGE_DIR, generate, schema_hash, write
-from constructs_vpn.alicloud.codegen._ir import build
-from constructs_vpn.alicloud.codegen.patches import PATCHES
+from constructs_vpn.alicloud.schema import load_constraints, load_schema
+from constructs_vpn.alicloud.schema.patches import PATCHES
+from constructs_vpn.alicloud.schema.regenerate import PACKAGE_DIR, PROVIDER, bindings, schema_hash
+from constructs_vpn.codegen._ir import build
+from constructs_vpn.codegen.generate import BANNER_PREFIX, write
 
 from ._values import ELEMENTS
 
+REPO_DIR = PACKAGE_DIR.parent.parent
 
-def test_checked_in_modules_are_the_generator_output(tmp_path: Path) -> None:
-    written = write(tmp_path)
-    assert len(written) == len(ELEMENTS) + 1  # one module per element, plus __init__.py
-    for path in sorted(tmp_path.glob("*.py")):
-        checked_in = PACKAGE_DIR / path.name
-        assert checked_in.is_file(), f"{path.name} is generated but not checked in"
+
+def test_checked_in_bindings_are_the_generator_output(tmp_path: Path) -> None:
+    written = write(bindings(), tmp_path)
+    assert len(written) == len(ELEMENTS) + 1  # one package per element, plus the provider package's __init__.py
+    for path in sorted(tmp_path.rglob("*.py")):
+        checked_in = PACKAGE_DIR / path.relative_to(tmp_path)
+        assert checked_in.is_file(), f"{path.relative_to(tmp_path)} is generated but not checked in"
         assert checked_in.read_bytes() == path.read_bytes(), (
-            f"{checked_in} differs from the generator output: run python -m constructs_vpn.alicloud.codegen"
+            f"{checked_in} differs from the generator output: run python -m constructs_vpn.alicloud.schema.regenerate"
         )
-    assert write(tmp_path) == []  # idempotent
+    assert write(bindings(), tmp_path) == []  # idempotent
 
 
-def test_no_stale_generated_module_is_left_behind() -> None:
-    generated = set(generate())
-    for path in PACKAGE_DIR.glob("*.py"):
-        if path.name.startswith("_") and path.name != "__init__.py":
-            continue
-        assert path.name in generated, f"{path.name} looks generated but the generator no longer writes it"
+def test_generated_and_hand_written_files_are_apart() -> None:
+    """Every ``.py`` under ``alicloud/`` outside ``schema/`` carries the banner, and none inside it does."""
+    generated = set(bindings())
+    for path in sorted(PACKAGE_DIR.rglob("*.py")):
+        relative = path.relative_to(PACKAGE_DIR).as_posix()
+        first_line = path.read_text(encoding="utf-8").partition("\n")[0]
+        if relative.startswith("schema/"):
+            assert not first_line.startswith(BANNER_PREFIX), relative
+        else:
+            assert relative in generated, f"{relative} looks generated but the generator no longer writes it"
+            assert first_line.startswith(BANNER_PREFIX), relative
+
+
+def test_gitattributes_marks_the_generated_tree() -> None:
+    text = (REPO_DIR / ".gitattributes").read_text(encoding="utf-8")
+    assert "constructs_vpn/alicloud/** linguist-generated=true" in text
+    assert "constructs_vpn/alicloud/schema/** -linguist-generated" in text
+
+
+def test_removed_types_are_deleted_and_hand_written_files_kept(tmp_path: Path) -> None:
+    files = bindings()
+    write(files, tmp_path)
+    (tmp_path / "schema").mkdir()
+    (tmp_path / "schema" / "keep.py").write_text("# hand-written\n", encoding="utf-8")
+    fewer = {name: source for name, source in files.items() if not name.startswith("vpn_gateway/")}
+    removed = write(fewer, tmp_path)
+    assert removed == [tmp_path / "vpn_gateway" / "__init__.py"]
+    assert not (tmp_path / "vpn_gateway").exists()
+    assert (tmp_path / "schema" / "keep.py").is_file()
 
 
 def test_counts_names_and_header() -> None:
     kinds = [e.kind for e in ELEMENTS]
     assert (kinds.count("resource"), kinds.count("data"), kinds.count("provider")) == (15, 14, 1)
-    names = {e.tf_type: e.class_name for e in ELEMENTS}
-    assert names["alicloud_vpn_gateway_vpn_attachment"] == "VpnGatewayVpnAttachment"
-    assert names["alicloud_cen_transit_router_vpn_attachment"] == "CenTransitRouterVpnAttachment"
-    assert names["alicloud_cen_transit_router_route_tables"] == "DataAlicloudCenTransitRouterRouteTables"
-    assert names["alicloud_account"] == "DataAlicloudAccount"
-    assert names["alicloud"] == "AlicloudProvider"
+    names = {e.tf_type: (e.module, e.class_name) for e in ELEMENTS}
+    assert names["alicloud_vpn_gateway_vpn_attachment"] == ("vpn_gateway_vpn_attachment", "VpnGatewayVpnAttachment")
+    assert names["alicloud_cen_transit_router_route_tables"] == (
+        "data_alicloud_cen_transit_router_route_tables",
+        "DataAlicloudCenTransitRouterRouteTables",
+    )
+    assert names["alicloud_account"] == ("data_alicloud_account", "DataAlicloudAccount")
+    assert names["alicloud"] == ("provider", "AlicloudProvider")
     digest = schema_hash()[:12]
-    for name, source in generate().items():
+    for name, source in bindings().items():
         first, second = source.splitlines()[:2]
         assert first == (
-            f"# Generated by constructs_vpn.alicloud.codegen from aliyun/alicloud 1.289.0 (schema sha256 {digest})."
-            " DO NOT EDIT."
+            f"# Generated by constructs_vpn.codegen from aliyun/alicloud 1.289.0 (schema sha256 {digest}). DO NOT EDIT."
         ), name
-        assert second == "# Change codegen/patches.py or the generator, then regenerate."
+        assert second == (
+            "# Change alicloud/schema/patches.py or the generator, then: "
+            "python -m constructs_vpn.alicloud.schema.regenerate"
+        )
         ast.parse(source)
 
 
@@ -72,7 +103,7 @@ def test_nested_block_class_names_follow_cdktf() -> None:
 
 def test_every_patch_applies() -> None:
     """build() raises on a patch whose target or path is not in the schema; here each one is checked in effect."""
-    elements = {e.target: e for e in build()}
+    elements = {e.target: e for e in build(PROVIDER, load_schema(), load_constraints(), PATCHES)}
     for patch in PATCHES:
         element = elements[patch.target]
         body = element.body
@@ -99,17 +130,26 @@ def test_psk_is_sensitive_everywhere() -> None:
 
 
 def test_check_flag_reports_drift(tmp_path: Path) -> None:
-    module = [sys.executable, "-m", "constructs_vpn.alicloud.codegen"]
+    module = [sys.executable, "-m", "constructs_vpn.alicloud.schema.regenerate"]
     assert subprocess.run([*module, "--check"], capture_output=True, check=False).returncode == 0
-    (tmp_path / "provider.py").write_text("# stale\n", encoding="utf-8")
+    (tmp_path / "provider").mkdir()
+    (tmp_path / "provider" / "__init__.py").write_text("# stale\n", encoding="utf-8")
     result = subprocess.run([*module, "--check", "--out", str(tmp_path)], capture_output=True, text=True, check=False)
     assert result.returncode == 1
-    assert "provider.py" in result.stdout
+    assert "provider/__init__.py" in result.stdout
 
 
-@pytest.mark.parametrize("name", ["constructs_vpn.alicloud._runtime", "constructs_vpn.alicloud._check"])
+@pytest.mark.parametrize("name", ["codegen/runtime.py", "codegen/rules.py", "alicloud/schema/check.py"])
 def test_runtime_modules_never_import_the_generator(name: str) -> None:
-    path = PACKAGE_DIR / f"{name.rsplit('.', 1)[1]}.py"
-    tree = ast.parse(path.read_text(encoding="utf-8"))
+    tree = ast.parse((PACKAGE_DIR.parent / name).read_text(encoding="utf-8"))
     imported = [node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)]
-    assert not any("codegen" in module for module in imported)
+    assert not any(module.lstrip(".").startswith(("_ir", "_render", "generate")) for module in imported)
+
+
+def test_the_generator_layer_sits_on_core_alone() -> None:
+    """``constructs_vpn.codegen`` (generator and runtime) imports only ``core``: any provider package, and ``get``'s
+    output, can build on it (tests/test_layers.py does not know this layer yet)."""
+    from tests.test_layers import layer_imports
+
+    for path in sorted((PACKAGE_DIR.parent / "codegen").rglob("*.py")):
+        assert layer_imports(path) <= {"core", "codegen"}, path

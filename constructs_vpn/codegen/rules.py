@@ -1,0 +1,246 @@
+"""Value rules the provider enforces at plan time (its ``ValidateFunc``), shared by the bindings and the check.
+
+A rule judges one concrete value (never a token or a ``${...}`` template: callers skip those) and returns a
+``Violation`` or ``None``. The same objects serve as ``Annotated`` metadata on the generated pydantic models
+(``Annotated[String, OneOf("ikev1", "ikev2")]``) and as the rules of ``check_stack``, so the two cannot drift.
+This module imports neither pydantic nor the generated code: ``check_stack`` stays light.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from pydantic import GetCoreSchemaHandler
+    from pydantic_core import CoreSchema
+
+__all__ = [
+    "CidrNetwork",
+    "IntIn",
+    "LenBetween",
+    "OneOf",
+    "Rule",
+    "Violation",
+    "count_violation",
+    "is_template",
+    "py_str",
+    "rule_from_validate_func",
+]
+
+# A Terraform template: ``${`` or ``%{`` not escaped as ``$${`` / ``%%{``.
+_TEMPLATE = re.compile(r"(?<!\$)\$\{|(?<!%)%\{")
+
+
+def is_template(value: str) -> bool:
+    """True if ``value``, as written in a ``.tf.json`` file, holds an interpolation or a directive."""
+    return ("${" in value or "%{" in value) and _TEMPLATE.search(value) is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Violation:
+    """Why a value breaks a rule: ``rule`` is ``enum``, ``range`` or ``format``."""
+
+    rule: str
+    message: str
+    fix: str
+
+
+def _show(values: Iterable[object]) -> str:
+    return ", ".join(repr(v) for v in values)
+
+
+def _join_ranges(ranges: tuple[tuple[int, int], ...], values: tuple[int, ...]) -> str:
+    parts = [f"{low}-{high}" for low, high in ranges]
+    if values:
+        parts.append(f"one of {', '.join(str(v) for v in values)}")
+    return " or ".join(parts)
+
+
+def py_str(text: str) -> str:
+    """``text`` as a Python string literal in ``ruff format`` style (double quotes unless that adds escapes)."""
+    body = text.replace("\\", "\\\\")
+    if '"' in text and "'" not in text:
+        return "'" + body + "'"
+    return '"' + body.replace('"', '\\"') + '"'
+
+
+def _tuple(items: list[str]) -> str:
+    return f"({items[0]},)" if len(items) == 1 else f"({', '.join(items)})"
+
+
+class Rule:
+    """Base of the value rules. Subclasses implement ``violation`` and ``source``."""
+
+    __slots__ = ()
+
+    def violation(self, value: object, *, show_value: bool = True) -> Violation | None:
+        """The violation of ``value`` (a concrete value of the right type), or ``None``."""
+        raise NotImplementedError
+
+    def source(self) -> str:
+        """Python source that rebuilds this rule (the generator writes it into the bindings)."""
+        raise NotImplementedError
+
+    def __repr__(self) -> str:
+        return self.source()
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Rule) and type(other) is type(self) and other.source() == self.source()
+
+    def __hash__(self) -> int:
+        return hash(self.source())
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
+        from .runtime import rule_core_schema
+
+        return rule_core_schema(self, source, handler)
+
+
+class OneOf(Rule):
+    """``StringInSlice``: the value must be one of ``values`` (case-insensitively if ``ignore_case``)."""
+
+    __slots__ = ("_folded", "ignore_case", "values")
+
+    def __init__(self, *values: str, ignore_case: bool = False) -> None:
+        self.values = values
+        self.ignore_case = ignore_case
+        self._folded = frozenset(v.lower() for v in values) if ignore_case else frozenset(values)
+
+    def violation(self, value: object, *, show_value: bool = True) -> Violation | None:
+        if not isinstance(value, str):
+            return None
+        if (value.lower() if self.ignore_case else value) in self._folded:
+            return None
+        got = f"{value!r} is" if show_value else "the value is"
+        case = " (case-insensitive)" if self.ignore_case else ""
+        return Violation("enum", f"{got} not one of {_show(self.values)}{case}", f"use one of {_show(self.values)}")
+
+    def source(self) -> str:
+        args = [py_str(v) for v in self.values]
+        if self.ignore_case:
+            args.append("ignore_case=True")
+        return f"OneOf({', '.join(args)})"
+
+
+class IntIn(Rule):
+    """``IntBetween`` / ``IntInSlice`` / ``validation.Any`` of them: inside a range or one of ``values``."""
+
+    __slots__ = ("ranges", "values")
+
+    def __init__(self, *, ranges: tuple[tuple[int, int], ...] = (), values: tuple[int, ...] = ()) -> None:
+        self.ranges = ranges
+        self.values = values
+
+    def violation(self, value: object, *, show_value: bool = True) -> Violation | None:
+        if not isinstance(value, int | float) or isinstance(value, bool):
+            return None
+        if value in self.values or any(low <= value <= high for low, high in self.ranges):
+            return None
+        allowed = _join_ranges(self.ranges, self.values)
+        got = f"{value!r} is" if show_value else "the value is"
+        if self.ranges:
+            return Violation("range", f"{got} outside {allowed}", f"use a value in {allowed}")
+        return Violation("enum", f"{got} not one of {_show(self.values)}", f"use one of {_show(self.values)}")
+
+    def source(self) -> str:
+        args = []
+        if self.ranges:
+            args.append(f"ranges={_tuple([f'({low}, {high})' for low, high in self.ranges])}")
+        if self.values:
+            args.append(f"values={_tuple([str(v) for v in self.values])}")
+        return f"IntIn({', '.join(args)})"
+
+
+class LenBetween(Rule):
+    """``StringLenBetween``: the string has ``low`` to ``high`` characters."""
+
+    __slots__ = ("high", "low")
+
+    def __init__(self, low: int, high: int) -> None:
+        self.low = low
+        self.high = high
+
+    def violation(self, value: object, *, show_value: bool = True) -> Violation | None:
+        if not isinstance(value, str) or self.low <= len(value) <= self.high:
+            return None
+        return Violation(
+            "range",
+            f"has {len(value)} characters, outside {self.low}-{self.high}",
+            f"use {self.low} to {self.high} characters",
+        )
+
+    def source(self) -> str:
+        return f"LenBetween({self.low}, {self.high})"
+
+
+class CidrNetwork(Rule):
+    """The provider's ``validateCIDRNetworkAddress``: a network in CIDR notation, host bits clear, canonical."""
+
+    __slots__ = ()
+
+    def violation(self, value: object, *, show_value: bool = True) -> Violation | None:
+        if not isinstance(value, str):
+            return None
+        got = repr(value) if show_value else "the value"
+        try:
+            network = ipaddress.ip_network(value, strict=False)
+        except ValueError:
+            return Violation("format", f"{got} is not a CIDR block", "write it as address/prefix, e.g. 10.0.0.0/16")
+        if "/" not in value or str(network) != value:
+            return Violation("format", f"{got} is not a network address", f"use {str(network)!r}")
+        return None
+
+    def source(self) -> str:
+        return "CidrNetwork()"
+
+
+def count_violation(count: int, low: int | None, high: int | None, noun: str = "items") -> Violation | None:
+    """The item-count rule of a list or set attribute (``MinItems``/``MaxItems``)."""
+    if (low is None or count >= low) and (high is None or count <= high):
+        return None
+    if low is not None and high is not None:
+        allowed = f"{low}-{high}"
+    elif low is not None:
+        allowed = f"at least {low}"
+    else:
+        allowed = f"at most {high}"
+    return Violation("range", f"has {count} {noun}, allowed {allowed}", f"give {allowed} {noun}")
+
+
+def rule_from_validate_func(spec: Mapping[str, Any] | None) -> Rule | None:
+    """The rule for one ``ValidateFunc`` entry of ``constraints.json``; ``None`` if it is not checked here.
+
+    ``StringIsValidRegExp`` is not checked: Go's RE2 and Python's ``re`` accept different patterns.
+    """
+    if not spec:
+        return None
+    func = str(spec["func"]).removeprefix("validation.")
+    if func == "StringInSlice":
+        return OneOf(*spec["values"], ignore_case=bool(spec.get("ignore_case")))
+    if func == "IntBetween":
+        low, high = spec["args"]
+        return IntIn(ranges=((int(low), int(high)),))
+    if func == "IntInSlice":
+        return IntIn(values=tuple(int(v) for v in spec["values"]))
+    if func == "StringLenBetween":
+        low, high = spec["args"]
+        return LenBetween(int(low), int(high))
+    if func == "validateCIDRNetworkAddress":
+        return CidrNetwork()
+    if func == "Any":
+        ranges: list[tuple[int, int]] = []
+        values: list[int] = []
+        for option in spec["of"]:
+            rule = rule_from_validate_func(option)
+            if not isinstance(rule, IntIn):
+                raise ValueError(f"unsupported validation.Any member {option!r}")
+            ranges.extend(rule.ranges)
+            values.extend(rule.values)
+        return IntIn(ranges=tuple(ranges), values=tuple(values))
+    if func == "StringIsValidRegExp":
+        return None
+    raise ValueError(f"unsupported ValidateFunc {spec!r}")
