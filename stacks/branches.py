@@ -16,7 +16,7 @@ from typing import Annotated
 from pydantic import AfterValidator
 from pydantic import ValidationError as PydanticValidationError
 
-from constructs_vpn.alicloud._runtime import problems_from
+from constructs_vpn.codegen.runtime import problems_from
 from constructs_vpn.core import App, Fn, Problem, TerraformStack, TerraformVariable, ValidationError
 from constructs_vpn.vpn import CustomerGateway, StaticRoute, TunnelOptions
 from constructs_vpn.vpn._base import PropsModel

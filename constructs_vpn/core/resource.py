@@ -301,22 +301,6 @@ class _Block(TerraformElement):
         """Not in cdktf (kept for this project's bindings): the map as an expression, indexable with ``[key]``."""
         return self.interpolation_for_attribute(terraform_attribute)
 
-    # cdktf's typed getters of collections (TerraformResource.getNumberListAttribute, ...): each a reference.
-    def get_number_list_attribute(self, attribute: str) -> Expression:
-        return Reference(self, attribute)
-
-    def get_string_map_attribute(self, attribute: str) -> Expression:
-        return Reference(self, attribute)
-
-    def get_number_map_attribute(self, attribute: str) -> Expression:
-        return Reference(self, attribute)
-
-    def get_boolean_map_attribute(self, attribute: str) -> Expression:
-        return Reference(self, attribute)
-
-    def get_any_map_attribute(self, attribute: str) -> Expression:
-        return Reference(self, attribute)
-
     # synthesis -----------------------------------------------------------------------------------------
     def _synthesize_attributes(self) -> dict[str, Any]:
         """The provider arguments; generated bindings override this."""

@@ -1,4 +1,4 @@
-"""The emulator's schemas, translated from the vendored provider schema (``constructs_vpn.alicloud._schema``).
+"""The emulator's schemas, translated from the vendored provider schema (``constructs_vpn.alicloud.schema``).
 
 Types, Required/Optional/Computed, nesting and item limits come from the provider's
 ``terraform providers schema -json`` form; ForceNew, validation functions, ConflictsWith and which blocks

@@ -17,7 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from constructs_vpn.alicloud._check import check_stack
+from constructs_vpn.alicloud import check_stack
 from constructs_vpn.core import App, TerraformStack, ValidationError
 from constructs_vpn.vpn import CenInstance, CustomerGateway, IpsecConnection, TransitRouter
 from tests.tooling import REQUIRE_TOOLS

@@ -9,7 +9,7 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from constructs_vpn.alicloud._check import check_stack
+from constructs_vpn.alicloud import check_stack
 from constructs_vpn.core import ValidationError
 from constructs_vpn.vpn.types import parse_asn
 from tests.vpn.conftest import Site
