@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.tooling import REPO_DIR
+from tests.tooling import REPO_DIR, require_executable
 
 README = (REPO_DIR / "README.md").read_text("utf-8")
 
@@ -154,3 +154,14 @@ def test_license_is_the_declared_one() -> None:
     text = (REPO_DIR / "LICENSE").read_text("utf-8")
     assert text.split()[:4] == ["Apache", "License", "Version", "2.0,"]
     assert "END OF TERMS AND CONDITIONS" in text and len(text) > 11000
+
+
+def test_no_test_data_is_ignored_by_git() -> None:
+    """A fixture under an ignored name (``cdktf.out/``) passes here and is missing from every clone."""
+    git = require_executable("git", "apt-get install git")
+    done = subprocess.run(
+        [git, "ls-files", "--others", "--ignored", "--exclude-standard", "--directory", "tests/"],
+        cwd=REPO_DIR, capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    caches = ("__pycache__/", ".hypothesis/", ".pytest_cache/", ".mypy_cache/")
+    assert [p for p in done.stdout.splitlines() if not p.endswith(caches)] == []
