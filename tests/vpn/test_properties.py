@@ -135,3 +135,49 @@ def test_random_options_synthesize_or_raise_our_error(
     ):
         if isinstance(value, str) and value and "{" not in value:
             assert json.dumps(value)[1:-1] in text, f"{value!r} was dropped"
+
+
+usable_tunnel = (
+    st.integers(7 * 64, 16383)
+    .map(lambda n: f"169.254.{n // 64}.{n % 64 * 4}/30")
+    .filter(lambda c: c != "169.254.169.252/30")
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck), database=None)
+@given(usable_tunnel, usable_tunnel)
+def test_two_tunnels_are_valid_exactly_when_their_tunnel_cidrs_differ(first: str, second: str) -> None:
+    site = Site()
+    bgps = [{"tunnel_cidr": c, "local_bgp_ip": _first_host(c)} for c in (first, second)]
+    site.connect(tunnel_mode="dual", tunnels_bgp=bgps)
+    if first != second:
+        site.synth()
+        return
+    try:
+        site.synth()
+    except ValidationError as error:
+        assert [(p.field, p.rule) for p in error.problems] == [("tunnels[1].bgp.tunnel_cidr", "tunnel-cidr-shared")]
+    else:
+        raise AssertionError("a shared tunnel CIDR synthesized")
+
+
+def _first_host(cidr: str) -> str:
+    address, _ = cidr.split("/")
+    *head, last = address.split(".")
+    return ".".join([*head, str(int(last) + 1)])
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck), database=None)
+@given(st.lists(st.integers(0, 5), min_size=1, max_size=5))
+def test_every_repeated_cidr_is_reported_at_its_own_index(picks: list[int]) -> None:
+    site = Site()
+    local = [f"10.{n}.0.0/16" for n in picks]
+    site.connect(local_subnets=local, remote_subnets=["192.168.0.0/24"])
+    repeated = [f"local_subnets[{i}]" for i, n in enumerate(picks) if n in picks[:i]]
+    try:
+        site.synth()
+    except ValidationError as error:
+        found = [p.field for p in error.problems if p.rule == "duplicate-cidr"]
+        assert found == repeated and repeated
+    else:
+        assert repeated == []
