@@ -78,7 +78,7 @@ class GenericSiteStack(TerraformStack):
                 "zone": [{"zone_id": "cn-hangzhou-h"}],
             },
         )
-        association = self._resource(
+        self._resource(
             "dc1-association",
             "alicloud_cen_transit_router_route_table_association",
             {
@@ -86,7 +86,6 @@ class GenericSiteStack(TerraformStack):
                 "transit_router_route_table_id": tables.get_list_attribute("tables")[0].get_attribute("id"),
             },
         )
-        association.node.add_dependency(attachment)
         TerraformOutput(self, "vpn_attachment_id", value=vpn.get_string_attribute("id"))
         TerraformOutput(self, "tr_attachment_id", value=attachment.get_string_attribute("id"))
 
