@@ -149,7 +149,8 @@ def test_invalid_options_in_the_app_without_a_traceback(tmp_path: Path) -> None:
     assert done.returncode == 1
     assert "Traceback" not in done.stderr
     assert done.stderr.startswith("error: the app `python app.py` stopped at app.py, line 11: ")
-    assert "169.254.1.0/30 is reserved by the cloud [type=bgp-tunnel-cidr-reserved]" in done.stderr
+    assert "[BgpConfig] tunnel_cidr: 169.254.1.0/30 is reserved by the cloud" in done.stderr
+    assert "(rule bgp-tunnel-cidr-reserved); fix: pick another /30" in done.stderr
 
 
 def test_a_bug_in_the_app_keeps_its_traceback(tmp_path: Path) -> None:
