@@ -28,6 +28,9 @@ from .fn import Fn as Fn
 from .fn import Op as Op
 from .fn import conditional as conditional
 from .local import TerraformLocal as TerraformLocal
+from .module import TerraformHclModule as TerraformHclModule
+from .module import TerraformModule as TerraformModule
+from .module import TerraformModuleProvider as TerraformModuleProvider
 from .more_backends import AzurermBackend as AzurermBackend
 from .more_backends import CloudBackend as CloudBackend
 from .more_backends import CloudWorkspace as CloudWorkspace
@@ -131,8 +134,11 @@ __all__ = [
     "TerraformCount",
     "TerraformDataSource",
     "TerraformElement",
+    "TerraformHclModule",
     "TerraformIterator",
     "TerraformLocal",
+    "TerraformModule",
+    "TerraformModuleProvider",
     "TerraformOutput",
     "TerraformProvider",
     "TerraformProviderGeneratorMetadata",
