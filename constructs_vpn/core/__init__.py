@@ -61,6 +61,11 @@ from .more_backends import TaggedCloudWorkspaces as TaggedCloudWorkspaces
 from .output import TerraformOutput as TerraformOutput
 from .provider import TerraformProvider as TerraformProvider
 from .provider import TerraformProviderGeneratorMetadata as TerraformProviderGeneratorMetadata
+from .provisioner import FileProvisioner as FileProvisioner
+from .provisioner import LocalExecProvisioner as LocalExecProvisioner
+from .provisioner import RemoteExecProvisioner as RemoteExecProvisioner
+from .provisioner import SSHProvisionerConnection as SSHProvisionerConnection
+from .provisioner import WinrmProvisionerConnection as WinrmProvisionerConnection
 from .resource import Postcondition as Postcondition
 from .resource import Precondition as Precondition
 from .resource import TerraformCondition as TerraformCondition
@@ -72,9 +77,16 @@ from .resource import TerraformResourceLifecycle as TerraformResourceLifecycle
 from .stack import TerraformStack as TerraformStack
 from .testing import Testing as Testing
 from .tokens import Expression as Expression
+from .tokens import IAnyProducer as IAnyProducer
+from .tokens import IListProducer as IListProducer
+from .tokens import INumberProducer as INumberProducer
+from .tokens import IStringProducer as IStringProducer
 from .tokens import Lazy as Lazy
+from .tokens import TerraformSelf as TerraformSelf
 from .tokens import Token as Token
 from .variable import TerraformVariable as TerraformVariable
+from .variable import TerraformVariableValidationConfig as TerraformVariableValidationConfig
+from .variable import VariableType as VariableType
 from .variable import VariableValidation as VariableValidation
 
 __all__ = [
@@ -102,13 +114,19 @@ __all__ = [
     "DataTerraformRemoteStateS3",
     "DataTerraformRemoteStateSwift",
     "Expression",
+    "FileProvisioner",
     "Fn",
     "GcsBackend",
     "HttpBackend",
+    "IAnyProducer",
     "IAspect",
+    "IListProducer",
+    "INumberProducer",
+    "IStringProducer",
     "IValidation",
     "Lazy",
     "LocalBackend",
+    "LocalExecProvisioner",
     "NamedCloudWorkspace",
     "NamedRemoteWorkspace",
     "Node",
@@ -121,10 +139,12 @@ __all__ = [
     "PrefixedRemoteWorkspaces",
     "Problem",
     "RemoteBackend",
+    "RemoteExecProvisioner",
     "S3Backend",
     "S3BackendAssumeRoleConfig",
     "S3BackendAssumeRoleWithWebIdentityConfig",
     "S3BackendEndpointConfig",
+    "SSHProvisionerConnection",
     "SwiftBackend",
     "SynthError",
     "SynthResult",
@@ -144,11 +164,15 @@ __all__ = [
     "TerraformProviderGeneratorMetadata",
     "TerraformResource",
     "TerraformResourceLifecycle",
+    "TerraformSelf",
     "TerraformStack",
     "TerraformVariable",
+    "TerraformVariableValidationConfig",
     "Testing",
     "Token",
     "ValidationError",
+    "VariableType",
     "VariableValidation",
+    "WinrmProvisionerConnection",
     "conditional",
 ]

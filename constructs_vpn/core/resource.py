@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING, Any, Literal
 from .checks import mapping_problems, raise_problems, sequence_problems
 from .construct import Construct
 from .element import TerraformElement
+from .errors import ValidationError
+from .provisioner import provisioner_block, struct_body
 from .tokens import Expression, RawExpression, Reference, ResolveContext, Token, render_hcl
 
 if TYPE_CHECKING:
@@ -224,6 +226,8 @@ class _Block(TerraformElement):
         for_each: TerraformIterator | Expression | None = None,
         provider: TerraformProvider | None = None,
         lifecycle: TerraformResourceLifecycle | None = None,
+        provisioners: Sequence[Any] | None = None,
+        connection: Any = None,
     ) -> None:
         _check_block_arguments(
             scope,
@@ -246,6 +250,8 @@ class _Block(TerraformElement):
         self.for_each = for_each
         self.provider = provider
         self.lifecycle = lifecycle
+        self.provisioners = list(provisioners) if provisioners is not None else None
+        self.connection = connection
 
     # references ----------------------------------------------------------------------------------------
     @property
@@ -317,6 +323,8 @@ class _Block(TerraformElement):
             "for_each": for_each,
             "provider": self.provider.fqn if self.provider is not None else None,
             "lifecycle": self.lifecycle._to_terraform() if self.lifecycle is not None else None,
+            "connection": struct_body(self.connection) if self.connection is not None else None,
+            "provisioner": [provisioner_block(p) for p in self.provisioners] if self.provisioners else None,
         }
 
     def _to_terraform(self) -> dict[str, Any]:
@@ -336,14 +344,66 @@ class TerraformResource(_Block):
         super().__init__(scope, id, **kwargs)
         self._import: dict[str, Any] | None = None
         self._moved_from: list[str] = []
+        #: ``move_to``/``move_to_id``: where this resource went (its own block is then not written).
+        self._moved_to: tuple[str, str | int | float | None] | str | None = None
+
+    def add_move_target(self, move_target: str) -> None:
+        """Name this resource as the target of another resource's ``move_to(move_target)``."""
+        targets = self.stack._move_targets
+        if move_target in targets:
+            raise ValidationError.single(
+                self.node.path,
+                f"move target {move_target!r} is already used by {targets[move_target].node.path!r}",
+                rule="unique-move-target",
+                fix="give each move target a different name",
+            )
+        targets[move_target] = self
+
+    def move_to(self, move_target: str, index: str | float | None = None) -> None:
+        """Move this resource to the one added with ``add_move_target(move_target)`` (at ``index`` of its
+        ``for_each``/``count``): a ``moved`` block, and this resource's own block is no longer written."""
+        self._moved_to = (move_target, index)
+
+    def move_to_id(self, id: str) -> None:
+        """Move this resource to the address ``id``: a ``moved`` block, and its own block is no longer written."""
+        self._moved_to = id
+
+    @property
+    def has_resource_move(self) -> bool:
+        return self._moved_to is not None or bool(self._moved_from)
+
+    def _move_address(self) -> str:
+        moved = self._moved_to
+        if isinstance(moved, str) or moved is None:
+            return moved or ""
+        name, index = moved
+        target = self.stack._move_targets.get(name)
+        if target is None:
+            raise ValidationError.single(
+                self.node.path,
+                f"no resource was added as move target {name!r}",
+                rule="move-target",
+                fix=f"call add_move_target({name!r}) on the resource this one moves to",
+            )
+        if target.terraform_resource_type != self.terraform_resource_type:
+            raise ValidationError.single(
+                self.node.path,
+                f"cannot move a {self.terraform_resource_type} to a {target.terraform_resource_type}",
+                rule="move-target",
+                fix="move to a resource of the same type",
+            )
+        address: str = target.fqn
+        if index is None or index == "":
+            return address
+        return f'{address}["{index}"]' if isinstance(index, str) else f"{address}[{index}]"
 
     def import_from(self, id: str, provider: TerraformProvider | None = None) -> None:
         """Adopt an existing object: emits a Terraform ``import`` block with its cloud id."""
         self._import = {"id": id, "provider": provider}
 
-    def move_from_id(self, address: str) -> None:
-        """This resource used to live at ``address`` (e.g. before a rename): emits a ``moved`` block."""
-        self._moved_from.append(address)
+    def move_from_id(self, id: str) -> None:
+        """This resource used to live at the address ``id`` (e.g. before a rename): emits a ``moved`` block."""
+        self._moved_from.append(id)
 
     def _to_terraform(self) -> dict[str, Any]:
         doc = super()._to_terraform()
@@ -354,13 +414,16 @@ class TerraformResource(_Block):
             ]
         if self._moved_from:
             doc["moved"] = [{"from": old, "to": self.fqn} for old in self._moved_from]
+        if self._moved_to is not None:
+            doc["moved"] = [*doc.get("moved", ()), {"from": self.fqn, "to": self._move_address()}]
+            del doc["resource"]
         return doc
 
     def _to_metadata(self) -> dict[str, Any]:
         metadata = super()._to_metadata()
         if self._import is not None:
             metadata["imports"] = {self.terraform_resource_type: [self.friendly_unique_id]}
-        if self._moved_from:
+        if self.has_resource_move:
             metadata["moved"] = {self.terraform_resource_type: [self.friendly_unique_id]}
         return metadata
 
