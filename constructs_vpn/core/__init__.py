@@ -66,8 +66,12 @@ from .provisioner import LocalExecProvisioner as LocalExecProvisioner
 from .provisioner import RemoteExecProvisioner as RemoteExecProvisioner
 from .provisioner import SSHProvisionerConnection as SSHProvisionerConnection
 from .provisioner import WinrmProvisionerConnection as WinrmProvisionerConnection
+from .resource import DynamicListTerraformIterator as DynamicListTerraformIterator
+from .resource import ListTerraformIterator as ListTerraformIterator
+from .resource import MapTerraformIterator as MapTerraformIterator
 from .resource import Postcondition as Postcondition
 from .resource import Precondition as Precondition
+from .resource import ResourceTerraformIterator as ResourceTerraformIterator
 from .resource import TerraformCondition as TerraformCondition
 from .resource import TerraformCount as TerraformCount
 from .resource import TerraformDataSource as TerraformDataSource
@@ -113,6 +117,7 @@ __all__ = [
     "DataTerraformRemoteStatePg",
     "DataTerraformRemoteStateS3",
     "DataTerraformRemoteStateSwift",
+    "DynamicListTerraformIterator",
     "Expression",
     "FileProvisioner",
     "Fn",
@@ -125,8 +130,10 @@ __all__ = [
     "IStringProducer",
     "IValidation",
     "Lazy",
+    "ListTerraformIterator",
     "LocalBackend",
     "LocalExecProvisioner",
+    "MapTerraformIterator",
     "NamedCloudWorkspace",
     "NamedRemoteWorkspace",
     "Node",
@@ -140,6 +147,7 @@ __all__ = [
     "Problem",
     "RemoteBackend",
     "RemoteExecProvisioner",
+    "ResourceTerraformIterator",
     "S3Backend",
     "S3BackendAssumeRoleConfig",
     "S3BackendAssumeRoleWithWebIdentityConfig",

@@ -97,39 +97,142 @@ class TerraformCount:
 
 
 class TerraformIterator:
-    """``for_each`` over a list (as a set) or a map; ``key``/``value`` are ``each.key``/``each.value``."""
+    """``for_each`` over a list (as a set), a map, a list of objects keyed by one attribute, or the instances
+    of a resource; ``key``/``value`` are ``each.key``/``each.value``, as in cdktf."""
 
-    def __init__(self, items: Sequence[Any] | Mapping[str, Any] | Expression, *, is_list: bool) -> None:
+    def __init__(self, items: Any, *, is_list: bool) -> None:
         self.items = items
         self.is_list = is_list
 
     @staticmethod
-    def from_list(items: Sequence[Any] | Expression) -> TerraformIterator:
-        return TerraformIterator(items, is_list=True)
+    def from_list(list: Any) -> ListTerraformIterator:
+        return ListTerraformIterator(list, is_list=True)
 
     @staticmethod
-    def from_map(items: Mapping[str, Any] | Expression) -> TerraformIterator:
-        return TerraformIterator(items, is_list=False)
+    def from_map(map: Any) -> MapTerraformIterator:
+        return MapTerraformIterator(map, is_list=False)
+
+    @staticmethod
+    def from_complex_list(list: Any, map_key_attribute_name: str) -> DynamicListTerraformIterator:
+        """Over a list of objects, keyed by their ``map_key_attribute_name`` (``for_each`` needs a map)."""
+        return DynamicListTerraformIterator(list, map_key_attribute_name)
+
+    @staticmethod
+    def from_resources(resource: Any) -> ResourceTerraformIterator:
+        """Over the instances of a resource that has ``for_each`` or ``count``."""
+        return ResourceTerraformIterator(resource, is_list=False)
+
+    @staticmethod
+    def from_data_sources(resource: Any) -> ResourceTerraformIterator:
+        return ResourceTerraformIterator(resource, is_list=False)
 
     @property
-    def key(self) -> Expression:
+    def key(self) -> Any:
         return RawExpression("each.key")
 
     @property
-    def value(self) -> Expression:
+    def value(self) -> Any:
         return RawExpression("each.value")
 
+    def _attribute(self, attribute: str) -> Expression:
+        from .fn import Fn
+
+        found: Expression = Fn.lookup_nested(RawExpression("each.value"), [attribute])
+        return found
+
     def get_string(self, attribute: str) -> str:
-        return str(RawExpression(f"each.value.{attribute}"))
+        return str(self._attribute(attribute))
+
+    def get_number(self, attribute: str) -> Any:
+        return self._attribute(attribute)
+
+    def get_boolean(self, attribute: str) -> Any:
+        return self._attribute(attribute)
+
+    def get_any(self, attribute: str) -> Any:
+        return self._attribute(attribute)
+
+    def get_list(self, attribute: str) -> list[str]:
+        return self._attribute(attribute)._list_token()
+
+    def get_number_list(self, attribute: str) -> Any:
+        return self._attribute(attribute)
+
+    def get_map(self, attribute: str) -> Any:
+        return self._attribute(attribute)
+
+    def get_string_map(self, attribute: str) -> Any:
+        return self._attribute(attribute)
+
+    def get_number_map(self, attribute: str) -> Any:
+        return self._attribute(attribute)
+
+    def get_boolean_map(self, attribute: str) -> Any:
+        return self._attribute(attribute)
+
+    def get_any_map(self, attribute: str) -> Any:
+        return self._attribute(attribute)
 
     def get(self, attribute: str) -> Expression:
-        return RawExpression(f"each.value.{attribute}")
+        """Not in cdktf (kept for this project's code): ``each.value.<attribute>``."""
+        return self._attribute(attribute)
+
+    # for expressions over the same collection ---------------------------------------------------------------
+    def keys(self) -> Any:
+        """``[ for key, val in <collection>: key]``."""
+        return _ForExpression(self._for_each(), RawExpression("key"))
+
+    def values(self) -> Any:
+        return _ForExpression(self._for_each(), RawExpression("val"))
+
+    def pluck_property(self, property: str) -> Any:
+        """``[ for key, val in <collection>: val.<property>]``."""
+        from .fn import Fn
+
+        return _ForExpression(self._for_each(), Fn.lookup_nested(RawExpression("val"), [property]))
+
+    def for_expression_for_list(self, expression: Any) -> Any:
+        """``[ for key, val in <collection>: <expression>]`` (text is written as it is)."""
+        return _ForExpression(self._for_each(), expression)
+
+    def for_expression_for_map(self, key_expression: Any, value_expression: Any) -> Any:
+        """``{ for key, val in <collection>: <key_expression> => <value_expression> }``."""
+        return _ForExpression(self._for_each(), value_expression, key_expression)
 
     def _for_each(self) -> Any:
         items = self.items
         if self.is_list:
             return _ForEachSet(items)
         return items  # a map is written as it is (a JSON object), as cdktf does
+
+
+class ListTerraformIterator(TerraformIterator):
+    """``TerraformIterator.from_list``: ``for_each = toset(<list>)``."""
+
+
+class MapTerraformIterator(TerraformIterator):
+    """``TerraformIterator.from_map``: ``for_each = <map>``."""
+
+
+class ResourceTerraformIterator(TerraformIterator):
+    """``TerraformIterator.from_resources``: ``for_each = <type.name>``."""
+
+    def _for_each(self) -> Any:
+        return RawExpression(self.items.fqn)
+
+
+class DynamicListTerraformIterator(MapTerraformIterator):
+    """``TerraformIterator.from_complex_list``: ``for_each = { for key, val in <list>: val.<attr> => val }``."""
+
+    def __init__(self, list: Any, map_key_attribute_name: str) -> None:
+        super().__init__(list, is_list=False)
+        self.map_key_attribute_name = map_key_attribute_name
+
+    def _for_each(self) -> Any:
+        from .fn import Fn
+
+        key = Fn.lookup_nested(RawExpression("val"), [self.map_key_attribute_name])
+        return _ForExpression(self.items, RawExpression("val"), key)
 
 
 class _ForEachSet(Expression):
@@ -141,6 +244,30 @@ class _ForEachSet(Expression):
 
     def to_expression(self, ctx: ResolveContext) -> str:
         return f"toset({render_hcl(self.items, ctx)})"
+
+
+class _ForExpression(Expression):
+    """cdktf's ``forExpression``: ``[ for key, val in <input>: <value>]`` or ``{ for ... : <key> => <value> }``."""
+
+    __slots__ = ("input", "key", "value")
+
+    def __init__(self, input: Any, value: Any, key: Any = None) -> None:
+        super().__init__()
+        self.input = input
+        self.value = value
+        self.key = key
+
+    @staticmethod
+    def _part(value: Any, ctx: ResolveContext) -> str:
+        # cdktf writes a text part as it is (it is an expression), not as a quoted string
+        return value if isinstance(value, str) and not Token.is_unresolved(value) else render_hcl(value, ctx)
+
+    def to_expression(self, ctx: ResolveContext) -> str:
+        source = render_hcl(self.input, ctx)
+        value = self._part(self.value, ctx)
+        if self.key is None:
+            return f"[ for key, val in {source}: {value}]"
+        return f"{{ for key, val in {source}: {self._part(self.key, ctx)} => {value} }}"
 
 
 def is_dependable(value: object) -> bool:
