@@ -89,6 +89,33 @@ __all__ = [
 ]
 
 
+def field_problems(
+    owner: str, given: Mapping[str, Any], required: tuple[str, ...], optional: tuple[str, ...]
+) -> list[Problem]:
+    """Unknown fields (with the closest known name) and missing required ones; the path is left empty for the
+    caller to fill in."""
+    known = (*required, *optional)
+    problems = []
+    for name in given:
+        if name not in known:
+            close = difflib.get_close_matches(name, known, n=1)
+            problems.append(
+                Problem(
+                    "",
+                    f"{owner} has no argument {name!r}",
+                    field=name,
+                    rule="unknown-argument",
+                    fix=f"did you mean {close[0]!r}?" if close else f"use one of {', '.join(known)}",
+                )
+            )
+    problems.extend(
+        Problem("", f"{owner} needs {name!r}", field=name, rule="required-argument", fix=f"pass {name}=...")
+        for name in required
+        if given.get(name) is None
+    )
+    return problems
+
+
 class Struct(Mapping[str, Any]):
     """A cdktf struct: keyword fields, checked against cdktf's list, unset ones left out."""
 
@@ -96,31 +123,7 @@ class Struct(Mapping[str, Any]):
     _optional: ClassVar[tuple[str, ...]] = ()
 
     def __init__(self, **fields: Any) -> None:
-        known = (*self._required, *self._optional)
-        problems = []
-        for name in fields:
-            if name not in known:
-                close = difflib.get_close_matches(name, known, n=1)
-                problems.append(
-                    Problem(
-                        "",
-                        f"{type(self).__name__} has no field {name!r}",
-                        field=name,
-                        rule="unknown-argument",
-                        fix=f"did you mean {close[0]!r}?" if close else f"use one of {', '.join(known)}",
-                    )
-                )
-        for name in self._required:
-            if fields.get(name) is None:
-                problems.append(
-                    Problem(
-                        "",
-                        f"{type(self).__name__} needs {name!r}",
-                        field=name,
-                        rule="required-argument",
-                        fix=f"pass {name}=...",
-                    )
-                )
+        problems = field_problems(type(self).__name__, fields, self._required, self._optional)
         if problems:
             raise ValidationError(problems)
         self._fields = {k: v for k, v in fields.items() if v is not None}
@@ -220,254 +223,9 @@ class DataConfig(Struct):
     )
 
 
-class DataTerraformRemoteStateAzurermConfig(Struct):
-    _required = ("container_name", "key", "storage_account_name")
-    _optional = (
-        "defaults",
-        "workspace",
-        "access_key",
-        "client_certificate_password",
-        "client_certificate_path",
-        "client_id",
-        "client_secret",
-        "endpoint",
-        "environment",
-        "metadata_host",
-        "msi_endpoint",
-        "oidc_request_token",
-        "oidc_request_url",
-        "oidc_token",
-        "oidc_token_file_path",
-        "resource_group_name",
-        "sas_token",
-        "snapshot",
-        "subscription_id",
-        "tenant_id",
-        "use_azuread_auth",
-        "use_microsoft_graph",
-        "use_msi",
-        "use_oidc",
-    )
-
-
 class DataTerraformRemoteStateConfig(Struct):
     _required = ()
     _optional = ("defaults", "workspace")
-
-
-class DataTerraformRemoteStateConsulConfig(Struct):
-    _required = ("access_token", "path")
-    _optional = (
-        "defaults",
-        "workspace",
-        "address",
-        "ca_file",
-        "cert_file",
-        "datacenter",
-        "gzip",
-        "http_auth",
-        "key_file",
-        "lock",
-        "scheme",
-    )
-
-
-class DataTerraformRemoteStateCosConfig(Struct):
-    _required = ("bucket",)
-    _optional = (
-        "defaults",
-        "workspace",
-        "accelerate",
-        "acl",
-        "assume_role",
-        "domain",
-        "encrypt",
-        "endpoint",
-        "key",
-        "prefix",
-        "region",
-        "secret_id",
-        "secret_key",
-        "security_token",
-    )
-
-
-class DataTerraformRemoteStateGcsConfig(Struct):
-    _required = ("bucket",)
-    _optional = (
-        "defaults",
-        "workspace",
-        "access_token",
-        "credentials",
-        "encryption_key",
-        "impersonate_service_account",
-        "impersonate_service_account_delegates",
-        "kms_encryption_key",
-        "prefix",
-        "storeage_custom_endpoint",
-    )
-
-
-class DataTerraformRemoteStateHttpConfig(Struct):
-    _required = ("address",)
-    _optional = (
-        "defaults",
-        "workspace",
-        "client_ca_certificate_pem",
-        "client_certificate_pem",
-        "client_private_key_pem",
-        "lock_address",
-        "lock_method",
-        "password",
-        "retry_max",
-        "retry_wait_max",
-        "retry_wait_min",
-        "skip_cert_verification",
-        "unlock_address",
-        "unlock_method",
-        "update_method",
-        "username",
-    )
-
-
-class DataTerraformRemoteStateLocalConfig(Struct):
-    _required = ()
-    _optional = ("defaults", "workspace", "path", "workspace_dir")
-
-
-class DataTerraformRemoteStateOssConfig(Struct):
-    _required = ("bucket",)
-    _optional = (
-        "defaults",
-        "workspace",
-        "access_key",
-        "acl",
-        "assume_role",
-        "assume_role_policy",
-        "assume_role_role_arn",
-        "assume_role_session_expiration",
-        "assume_role_session_name",
-        "ecs_role_name",
-        "encrypt",
-        "endpoint",
-        "key",
-        "prefix",
-        "profile",
-        "region",
-        "secret_key",
-        "security_token",
-        "shared_credentials_file",
-        "sts_endpoint",
-        "tablestore_endpoint",
-        "tablestore_table",
-    )
-
-
-class DataTerraformRemoteStatePgConfig(Struct):
-    _required = ("conn_str",)
-    _optional = (
-        "defaults",
-        "workspace",
-        "schema_name",
-        "skip_index_creation",
-        "skip_schema_creation",
-        "skip_table_creation",
-    )
-
-
-class DataTerraformRemoteStateRemoteConfig(Struct):
-    _required = ("organization", "workspaces")
-    _optional = ("defaults", "workspace", "hostname", "token")
-
-
-class DataTerraformRemoteStateS3Config(Struct):
-    _required = ("bucket", "key")
-    _optional = (
-        "defaults",
-        "workspace",
-        "access_key",
-        "acl",
-        "allowed_account_ids",
-        "assume_role",
-        "assume_role_policy",
-        "assume_role_policy_arns",
-        "assume_role_tags",
-        "assume_role_transitive_tag_keys",
-        "assume_role_with_web_identity",
-        "custom_ca_bundle",
-        "dynamodb_endpoint",
-        "dynamodb_table",
-        "ec2_metadata_service_endpoint",
-        "ec2_metadata_service_endpoint_mode",
-        "encrypt",
-        "endpoint",
-        "endpoints",
-        "external_id",
-        "forbidden_account_ids",
-        "force_path_style",
-        "http_proxy",
-        "https_proxy",
-        "iam_endpoint",
-        "insecure",
-        "kms_key_id",
-        "max_retries",
-        "no_proxy",
-        "profile",
-        "region",
-        "retry_mode",
-        "role_arn",
-        "secret_key",
-        "session_name",
-        "shared_config_files",
-        "shared_credentials_file",
-        "shared_credentials_files",
-        "skip_credentials_validation",
-        "skip_metadata_api_check",
-        "skip_region_validation",
-        "skip_requesting_account_id",
-        "skip_s3_checksum",
-        "sse_customer_key",
-        "sts_endpoint",
-        "sts_region",
-        "token",
-        "use_legacy_workflow",
-        "use_path_style",
-        "workspace_key_prefix",
-    )
-
-
-class DataTerraformRemoteStateSwiftConfig(Struct):
-    _required = ("container",)
-    _optional = (
-        "defaults",
-        "workspace",
-        "application_credential_id",
-        "application_credential_name",
-        "application_credential_secret",
-        "archive_container",
-        "auth_url",
-        "cacert_file",
-        "cert",
-        "cloud",
-        "default_domain",
-        "domain_id",
-        "domain_name",
-        "expire_after",
-        "insecure",
-        "key",
-        "password",
-        "project_domain_id",
-        "project_domain_name",
-        "region_name",
-        "state_name",
-        "tenant_id",
-        "tenant_name",
-        "token",
-        "user_domain_id",
-        "user_domain_name",
-        "user_id",
-        "user_name",
-    )
 
 
 class EncodingOptions(Struct):
@@ -763,6 +521,83 @@ class TerraformVariableConfig(Struct):
 class TestingAppConfig(Struct):
     _required = ()
     _optional = ("context", "enable_future_flags", "fake_cdktf_json_path", "outdir", "stack_traces", "stub_version")
+
+
+class DataTerraformRemoteStateAzurermConfig(Struct):
+    """What ``AzurermBackendConfig`` reads, plus ``defaults`` and ``workspace``."""
+
+    _required = AzurermBackendConfig._required
+    _optional = ("defaults", "workspace", *AzurermBackendConfig._optional)
+
+
+class DataTerraformRemoteStateConsulConfig(Struct):
+    """What ``ConsulBackendConfig`` reads, plus ``defaults`` and ``workspace``."""
+
+    _required = ConsulBackendConfig._required
+    _optional = ("defaults", "workspace", *ConsulBackendConfig._optional)
+
+
+class DataTerraformRemoteStateCosConfig(Struct):
+    """What ``CosBackendConfig`` reads, plus ``defaults`` and ``workspace``."""
+
+    _required = CosBackendConfig._required
+    _optional = ("defaults", "workspace", *CosBackendConfig._optional)
+
+
+class DataTerraformRemoteStateGcsConfig(Struct):
+    """What ``GcsBackendConfig`` reads, plus ``defaults`` and ``workspace``."""
+
+    _required = GcsBackendConfig._required
+    _optional = ("defaults", "workspace", *GcsBackendConfig._optional)
+
+
+class DataTerraformRemoteStateHttpConfig(Struct):
+    """What ``HttpBackendConfig`` reads, plus ``defaults`` and ``workspace``."""
+
+    _required = HttpBackendConfig._required
+    _optional = ("defaults", "workspace", *HttpBackendConfig._optional)
+
+
+class DataTerraformRemoteStateLocalConfig(Struct):
+    """What ``LocalBackendConfig`` reads, plus ``defaults`` and ``workspace``."""
+
+    _required = LocalBackendConfig._required
+    _optional = ("defaults", "workspace", *LocalBackendConfig._optional)
+
+
+class DataTerraformRemoteStateOssConfig(Struct):
+    """What ``OssBackendConfig`` reads, plus ``defaults`` and ``workspace``."""
+
+    _required = OssBackendConfig._required
+    _optional = ("defaults", "workspace", *OssBackendConfig._optional)
+
+
+class DataTerraformRemoteStatePgConfig(Struct):
+    """What ``PgBackendConfig`` reads, plus ``defaults`` and ``workspace``."""
+
+    _required = PgBackendConfig._required
+    _optional = ("defaults", "workspace", *PgBackendConfig._optional)
+
+
+class DataTerraformRemoteStateS3Config(Struct):
+    """What ``S3BackendConfig`` reads, plus ``defaults`` and ``workspace``."""
+
+    _required = S3BackendConfig._required
+    _optional = ("defaults", "workspace", *S3BackendConfig._optional)
+
+
+class DataTerraformRemoteStateSwiftConfig(Struct):
+    """What ``SwiftBackendConfig`` reads, plus ``defaults`` and ``workspace``."""
+
+    _required = SwiftBackendConfig._required
+    _optional = ("defaults", "workspace", *SwiftBackendConfig._optional)
+
+
+class DataTerraformRemoteStateRemoteConfig(Struct):
+    """What ``RemoteBackendConfig`` reads, plus ``defaults`` and ``workspace``."""
+
+    _required = RemoteBackendConfig._required
+    _optional = ("defaults", "workspace", *RemoteBackendConfig._optional)
 
 
 class AnnotationMetadataEntryType(StrEnum):
