@@ -177,6 +177,15 @@ class TerraformIterator:
         """Not in cdktf (kept for this project's code): ``each.value.<attribute>``."""
         return self._attribute(attribute)
 
+    def dynamic(self, attributes: Mapping[str, Any]) -> Any:
+        """cdktf's dynamic blocks are not supported yet (docs/from-cdktf.md): an error, not a wrong block."""
+        raise ValidationError.single(
+            "",
+            "TerraformIterator.dynamic (dynamic blocks) is not supported by this engine yet",
+            rule="dynamic-block",
+            fix="write one block per item in Python, or use for_expression_for_list for a list attribute",
+        )
+
     # for expressions over the same collection ---------------------------------------------------------------
     def keys(self) -> Any:
         """``[ for key, val in <collection>: key]``."""
