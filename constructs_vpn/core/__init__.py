@@ -9,6 +9,7 @@ from .app import App as App
 from .app import SynthResult as SynthResult
 from .aspects import Aspects as Aspects
 from .aspects import IAspect as IAspect
+from .asset import TerraformAsset as TerraformAsset
 from .backends import DataTerraformRemoteState as DataTerraformRemoteState
 from .backends import DataTerraformRemoteStateLocal as DataTerraformRemoteStateLocal
 from .backends import DataTerraformRemoteStateOss as DataTerraformRemoteStateOss
@@ -300,6 +301,7 @@ __all__ = [
     "SynthError",
     "SynthResult",
     "TaggedCloudWorkspaces",
+    "TerraformAsset",
     "TerraformAssetConfig",
     "TerraformBackend",
     "TerraformCondition",
