@@ -9,6 +9,7 @@ from .app import App as App
 from .app import SynthResult as SynthResult
 from .aspects import Aspects as Aspects
 from .aspects import IAspect as IAspect
+from .asset import TerraformAsset as TerraformAsset
 from .backends import DataTerraformRemoteState as DataTerraformRemoteState
 from .backends import DataTerraformRemoteStateLocal as DataTerraformRemoteStateLocal
 from .backends import DataTerraformRemoteStateOss as DataTerraformRemoteStateOss
@@ -16,6 +17,18 @@ from .backends import LocalBackend as LocalBackend
 from .backends import OssAssumeRole as OssAssumeRole
 from .backends import OssBackend as OssBackend
 from .backends import TerraformBackend as TerraformBackend
+from .backends import TerraformRemoteState as TerraformRemoteState
+from .compat import DataResource as DataResource
+from .compat import DefaultTokenResolver as DefaultTokenResolver
+from .compat import FnGenerated as FnGenerated
+from .compat import LazyBase as LazyBase
+from .compat import Manifest as Manifest
+from .compat import MigrateIds as MigrateIds
+from .compat import Resource as Resource
+from .compat import StringConcat as StringConcat
+from .compat import TerraformResourceTargets as TerraformResourceTargets
+from .compat import Tokenization as Tokenization
+from .compat import TokenizedStringFragments as TokenizedStringFragments
 from .construct import Construct as Construct
 from .construct import IValidation as IValidation
 from .construct import Node as Node
@@ -28,6 +41,9 @@ from .fn import Fn as Fn
 from .fn import Op as Op
 from .fn import conditional as conditional
 from .local import TerraformLocal as TerraformLocal
+from .module import TerraformHclModule as TerraformHclModule
+from .module import TerraformModule as TerraformModule
+from .module import TerraformModuleProvider as TerraformModuleProvider
 from .more_backends import AzurermBackend as AzurermBackend
 from .more_backends import CloudBackend as CloudBackend
 from .more_backends import CloudWorkspace as CloudWorkspace
@@ -58,8 +74,17 @@ from .more_backends import TaggedCloudWorkspaces as TaggedCloudWorkspaces
 from .output import TerraformOutput as TerraformOutput
 from .provider import TerraformProvider as TerraformProvider
 from .provider import TerraformProviderGeneratorMetadata as TerraformProviderGeneratorMetadata
+from .provisioner import FileProvisioner as FileProvisioner
+from .provisioner import LocalExecProvisioner as LocalExecProvisioner
+from .provisioner import RemoteExecProvisioner as RemoteExecProvisioner
+from .provisioner import SSHProvisionerConnection as SSHProvisionerConnection
+from .provisioner import WinrmProvisionerConnection as WinrmProvisionerConnection
+from .resource import DynamicListTerraformIterator as DynamicListTerraformIterator
+from .resource import ListTerraformIterator as ListTerraformIterator
+from .resource import MapTerraformIterator as MapTerraformIterator
 from .resource import Postcondition as Postcondition
 from .resource import Precondition as Precondition
+from .resource import ResourceTerraformIterator as ResourceTerraformIterator
 from .resource import TerraformCondition as TerraformCondition
 from .resource import TerraformCount as TerraformCount
 from .resource import TerraformDataSource as TerraformDataSource
@@ -67,82 +92,259 @@ from .resource import TerraformIterator as TerraformIterator
 from .resource import TerraformResource as TerraformResource
 from .resource import TerraformResourceLifecycle as TerraformResourceLifecycle
 from .stack import TerraformStack as TerraformStack
+from .structs import AnnotationMetadataEntryType as AnnotationMetadataEntryType
+from .structs import AppConfig as AppConfig
+from .structs import AssetType as AssetType
+from .structs import AzurermBackendConfig as AzurermBackendConfig
+from .structs import CloudBackendConfig as CloudBackendConfig
+from .structs import ConsulBackendConfig as ConsulBackendConfig
+from .structs import CosBackendConfig as CosBackendConfig
+from .structs import DataConfig as DataConfig
+from .structs import DataTerraformRemoteStateAzurermConfig as DataTerraformRemoteStateAzurermConfig
+from .structs import DataTerraformRemoteStateConfig as DataTerraformRemoteStateConfig
+from .structs import DataTerraformRemoteStateConsulConfig as DataTerraformRemoteStateConsulConfig
+from .structs import DataTerraformRemoteStateCosConfig as DataTerraformRemoteStateCosConfig
+from .structs import DataTerraformRemoteStateGcsConfig as DataTerraformRemoteStateGcsConfig
+from .structs import DataTerraformRemoteStateHttpConfig as DataTerraformRemoteStateHttpConfig
+from .structs import DataTerraformRemoteStateLocalConfig as DataTerraformRemoteStateLocalConfig
+from .structs import DataTerraformRemoteStateOssConfig as DataTerraformRemoteStateOssConfig
+from .structs import DataTerraformRemoteStatePgConfig as DataTerraformRemoteStatePgConfig
+from .structs import DataTerraformRemoteStateRemoteConfig as DataTerraformRemoteStateRemoteConfig
+from .structs import DataTerraformRemoteStateS3Config as DataTerraformRemoteStateS3Config
+from .structs import DataTerraformRemoteStateSwiftConfig as DataTerraformRemoteStateSwiftConfig
+from .structs import EncodingOptions as EncodingOptions
+from .structs import GcsBackendConfig as GcsBackendConfig
+from .structs import HttpBackendConfig as HttpBackendConfig
+from .structs import IFragmentConcatenator as IFragmentConcatenator
+from .structs import IImportableConfig as IImportableConfig
+from .structs import IInterpolatingParent as IInterpolatingParent
+from .structs import IManifest as IManifest
+from .structs import IPostProcessor as IPostProcessor
+from .structs import IRemoteWorkspace as IRemoteWorkspace
+from .structs import IResolvable as IResolvable
+from .structs import IResolveContext as IResolveContext
+from .structs import IResource as IResource
+from .structs import IResourceConstructor as IResourceConstructor
+from .structs import IScopeCallback as IScopeCallback
+from .structs import IStackSynthesizer as IStackSynthesizer
+from .structs import ISynthesisSession as ISynthesisSession
+from .structs import ITerraformAddressable as ITerraformAddressable
+from .structs import ITerraformDependable as ITerraformDependable
+from .structs import ITerraformIterator as ITerraformIterator
+from .structs import ITerraformResource as ITerraformResource
+from .structs import ITokenMapper as ITokenMapper
+from .structs import ITokenResolver as ITokenResolver
+from .structs import LazyAnyValueOptions as LazyAnyValueOptions
+from .structs import LazyListValueOptions as LazyListValueOptions
+from .structs import LazyStringValueOptions as LazyStringValueOptions
+from .structs import LocalBackendConfig as LocalBackendConfig
+from .structs import OssBackendConfig as OssBackendConfig
+from .structs import PgBackendConfig as PgBackendConfig
+from .structs import RemoteBackendConfig as RemoteBackendConfig
+from .structs import ResolveOptions as ResolveOptions
+from .structs import S3BackendConfig as S3BackendConfig
+from .structs import StackAnnotation as StackAnnotation
+from .structs import StackManifest as StackManifest
+from .structs import SwiftBackendConfig as SwiftBackendConfig
+from .structs import TerraformAssetConfig as TerraformAssetConfig
+from .structs import TerraformElementMetadata as TerraformElementMetadata
+from .structs import TerraformHclModuleConfig as TerraformHclModuleConfig
+from .structs import TerraformMetaArguments as TerraformMetaArguments
+from .structs import TerraformModuleConfig as TerraformModuleConfig
+from .structs import TerraformModuleUserConfig as TerraformModuleUserConfig
+from .structs import TerraformOutputConfig as TerraformOutputConfig
+from .structs import TerraformProviderConfig as TerraformProviderConfig
+from .structs import TerraformResourceConfig as TerraformResourceConfig
+from .structs import TerraformResourceImport as TerraformResourceImport
+from .structs import TerraformResourceMoveById as TerraformResourceMoveById
+from .structs import TerraformResourceMoveByTarget as TerraformResourceMoveByTarget
+from .structs import TerraformStackMetadata as TerraformStackMetadata
+from .structs import TerraformVariableConfig as TerraformVariableConfig
+from .structs import TestingAppConfig as TestingAppConfig
 from .testing import Testing as Testing
 from .tokens import Expression as Expression
+from .tokens import IAnyProducer as IAnyProducer
+from .tokens import IListProducer as IListProducer
+from .tokens import INumberProducer as INumberProducer
+from .tokens import IStringProducer as IStringProducer
 from .tokens import Lazy as Lazy
+from .tokens import TerraformSelf as TerraformSelf
 from .tokens import Token as Token
 from .variable import TerraformVariable as TerraformVariable
+from .variable import TerraformVariableValidationConfig as TerraformVariableValidationConfig
+from .variable import VariableType as VariableType
 from .variable import VariableValidation as VariableValidation
 
 __all__ = [
     "Annotation",
+    "AnnotationMetadataEntryType",
     "Annotations",
     "App",
+    "AppConfig",
     "Aspects",
+    "AssetType",
     "AzurermBackend",
+    "AzurermBackendConfig",
     "CloudBackend",
+    "CloudBackendConfig",
     "CloudWorkspace",
     "Construct",
     "ConstructsVpnError",
     "ConsulBackend",
+    "ConsulBackendConfig",
     "CosBackend",
     "CosBackendAssumeRole",
+    "CosBackendConfig",
+    "DataConfig",
+    "DataResource",
     "DataTerraformRemoteState",
     "DataTerraformRemoteStateAzurerm",
+    "DataTerraformRemoteStateAzurermConfig",
+    "DataTerraformRemoteStateConfig",
     "DataTerraformRemoteStateConsul",
+    "DataTerraformRemoteStateConsulConfig",
     "DataTerraformRemoteStateCos",
+    "DataTerraformRemoteStateCosConfig",
     "DataTerraformRemoteStateGcs",
+    "DataTerraformRemoteStateGcsConfig",
     "DataTerraformRemoteStateHttp",
+    "DataTerraformRemoteStateHttpConfig",
     "DataTerraformRemoteStateLocal",
+    "DataTerraformRemoteStateLocalConfig",
     "DataTerraformRemoteStateOss",
+    "DataTerraformRemoteStateOssConfig",
     "DataTerraformRemoteStatePg",
+    "DataTerraformRemoteStatePgConfig",
+    "DataTerraformRemoteStateRemoteConfig",
     "DataTerraformRemoteStateS3",
+    "DataTerraformRemoteStateS3Config",
     "DataTerraformRemoteStateSwift",
+    "DataTerraformRemoteStateSwiftConfig",
+    "DefaultTokenResolver",
+    "DynamicListTerraformIterator",
+    "EncodingOptions",
     "Expression",
+    "FileProvisioner",
     "Fn",
+    "FnGenerated",
     "GcsBackend",
+    "GcsBackendConfig",
     "HttpBackend",
+    "HttpBackendConfig",
+    "IAnyProducer",
     "IAspect",
+    "IFragmentConcatenator",
+    "IImportableConfig",
+    "IInterpolatingParent",
+    "IListProducer",
+    "IManifest",
+    "INumberProducer",
+    "IPostProcessor",
+    "IRemoteWorkspace",
+    "IResolvable",
+    "IResolveContext",
+    "IResource",
+    "IResourceConstructor",
+    "IScopeCallback",
+    "IStackSynthesizer",
+    "IStringProducer",
+    "ISynthesisSession",
+    "ITerraformAddressable",
+    "ITerraformDependable",
+    "ITerraformIterator",
+    "ITerraformResource",
+    "ITokenMapper",
+    "ITokenResolver",
     "IValidation",
     "Lazy",
+    "LazyAnyValueOptions",
+    "LazyBase",
+    "LazyListValueOptions",
+    "LazyStringValueOptions",
+    "ListTerraformIterator",
     "LocalBackend",
+    "LocalBackendConfig",
+    "LocalExecProvisioner",
+    "Manifest",
+    "MapTerraformIterator",
+    "MigrateIds",
     "NamedCloudWorkspace",
     "NamedRemoteWorkspace",
     "Node",
     "Op",
     "OssAssumeRole",
     "OssBackend",
+    "OssBackendConfig",
     "PgBackend",
+    "PgBackendConfig",
     "Postcondition",
     "Precondition",
     "PrefixedRemoteWorkspaces",
     "Problem",
     "RemoteBackend",
+    "RemoteBackendConfig",
+    "RemoteExecProvisioner",
+    "ResolveOptions",
+    "Resource",
+    "ResourceTerraformIterator",
     "S3Backend",
     "S3BackendAssumeRoleConfig",
     "S3BackendAssumeRoleWithWebIdentityConfig",
+    "S3BackendConfig",
     "S3BackendEndpointConfig",
+    "SSHProvisionerConnection",
+    "StackAnnotation",
+    "StackManifest",
+    "StringConcat",
     "SwiftBackend",
+    "SwiftBackendConfig",
     "SynthError",
     "SynthResult",
     "TaggedCloudWorkspaces",
+    "TerraformAsset",
+    "TerraformAssetConfig",
     "TerraformBackend",
     "TerraformCondition",
     "TerraformCount",
     "TerraformDataSource",
     "TerraformElement",
+    "TerraformElementMetadata",
+    "TerraformHclModule",
+    "TerraformHclModuleConfig",
     "TerraformIterator",
     "TerraformLocal",
+    "TerraformMetaArguments",
+    "TerraformModule",
+    "TerraformModuleConfig",
+    "TerraformModuleProvider",
+    "TerraformModuleUserConfig",
     "TerraformOutput",
+    "TerraformOutputConfig",
     "TerraformProvider",
+    "TerraformProviderConfig",
     "TerraformProviderGeneratorMetadata",
+    "TerraformRemoteState",
     "TerraformResource",
+    "TerraformResourceConfig",
+    "TerraformResourceImport",
     "TerraformResourceLifecycle",
+    "TerraformResourceMoveById",
+    "TerraformResourceMoveByTarget",
+    "TerraformResourceTargets",
+    "TerraformSelf",
     "TerraformStack",
+    "TerraformStackMetadata",
     "TerraformVariable",
+    "TerraformVariableConfig",
+    "TerraformVariableValidationConfig",
     "Testing",
+    "TestingAppConfig",
     "Token",
+    "Tokenization",
+    "TokenizedStringFragments",
     "ValidationError",
+    "VariableType",
     "VariableValidation",
+    "WinrmProvisionerConnection",
     "conditional",
 ]

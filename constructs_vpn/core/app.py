@@ -13,6 +13,7 @@ from typing import Any, TextIO
 
 from .annotations import STRICT_CONTEXT_KEY, Annotation, collect
 from .aspects import invoke_aspects
+from .asset import asset_files
 from .construct import Construct
 from .errors import ConstructsVpnError, Problem, ValidationError
 from .hcl import hcl_metadata, to_hcl
@@ -210,6 +211,8 @@ class App(Construct):
                 files[f"{directory}/metadata.json"] = dumps(hcl_metadata(document))
             else:
                 files[f"{directory}/cdk.tf.json"] = _streamed(document)
+            for relative, data in asset_files(stack).items():
+                files[f"{directory}/{relative}"] = data
         files["manifest.json"] = dumps({"stacks": manifest_stacks, "version": CDKTF_VERSION})
         write_tree(self.outdir, files)
         for note in result.annotations:

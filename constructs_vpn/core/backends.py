@@ -18,6 +18,7 @@ __all__ = [
     "OssAssumeRole",
     "OssBackend",
     "TerraformBackend",
+    "TerraformRemoteState",
 ]
 
 _BACKEND_ID = "backend"
@@ -203,3 +204,7 @@ class DataTerraformRemoteStateOss(DataTerraformRemoteState):
     ) -> None:
         config = {"bucket": bucket, "prefix": prefix, "key": key, "region": region, "endpoint": endpoint}
         super().__init__(scope, id, backend="oss", config=config, workspace=workspace)
+
+
+#: cdktf's base of the remote state readers.
+TerraformRemoteState = DataTerraformRemoteState

@@ -8,14 +8,15 @@ those of the cdktf 0.21.0 Python package; an unknown one is an error with the cl
 from __future__ import annotations
 
 import dataclasses
-import difflib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
+from . import structs
 from .backends import DataTerraformRemoteState, TerraformBackend
 from .construct import Construct
-from .errors import Problem, ValidationError
+from .errors import ValidationError
+from .structs import Struct, field_problems
 from .tokens import RawExpression
 
 __all__ = [
@@ -48,42 +49,6 @@ __all__ = [
     "TaggedCloudWorkspaces",
 ]
 
-_AZURERM = (
-    "container_name key storage_account_name access_key client_certificate_password client_certificate_path "
-    "client_id client_secret endpoint environment metadata_host msi_endpoint oidc_request_token oidc_request_url "
-    "oidc_token oidc_token_file_path resource_group_name sas_token snapshot subscription_id tenant_id "
-    "use_azuread_auth use_microsoft_graph use_msi use_oidc"
-)
-_CONSUL = "access_token path address ca_file cert_file datacenter gzip http_auth key_file lock scheme"
-_COS = "bucket accelerate acl assume_role domain encrypt endpoint key prefix region secret_id secret_key security_token"
-_GCS = (
-    "bucket access_token credentials encryption_key impersonate_service_account "
-    "impersonate_service_account_delegates kms_encryption_key prefix storeage_custom_endpoint"
-)
-_HTTP = (
-    "address client_ca_certificate_pem client_certificate_pem client_private_key_pem lock_address lock_method "
-    "password retry_max retry_wait_max retry_wait_min skip_cert_verification unlock_address unlock_method "
-    "update_method username"
-)
-_PG = "conn_str schema_name skip_index_creation skip_schema_creation skip_table_creation"
-_S3 = (
-    "bucket key access_key acl allowed_account_ids assume_role assume_role_policy assume_role_policy_arns "
-    "assume_role_tags assume_role_transitive_tag_keys assume_role_with_web_identity custom_ca_bundle "
-    "dynamodb_endpoint dynamodb_table ec2_metadata_service_endpoint ec2_metadata_service_endpoint_mode encrypt "
-    "endpoint endpoints external_id forbidden_account_ids force_path_style http_proxy https_proxy iam_endpoint "
-    "insecure kms_key_id max_retries no_proxy profile region retry_mode role_arn secret_key session_name "
-    "shared_config_files shared_credentials_file shared_credentials_files skip_credentials_validation "
-    "skip_metadata_api_check skip_region_validation skip_requesting_account_id skip_s3_checksum sse_customer_key "
-    "sts_endpoint sts_region token use_legacy_workflow use_path_style workspace_key_prefix"
-)
-_SWIFT = (
-    "container application_credential_id application_credential_name application_credential_secret "
-    "archive_container auth_url cacert_file cert cloud default_domain domain_id domain_name expire_after insecure "
-    "key password project_domain_id project_domain_name region_name state_name tenant_id tenant_name token "
-    "user_domain_id user_domain_name user_id user_name"
-)
-_REMOTE = "organization workspaces hostname token"
-
 
 def _plain(value: Any) -> Any:
     """A config value as cdktf writes it: structs as objects without their unset fields."""
@@ -100,29 +65,10 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _check_config(
-    owner: str, scope: object, id: object, config: Mapping[str, Any], *, fields: frozenset[str], required: Sequence[str]
-) -> None:
+def _check_config(owner: str, scope: object, id: object, config: Mapping[str, Any], struct: type[Struct]) -> None:
     from .checks import child_path
 
-    problems = []
-    for name in config:
-        if name not in fields:
-            close = difflib.get_close_matches(name, sorted(fields), n=1)
-            problems.append(
-                Problem(
-                    "",
-                    f"{owner} has no argument {name!r}",
-                    field=name,
-                    rule="unknown-argument",
-                    fix=f"did you mean {close[0]!r}?" if close else f"use one of {', '.join(sorted(fields))}",
-                )
-            )
-    for name in required:
-        if config.get(name) is None:
-            problems.append(
-                Problem("", f"{owner} needs {name!r}", field=name, rule="required-argument", fix=f"pass {name}=...")
-            )
+    problems = field_problems(owner, config, struct._required, struct._optional)
     if problems:
         path = child_path(scope, id)
         raise ValidationError(dataclasses.replace(p, path=path) for p in problems)
@@ -132,13 +78,12 @@ class _ConfiguredRemoteState(DataTerraformRemoteState):
     """A reader of another configuration's outputs through one backend type."""
 
     backend_type: ClassVar[str] = ""
-    _fields: ClassVar[frozenset[str]] = frozenset()
-    _required: ClassVar[tuple[str, ...]] = ()
+    _config: ClassVar[type[Struct]]
 
     def __init__(
         self, scope: Construct, id: str, *, defaults: dict[str, Any] | None = None, workspace: Any = None, **config: Any
     ) -> None:
-        _check_config(type(self).__name__, scope, id, config, fields=self._fields, required=self._required)
+        _check_config(type(self).__name__, scope, id, config, self._config)
         super().__init__(
             scope, id, backend=self.backend_type, config=_plain(config), workspace=workspace, defaults=defaults
         )
@@ -147,12 +92,11 @@ class _ConfiguredRemoteState(DataTerraformRemoteState):
 class _ConfiguredBackend(TerraformBackend):
     """A backend whose settings are cdktf's keyword arguments, written as they are."""
 
-    _fields: ClassVar[frozenset[str]] = frozenset()
-    _required: ClassVar[tuple[str, ...]] = ()
+    _struct: ClassVar[type[Struct]]
     _reader: ClassVar[type[_ConfiguredRemoteState] | None] = None
 
     def __init__(self, scope: Construct, **config: Any) -> None:
-        _check_config(type(self).__name__, scope, "backend", config, fields=self._fields, required=self._required)
+        _check_config(type(self).__name__, scope, "backend", config, self._struct)
         super().__init__(scope)
         self._config = config
 
@@ -164,10 +108,6 @@ class _ConfiguredBackend(TerraformBackend):
         if reader is None:
             return super().remote_state(scope, id)
         return reader(scope, id, workspace=RawExpression("terraform.workspace"), **self._config)
-
-
-def _names(text: str) -> frozenset[str]:
-    return frozenset(text.split())
 
 
 def _hostname_type(hostname: object) -> str:
@@ -245,84 +185,74 @@ class PrefixedRemoteWorkspaces:
 
 # readers ---------------------------------------------------------------------------------------------------
 class DataTerraformRemoteStateAzurerm(_ConfiguredRemoteState):
-    backend_type, _fields, _required = "azurerm", _names(_AZURERM), ("container_name", "key", "storage_account_name")
+    backend_type, _config = "azurerm", structs.DataTerraformRemoteStateAzurermConfig
 
 
 class DataTerraformRemoteStateConsul(_ConfiguredRemoteState):
-    backend_type, _fields, _required = "consul", _names(_CONSUL), ("access_token", "path")
+    backend_type, _config = "consul", structs.DataTerraformRemoteStateConsulConfig
 
 
 class DataTerraformRemoteStateCos(_ConfiguredRemoteState):
-    backend_type, _fields, _required = "cos", _names(_COS), ("bucket",)
+    backend_type, _config = "cos", structs.DataTerraformRemoteStateCosConfig
 
 
 class DataTerraformRemoteStateGcs(_ConfiguredRemoteState):
-    backend_type, _fields, _required = "gcs", _names(_GCS), ("bucket",)
+    backend_type, _config = "gcs", structs.DataTerraformRemoteStateGcsConfig
 
 
 class DataTerraformRemoteStateHttp(_ConfiguredRemoteState):
-    backend_type, _fields, _required = "http", _names(_HTTP), ("address",)
+    backend_type, _config = "http", structs.DataTerraformRemoteStateHttpConfig
 
 
 class DataTerraformRemoteStatePg(_ConfiguredRemoteState):
-    backend_type, _fields, _required = "pg", _names(_PG), ("conn_str",)
+    backend_type, _config = "pg", structs.DataTerraformRemoteStatePgConfig
 
 
 class DataTerraformRemoteStateS3(_ConfiguredRemoteState):
-    backend_type, _fields, _required = "s3", _names(_S3), ("bucket", "key")
+    backend_type, _config = "s3", structs.DataTerraformRemoteStateS3Config
 
 
 class DataTerraformRemoteStateSwift(_ConfiguredRemoteState):
-    backend_type, _fields, _required = "swift", _names(_SWIFT), ("container",)
+    backend_type, _config = "swift", structs.DataTerraformRemoteStateSwiftConfig
 
 
 # backends --------------------------------------------------------------------------------------------------
 class AzurermBackend(_ConfiguredBackend):
-    backend_name, _fields, _required, _reader = (
-        "azurerm",
-        _names(_AZURERM),
-        ("container_name", "key", "storage_account_name"),
-        DataTerraformRemoteStateAzurerm,
-    )
+    backend_name, _struct, _reader = "azurerm", structs.AzurermBackendConfig, DataTerraformRemoteStateAzurerm
 
 
 class ConsulBackend(_ConfiguredBackend):
-    backend_name, _fields, _required, _reader = (
-        "consul",
-        _names(_CONSUL),
-        ("access_token", "path"),
-        DataTerraformRemoteStateConsul,
-    )
+    backend_name, _struct, _reader = "consul", structs.ConsulBackendConfig, DataTerraformRemoteStateConsul
 
 
 class CosBackend(_ConfiguredBackend):
-    backend_name, _fields, _required, _reader = "cos", _names(_COS), ("bucket",), DataTerraformRemoteStateCos
+    backend_name, _struct, _reader = "cos", structs.CosBackendConfig, DataTerraformRemoteStateCos
 
 
 class GcsBackend(_ConfiguredBackend):
-    backend_name, _fields, _required, _reader = "gcs", _names(_GCS), ("bucket",), DataTerraformRemoteStateGcs
+    backend_name, _struct, _reader = "gcs", structs.GcsBackendConfig, DataTerraformRemoteStateGcs
 
 
 class HttpBackend(_ConfiguredBackend):
-    backend_name, _fields, _required, _reader = "http", _names(_HTTP), ("address",), DataTerraformRemoteStateHttp
+    backend_name, _struct, _reader = "http", structs.HttpBackendConfig, DataTerraformRemoteStateHttp
 
 
 class PgBackend(_ConfiguredBackend):
-    backend_name, _fields, _required, _reader = "pg", _names(_PG), ("conn_str",), DataTerraformRemoteStatePg
+    backend_name, _struct, _reader = "pg", structs.PgBackendConfig, DataTerraformRemoteStatePg
 
 
 class S3Backend(_ConfiguredBackend):
-    backend_name, _fields, _required, _reader = "s3", _names(_S3), ("bucket", "key"), DataTerraformRemoteStateS3
+    backend_name, _struct, _reader = "s3", structs.S3BackendConfig, DataTerraformRemoteStateS3
 
 
 class SwiftBackend(_ConfiguredBackend):
-    backend_name, _fields, _required, _reader = "swift", _names(_SWIFT), ("container",), DataTerraformRemoteStateSwift
+    backend_name, _struct, _reader = "swift", structs.SwiftBackendConfig, DataTerraformRemoteStateSwift
 
 
 class RemoteBackend(_ConfiguredBackend):
     """Terraform Cloud/Enterprise through the ``remote`` backend; read with ``DataTerraformRemoteState``."""
 
-    backend_name, _fields, _required = "remote", _names(_REMOTE), ("organization", "workspaces")
+    backend_name, _struct = "remote", structs.RemoteBackendConfig
 
     def _to_metadata(self) -> dict[str, Any]:
         return {**super()._to_metadata(), "cloud": _hostname_type(self._config.get("hostname"))}
@@ -334,7 +264,7 @@ class RemoteBackend(_ConfiguredBackend):
 class CloudBackend(_ConfiguredBackend):
     """Terraform Cloud through the ``cloud`` block (``terraform.cloud``), as cdktf writes it."""
 
-    backend_name, _fields, _required = "cloud", _names(_REMOTE), ("organization", "workspaces")
+    backend_name, _struct = "cloud", structs.CloudBackendConfig
 
     def _to_terraform(self) -> dict[str, Any]:
         return {"terraform": {"cloud": self._apply_overrides(self._synthesize_attributes())}}

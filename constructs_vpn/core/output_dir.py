@@ -19,8 +19,9 @@ from .errors import SynthError
 
 __all__ = ["Content", "write_tree"]
 
-#: A file's text, or a function that writes it (so a large document is streamed, never held as one string).
-Content = str | Callable[[TextIO], None]
+#: A file's text, its bytes (a copied asset), or a function that writes it (so a large document is streamed,
+#: never held as one string).
+Content = str | bytes | Callable[[TextIO], None]
 
 _SYNTH_MARK = ".synth-"
 #: What synthesis writes in a stack folder: never carried over, so a JSON synth after an HCL one (or the
@@ -108,6 +109,8 @@ def write_tree(outdir: Path, files: Mapping[str, Content]) -> None:
             target.parent.mkdir(parents=True, exist_ok=True)
             if isinstance(content, str):
                 target.write_text(content, encoding="utf-8")
+            elif isinstance(content, bytes):
+                target.write_bytes(content)
             else:
                 with target.open("w", encoding="utf-8") as handle:
                     content(handle)

@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING, Any, Literal
 from .checks import mapping_problems, raise_problems, sequence_problems
 from .construct import Construct
 from .element import TerraformElement
+from .errors import ValidationError
+from .provisioner import provisioner_block, struct_body
 from .tokens import Expression, RawExpression, Reference, ResolveContext, Token, render_hcl
 
 if TYPE_CHECKING:
@@ -95,39 +97,151 @@ class TerraformCount:
 
 
 class TerraformIterator:
-    """``for_each`` over a list (as a set) or a map; ``key``/``value`` are ``each.key``/``each.value``."""
+    """``for_each`` over a list (as a set), a map, a list of objects keyed by one attribute, or the instances
+    of a resource; ``key``/``value`` are ``each.key``/``each.value``, as in cdktf."""
 
-    def __init__(self, items: Sequence[Any] | Mapping[str, Any] | Expression, *, is_list: bool) -> None:
+    def __init__(self, items: Any, *, is_list: bool) -> None:
         self.items = items
         self.is_list = is_list
 
     @staticmethod
-    def from_list(items: Sequence[Any] | Expression) -> TerraformIterator:
-        return TerraformIterator(items, is_list=True)
+    def from_list(list: Any) -> ListTerraformIterator:
+        return ListTerraformIterator(list, is_list=True)
 
     @staticmethod
-    def from_map(items: Mapping[str, Any] | Expression) -> TerraformIterator:
-        return TerraformIterator(items, is_list=False)
+    def from_map(map: Any) -> MapTerraformIterator:
+        return MapTerraformIterator(map, is_list=False)
+
+    @staticmethod
+    def from_complex_list(list: Any, map_key_attribute_name: str) -> DynamicListTerraformIterator:
+        """Over a list of objects, keyed by their ``map_key_attribute_name`` (``for_each`` needs a map)."""
+        return DynamicListTerraformIterator(list, map_key_attribute_name)
+
+    @staticmethod
+    def from_resources(resource: Any) -> ResourceTerraformIterator:
+        """Over the instances of a resource that has ``for_each`` or ``count``."""
+        return ResourceTerraformIterator(resource, is_list=False)
+
+    @staticmethod
+    def from_data_sources(resource: Any) -> ResourceTerraformIterator:
+        return ResourceTerraformIterator(resource, is_list=False)
 
     @property
-    def key(self) -> Expression:
+    def key(self) -> Any:
         return RawExpression("each.key")
 
     @property
-    def value(self) -> Expression:
+    def value(self) -> Any:
         return RawExpression("each.value")
 
+    def _attribute(self, attribute: str) -> Expression:
+        from .fn import Fn
+
+        found: Expression = Fn.lookup_nested(RawExpression("each.value"), [attribute])
+        return found
+
     def get_string(self, attribute: str) -> str:
-        return str(RawExpression(f"each.value.{attribute}"))
+        return str(self._attribute(attribute))
+
+    def get_number(self, attribute: str) -> Any:
+        return self._attribute(attribute)
+
+    def get_boolean(self, attribute: str) -> Any:
+        return self._attribute(attribute)
+
+    def get_any(self, attribute: str) -> Any:
+        return self._attribute(attribute)
+
+    def get_list(self, attribute: str) -> list[str]:
+        return self._attribute(attribute)._list_token()
+
+    def get_number_list(self, attribute: str) -> Any:
+        return self._attribute(attribute)
+
+    def get_map(self, attribute: str) -> Any:
+        return self._attribute(attribute)
+
+    def get_string_map(self, attribute: str) -> Any:
+        return self._attribute(attribute)
+
+    def get_number_map(self, attribute: str) -> Any:
+        return self._attribute(attribute)
+
+    def get_boolean_map(self, attribute: str) -> Any:
+        return self._attribute(attribute)
+
+    def get_any_map(self, attribute: str) -> Any:
+        return self._attribute(attribute)
 
     def get(self, attribute: str) -> Expression:
-        return RawExpression(f"each.value.{attribute}")
+        """Not in cdktf (kept for this project's code): ``each.value.<attribute>``."""
+        return self._attribute(attribute)
+
+    def dynamic(self, attributes: Mapping[str, Any]) -> Any:
+        """cdktf's dynamic blocks are not supported yet (docs/from-cdktf.md): an error, not a wrong block."""
+        raise ValidationError.single(
+            "",
+            "TerraformIterator.dynamic (dynamic blocks) is not supported by this engine yet",
+            rule="dynamic-block",
+            fix="write one block per item in Python, or use for_expression_for_list for a list attribute",
+        )
+
+    # for expressions over the same collection ---------------------------------------------------------------
+    def keys(self) -> Any:
+        """``[ for key, val in <collection>: key]``."""
+        return _ForExpression(self._for_each(), RawExpression("key"))
+
+    def values(self) -> Any:
+        return _ForExpression(self._for_each(), RawExpression("val"))
+
+    def pluck_property(self, property: str) -> Any:
+        """``[ for key, val in <collection>: val.<property>]``."""
+        from .fn import Fn
+
+        return _ForExpression(self._for_each(), Fn.lookup_nested(RawExpression("val"), [property]))
+
+    def for_expression_for_list(self, expression: Any) -> Any:
+        """``[ for key, val in <collection>: <expression>]`` (text is written as it is)."""
+        return _ForExpression(self._for_each(), expression)
+
+    def for_expression_for_map(self, key_expression: Any, value_expression: Any) -> Any:
+        """``{ for key, val in <collection>: <key_expression> => <value_expression> }``."""
+        return _ForExpression(self._for_each(), value_expression, key_expression)
 
     def _for_each(self) -> Any:
         items = self.items
         if self.is_list:
             return _ForEachSet(items)
         return items  # a map is written as it is (a JSON object), as cdktf does
+
+
+class ListTerraformIterator(TerraformIterator):
+    """``TerraformIterator.from_list``: ``for_each = toset(<list>)``."""
+
+
+class MapTerraformIterator(TerraformIterator):
+    """``TerraformIterator.from_map``: ``for_each = <map>``."""
+
+
+class ResourceTerraformIterator(TerraformIterator):
+    """``TerraformIterator.from_resources``: ``for_each = <type.name>``."""
+
+    def _for_each(self) -> Any:
+        return RawExpression(self.items.fqn)
+
+
+class DynamicListTerraformIterator(MapTerraformIterator):
+    """``TerraformIterator.from_complex_list``: ``for_each = { for key, val in <list>: val.<attr> => val }``."""
+
+    def __init__(self, list: Any, map_key_attribute_name: str) -> None:
+        super().__init__(list, is_list=False)
+        self.map_key_attribute_name = map_key_attribute_name
+
+    def _for_each(self) -> Any:
+        from .fn import Fn
+
+        key = Fn.lookup_nested(RawExpression("val"), [self.map_key_attribute_name])
+        return _ForExpression(self.items, RawExpression("val"), key)
 
 
 class _ForEachSet(Expression):
@@ -139,6 +253,30 @@ class _ForEachSet(Expression):
 
     def to_expression(self, ctx: ResolveContext) -> str:
         return f"toset({render_hcl(self.items, ctx)})"
+
+
+class _ForExpression(Expression):
+    """cdktf's ``forExpression``: ``[ for key, val in <input>: <value>]`` or ``{ for ... : <key> => <value> }``."""
+
+    __slots__ = ("input", "key", "value")
+
+    def __init__(self, input: Any, value: Any, key: Any = None) -> None:
+        super().__init__()
+        self.input = input
+        self.value = value
+        self.key = key
+
+    @staticmethod
+    def _part(value: Any, ctx: ResolveContext) -> str:
+        # cdktf writes a text part as it is (it is an expression), not as a quoted string
+        return value if isinstance(value, str) and not Token.is_unresolved(value) else render_hcl(value, ctx)
+
+    def to_expression(self, ctx: ResolveContext) -> str:
+        source = render_hcl(self.input, ctx)
+        value = self._part(self.value, ctx)
+        if self.key is None:
+            return f"[ for key, val in {source}: {value}]"
+        return f"{{ for key, val in {source}: {self._part(self.key, ctx)} => {value} }}"
 
 
 def is_dependable(value: object) -> bool:
@@ -224,6 +362,8 @@ class _Block(TerraformElement):
         for_each: TerraformIterator | Expression | None = None,
         provider: TerraformProvider | None = None,
         lifecycle: TerraformResourceLifecycle | None = None,
+        provisioners: Sequence[Any] | None = None,
+        connection: Any = None,
     ) -> None:
         _check_block_arguments(
             scope,
@@ -246,6 +386,8 @@ class _Block(TerraformElement):
         self.for_each = for_each
         self.provider = provider
         self.lifecycle = lifecycle
+        self.provisioners = list(provisioners) if provisioners is not None else None
+        self.connection = connection
 
     # references ----------------------------------------------------------------------------------------
     @property
@@ -317,6 +459,8 @@ class _Block(TerraformElement):
             "for_each": for_each,
             "provider": self.provider.fqn if self.provider is not None else None,
             "lifecycle": self.lifecycle._to_terraform() if self.lifecycle is not None else None,
+            "connection": struct_body(self.connection) if self.connection is not None else None,
+            "provisioner": [provisioner_block(p) for p in self.provisioners] if self.provisioners else None,
         }
 
     def _to_terraform(self) -> dict[str, Any]:
@@ -336,14 +480,66 @@ class TerraformResource(_Block):
         super().__init__(scope, id, **kwargs)
         self._import: dict[str, Any] | None = None
         self._moved_from: list[str] = []
+        #: ``move_to``/``move_to_id``: where this resource went (its own block is then not written).
+        self._moved_to: tuple[str, str | int | float | None] | str | None = None
+
+    def add_move_target(self, move_target: str) -> None:
+        """Name this resource as the target of another resource's ``move_to(move_target)``."""
+        targets = self.stack._move_targets
+        if move_target in targets:
+            raise ValidationError.single(
+                self.node.path,
+                f"move target {move_target!r} is already used by {targets[move_target].node.path!r}",
+                rule="unique-move-target",
+                fix="give each move target a different name",
+            )
+        targets[move_target] = self
+
+    def move_to(self, move_target: str, index: str | float | None = None) -> None:
+        """Move this resource to the one added with ``add_move_target(move_target)`` (at ``index`` of its
+        ``for_each``/``count``): a ``moved`` block, and this resource's own block is no longer written."""
+        self._moved_to = (move_target, index)
+
+    def move_to_id(self, id: str) -> None:
+        """Move this resource to the address ``id``: a ``moved`` block, and its own block is no longer written."""
+        self._moved_to = id
+
+    @property
+    def has_resource_move(self) -> bool:
+        return self._moved_to is not None or bool(self._moved_from)
+
+    def _move_address(self) -> str:
+        moved = self._moved_to
+        if isinstance(moved, str) or moved is None:
+            return moved or ""
+        name, index = moved
+        target = self.stack._move_targets.get(name)
+        if target is None:
+            raise ValidationError.single(
+                self.node.path,
+                f"no resource was added as move target {name!r}",
+                rule="move-target",
+                fix=f"call add_move_target({name!r}) on the resource this one moves to",
+            )
+        if target.terraform_resource_type != self.terraform_resource_type:
+            raise ValidationError.single(
+                self.node.path,
+                f"cannot move a {self.terraform_resource_type} to a {target.terraform_resource_type}",
+                rule="move-target",
+                fix="move to a resource of the same type",
+            )
+        address: str = target.fqn
+        if index is None or index == "":
+            return address
+        return f'{address}["{index}"]' if isinstance(index, str) else f"{address}[{index}]"
 
     def import_from(self, id: str, provider: TerraformProvider | None = None) -> None:
         """Adopt an existing object: emits a Terraform ``import`` block with its cloud id."""
         self._import = {"id": id, "provider": provider}
 
-    def move_from_id(self, address: str) -> None:
-        """This resource used to live at ``address`` (e.g. before a rename): emits a ``moved`` block."""
-        self._moved_from.append(address)
+    def move_from_id(self, id: str) -> None:
+        """This resource used to live at the address ``id`` (e.g. before a rename): emits a ``moved`` block."""
+        self._moved_from.append(id)
 
     def _to_terraform(self) -> dict[str, Any]:
         doc = super()._to_terraform()
@@ -354,13 +550,16 @@ class TerraformResource(_Block):
             ]
         if self._moved_from:
             doc["moved"] = [{"from": old, "to": self.fqn} for old in self._moved_from]
+        if self._moved_to is not None:
+            doc["moved"] = [*doc.get("moved", ()), {"from": self.fqn, "to": self._move_address()}]
+            del doc["resource"]
         return doc
 
     def _to_metadata(self) -> dict[str, Any]:
         metadata = super()._to_metadata()
         if self._import is not None:
             metadata["imports"] = {self.terraform_resource_type: [self.friendly_unique_id]}
-        if self._moved_from:
+        if self.has_resource_move:
             metadata["moved"] = {self.terraform_resource_type: [self.friendly_unique_id]}
         return metadata
 

@@ -63,6 +63,8 @@ class TerraformStack(Construct):
         self._cross_stack_inputs: dict[str, DataTerraformRemoteState] = {}
         #: Set when another stack's reference added an output here after this stack was resolved.
         self._stale = False
+        #: ``add_move_target`` names of this stack's resources.
+        self._move_targets: dict[str, Any] = {}
 
     @staticmethod
     def of(construct: Construct) -> TerraformStack:

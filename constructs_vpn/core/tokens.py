@@ -16,8 +16,8 @@ import json
 import math
 import re
 import secrets
-from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, Any
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Protocol
 
 from .errors import ValidationError
 
@@ -27,10 +27,15 @@ if TYPE_CHECKING:
 __all__ = [
     "ESCAPE_CONTEXT_KEY",
     "Expression",
+    "IAnyProducer",
+    "IListProducer",
+    "INumberProducer",
+    "IStringProducer",
     "Lazy",
     "RawExpression",
     "Reference",
     "ResolveContext",
+    "TerraformSelf",
     "Token",
     "render_hcl",
     "resolve",
@@ -183,27 +188,76 @@ class _Attribute(Expression):
 
 
 class Lazy(Expression):
-    """A value computed at synth time by ``producer`` (after the whole app is built)."""
+    """A value computed at synth time (after the whole app is built) by ``producer``: a callable, or, as in
+    cdktf, an object whose ``produce(context)`` returns it (``IStringProducer``, ``IAnyProducer``, ...)."""
 
     __slots__ = ("producer",)
 
-    def __init__(self, producer: Callable[[], Any]) -> None:
+    def __init__(self, producer: Any) -> None:
         super().__init__()
         self.producer = producer
 
+    def _produce(self, ctx: ResolveContext) -> Any:
+        produce = getattr(self.producer, "produce", None)
+        return produce(ctx) if callable(produce) else self.producer()
+
     def to_expression(self, ctx: ResolveContext) -> str:
-        return render_hcl(self.producer(), ctx)
+        return render_hcl(self._produce(ctx), ctx)
 
     def resolve_value(self, ctx: ResolveContext) -> Any:
-        return resolve(self.producer(), ctx)
+        return resolve(self._produce(ctx), ctx)
 
     @staticmethod
-    def string_value(producer: Callable[[], Any]) -> str:
+    def string_value(producer: Any, *, display_hint: str | None = None) -> str:
         return str(Lazy(producer))
 
     @staticmethod
-    def any_value(producer: Callable[[], Any]) -> Expression:
+    def number_value(producer: Any) -> Any:
         return Lazy(producer)
+
+    @staticmethod
+    def list_value(producer: Any, *, display_hint: str | None = None, omit_empty: bool | None = None) -> list[str]:
+        return Lazy(producer)._list_token()
+
+    @staticmethod
+    def any_value(
+        producer: Any, *, display_hint: str | None = None, omit_empty_array: bool | None = None
+    ) -> Expression:
+        return Lazy(producer)
+
+
+class IStringProducer(Protocol):
+    """cdktf's producer of a lazy string (``Lazy.string_value``)."""
+
+    def produce(self, context: ResolveContext) -> str | None: ...
+
+
+class INumberProducer(Protocol):
+    def produce(self, context: ResolveContext) -> float | None: ...
+
+
+class IListProducer(Protocol):
+    def produce(self, context: ResolveContext) -> list[str] | None: ...
+
+
+class IAnyProducer(Protocol):
+    def produce(self, context: ResolveContext) -> Any: ...
+
+
+class TerraformSelf:
+    """``self.<key>``, usable inside provisioners and connection blocks."""
+
+    @staticmethod
+    def get_string(key: str) -> str:
+        return str(RawExpression(f"self.{key}"))
+
+    @staticmethod
+    def get_number(key: str) -> Any:
+        return RawExpression(f"self.{key}")
+
+    @staticmethod
+    def get_any(key: str) -> Any:
+        return RawExpression(f"self.{key}")
 
 
 class _Null(Expression):

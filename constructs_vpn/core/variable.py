@@ -2,23 +2,69 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from .construct import Construct
 from .element import TerraformElement
+from .errors import ValidationError
 from .tokens import Expression, Reference
 
-__all__ = ["TerraformVariable", "VariableValidation"]
+__all__ = ["TerraformVariable", "TerraformVariableValidationConfig", "VariableType", "VariableValidation"]
 
 
 @dataclass(frozen=True, slots=True)
-class VariableValidation:
+class TerraformVariableValidationConfig:
     """A ``validation`` block: ``condition`` is a token (``Op``/``Fn``/``Token.raw_expression``)."""
 
-    condition: Expression | str
+    condition: Any
     error_message: str
+
+
+#: This library's earlier name of ``TerraformVariableValidationConfig``.
+VariableValidation = TerraformVariableValidationConfig
+
+
+class VariableType:
+    """Terraform type constraints for ``TerraformVariable(type=...)``, as cdktf spells them."""
+
+    STRING = "string"
+    NUMBER = "number"
+    BOOL = "bool"
+    ANY = "any"
+    LIST = "list"
+    MAP = "map"
+    SET = "set"
+    LIST_STRING = "list(string)"
+    LIST_NUMBER = "list(number)"
+    LIST_BOOL = "list(bool)"
+    MAP_STRING = "map(string)"
+    MAP_NUMBER = "map(number)"
+    MAP_BOOL = "map(bool)"
+    SET_STRING = "set(string)"
+    SET_NUMBER = "set(number)"
+    SET_BOOL = "set(bool)"
+
+    @staticmethod
+    def list(type: str) -> str:
+        return f"list({type})"
+
+    @staticmethod
+    def map(type: str) -> str:
+        return f"map({type})"
+
+    @staticmethod
+    def set(type: str) -> str:
+        return f"set({type})"
+
+    @staticmethod
+    def tuple(*elements: str) -> str:
+        return f"tuple({', '.join(elements)})"
+
+    @staticmethod
+    def object(attributes: Mapping[str, str]) -> str:
+        return "object({" + ", ".join(f"{k}={v}" for k, v in attributes.items()) + "})"
 
 
 class TerraformVariable(TerraformElement):
@@ -36,7 +82,7 @@ class TerraformVariable(TerraformElement):
         description: str | None = None,
         sensitive: bool | None = None,
         nullable: bool | None = None,
-        validation: Sequence[VariableValidation] = (),
+        validation: Sequence[TerraformVariableValidationConfig] | None = None,
     ) -> None:
         super().__init__(scope, id)
         self.type = type
@@ -44,7 +90,28 @@ class TerraformVariable(TerraformElement):
         self.description = description
         self.sensitive = sensitive
         self.nullable = nullable
-        self.validation = list(validation)
+        self.validation = list(validation or ())
+
+    def add_validation(
+        self,
+        validation: TerraformVariableValidationConfig | None = None,
+        *,
+        condition: Any = None,
+        error_message: str | None = None,
+    ) -> None:
+        """Add a ``validation`` block (Terraform checks it when the variable is set); as in cdktf's Python API,
+        ``add_validation(condition=..., error_message=...)``."""
+        if validation is None:
+            if condition is None or error_message is None:
+                raise ValidationError.single(
+                    self.node.path,
+                    "a validation needs a condition and an error message",
+                    field="validation",
+                    rule="variable-validation",
+                    fix="add_validation(condition=..., error_message=...)",
+                )
+            validation = TerraformVariableValidationConfig(condition, error_message)
+        self.validation.append(validation)
 
     def __repr__(self) -> str:
         return f"<TerraformVariable {self.node.path}{' (sensitive)' if self.sensitive else ''}>"

@@ -88,3 +88,17 @@ def test_engine_writes_what_cdktf_writes(workdir: Path, name: str) -> None:
                 expected.decode().splitlines(), ours[relative].decode().splitlines(), "cdktf", "engine", lineterm=""
             )
             pytest.fail(f"{name}: {relative} differs\n" + "\n".join(list(diff)[:80]))
+
+
+def test_engine_output_is_the_same_in_every_process(tmp_path: Path) -> None:
+    """Token strings differ per process (their marker is random); what is written must not."""
+    runs = []
+    for seed in ("1", "2"):
+        env = {**_env(False), "PYTHONHASHSEED": seed}
+        apps = [name for name in APPS if not name.startswith("hcl")]
+        subprocess.run(
+            [sys.executable, str(HERE / "runner.py"), "engine", str(tmp_path), *apps], env=env, check=True, timeout=600
+        )
+        runs.append({name: _files(tmp_path / name / "engine.out") for name in apps})
+        assert not list(tmp_path.glob("*/engine.error"))
+    assert runs[0] == runs[1]

@@ -28,22 +28,35 @@ from ._common import Provider, Resource
 def build(app: App) -> None:
     s3 = TerraformStack(app, "s3")
     Provider(s3, "null")
-    S3Backend(s3, bucket="b", key="k.tfstate", region="eu-west-1", encrypt=True, assume_role=S3BackendAssumeRoleConfig(role_arn="arn:x", session_name="s"))
+    S3Backend(
+        s3,
+        bucket="b",
+        key="k.tfstate",
+        region="eu-west-1",
+        encrypt=True,
+        assume_role=S3BackendAssumeRoleConfig(role_arn="arn:x", session_name="s"),
+    )
     origin = Resource(s3, "origin")
     reader = TerraformStack(app, "reader")
     Provider(reader, "null")
     GcsBackend(reader, bucket="g", prefix="p")
     Resource(reader, "uses", {"triggers": {"id": origin.get_string_attribute("id")}})
     TerraformOutput(reader, "gcs", value=DataTerraformRemoteStateGcs(reader, "g", bucket="other").get_string("x"))
-    TerraformOutput(reader, "s3", value=DataTerraformRemoteStateS3(reader, "s", bucket="b", key="k", workspace="w").get_string("y"))
+    TerraformOutput(
+        reader, "s3", value=DataTerraformRemoteStateS3(reader, "s", bucket="b", key="k", workspace="w").get_string("y")
+    )
     remote = TerraformStack(app, "remote")
     Provider(remote, "null")
     RemoteBackend(remote, organization="org", workspaces=PrefixedRemoteWorkspaces("app-"))
-    read = DataTerraformRemoteState(remote, "tfc", organization="org", workspaces=NamedRemoteWorkspace("net"), hostname="tfe.example.com")
+    read = DataTerraformRemoteState(
+        remote, "tfc", organization="org", workspaces=NamedRemoteWorkspace("net"), hostname="tfe.example.com"
+    )
     TerraformOutput(remote, "from_tfc", value=read.get_string("vpc"))
     cloud = TerraformStack(app, "cloud")
     Provider(cloud, "null")
-    CloudBackend(cloud, organization="org", workspaces=TaggedCloudWorkspaces(["a", "b"], project="p"), hostname="tfe.example.com")
+    CloudBackend(
+        cloud, organization="org", workspaces=TaggedCloudWorkspaces(["a", "b"], project="p"), hostname="tfe.example.com"
+    )
     named = TerraformStack(app, "named")
     Provider(named, "null")
     CloudBackend(named, organization="org", workspaces=NamedCloudWorkspace("ws"))

@@ -1,0 +1,113 @@
+"""``TerraformAsset``: a file or folder copied into the stack's folder of ``cdktf.out``, as cdktf does, so a
+resource can refer to it by a path that changes when its content changes (``assets/<id>/<md5>/<name>``)."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path, PurePosixPath
+
+from .construct import Construct
+from .errors import ValidationError
+from .logical_id import make_unique_id
+from .stack import TerraformStack
+from .structs import AssetType
+
+__all__ = ["TerraformAsset", "asset_files"]
+
+_HASH_LEN = 32
+
+
+def _hash_path(source: Path) -> str:
+    """cdktf's ``hashPath``: md5 over the bytes of every file, folders walked in name order."""
+    digest = hashlib.md5(usedforsecurity=False)
+
+    def visit(path: Path) -> None:
+        if path.is_file():
+            digest.update(path.read_bytes())
+        elif path.is_dir():
+            for child in sorted(os.listdir(path)):
+                visit(path / child)
+
+    visit(source)
+    return digest.hexdigest()[:_HASH_LEN].upper()
+
+
+def _find_above(name: str, start: Path) -> Path | None:
+    for folder in (start, *start.parents):
+        if (folder / name).exists():
+            return folder / name
+    return None
+
+
+class TerraformAsset(Construct):
+    """A file (``AssetType.FILE``) or folder (``AssetType.DIRECTORY``) to ship with the stack. A relative
+    ``path`` is read from the folder of ``cdktf.json``, as in cdktf. ``AssetType.ARCHIVE`` is not supported."""
+
+    def __init__(
+        self, scope: Construct, id: str, *, path: str, type: AssetType | None = None, asset_hash: str | None = None
+    ) -> None:
+        super().__init__(scope, id)
+        self.stack = TerraformStack.of(self)
+        source = Path(path)
+        if not source.is_absolute():
+            config = self.node.try_get_context("cdktfJsonPath") or _find_above("cdktf.json", Path.cwd())
+            if config is None:
+                raise ValidationError.single(
+                    self.node.path,
+                    f"the relative asset path {path!r} is read from the folder of cdktf.json, and there is none",
+                    field="path",
+                    rule="asset-path",
+                    fix="pass an absolute path or run the app where cdktf.json is",
+                )
+            source = Path(os.path.relpath(Path(config).parent / path))
+        if not source.exists():
+            raise ValidationError.single(
+                self.node.path, f"asset {str(source)!r} does not exist", field="path", rule="asset-path"
+            )
+        inferred = AssetType.FILE if source.is_file() else AssetType.DIRECTORY
+        self.type = type or inferred
+        if self.type == AssetType.ARCHIVE or self.type != inferred:
+            raise ValidationError.single(
+                self.node.path,
+                f"asset {str(source)!r} is a {inferred.name.lower()}, not {self.type.name}"
+                if self.type != AssetType.ARCHIVE
+                else "AssetType.ARCHIVE is not supported by this engine",
+                field="type",
+                rule="asset-type",
+                fix="use AssetType.FILE for a file and AssetType.DIRECTORY for a folder",
+            )
+        self.source_path = source
+        self.asset_hash = asset_hash or _hash_path(source)
+
+    @property
+    def _named_folder(self) -> str:
+        relative = self.node.path[len(self.stack.node.path) + 1 :]
+        return f"assets/{make_unique_id(relative.split('/'))}"
+
+    @property
+    def file_name(self) -> str:
+        return self.source_path.name
+
+    @property
+    def path(self) -> str:
+        """Where the asset is, relative to the stack's folder (where terraform runs)."""
+        folder = f"{self._named_folder}/{self.asset_hash}"
+        return folder if self.type == AssetType.DIRECTORY else f"{folder}/{self.file_name}"
+
+
+def asset_files(stack: TerraformStack) -> dict[str, bytes]:
+    """The files of the stack's assets, relative to its folder."""
+    files: dict[str, bytes] = {}
+    for construct in stack.node.walk():
+        if not isinstance(construct, TerraformAsset) or construct.stack is not stack:
+            continue
+        if construct.type == AssetType.FILE:
+            files[construct.path] = construct.source_path.read_bytes()
+            continue
+        for folder, _, names in os.walk(construct.source_path):
+            for name in names:
+                full = Path(folder) / name
+                relative = PurePosixPath(*full.relative_to(construct.source_path).parts)
+                files[f"{construct.path}/{relative}"] = full.read_bytes()
+    return files
