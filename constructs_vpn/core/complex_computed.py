@@ -13,7 +13,7 @@ import json
 import re
 from typing import Any, Protocol
 
-from .fn import Fn
+from .fn import FunctionCall
 from .tokens import Expression, ResolveContext, render_hcl
 
 __all__ = [
@@ -76,6 +76,11 @@ class _PropertyAccess(Expression):
             else:
                 out.append(f"[{render_hcl(step, ctx)}]")
         return "".join(out)
+
+
+def _tolist(value: Expression) -> Expression:
+    """``tolist(value)`` as an expression (``Fn.tolist`` gives cdktf's list token, which cannot be indexed)."""
+    return FunctionCall("tolist", value)
 
 
 def property_access(target: Expression, steps: list[Any]) -> Expression:
@@ -200,7 +205,7 @@ class ComplexList(_ComplexResolvable):
 
     def compute_fqn(self) -> Expression:
         whole = self._interpolation(self._terraform_attribute)
-        return Fn.tolist(whole) if self._wraps_set else whole
+        return _tolist(whole) if self._wraps_set else whole
 
 
 class BooleanList(ComplexList):
@@ -209,7 +214,7 @@ class BooleanList(ComplexList):
     __slots__ = ()
 
     def get(self, index: int) -> Expression:
-        return Fn.element(self, index)
+        return FunctionCall("element", self, index)
 
 
 class _IndexedList(ComplexList):
@@ -274,7 +279,7 @@ class ComplexObject(_ComplexComputedAttribute):
 
     def interpolation_for_attribute(self, property: str) -> Expression:
         if self._complex_object_is_from_set:
-            whole = Fn.tolist(self._interpolation(self._terraform_attribute))
+            whole = _tolist(self._interpolation(self._terraform_attribute))
             return property_access(whole, [self._complex_object_index, property])
         if self._complex_object_index is not None:
             return self._interpolation(f"{self._terraform_attribute}[{self._complex_object_index}].{property}")
@@ -285,7 +290,7 @@ class ComplexObject(_ComplexComputedAttribute):
 
     def compute_fqn(self) -> Expression:
         if self._complex_object_is_from_set:
-            whole = Fn.tolist(self._interpolation(self._terraform_attribute))
+            whole = _tolist(self._interpolation(self._terraform_attribute))
             return property_access(whole, [self._complex_object_index])
         if self._complex_object_index is not None:
             return self._interpolation(f"{self._terraform_attribute}[{self._complex_object_index}]")
@@ -301,7 +306,7 @@ class MapList(ComplexList):
         if self._wraps_set:
             match = re.search(r"\[([^\]]*)\]", property)
             if match:
-                whole = Fn.tolist(self._interpolation(self._terraform_attribute))
+                whole = _tolist(self._interpolation(self._terraform_attribute))
                 return property_access(whole, [match.group(1), property])
         return self._interpolation(f"{self._terraform_attribute}{property}")
 

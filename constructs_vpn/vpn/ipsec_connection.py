@@ -201,7 +201,8 @@ def _order_type(payer: str | Expression) -> str | Expression:
     """The API's ``order_type`` for ``payer``; for a token, Terraform looks it up."""
     if isinstance(payer, str) and not is_token(payer):
         return PAYER[payer]
-    return Fn.lookup(dict(PAYER), payer)
+    order_type: Expression = Fn.lookup(dict(PAYER), payer)  # without a default: the table indexed by the token
+    return order_type
 
 
 def _gateway_id(gateway: ICustomerGateway | str) -> str:

@@ -283,9 +283,6 @@ def test_generate_config_for_import_writes_cdktfs_import_blocks(on_path: Path) -
     ]
 
 
-@pytest.mark.xfail(
-    strict=True, reason="core merges only 'overrides' from an element's _to_metadata into the stack metadata"
-)
 def test_imports_generating_configuration_are_listed_in_the_metadata(on_path: Path) -> None:
     cgw_module = importlib.import_module("imports.alicloud.vpn_customer_gateway")
     stack = _stack()
