@@ -124,6 +124,8 @@ class Family:
     type_name: ClassVar[str]
     #: API actions (create, describe, modify, delete), the names fault injection matches.
     actions: ClassVar[tuple[str, str, str, str]]
+    #: (attribute, its deprecated alias) pairs that the API keeps as one value (``Name``).
+    aliases: ClassVar[tuple[tuple[str, str], ...]] = ()
 
     @property
     def spec(self) -> TypeSpec:
@@ -145,10 +147,26 @@ class Family:
         if current is None:
             raise ApiError("ResourceNotFound", f"The {self.type_name} {id} does not exist.", status=404)
         values = overlay(self.spec.block, current, planned)
+        self.resolve_aliases(values, current)
         self.check(call, values, current)
         self.fill(call, values)
         call.put(self.type_name, id, values)
         return values
+
+    def resolve_aliases(self, values: dict[str, Any], current: dict[str, Any] | None) -> None:
+        """One API value for an attribute and its deprecated alias, as the provider sends it: on create the
+        attribute if set, else the alias (``d.GetOk`` of both, the attribute last); on update the one whose
+        value changed (``d.HasChange``, the attribute checked last). Read sets both from the API."""
+        for name, alias in self.aliases:
+            if current is None:
+                value = values.get(name) or values.get(alias)
+            elif values.get(name) != current.get(name):
+                value = values.get(name)
+            elif values.get(alias) != current.get(alias):
+                value = values.get(alias)
+            else:
+                value = current.get(name)
+            values[name] = values[alias] = value or ""
 
     def fill(self, call: Call, values: dict[str, Any]) -> None:
         """Fill the API's defaults into ``values`` (create and update)."""
@@ -165,6 +183,7 @@ class Family:
 
     def store(self, call: Call, id: str, values: dict[str, Any]) -> dict[str, Any]:
         values["id"] = id
+        self.resolve_aliases(values, None)
         self.fill(call, values)
         call.put(self.type_name, id, values)
         return values

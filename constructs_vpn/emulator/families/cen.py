@@ -57,14 +57,15 @@ def find_route_table(call: Call, route_table_id: str | None) -> tuple[str, dict[
 class CenInstance(Family):
     type_name = CEN
     actions = ("CreateCen", "DescribeCens", "ModifyCenAttribute", "DeleteCen")
+    # resource_alicloud_cen_instance.go (v1.289.0): Create sends Name from name, then cen_instance_name;
+    # Update sends whichever HasChange; Read sets cen_instance_name from Name and name from it.
+    aliases = (("cen_instance_name", "name"),)
 
     def create(self, call: Call, planned: dict[str, Any]) -> dict[str, Any]:
         planned["create_time"] = call.now()
         return self.store(call, call.new_id("cen-", 18), planned)
 
     def fill(self, call: Call, values: dict[str, Any]) -> None:
-        name = values.get("cen_instance_name") or values.get("name") or ""
-        values["cen_instance_name"] = values["name"] = name
         default(values, protection_level="REDUCED", resource_group_id=call.resource_group_id, status="Active")
 
     def check_delete(self, call: Call, id: str, current: dict[str, Any]) -> None:
