@@ -134,7 +134,7 @@ def _is_zero(type_json: Any, value: Any) -> bool:
     if type_json == "bool":
         return value is False
     if type_json == "number":
-        return value == 0 and not isinstance(value, bool)
+        return isinstance(value, int | float) and not isinstance(value, bool) and value == 0
     return type_json == "string" and value == ""
 
 
