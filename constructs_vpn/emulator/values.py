@@ -135,7 +135,7 @@ def _is_zero(type_json: Any, value: Any) -> bool:
         return value is False
     if type_json == "number":
         return isinstance(value, int | float) and not isinstance(value, bool) and value == 0
-    return type_json == "string" and value == ""
+    return type_json == "string" and isinstance(value, str) and not value
 
 
 def _keeps_cloud_value(nested: NestedSpec, ours: Any, theirs: Any) -> bool:
