@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..errors import ApiError
+from ..errors import ApiError, not_found
 from .base import Call, Family, default
 from .cen import (
     ASSOCIATION,
     CEN,
     PROPAGATION,
     TR,
+    TR_VPC_ATTACHMENT,
     TR_VPN_ATTACHMENT,
     find_route_table,
     find_transit_router,
@@ -151,9 +152,11 @@ class _RouteTableLink(Family):
     def create(self, call: Call, planned: dict[str, Any]) -> dict[str, Any]:
         attachment_id = planned.get("transit_router_attachment_id")
         table_id = planned.get("transit_router_route_table_id")
-        attachment = call.require(
-            TR_VPN_ATTACHMENT, attachment_id, "InvalidTransitRouterAttachmentId.NotFound", "transit router attachment"
+        attachment = call.lookup(TR_VPN_ATTACHMENT, attachment_id) or next(
+            (a for _, a in call.where(TR_VPC_ATTACHMENT, transit_router_attachment_id=attachment_id)), None
         )
+        if attachment is None or not attachment_id:
+            raise not_found("InvalidTransitRouterAttachmentId.NotFound", "transit router attachment", attachment_id)
         table = find_route_table(call, table_id)
         if table is None:
             raise ApiError(

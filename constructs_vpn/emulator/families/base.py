@@ -13,7 +13,7 @@ from ..errors import ApiError, not_found
 from ..schema import BlockSpec, TypeSpec, data_source_spec, resource_spec
 from ..store import Cloud
 
-__all__ = ["Call", "DataFamily", "Family", "default", "overlay"]
+__all__ = ["Call", "DataFamily", "Family", "default", "objects", "overlay"]
 
 #: The first characters of an instance id in a region, as the console shows them (``tr-bp1…``).
 _REGION_CODES = {
@@ -93,6 +93,21 @@ def default(values: dict[str, Any], **defaults: Any) -> None:
     for key, value in defaults.items():
         if values.get(key) is None:
             values[key] = value
+
+
+def objects(type_json: Any, items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """``items`` shaped as the ``["list", ["object", {...}]]`` attribute ``type_json``: every key present
+    (missing ones null), nested lists of objects likewise, nothing else."""
+    fields: dict[str, Any] = type_json[1][1]
+    out = []
+    for item in items:
+        shaped: dict[str, Any] = {}
+        for key, kind in fields.items():
+            value = item.get(key)
+            nested = isinstance(kind, list) and kind[0] in ("list", "set") and isinstance(kind[1], list)
+            shaped[key] = objects(kind, value or []) if nested else copy.deepcopy(value)
+        out.append(shaped)
+    return out
 
 
 def overlay(block: BlockSpec, current: Mapping[str, Any], planned: Mapping[str, Any]) -> dict[str, Any]:

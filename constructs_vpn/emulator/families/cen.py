@@ -18,6 +18,7 @@ __all__ = [
     "TransitRouter",
     "TransitRouterCidr",
     "TransitRouterService",
+    "hash_id",
     "zones",
 ]
 
@@ -26,6 +27,7 @@ TR = "alicloud_cen_transit_router"
 TR_CIDR = "alicloud_cen_transit_router_cidr"
 ROUTE_TABLE = "alicloud_cen_transit_router_route_table"
 TR_VPN_ATTACHMENT = "alicloud_cen_transit_router_vpn_attachment"
+TR_VPC_ATTACHMENT = "alicloud_cen_transit_router_vpc_attachment"
 ASSOCIATION = "alicloud_cen_transit_router_route_table_association"
 PROPAGATION = "alicloud_cen_transit_router_route_table_propagation"
 
@@ -106,7 +108,9 @@ class TransitRouter(Family):
 
     def check_delete(self, call: Call, id: str, current: dict[str, Any]) -> None:
         tr = current["transit_router_id"]
-        attachments = [a for a, _ in call.where(TR_VPN_ATTACHMENT, transit_router_id=tr)]
+        attachments = [
+            a for t in (TR_VPN_ATTACHMENT, TR_VPC_ATTACHMENT) for a, _ in call.where(t, transit_router_id=tr)
+        ]
         if attachments:
             raise ApiError(
                 "IncorrectStatus.TransitRouterHasAttachment",
@@ -225,7 +229,7 @@ class RouteTable(Family):
             )
 
 
-def _hash_id(values: list[str]) -> str:
+def hash_id(values: list[str]) -> str:
     return str(int(hashlib.sha256(",".join(values).encode()).hexdigest()[:8], 16))
 
 
@@ -266,7 +270,7 @@ class RouteTables(DataFamily):
         tables.sort(key=lambda t: (t["transit_router_route_table_type"] != "System", t["id"]))
         ids = [t["id"] for t in tables]
         result = dict(config)
-        result.update(id=_hash_id(ids), names=[t["transit_router_route_table_name"] for t in tables], tables=tables)
+        result.update(id=hash_id(ids), names=[t["transit_router_route_table_name"] for t in tables], tables=tables)
         if not config.get("ids"):
             result["ids"] = ids
         return result
