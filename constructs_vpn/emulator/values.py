@@ -135,6 +135,8 @@ def _is_zero(type_json: Any, value: Any) -> bool:
         return value is False
     if type_json == "number":
         return isinstance(value, int | float) and not isinstance(value, bool) and value == 0
+    if isinstance(type_json, list):  # lists, sets and maps: empty
+        return isinstance(value, list | dict) and not value
     return type_json == "string" and isinstance(value, str) and not value
 
 
@@ -203,9 +205,13 @@ def merge_result(block: BlockSpec, planned: Mapping[str, Any], cloud: Mapping[st
     up at the next refresh, as drift.
     """
     out: Value = {}
-    for name in block.attributes:
-        value = planned.get(name)
-        out[name] = copy.deepcopy(cloud.get(name)) if value is UNKNOWN else value
+    for name, attr in block.attributes.items():
+        value, theirs = planned.get(name), cloud.get(name)
+        # Unknown: what the API returned. Null and the API's zero value: that value, as the SDK's Read after
+        # Create stores it (and as an import reads it), which the legacy type system lets Terraform accept.
+        if value is UNKNOWN or (value is None and _is_zero(attr.type, theirs)):
+            value = copy.deepcopy(theirs)
+        out[name] = value
     for name, nested in block.blocks.items():
         value, theirs = planned.get(name), cloud.get(name)
         if _keeps_cloud_value(nested, value, theirs):

@@ -109,12 +109,29 @@ def resolve(source: Source, schema: Composite) -> Composite:
 # --- Go facts ---------------------------------------------------------------------------------------
 
 
+#: Go string constants of the provider (``ResourceTypeVSwitch = ResourceType("VSwitch")``), by name; filled
+#: by :func:`rebuild`, read where a ``StringInSlice`` lists ``string(Constant)``.
+CONSTANTS: dict[str, str] = {}
+_CONSTANT = re.compile(r'^\s+(\w+)\s+(?:\w+\s+)?=\s+(?:\w+\()?"((?:\\.|[^"\\])*)"\)?\s*$')
+
+
+def load_constants(source: Source) -> None:
+    for line in source._git(
+        "grep", "-h", "-E", r'^\s+\w+\s+(\w+\s+)?=\s+(\w+\()?"', source.commit, "--", "alicloud/*.go"
+    ).splitlines():
+        match = _CONSTANT.match(line)
+        if match:
+            CONSTANTS.setdefault(match[1], match[2])
+
+
 def _text(value: Any) -> Any:
     if isinstance(value, Ident):
         return value.name
     if isinstance(value, Expr):
         return value.text
     if isinstance(value, Call):
+        if value.name == "string" and len(value.args) == 1 and isinstance(value.args[0], Ident):
+            return CONSTANTS.get(value.args[0].name, value.args[0].name)
         return f"{value.name}(...)"
     return value
 
@@ -371,6 +388,7 @@ def rebuild(source: Source, add: list[str]) -> tuple[dict[str, Any], dict[str, A
     constraints = json.loads((SCHEMA_DIR / "constraints.json").read_text(encoding="utf-8"))
     current = vendored["provider_schemas"][ADDRESS]
     functions = registry(source)
+    load_constants(source)
     schemas: dict[str, dict[str, Any]] = {"resource_schemas": {}, "data_source_schemas": {}}
     entries: dict[str, dict[str, Any]] = {"resources": {}, "data_sources": {}}
     wanted = {
