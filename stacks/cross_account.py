@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from constructs_vpn.alicloud.provider import AlicloudProvider
 from constructs_vpn.core import App, TerraformStack
-from constructs_vpn.vpn import CrossAccount, CustomerGateway, IpsecConnection
+from constructs_vpn.vpn import CenInstance, CrossAccount, CustomerGateway, IpsecConnection, TransitRouter
 
-from ._common import REGION, network, single_tunnel_region
+from ._common import REGION, single_tunnel_region
 
 CEN_ACCOUNT = "1111111111111111"
 VPN_ACCOUNT = "2222222222222222"
@@ -16,7 +16,12 @@ class CrossAccountStack(TerraformStack):
     def __init__(self, scope: App, id: str) -> None:
         super().__init__(scope, id)
         single_tunnel_region(self)
-        tr = network(self, "shared")  # account A (the default provider)
+        # Account A, the CEN owner: the default provider block, with that account's credentials. account_id
+        # says which account it is (the emulator acts as that account; the real provider uses the credentials).
+        AlicloudProvider(self, "alicloud", region=REGION, account_id=CEN_ACCOUNT)
+        cen = CenInstance(self, "cen", name="shared-cen", description="shared example")
+        tr = TransitRouter(self, "tr", cen=cen, name="shared-tr")
+        # Account B, the connection's owner: a role assumed in it, whose ARN names the account.
         branch_account = AlicloudProvider(
             self,
             "vpn-account",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
+import shlex
 import sys
 from pathlib import Path
 from typing import Any
@@ -35,6 +36,17 @@ def add_parser(commands: Any) -> None:
     reset = actions.add_parser("reset", help="delete every emulated object (and the fault-injection call counts)")
     reset.add_argument("--state", type=Path, help=f"state file (default: ${STATE_ENV})")
     reset.set_defaults(func=run_reset)
+    seed = actions.add_parser(
+        "seed",
+        help="create the objects a synthesized stack imports, with the ids its import blocks name",
+        description="Create in the emulated cloud every object that the import blocks of the synthesized stack "
+        "in DIR name, configured as the stack configures it and with those ids, so that adopting existing "
+        "resources (terraform plan importing them) can be rehearsed. Variables come from TF_VAR_* as for "
+        "terraform; the account and region from the stack's default provider block.",
+    )
+    seed.add_argument("directory", metavar="DIR", type=Path, help="a synthesized stack, e.g. cdktf.out/stacks/NAME")
+    seed.add_argument("--state", type=Path, help=f"state file (default: ${STATE_ENV})")
+    seed.set_defaults(func=run_seed)
     show = actions.add_parser("show", help="list the emulated objects: type, id, account and region")
     show.add_argument("--state", type=Path, help=f"state file (default: ${STATE_ENV})")
     show.set_defaults(func=run_show)
@@ -50,12 +62,26 @@ def _store(state: Path | None) -> Store:
 
 
 def run_setup(args: argparse.Namespace) -> int:
-    installation = install(args.directory, direct=args.direct)
     if importlib.util.find_spec("tf") is None:
-        print(
-            "note: the emulator needs the `emulator` extra in this Python: pip install 'constructs-vpn[emulator]'",
-            file=sys.stderr,
+        python = shlex.quote(sys.executable)
+        raise ConstructsVpnError(
+            "the emulator needs the `emulator` extra in this Python; install it with "
+            f"{python} -m pip install 'constructs-vpn[emulator]' (in a checkout: {python} -m pip install -e "
+            "'.[emulator]'), then run `emulator setup` again"
         )
+    directory: Path = args.directory.expanduser()
+    if directory.exists() and not directory.is_dir():
+        raise ConstructsVpnError(
+            f"emulator setup: {directory} is a file; give a folder to install the emulator in "
+            "(new or existing), e.g. ~/.alicloud-emulator"
+        )
+    try:
+        installation = install(directory, direct=args.direct)
+    except OSError as error:
+        raise ConstructsVpnError(
+            f"emulator setup: cannot write {error.filename or directory}: {error.strerror}; "
+            "choose a folder you can write to"
+        ) from error
     print(
         f"# aliyun/alicloud emulator installed in {installation.directory}; paste these lines into your shell:",
         file=sys.stderr,
@@ -93,4 +119,20 @@ def run_show(args: argparse.Namespace) -> int:
     for row in rows:
         print("  ".join(value.ljust(widths[i]) if i < 3 else value for i, value in enumerate(row)).rstrip())
     print(f"{len(rows)} object(s) in {store.path}")
+    return 0
+
+
+def run_seed(args: argparse.Namespace) -> int:
+    try:
+        from ..emulator.seed import seed  # needs the emulator extra
+    except ImportError as error:
+        raise ConstructsVpnError(str(error)) from error
+    store = _store(args.state)
+    try:
+        seeded = seed(args.directory.expanduser(), store)
+    except StateError as error:
+        raise ConstructsVpnError(str(error)) from error
+    for address, id in seeded:
+        print(f"{address}  {id}")
+    print(f"Seeded {len(seeded)} object(s) into {store.path}")
     return 0

@@ -51,8 +51,10 @@ def account_of(config: dict[str, Any]) -> str:
 class Emulator:
     """One provider process: where state lives, the faults to inject, and the caller's account and region."""
 
-    def __init__(self, faults: tuple[Fault, ...] = ()) -> None:
+    def __init__(self, faults: tuple[Fault, ...] = (), problem: str | None = None) -> None:
         self.faults = faults
+        #: Why this process cannot serve (a malformed fault specification), shown as a provider error.
+        self.problem = problem
         self.account = DEFAULT_ACCOUNT
         self.region = os.environ.get("ALICLOUD_REGION") or os.environ.get("ALIBABA_CLOUD_REGION") or DEFAULT_REGION
         self.stopping = threading.Event()
@@ -60,7 +62,13 @@ class Emulator:
 
     @staticmethod
     def from_env() -> Emulator:
-        return Emulator(parse_faults())
+        """The emulator the environment describes; a configuration problem is kept for the provider to
+        report to Terraform, since exiting before the handshake would hide it behind "Failed to read any
+        lines from plugin's stdout"."""
+        try:
+            return Emulator(parse_faults())
+        except ValueError as error:
+            return Emulator(problem=str(error))
 
     @property
     def store(self) -> Store:
@@ -224,9 +232,13 @@ class AlicloudEmulator(_tf.ProviderBase):  # type: ignore[misc]
         return provider_spec().to_tf()
 
     def validate_config(self, diags: Any, config: dict[str, Any]) -> None:
+        if self.emulator.problem:
+            diags.add_error("The alicloud emulator cannot start", self.emulator.problem)
         _add_problems(diags, provider_spec(), config)
 
     def configure_provider(self, diags: Any, config: dict[str, Any]) -> None:
+        if self.emulator.problem:
+            diags.add_error("The alicloud emulator cannot start", self.emulator.problem)
         self.emulator.configure(config)
 
     def get_resources(self) -> list[type]:
@@ -261,14 +273,23 @@ class EmulatorServicer(_tf.ProviderServicer):  # type: ignore[misc]
         proposed = _tf.read_dynamic_value(request.proposed_new_state)
         block = family.spec.block
         if proposed is None:  # destroy
-            return response(planned_state=_tf.to_dynamic_value(None))
+            return response(planned_state=_tf.to_dynamic_value(None), legacy_type_system=True)
         if prior is None:
-            return response(planned_state=_tf.to_dynamic_value(plan_create(block, proposed)))
+            return response(planned_state=_tf.to_dynamic_value(plan_create(block, proposed)), legacy_type_system=True)
         planned, replace = plan_update(block, prior, proposed)
         return response(
             planned_state=_tf.to_dynamic_value(planned),
             requires_replace=[_tf.attribute_path([name]) for name in replace],
+            legacy_type_system=True,
         )
+
+    def ApplyResourceChange(self, request: Any, context: Any) -> Any:
+        # Like the real provider (SDK v1), the emulator speaks the legacy type system: Terraform then accepts
+        # an Optional+Computed block that the plan leaves empty and the API fills in (ike_config and the
+        # tunnel_*_config blocks), logging the difference instead of failing the apply.
+        response = super().ApplyResourceChange(request, context)
+        response.legacy_type_system = True
+        return response
 
     def StopProvider(self, request: Any, context: Any) -> Any:
         log.info("StopProvider: cancelling waits")

@@ -60,11 +60,7 @@ def serve() -> int:
     """Run the provider until Terraform shuts it down; the handshake line is the only thing on stdout."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _configure_logging()
-    try:
-        emulator = Emulator.from_env()
-    except ValueError as error:
-        print(f"constructs-vpn emulator: {error}", file=sys.stderr)
-        return 1
+    emulator = Emulator.from_env()
     _pin_cert_cache()
     done = threading.Event()
     server = _tf.grpc.server(thread_pool=futures.ThreadPoolExecutor(max_workers=10))

@@ -88,6 +88,31 @@ class Cloud:
                 return candidate
 
 
+_FIX = "restore it from a backup, or run `constructs-vpn emulator reset` to start with an empty cloud"
+
+
+def _structure_problem(data: dict[str, Any]) -> str | None:
+    """What is wrong with the shape of a parsed state file (``objects``: type -> id -> record; ``calls``:
+    action -> count), or ``None``."""
+    objects, calls = data.get("objects", {}), data.get("calls", {})
+    if not isinstance(objects, dict):
+        return '"objects" must be an object (type -> id -> record)'
+    for type_name, table in objects.items():
+        if not isinstance(table, dict):
+            return f'"objects.{type_name}" must be an object (id -> record)'
+        for id, record in table.items():
+            if not (
+                isinstance(record, dict)
+                and isinstance(record.get("attributes"), dict)
+                and isinstance(record.get("account"), str)
+                and isinstance(record.get("region"), str)
+            ):
+                return f'"objects.{type_name}.{id}" needs "account" and "region" (strings) and "attributes"'
+    if not isinstance(calls, dict) or not all(isinstance(n, int) for n in calls.values()):
+        return '"calls" must be an object (API action -> number of calls)'
+    return None
+
+
 class Store:
     """The state file at ``path``."""
 
@@ -121,13 +146,18 @@ class Store:
         except OSError as error:
             raise StateError(f"cannot read emulator state {self.path}: {error.strerror}") from error
         if not text.strip():
-            return Cloud.empty()
+            # Never the emulator's own doing (it writes atomically): an empty cloud here would have the next
+            # plan create everything again.
+            raise StateError(f"emulator state {self.path} is empty; {_FIX}")
         try:
             data = json.loads(text)
         except json.JSONDecodeError as error:
-            raise StateError(f"emulator state {self.path} is not valid JSON ({error}); fix or reset it") from error
+            raise StateError(f"emulator state {self.path} is not valid JSON ({error}); {_FIX}") from error
         if not isinstance(data, dict) or data.get("format") != FORMAT:
-            raise StateError(f"{self.path} is not an emulator state file (format {FORMAT!r}); reset it")
+            raise StateError(f'{self.path} is not an emulator state file (no "format": {FORMAT!r}); {_FIX}')
+        problem = _structure_problem(data)
+        if problem:
+            raise StateError(f"emulator state {self.path} is damaged: {problem}; {_FIX}")
         return Cloud(data)
 
     def _write(self, cloud: Cloud) -> None:

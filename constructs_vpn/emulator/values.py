@@ -89,12 +89,20 @@ def plan_update(block: BlockSpec, prior: Value, proposed: Value) -> tuple[Value,
 
 
 def _mark_new_elements(block: BlockSpec, prior: Mapping[str, Any], proposed: Mapping[str, Any]) -> Value:
-    """Computed values stay as they were (Terraform's proposal already carries them over), except inside
-    block elements the update adds, which are planned like a create."""
-    out: Value = {name: proposed.get(name) for name in block.attributes}
+    """Computed values stay as they were, except inside block elements the update adds, which are planned
+    like a create. Terraform's proposal carries them over, but not into a set element it cannot correlate
+    with a prior one (an Optional+Computed block inside differs); the SDK correlates set elements by their
+    hash (their required attributes, see :func:`_match`), and so do we."""
+    out: Value = {}
+    for name, attr in block.attributes.items():
+        value, before = proposed.get(name), prior.get(name)
+        out[name] = before if value is None and (attr.computed or _is_zero(attr.type, before)) else value
     for name, nested in block.blocks.items():
         before, after = prior.get(name), proposed.get(name)
-        if after is None or after is UNKNOWN:
+        if _keeps_cloud_value(nested, after, before):
+            # The SDK's diff of an Optional+Computed block the configuration leaves out: no change.
+            out[name] = copy.deepcopy(before)
+        elif after is None or after is UNKNOWN:
             out[name] = after if nested.nesting == "single" or after is UNKNOWN else []
         elif nested.nesting == "single":
             out[name] = (
@@ -118,6 +126,24 @@ def _mark_new_elements(block: BlockSpec, prior: Mapping[str, Any], proposed: Map
                 )
             out[name] = elements
     return out
+
+
+def _is_zero(type_json: Any, value: Any) -> bool:
+    """The SDK's zero value of a primitive type, which it does not tell from null: an Optional attribute
+    left out of the configuration plans no change while the API reports ``false``, ``0`` or ``""``."""
+    if type_json == "bool":
+        return value is False
+    if type_json == "number":
+        return isinstance(value, int | float) and not isinstance(value, bool) and value == 0
+    if isinstance(type_json, list):  # lists, sets and maps: empty
+        return isinstance(value, list | dict) and not value
+    return type_json == "string" and isinstance(value, str) and not value
+
+
+def _keeps_cloud_value(nested: NestedSpec, ours: Any, theirs: Any) -> bool:
+    """An Optional+Computed block the configuration (or plan) leaves empty while the cloud has one: the
+    real provider (SDK v1, legacy type system) keeps the cloud's value in plan, state and import alike."""
+    return nested.computed and nested.nesting != "single" and not ours and isinstance(theirs, list) and bool(theirs)
 
 
 def _forces_new(nested: NestedSpec) -> bool:
@@ -179,12 +205,18 @@ def merge_result(block: BlockSpec, planned: Mapping[str, Any], cloud: Mapping[st
     up at the next refresh, as drift.
     """
     out: Value = {}
-    for name in block.attributes:
-        value = planned.get(name)
-        out[name] = copy.deepcopy(cloud.get(name)) if value is UNKNOWN else value
+    for name, attr in block.attributes.items():
+        value, theirs = planned.get(name), cloud.get(name)
+        # Unknown: what the API returned. Null and the API's zero value: that value, as the SDK's Read after
+        # Create stores it (and as an import reads it), which the legacy type system lets Terraform accept.
+        if value is UNKNOWN or (value is None and _is_zero(attr.type, theirs)):
+            value = copy.deepcopy(theirs)
+        out[name] = value
     for name, nested in block.blocks.items():
         value, theirs = planned.get(name), cloud.get(name)
-        if nested.nesting == "single" or value is None:
+        if _keeps_cloud_value(nested, value, theirs):
+            out[name] = _complete_list(nested, theirs)
+        elif nested.nesting == "single" or value is None:
             out[name] = value
         elif nested.nesting == "list":
             theirs = theirs if isinstance(theirs, list) else []
@@ -201,36 +233,18 @@ def merge_result(block: BlockSpec, planned: Mapping[str, Any], cloud: Mapping[st
     return out
 
 
-def read_state(block: BlockSpec, cloud: Mapping[str, Any], current: Mapping[str, Any] | None) -> Value:
-    """The refreshed state: the cloud's object, with what only Terraform knows (``timeouts``) kept.
+def _complete_list(nested: NestedSpec, elements: Any) -> list[Value]:
+    return [complete(nested.block, copy.deepcopy(element)) for element in elements]
 
-    An Optional+Computed block that the state holds empty stays empty, as the SDK keeps it out of the diff.
-    """
+
+def read_state(block: BlockSpec, cloud: Mapping[str, Any], current: Mapping[str, Any] | None) -> Value:
+    """The refreshed state: the cloud's object, Optional+Computed blocks included (the provider's Read sets
+    every block from the API), with what only Terraform knows (``timeouts``) kept."""
     state = complete(block, copy.deepcopy(dict(cloud)))
     for name, nested in block.blocks.items():
         if nested.nesting == "single":
             state[name] = copy.deepcopy(current.get(name)) if current else None
-    if current is not None:
-        _keep_empty_computed_blocks(block, state, current)
     return state
-
-
-def _keep_empty_computed_blocks(block: BlockSpec, state: Value, current: Mapping[str, Any]) -> None:
-    for name, nested in block.blocks.items():
-        ours, theirs = state.get(name), current.get(name)
-        if nested.nesting == "single" or not isinstance(ours, list) or not isinstance(theirs, list):
-            continue
-        if nested.computed and theirs == []:
-            state[name] = []
-            continue
-        used: set[int] = set()
-        for index, element in enumerate(ours):
-            if nested.nesting == "list":
-                before = theirs[index] if index < len(theirs) else None
-            else:
-                before = _match(nested, element, theirs, used) or None
-            if isinstance(element, dict) and before is not None:
-                _keep_empty_computed_blocks(nested.block, element, before)
 
 
 def check_config(block: BlockSpec, config: Mapping[str, Any] | None) -> list[Problem]:

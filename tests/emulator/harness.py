@@ -180,8 +180,8 @@ def prepare(document: Mapping[str, Any], state_path: Path) -> dict[str, Any]:
 
 def stack_env(document: Mapping[str, Any]) -> dict[str, str]:
     """What running a synthesized stack needs from the environment: ``TF_VAR_*`` for each variable without
-    a default (a key the API accepts; maps get the keys the document looks up), and, for a stack that
-    grants a connection to a CEN owner, that owner as the account of the default provider block."""
+    a default (a key the API accepts; maps get the keys the document looks up). The account each provider
+    block acts as comes from the document itself (``account_id``, an assumed role's ARN)."""
     text = json.dumps(document)
     env: dict[str, str] = {}
     for name, variable in document.get("variable", {}).items():
@@ -196,10 +196,6 @@ def stack_env(document: Mapping[str, Any]) -> dict[str, str]:
             env[f"TF_VAR_{name}"] = json.dumps([VARIABLE_VALUE])
         else:
             env[f"TF_VAR_{name}"] = VARIABLE_VALUE
-    for grant in document.get("resource", {}).get("alicloud_cen_transit_router_grant_attachment", {}).values():
-        owner = str(grant.get("cen_owner_id", ""))
-        if owner.isdigit():
-            env["ALICLOUD_ACCOUNT_ID"] = owner
     return env
 
 

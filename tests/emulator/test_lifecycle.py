@@ -12,10 +12,11 @@ from typing import Any
 import pytest
 
 from constructs_vpn.core import App
+from constructs_vpn.emulator import Store
+from constructs_vpn.emulator.seed import seed
 from stacks import build_app
 from tests.emulator.conftest import WorkspaceFactory
 from tests.emulator.harness import Workspace, cloud_ids, prepare, stack_env
-from tests.emulator.seeding import seed_imports
 
 pytestmark = pytest.mark.terraform
 
@@ -95,10 +96,14 @@ def _assert_consistent(workspace: Workspace) -> None:
     assert sorted(workspace.managed_ids().values()) == cloud_ids(workspace.cloud())
 
 
-def lifecycle(ws: Workspace, original: dict[str, Any]) -> None:
-    """The whole lifecycle of one synthesized stack; raises on the first step that goes wrong."""
+def lifecycle(ws: Workspace, stack_directory: Path) -> None:
+    """The whole lifecycle of the stack synthesized in ``stack_directory``; raises on the first step that
+    goes wrong. A stack that imports objects is seeded first, as its docs say (``emulator seed``)."""
+    original = json.loads((stack_directory / "cdk.tf.json").read_text(encoding="utf-8"))
     ws.write(prepare(original, ws.directory / "terraform.tfstate"))
-    adopted = seed_imports(original, ws.state_file, stack_env(original))
+    imports = original.get("import", [])
+    adopted = [a for a, _ in seed(stack_directory, Store(ws.state_file), stack_env(original))] if imports else []
+    assert sorted(adopted) == sorted(entry["to"] for entry in imports)
     ws.init()
     ws.run("validate", "-no-color")
     created = ws.plan_actions()
@@ -140,10 +145,10 @@ def lifecycles(
     outdir, manifest = synthesized
 
     def run(stack: str) -> BaseException | None:
-        entry = manifest["stacks"][stack]
-        original = json.loads((outdir / entry["synthesizedStackPath"]).read_text(encoding="utf-8"))
+        path = outdir / manifest["stacks"][stack]["synthesizedStackPath"]
+        original = json.loads(path.read_text(encoding="utf-8"))
         try:
-            lifecycle(module_workspace(stack, **stack_env(original)), original)
+            lifecycle(module_workspace(stack, **stack_env(original)), path.parent)
         except BaseException as error:  # reported by the stack's own test
             return error
         return None

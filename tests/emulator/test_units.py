@@ -236,3 +236,80 @@ def test_setup_show_and_reset(
     assert main(["emulator", "reset"]) == 0
     assert "Cleared 1 object(s)" in capsys.readouterr().out
     assert json.loads(installation.state.read_text(encoding="utf-8"))["objects"] == {}
+
+
+def test_setup_without_the_emulator_extra_fails_with_the_pip_command(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import importlib.util
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "tf" else real(name, *a))
+    assert main(["emulator", "setup", str(tmp_path / "emu")]) == 1
+    error = capsys.readouterr().err
+    assert "-m pip install 'constructs-vpn[emulator]'" in error and "Traceback" not in error
+    assert not (tmp_path / "emu").exists()
+
+
+def test_setup_given_a_file_fails_cleanly(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    file = tmp_path / "file"
+    file.write_text("x", encoding="utf-8")
+    assert main(["emulator", "setup", str(file)]) == 1
+    assert capsys.readouterr().err == (
+        f"error: emulator setup: {file} is a file; give a folder to install the emulator in (new or existing), "
+        "e.g. ~/.alicloud-emulator\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        ("", "is empty"),
+        ("[]", "is not an emulator state file"),
+        ('{"format": "constructs-vpn-emulator/1", "objects": {"t": {"x": "y"}}}', '"objects.t.x" needs'),
+        ('{"format": "constructs-vpn-emulator/1", "calls": []}', '"calls" must be'),
+    ],
+)
+def test_show_on_a_damaged_state_names_the_file_and_the_fix(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: str, problem: str
+) -> None:
+    state = tmp_path / "state.json"
+    state.write_text(content, encoding="utf-8")
+    assert main(["emulator", "show", "--state", str(state)]) == 1
+    error = capsys.readouterr().err
+    assert str(state) in error and problem in error and "`constructs-vpn emulator reset`" in error
+    assert state.read_text(encoding="utf-8") == content
+
+
+def _adopting_stack(directory: Path) -> Path:
+    from constructs_vpn.core import App
+    from stacks.adopt_existing import AdoptExistingStack
+
+    app = App(outdir=directory)
+    AdoptExistingStack(app, "adopt-existing")
+    app.synth()
+    return directory / "stacks" / "adopt-existing"
+
+
+def test_seed_creates_the_imported_objects_with_their_ids(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    stack = _adopting_stack(tmp_path / "out")
+    state = tmp_path / "state.json"
+    monkeypatch.delenv("TF_VAR_psk", raising=False)
+    assert main(["emulator", "seed", str(stack), "--state", str(state)]) == 1
+    assert "needs variable psk: set TF_VAR_psk" in capsys.readouterr().err
+    monkeypatch.setenv("TF_VAR_psk", "Example-Key-1")
+    assert main(["emulator", "seed", str(stack), "--state", str(state)]) == 0
+    assert capsys.readouterr().out.endswith(f"Seeded 7 object(s) into {state}\n")
+    document = json.loads((stack / "cdk.tf.json").read_text(encoding="utf-8"))
+    objects = Store(state).read().objects
+    for entry in document["import"]:
+        type_name = entry["to"].split(".")[0]
+        wanted = entry["id"].split(":")[0]
+        assert any(id.startswith(wanted) for id in objects[type_name]), entry
+    assert objects[VPN]["vco-bp15oes1py4i66rmd58zp"]["attributes"]["ike_config"][0]["psk"] == "Example-Key-1"
+    assert main(["emulator", "seed", str(stack), "--state", str(state)]) == 1
+    assert "is in the emulated cloud already" in capsys.readouterr().err
+    assert main(["emulator", "seed", str(tmp_path), "--state", str(state)]) == 1
+    assert "holds no cdk.tf.json" in capsys.readouterr().err

@@ -14,6 +14,7 @@ from .cen import (
     TransitRouterCidr,
     TransitRouterService,
 )
+from .network import ResourceGroups, TransitRouterVpcAttachment, Vpc, Vpcs, VSwitch, VSwitches, Zones
 from .vpn import CustomerGateway, VcoRoute, VpnAttachment
 
 __all__ = ["DATA_SOURCES", "RESOURCES", "Call", "DataFamily", "Family"]
@@ -32,9 +33,22 @@ RESOURCES: dict[str, Family] = {
         RouteTablePropagation(),
         GrantAttachment(),
         VcoRoute(),
+        Vpc(),
+        VSwitch(),
+        TransitRouterVpcAttachment(),
     )
 }
 
 DATA_SOURCES: dict[str, DataFamily] = {
-    family.type_name: family for family in (RouteTables(), AvailableResources(), TransitRouterService(), Account())
+    family.type_name: family
+    for family in (
+        RouteTables(),
+        AvailableResources(),
+        TransitRouterService(),
+        Account(),
+        Vpcs(),
+        VSwitches(),
+        Zones(),
+        ResourceGroups(),
+    )
 }

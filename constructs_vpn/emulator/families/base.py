@@ -13,7 +13,7 @@ from ..errors import ApiError, not_found
 from ..schema import BlockSpec, TypeSpec, data_source_spec, resource_spec
 from ..store import Cloud
 
-__all__ = ["Call", "DataFamily", "Family", "default", "overlay"]
+__all__ = ["Call", "DataFamily", "Family", "default", "objects", "overlay"]
 
 #: The first characters of an instance id in a region, as the console shows them (``tr-bp1…``).
 _REGION_CODES = {
@@ -95,6 +95,21 @@ def default(values: dict[str, Any], **defaults: Any) -> None:
             values[key] = value
 
 
+def objects(type_json: Any, items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """``items`` shaped as the ``["list", ["object", {...}]]`` attribute ``type_json``: every key present
+    (missing ones null), nested lists of objects likewise, nothing else."""
+    fields: dict[str, Any] = type_json[1][1]
+    out = []
+    for item in items:
+        shaped: dict[str, Any] = {}
+        for key, kind in fields.items():
+            value = item.get(key)
+            nested = isinstance(kind, list) and kind[0] in ("list", "set") and isinstance(kind[1], list)
+            shaped[key] = objects(kind, value or []) if nested else copy.deepcopy(value)
+        out.append(shaped)
+    return out
+
+
 def overlay(block: BlockSpec, current: Mapping[str, Any], planned: Mapping[str, Any]) -> dict[str, Any]:
     """The object after an update: planned values, with the cloud's own values where the plan has none for a
     computed attribute, and Optional+Computed blocks the configuration leaves out kept as they are."""
@@ -124,6 +139,8 @@ class Family:
     type_name: ClassVar[str]
     #: API actions (create, describe, modify, delete), the names fault injection matches.
     actions: ClassVar[tuple[str, str, str, str]]
+    #: (attribute, its deprecated alias) pairs that the API keeps as one value (``Name``).
+    aliases: ClassVar[tuple[tuple[str, str], ...]] = ()
 
     @property
     def spec(self) -> TypeSpec:
@@ -145,10 +162,26 @@ class Family:
         if current is None:
             raise ApiError("ResourceNotFound", f"The {self.type_name} {id} does not exist.", status=404)
         values = overlay(self.spec.block, current, planned)
+        self.resolve_aliases(values, current)
         self.check(call, values, current)
         self.fill(call, values)
         call.put(self.type_name, id, values)
         return values
+
+    def resolve_aliases(self, values: dict[str, Any], current: dict[str, Any] | None) -> None:
+        """One API value for an attribute and its deprecated alias, as the provider sends it: on create the
+        attribute if set, else the alias (``d.GetOk`` of both, the attribute last); on update the one whose
+        value changed (``d.HasChange``, the attribute checked last). Read sets both from the API."""
+        for name, alias in self.aliases:
+            if current is None:
+                value = values.get(name) or values.get(alias)
+            elif values.get(name) != current.get(name):
+                value = values.get(name)
+            elif values.get(alias) != current.get(alias):
+                value = values.get(alias)
+            else:
+                value = current.get(name)
+            values[name] = values[alias] = value or ""
 
     def fill(self, call: Call, values: dict[str, Any]) -> None:
         """Fill the API's defaults into ``values`` (create and update)."""
@@ -165,6 +198,7 @@ class Family:
 
     def store(self, call: Call, id: str, values: dict[str, Any]) -> dict[str, Any]:
         values["id"] = id
+        self.resolve_aliases(values, None)
         self.fill(call, values)
         call.put(self.type_name, id, values)
         return values

@@ -18,6 +18,7 @@ __all__ = [
     "TransitRouter",
     "TransitRouterCidr",
     "TransitRouterService",
+    "hash_id",
     "zones",
 ]
 
@@ -26,6 +27,7 @@ TR = "alicloud_cen_transit_router"
 TR_CIDR = "alicloud_cen_transit_router_cidr"
 ROUTE_TABLE = "alicloud_cen_transit_router_route_table"
 TR_VPN_ATTACHMENT = "alicloud_cen_transit_router_vpn_attachment"
+TR_VPC_ATTACHMENT = "alicloud_cen_transit_router_vpc_attachment"
 ASSOCIATION = "alicloud_cen_transit_router_route_table_association"
 PROPAGATION = "alicloud_cen_transit_router_route_table_propagation"
 
@@ -57,14 +59,15 @@ def find_route_table(call: Call, route_table_id: str | None) -> tuple[str, dict[
 class CenInstance(Family):
     type_name = CEN
     actions = ("CreateCen", "DescribeCens", "ModifyCenAttribute", "DeleteCen")
+    # resource_alicloud_cen_instance.go (v1.289.0): Create sends Name from name, then cen_instance_name;
+    # Update sends whichever HasChange; Read sets cen_instance_name from Name and name from it.
+    aliases = (("cen_instance_name", "name"),)
 
     def create(self, call: Call, planned: dict[str, Any]) -> dict[str, Any]:
         planned["create_time"] = call.now()
         return self.store(call, call.new_id("cen-", 18), planned)
 
     def fill(self, call: Call, values: dict[str, Any]) -> None:
-        name = values.get("cen_instance_name") or values.get("name") or ""
-        values["cen_instance_name"] = values["name"] = name
         default(values, protection_level="REDUCED", resource_group_id=call.resource_group_id, status="Active")
 
     def check_delete(self, call: Call, id: str, current: dict[str, Any]) -> None:
@@ -105,7 +108,9 @@ class TransitRouter(Family):
 
     def check_delete(self, call: Call, id: str, current: dict[str, Any]) -> None:
         tr = current["transit_router_id"]
-        attachments = [a for a, _ in call.where(TR_VPN_ATTACHMENT, transit_router_id=tr)]
+        attachments = [
+            a for t in (TR_VPN_ATTACHMENT, TR_VPC_ATTACHMENT) for a, _ in call.where(t, transit_router_id=tr)
+        ]
         if attachments:
             raise ApiError(
                 "IncorrectStatus.TransitRouterHasAttachment",
@@ -224,7 +229,7 @@ class RouteTable(Family):
             )
 
 
-def _hash_id(values: list[str]) -> str:
+def hash_id(values: list[str]) -> str:
     return str(int(hashlib.sha256(",".join(values).encode()).hexdigest()[:8], 16))
 
 
@@ -265,7 +270,7 @@ class RouteTables(DataFamily):
         tables.sort(key=lambda t: (t["transit_router_route_table_type"] != "System", t["id"]))
         ids = [t["id"] for t in tables]
         result = dict(config)
-        result.update(id=_hash_id(ids), names=[t["transit_router_route_table_name"] for t in tables], tables=tables)
+        result.update(id=hash_id(ids), names=[t["transit_router_route_table_name"] for t in tables], tables=tables)
         if not config.get("ids"):
             result["ids"] = ids
         return result

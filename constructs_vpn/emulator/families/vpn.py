@@ -56,6 +56,8 @@ class CustomerGateway(Family):
         "ModifyCustomerGatewayAttribute",
         "DeleteCustomerGateway",
     )
+    # resource_alicloud_vpn_customer_gateway.go (v1.289.0): the same Name handling as the CEN instance.
+    aliases = (("customer_gateway_name", "name"),)
 
     def check(self, call: Call, values: dict[str, Any], current: dict[str, Any] | None) -> None:
         address = values.get("ip_address") or ""
@@ -78,10 +80,6 @@ class CustomerGateway(Family):
                 )
         planned["create_time"] = int(time.time() * 1000)
         return self.store(call, call.new_id("cgw-", 21, regional=True), planned)
-
-    def fill(self, call: Call, values: dict[str, Any]) -> None:
-        name = values.get("customer_gateway_name") or values.get("name") or ""
-        values["customer_gateway_name"] = values["name"] = name
 
     def check_delete(self, call: Call, id: str, current: dict[str, Any]) -> None:
         for connection_id, connection in call.where(VPN_ATTACHMENT):
@@ -150,6 +148,7 @@ class VpnAttachment(Family):
             rules.check_asn(bgp["local_asn"], "IllegalParam.LocalAsn", f"{where}.LocalAsn")
 
     def create(self, call: Call, planned: dict[str, Any]) -> dict[str, Any]:
+        rules.check_single_tunnel_create(planned)
         self.check(call, planned, None)
         planned["create_time"] = call.now()
         return self.store(call, call.new_id("vco-", 21, regional=True), planned)

@@ -1,0 +1,346 @@
+"""The network around the VPN: VPCs, vSwitches, their attachment to a transit router, and the data sources
+a platform stack reads (VPCs, vSwitches, zones, resource groups).
+
+API rules (VPC and vSwitch API reference, CreateVpc / CreateVSwitch / CreateTransitRouterVpcAttachment): a
+VPC block is a /8 to /28 outside the ranges the cloud reserves; a vSwitch block is a /16 to /29 inside its
+VPC's block, overlapping no other vSwitch of that VPC, in a zone of the region; a VPC attachment maps zones
+of the transit router to vSwitches of that VPC in those zones. Nothing is deleted while something depends on
+it: a VPC with vSwitches or an attachment, a vSwitch an attachment uses, an attachment with route table
+associations or propagations.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+from typing import Any
+
+from ..errors import ApiError
+from .base import Call, DataFamily, Family, default, objects
+from .cen import ASSOCIATION, PROPAGATION, TR, find_transit_router, hash_id, zones
+
+__all__ = ["ResourceGroups", "TransitRouterVpcAttachment", "VSwitch", "VSwitches", "Vpc", "Vpcs", "Zones"]
+
+VPC = "alicloud_vpc"
+VSWITCH = "alicloud_vswitch"
+TR_VPC_ATTACHMENT = "alicloud_cen_transit_router_vpc_attachment"
+#: What CreateVpc uses when no CidrBlock is given.
+DEFAULT_VPC_CIDR = "172.16.0.0/12"
+#: Blocks a VPC may not use (CreateVpc: CidrBlock).
+RESERVED_VPC_CIDRS = tuple(
+    ipaddress.IPv4Network(c) for c in ("0.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16", "224.0.0.0/4")
+)
+
+
+def _network(value: Any, code: str, what: str) -> ipaddress.IPv4Network:
+    try:
+        return ipaddress.IPv4Network(str(value), strict=True)
+    except ValueError:
+        raise ApiError(code, f"The specified {what} {value!r} is not a valid IPv4 CIDR block.") from None
+
+
+def region_zone_ids(region: str) -> list[str]:
+    """The zones of ``region`` (those a transit router can use, see :func:`zones`)."""
+    return zones(region)["available_zones"]
+
+
+class Vpc(Family):
+    type_name = VPC
+    actions = ("CreateVpc", "DescribeVpcAttribute", "ModifyVpcAttribute", "DeleteVpc")
+    # resource_alicloud_vpc.go (v1.289.0): VpcName from vpc_name or the deprecated name; Read sets both.
+    aliases = (("vpc_name", "name"),)
+
+    def check(self, call: Call, values: dict[str, Any], current: dict[str, Any] | None) -> None:
+        cidr = _network(values.get("cidr_block") or DEFAULT_VPC_CIDR, "InvalidCidrBlock.Malformed", "CidrBlock")
+        if not 8 <= cidr.prefixlen <= 28:
+            raise ApiError("InvalidCidrBlock.Malformed", f"The VPC CidrBlock {cidr} must have a mask from /8 to /28.")
+        for reserved in RESERVED_VPC_CIDRS:
+            if cidr.overlaps(reserved):
+                raise ApiError("InvalidCidrBlock.Malformed", f"The VPC CidrBlock {cidr} overlaps reserved {reserved}.")
+
+    def create(self, call: Call, planned: dict[str, Any]) -> dict[str, Any]:
+        self.check(call, planned, None)
+        planned.update(
+            cidr_block=planned.get("cidr_block") or DEFAULT_VPC_CIDR,
+            router_id=call.new_id("vrt-", 21, regional=True),
+            route_table_id=call.new_id("vtb-", 21, regional=True),
+            region_id=call.region,
+            create_time=call.now(),
+        )
+        planned["router_table_id"] = planned["route_table_id"]
+        return self.store(call, call.new_id("vpc-", 21, regional=True), planned)
+
+    def fill(self, call: Call, values: dict[str, Any]) -> None:
+        default(
+            values,
+            description="",
+            dns_hostname_status="DISABLED",
+            enable_ipv6=False,
+            ipv6_cidr_block="",
+            ipv6_cidr_blocks=[],
+            ipv6_isp="",
+            is_default=False,
+            resource_group_id=call.resource_group_id,
+            secondary_cidr_blocks=[],
+            status="Available",
+            system_route_table_description="",
+            system_route_table_name="",
+            system_route_table_route_propagation_enable=True,
+            user_cidrs=[],
+        )
+
+    def check_delete(self, call: Call, id: str, current: dict[str, Any]) -> None:
+        users = [a for a, _ in call.where(VSWITCH, vpc_id=id)]
+        if users:
+            raise ApiError("DependencyViolation.VSwitch", f"The VPC {id} still has vSwitches ({', '.join(users)}).")
+        attachments = [a for a, _ in call.where(TR_VPC_ATTACHMENT, vpc_id=id)]
+        if attachments:
+            raise ApiError(
+                "DependencyViolation.TransitRouterAttachment",
+                f"The VPC {id} is attached to a transit router ({', '.join(attachments)}); detach it first.",
+            )
+
+
+class VSwitch(Family):
+    type_name = VSWITCH
+    actions = ("CreateVSwitch", "DescribeVSwitchAttributes", "ModifyVSwitchAttribute", "DeleteVSwitch")
+    # resource_alicloud_vswitch.go (v1.289.0): vswitch_name / name and zone_id / availability_zone.
+    aliases = (("vswitch_name", "name"), ("zone_id", "availability_zone"))
+
+    def check(self, call: Call, values: dict[str, Any], current: dict[str, Any] | None) -> None:
+        vpc = call.require(VPC, values.get("vpc_id"), "InvalidVpcId.NotFound", "VPC")
+        cidr = _network(values.get("cidr_block"), "InvalidCidrBlock.Malformed", "CidrBlock")
+        if not 16 <= cidr.prefixlen <= 29:
+            raise ApiError(
+                "InvalidCidrBlock.Malformed", f"The vSwitch CidrBlock {cidr} must have a mask from /16 to /29."
+            )
+        if not cidr.subnet_of(ipaddress.IPv4Network(vpc["cidr_block"])):
+            raise ApiError(
+                "InvalidCidrBlock.Malformed",
+                f"The vSwitch CidrBlock {cidr} is not within the VPC CidrBlock {vpc['cidr_block']}.",
+            )
+        for other_id, other in call.where(VSWITCH, vpc_id=values["vpc_id"]):
+            if other_id != values.get("id") and cidr.overlaps(ipaddress.IPv4Network(other["cidr_block"])):
+                raise ApiError(
+                    "InvalidCidrBlock.Overlapped",
+                    f"The vSwitch CidrBlock {cidr} overlaps {other['cidr_block']} of vSwitch {other_id}.",
+                )
+        zone = values.get("zone_id") or values.get("availability_zone")
+        if zone not in region_zone_ids(call.region):
+            raise ApiError(
+                "InvalidZoneId.NotFound",
+                f"The zone {zone} is not a zone of {call.region} ({', '.join(region_zone_ids(call.region))}).",
+            )
+
+    def create(self, call: Call, planned: dict[str, Any]) -> dict[str, Any]:
+        self.check(call, planned, None)
+        planned["create_time"] = call.now()
+        return self.store(call, call.new_id("vsw-", 21, regional=True), planned)
+
+    def fill(self, call: Call, values: dict[str, Any]) -> None:
+        default(
+            values,
+            description="",
+            enable_ipv6=False,
+            ipv6_cidr_block="",
+            ipv6_cidr_block_mask=0,
+            is_default=False,
+            status="Available",
+        )
+
+    def check_delete(self, call: Call, id: str, current: dict[str, Any]) -> None:
+        for attachment_id, attachment in call.where(TR_VPC_ATTACHMENT):
+            if any(m.get("vswitch_id") == id for m in attachment.get("zone_mappings") or []):
+                raise ApiError(
+                    "DependencyViolation.TransitRouterAttachment",
+                    f"The vSwitch {id} is used by transit router attachment {attachment_id}; detach it first.",
+                )
+
+
+class TransitRouterVpcAttachment(Family):
+    type_name = TR_VPC_ATTACHMENT
+    actions = (
+        "CreateTransitRouterVpcAttachment",
+        "ListTransitRouterVpcAttachments",
+        "UpdateTransitRouterVpcAttachmentAttribute",
+        "DeleteTransitRouterVpcAttachment",
+    )
+    aliases = (("transit_router_vpc_attachment_name", "transit_router_attachment_name"),)
+
+    def check(self, call: Call, values: dict[str, Any], current: dict[str, Any] | None) -> None:
+        vpc_id = values.get("vpc_id")
+        call.require(VPC, vpc_id, "InvalidVpcId.NotFound", "VPC", account=values.get("vpc_owner_id") or None)
+        mappings = values.get("zone_mappings") or []
+        if not mappings:
+            raise ApiError("MissingParam.ZoneMappings", "ZoneMappings needs at least one zone and vSwitch.")
+        allowed = region_zone_ids(call.region)
+        for mapping in mappings:
+            vswitch = call.lookup(VSWITCH, mapping.get("vswitch_id"), account=values.get("vpc_owner_id") or None)
+            if vswitch is None or vswitch["vpc_id"] != vpc_id:
+                raise ApiError(
+                    "InvalidVSwitchId.NotFound",
+                    f"The vSwitch {mapping.get('vswitch_id')} does not exist in VPC {vpc_id}.",
+                    404,
+                )
+            if mapping.get("zone_id") not in allowed or vswitch["zone_id"] != mapping.get("zone_id"):
+                raise ApiError(
+                    "IllegalParam.ZoneId",
+                    f"The vSwitch {mapping['vswitch_id']} is in {vswitch['zone_id']}, not {mapping.get('zone_id')}.",
+                )
+
+    def create(self, call: Call, planned: dict[str, Any]) -> dict[str, Any]:
+        self.check(call, planned, None)
+        tr_id, cen_id = planned.get("transit_router_id"), planned.get("cen_id")
+        found = find_transit_router(call, tr_id) if tr_id else None
+        if found is None and cen_id:
+            found = next(iter(call.where(TR, cen_id=cen_id, region_id=call.region)), None)
+        if found is None:
+            raise ApiError(
+                "InvalidTransitRouterId.NotFound", f"The transit router {tr_id or cen_id} does not exist.", 404
+            )
+        tr = found[1]
+        if cen_id and tr["cen_id"] != cen_id:
+            raise ApiError(
+                "IllegalParam.TransitRouterId", f"The transit router {tr_id} is not in CEN instance {cen_id}."
+            )
+        for attachment_id, _ in call.where(TR_VPC_ATTACHMENT, vpc_id=planned["vpc_id"], cen_id=tr["cen_id"]):
+            raise ApiError(
+                "Forbidden.AttachmentExists",
+                f"The VPC {planned['vpc_id']} is attached to this CEN instance already ({attachment_id}).",
+            )
+        attachment_id = call.new_id("tr-attach-", 14)
+        planned.update(
+            cen_id=tr["cen_id"],
+            transit_router_id=tr["transit_router_id"],
+            transit_router_attachment_id=attachment_id,
+            vpc_owner_id=planned.get("vpc_owner_id") or call.account,
+            region_id=call.region,
+            create_time=call.now(),
+        )
+        return self.store(call, f"{tr['cen_id']}:{attachment_id}", planned)
+
+    def fill(self, call: Call, values: dict[str, Any]) -> None:
+        # As for the VPN attachment (see attachments.py): Optional, not Computed, read back from the API.
+        default(
+            values,
+            auto_publish_route_enabled=False,
+            order_type="PayByCenOwner",
+            payment_type="PayAsYouGo",
+            resource_type="VPC",
+            status="Attached",
+            transit_router_vpc_attachment_options={},
+        )
+        if not values.get("options"):
+            values["options"] = [{"appliance_mode_support": "disable", "ipv6_support": "disable"}]
+
+    def check_delete(self, call: Call, id: str, current: dict[str, Any]) -> None:
+        attachment = current["transit_router_attachment_id"]
+        users = [
+            a for t in (ASSOCIATION, PROPAGATION) for a, _ in call.where(t, transit_router_attachment_id=attachment)
+        ]
+        if users:
+            raise ApiError(
+                "IncorrectStatus.AttachmentHasRouteTable",
+                f"The attachment {attachment} is still associated with or propagating to route tables "
+                f"({', '.join(users)}).",
+            )
+
+
+def _matches(config: dict[str, Any], item: dict[str, Any], name_key: str, filters: tuple[str, ...]) -> bool:
+    ids = config.get("ids")
+    pattern = config.get("name_regex")
+    if ids and item["id"] not in ids:
+        return False
+    if pattern and not re.search(pattern, item.get(name_key) or ""):
+        return False
+    return all(config.get(key) in (None, item.get(key)) for key in filters)
+
+
+class Vpcs(DataFamily):
+    type_name = "alicloud_vpcs"
+    action = "DescribeVpcs"
+
+    def read(self, call: Call, config: dict[str, Any]) -> dict[str, Any]:
+        found = []
+        for id, vpc in call.where(VPC, region_id=call.region):
+            item = {**vpc, "id": id, "vpc_id": id, "creation_time": vpc.get("create_time"), "region_id": call.region}
+            item["vswitch_ids"] = [v for v, _ in call.where(VSWITCH, vpc_id=id)]
+            if call.owner(VPC, id) == call.account and _matches(
+                config, item, "vpc_name", ("cidr_block", "status", "vpc_name", "resource_group_id", "is_default")
+            ):
+                found.append(item)
+        return _listing(self, config, "vpcs", found, "vpc_name")
+
+
+class VSwitches(DataFamily):
+    type_name = "alicloud_vswitches"
+    action = "DescribeVSwitches"
+
+    def read(self, call: Call, config: dict[str, Any]) -> dict[str, Any]:
+        found = []
+        for id, vswitch in call.where(VSWITCH):
+            item = {**vswitch, "id": id, "creation_time": vswitch.get("create_time"), "available_ip_address_count": 252}
+            if call.owner(VSWITCH, id) == call.account and _matches(
+                config, item, "vswitch_name", ("vpc_id", "zone_id", "cidr_block", "status", "vswitch_name")
+            ):
+                found.append(item)
+        return _listing(self, config, "vswitches", found, "vswitch_name")
+
+
+def _listing(
+    family: DataFamily, config: dict[str, Any], key: str, found: list[dict[str, Any]], name_key: str
+) -> dict[str, Any]:
+    found.sort(key=lambda item: str(item["id"]))
+    ids = [item["id"] for item in found]
+    result = {**config, "id": hash_id([str(id) for id in ids])}
+    result[key] = objects(family.spec.block.attributes[key].type, found)
+    result["names"] = [item.get(name_key) or "" for item in found]
+    if not config.get("ids"):
+        result["ids"] = ids
+    if "total_count" in family.spec.block.attributes:
+        result["total_count"] = len(found)
+    return result
+
+
+class Zones(DataFamily):
+    type_name = "alicloud_zones"
+    action = "DescribeZones"
+
+    def read(self, call: Call, config: dict[str, Any]) -> dict[str, Any]:
+        ids = region_zone_ids(call.region)
+        items = [
+            {
+                "id": zone,
+                "local_name": zone,
+                "available_resource_creation": ["VSwitch", "Instance", "Disk"],
+                "available_disk_categories": ["cloud_essd"],
+                "available_instance_types": [],
+                "multi_zone_ids": [],
+                "slb_slave_zone_ids": [],
+            }
+            for zone in ids
+        ]
+        wanted = config.get("available_resource_creation")
+        if wanted:
+            items = [item for item in items if wanted in item["available_resource_creation"]]
+        result = {**config, "id": call.region, "ids": [item["id"] for item in items]}
+        result["zones"] = objects(self.spec.block.attributes["zones"].type, items)
+        return result
+
+
+class ResourceGroups(DataFamily):
+    type_name = "alicloud_resource_manager_resource_groups"
+    action = "ListResourceGroups"
+
+    def read(self, call: Call, config: dict[str, Any]) -> dict[str, Any]:
+        group = {
+            "id": call.resource_group_id,
+            "account_id": call.account,
+            "display_name": "default resource group",
+            "name": "default",
+            "resource_group_name": "default",
+            "status": "OK",
+            "region_statuses": [{"region_id": call.region, "status": "OK"}],
+        }
+        found = [group] if _matches(config, group, "resource_group_name", ("status",)) else []
+        return _listing(self, config, "groups", found, "resource_group_name")
