@@ -13,6 +13,7 @@ from typing import Any
 
 from ..core.errors import ConstructsVpnError
 from ..peer import FORMATS, find_connections, plan_connection, render
+from ..peer.plan import PSK_PLACEHOLDER
 from ..peer.state import read_deployed, state_path
 from .project import read_manifest
 
@@ -44,7 +45,7 @@ def add_parser(commands: Any) -> None:
     parser.add_argument(
         "--psk-from-state",
         action="store_true",
-        help="read the pre-shared key(s) from Terraform state (they are written to the output)",
+        help="write the pre-shared key(s) from Terraform state, or, not deployed yet, a literal key of the stack",
     )
     parser.add_argument("--state", type=Path, help="Terraform state file (default: the stack's local backend file)")
     parser.set_defaults(func=run)  # fmt: skip
@@ -69,12 +70,20 @@ def run(args: argparse.Namespace) -> int:
     gateway_ips: list[str | None] = list(args.gateway_ip)
     psks: list[str | None] = _env_psks(args.psk_from_env, len(plan.tunnels))
     state = args.state or state_path(document)
-    if state is not None and (state.is_file() or args.state is not None or args.psk_from_state):
+    if state is not None and (state.is_file() or args.state is not None):
         names = find_connections(document)
         deployed = read_deployed(state, names[plan.connection_path])
         gateway_ips = gateway_ips or list(deployed.gateway_ips)
         if args.psk_from_state and not psks:
             psks = list(deployed.psks)
-    plan = plan_connection(document, plan.connection_path, gateway_ips=gateway_ips, psks=psks)
+    plan = plan_connection(
+        document, plan.connection_path, gateway_ips=gateway_ips, psks=psks, literal_psks=args.psk_from_state
+    )
+    if args.psk_from_state and PSK_PLACEHOLDER in plan.placeholders:
+        where = f"state {state}" if state is not None and state.is_file() else "state (not deployed)"
+        raise ConstructsVpnError(
+            f"--psk-from-state: a tunnel of {plan.connection_path} has no key in {where} nor a literal one in"
+            " the stack; deploy it first, or use --psk-from-env VAR"
+        )
     print(render(plan, args.format), end="")
     return 0

@@ -199,11 +199,13 @@ def plan_connection(
     *,
     gateway_ips: Sequence[str | None] = (),
     psks: Sequence[str | None] = (),
+    literal_psks: bool = False,
 ) -> PeerPlan:
     """The device's view of ``connection`` (a construct path, its id, or a resource name) in ``document``.
 
-    ``gateway_ips`` and ``psks`` are per tunnel, in tunnel order; a literal key in the document is used
-    when no ``psks`` are given, and missing values become placeholders.
+    ``gateway_ips`` and ``psks`` are per tunnel, in tunnel order; missing values become placeholders. A key
+    written literally in the document fills a tunnel without one only with ``literal_psks`` (the key is
+    printed only when asked for).
     """
     connections = find_connections(document)
     matches = [p for p in connections if connection in (p, p.rsplit("/", 1)[-1], connections[p])]
@@ -239,7 +241,7 @@ def plan_connection(
         gateway_ip = gateway_ips[index] if index < len(gateway_ips) else None
         given = psks[index] if index < len(psks) else None
         literal = _literal(ike.get("psk"))
-        psk = Secret(given) if given else (Secret(literal) if literal and not psks else None)
+        psk = Secret(given) if given else (Secret(literal) if literal and literal_psks else None)
         if gateway_ip is None:
             placeholders.add(GATEWAY_IP_PLACEHOLDER)
         if psk is None:
