@@ -15,7 +15,7 @@ from typing import Any
 
 from ..core.errors import ValidationError
 
-__all__ = ["BgpPeering", "PeerPlan", "Secret", "TunnelPlan", "find_connections", "plan_connection"]
+__all__ = ["BgpPeering", "PeerPlan", "Secret", "TunnelPlan", "find_connections", "plan_connection", "template_literal"]
 
 CONNECTION_TYPE = "alicloud_vpn_gateway_vpn_attachment"
 GATEWAY_TYPE = "alicloud_vpn_customer_gateway"
@@ -115,14 +115,28 @@ def find_connections(document: Mapping[str, Any]) -> dict[str, str]:
     return found
 
 
-def _literal(value: Any) -> str | None:
-    return value if isinstance(value, str) and "${" not in value else None
+#: In a Terraform template ``$${`` and ``%%{`` are escapes; ``${`` and ``%{`` open an interpolation or directive.
+_TEMPLATE_MARK = re.compile(r"(\$\$\{|%%\{)|\$\{|%\{")
+
+
+def template_literal(value: Any) -> str | None:
+    """The text Terraform makes of a JSON string with no interpolation or directive (escapes undone), else
+    ``None``: a key written ``a%%{b`` in ``cdk.tf.json`` reaches the cloud as ``a%{b``, so the device needs that."""
+    if not isinstance(value, str):
+        return None
+    parts, start = [], 0
+    for mark in _TEMPLATE_MARK.finditer(value):
+        if mark.group(1) is None:
+            return None
+        parts += [value[start : mark.start()], mark.group(1)[1:]]
+        start = mark.end()
+    return "".join([*parts, value[start:]])
 
 
 def _gateway(document: Mapping[str, Any], reference: Any, where: str) -> Mapping[str, Any]:
     match = _REFERENCE.match(reference) if isinstance(reference, str) else None
     gateway = document.get("resource", {}).get(GATEWAY_TYPE, {}).get(match.group(2)) if match else None
-    if gateway is None or _literal(gateway.get("ip_address")) is None:
+    if gateway is None or template_literal(gateway.get("ip_address")) is None:
         raise ValidationError.single(
             where,
             "the customer gateway is not a resource of this stack with a literal ip_address",
@@ -184,8 +198,8 @@ def _tunnel(
         local_address=device_ip,
         remote_address=cloud_ip,
         # perspective swap: the cloud's remote id is the device's own id
-        local_id=_literal(ike.get("remote_id")) or device_ip,
-        remote_id=_literal(ike.get("local_id")) or cloud_ip,
+        local_id=template_literal(ike.get("remote_id")) or device_ip,
+        remote_id=template_literal(ike.get("local_id")) or cloud_ip,
         psk=psk,
         local_subnets=cloud_remote,
         remote_subnets=cloud_local,
@@ -240,7 +254,7 @@ def plan_connection(
     for index, (name, ike, ipsec, bgp, flags, gateway_ref) in enumerate(rows):
         gateway_ip = gateway_ips[index] if index < len(gateway_ips) else None
         given = psks[index] if index < len(psks) else None
-        literal = _literal(ike.get("psk"))
+        literal = template_literal(ike.get("psk"))
         psk = Secret(given) if given else (Secret(literal) if literal and literal_psks else None)
         if gateway_ip is None:
             placeholders.add(GATEWAY_IP_PLACEHOLDER)

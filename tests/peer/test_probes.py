@@ -5,6 +5,8 @@ gateways by id. Every error is a ``ValidationError`` (a clean CLI message), neve
 from __future__ import annotations
 
 import json
+import random
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +16,9 @@ from constructs_vpn.cli.main import main
 from constructs_vpn.core import App, ValidationError
 from constructs_vpn.core.testing import Testing
 from constructs_vpn.peer import FORMATS, plan_connection
+from constructs_vpn.peer.plan import template_literal
 from constructs_vpn.vpn import IpsecConnection
+from tests.tooling import require_executable
 from tests.vpn.conftest import Site
 
 KEY = "Literal-Key~1"
@@ -87,3 +91,50 @@ def test_asking_for_a_key_that_is_nowhere_is_an_error(tmp_path: Path, capsys: py
     code, out, err = cli(tmp_path, capsys, "--psk-from-state")
     assert (code, out) == (1, "")
     assert "--psk-from-state" in err and "not deployed" in err and "--psk-from-env" in err
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+# The key on the device is the key Terraform sends
+
+TEMPLATE_KEY = "K%{x}${y}$${z}%%{w}"
+
+
+def terraform_string(tmp_path: Path, json_string: str) -> str:
+    """What Terraform makes of a string of a ``.tf.json`` file (templates evaluated, escapes undone)."""
+    terraform = require_executable("terraform", "install Terraform 1.11")
+    (tmp_path / "main.tf.json").write_text(json.dumps({"locals": {"k": json_string}}))
+    done = subprocess.run(
+        [terraform, "console"], input="local.k\n", cwd=tmp_path, capture_output=True, text=True, check=True
+    )
+    value: str = json.loads(done.stdout)
+    return value
+
+
+def test_the_device_key_is_the_key_terraform_sends(tmp_path: Path) -> None:
+    document = synthesized(psk=TEMPLATE_KEY)
+    written = connection_body(document)["ike_config"]["psk"]
+    assert written != TEMPLATE_KEY  # escaped in the JSON, so Terraform does not read a template
+    (tunnel,) = plan_connection(document, "dc", literal_psks=True).tunnels
+    assert tunnel.psk is not None
+    assert tunnel.psk.reveal() == terraform_string(tmp_path, written) == TEMPLATE_KEY
+
+
+def test_a_key_terraform_computes_is_not_literal() -> None:
+    document = synthesized()
+    body = connection_body(document)
+    body["ike_config"]["psk"] = "pre-${var.x}"
+    assert plan_connection(document, "dc", literal_psks=True).placeholders[-1] == "<PRE_SHARED_KEY>"
+
+
+def test_literal_strings_read_as_terraform_reads_them(tmp_path: Path) -> None:
+    """Many strings of ``$``, ``%`` and braces at once: each the plan takes as literal, Terraform reads the same."""
+    chance = random.Random(15)
+    strings = ["".join(chance.choice("$%{}a") for _ in range(chance.randint(1, 12))) for _ in range(400)]
+    literal = {s: read for s in strings if (read := template_literal(s)) is not None}
+    assert len(literal) > 100
+    terraform = require_executable("terraform", "install Terraform 1.11")
+    (tmp_path / "main.tf.json").write_text(json.dumps({"locals": {"k": list(literal)}}))
+    done = subprocess.run(
+        [terraform, "console"], input="jsonencode(local.k)\n", cwd=tmp_path, capture_output=True, text=True, check=True
+    )
+    assert json.loads(json.loads(done.stdout)) == list(literal.values())
