@@ -13,7 +13,7 @@ from typing import Any
 
 from ..core.errors import ConstructsVpnError
 from ..peer import FORMATS, find_connections, plan_connection, render
-from ..peer.plan import PSK_PLACEHOLDER
+from ..peer.plan import PSK_PLACEHOLDER, printable
 from ..peer.state import read_deployed, state_path
 from .project import read_manifest
 
@@ -36,6 +36,13 @@ def add_parser(commands: Any) -> None:
         help="cloud gateway address, once per tunnel (default: from state, else a placeholder)",
     )
     parser.add_argument(
+        "--device-ip",
+        action="append",
+        default=[],
+        metavar="IP",
+        help="the device's own address, once per tunnel, for a customer gateway given by id or from another stack",
+    )
+    parser.add_argument(
         "--psk-from-env",
         action="append",
         default=[],
@@ -56,7 +63,7 @@ def _env_psks(names: list[str], tunnels: int) -> list[str | None]:
     for name in names:
         value = os.environ.get(name)
         if not value:
-            raise ConstructsVpnError(f"--psk-from-env {name}: the variable is not set or empty")
+            raise ConstructsVpnError(f"--psk-from-env {printable(name)}: the variable is not set or empty")
         values.append(value)
     return values * tunnels if len(values) == 1 else values
 
@@ -77,7 +84,12 @@ def run(args: argparse.Namespace) -> int:
         if args.psk_from_state and not psks:
             psks = list(deployed.psks)
     plan = plan_connection(
-        document, plan.connection_path, gateway_ips=gateway_ips, psks=psks, literal_psks=args.psk_from_state
+        document,
+        plan.connection_path,
+        gateway_ips=gateway_ips,
+        psks=psks,
+        device_ips=args.device_ip,
+        literal_psks=args.psk_from_state,
     )
     if args.psk_from_state and PSK_PLACEHOLDER in plan.placeholders:
         where = f"state {state}" if state is not None and state.is_file() else "state (not deployed)"

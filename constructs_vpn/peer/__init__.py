@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from ..core.errors import ValidationError
 from . import aliyun_json, cisco_ios, huawei_vrp, swanctl
-from .plan import PeerPlan, Secret, TunnelPlan, find_connections, plan_connection
+from .plan import PeerPlan, Secret, TunnelPlan, find_connections, plan_connection, printable
 
 __all__ = ["FORMATS", "PeerPlan", "Secret", "TunnelPlan", "find_connections", "plan_connection", "render"]
 
@@ -24,13 +24,14 @@ FORMATS: dict[str, Callable[[PeerPlan], str]] = {
 
 
 def render(plan: PeerPlan, format: str) -> str:
-    """``plan`` in ``format`` (one of ``FORMATS``)."""
+    """``plan`` in ``format`` (one of ``FORMATS``); refused while the stack leaves a tunnel value to the API."""
     renderer = FORMATS.get(format)
     if renderer is None:
         raise ValidationError.single(
-            plan.connection_path,
-            f"unknown format {format!r}",
+            printable(plan.connection_path),
+            f"unknown format {printable(repr(format))}",
             rule="peer-format",
             fix=f"use one of {', '.join(FORMATS)}",
         )
+    plan.refuse_unknown()
     return renderer(plan)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..core.errors import Problem, ValidationError
-from .plan import PeerPlan
+from .plan import PeerPlan, printable
 
 __all__ = ["require_supported"]
 
@@ -14,7 +14,7 @@ def require_supported(
     """Raise one ``ValidationError`` naming every setting ``vendor`` has no equivalent for."""
     problems: list[Problem] = []
     for tunnel in plan.tunnels:
-        where = f"{plan.connection_path} ({tunnel.name})"
+        where = printable(f"{plan.connection_path} ({tunnel.name})")
         checks = (
             ("ike_config.ike_lifetime", tunnel.ike_lifetime, ike_lifetime),
             ("ipsec_config.ipsec_lifetime", tunnel.ipsec_lifetime, ipsec_lifetime),

@@ -4,8 +4,10 @@ gateways by id. Every error is a ``ValidationError`` (a clean CLI message), neve
 
 from __future__ import annotations
 
+import copy
 import json
 import random
+import re
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -15,7 +17,7 @@ import pytest
 from constructs_vpn.cli.main import main
 from constructs_vpn.core import App, ValidationError
 from constructs_vpn.core.testing import Testing
-from constructs_vpn.peer import FORMATS, plan_connection
+from constructs_vpn.peer import FORMATS, plan_connection, render
 from constructs_vpn.peer.plan import template_literal
 from constructs_vpn.vpn import IpsecConnection
 from tests.tooling import require_executable
@@ -138,3 +140,94 @@ def test_literal_strings_read_as_terraform_reads_them(tmp_path: Path) -> None:
         [terraform, "console"], input="jsonencode(local.k)\n", cwd=tmp_path, capture_output=True, text=True, check=True
     )
     assert json.loads(json.loads(done.stdout)) == list(literal.values())
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+# Nothing from the document, the options or the environment can break out of a comment or the config structure
+
+EVIL = "\nconnections { evil { remote_addrs = 0.0.0.0 } }\n! evil\u2028evil\r# evil"
+
+
+def foreign(document: dict[str, Any], **changes: Any) -> dict[str, Any]:
+    """``document`` as another tool (or a tampered file) might write it: ``changes`` applied to the connection."""
+    changed = copy.deepcopy(document)
+    body = connection_body(changed)
+    for path, value in changes.items():
+        *parents, last = path.split("__")
+        target = body
+        for parent in parents:
+            target = target[parent]
+        target[last] = value
+    return changed
+
+
+@pytest.mark.parametrize("format", sorted(FORMATS))
+def test_names_cannot_break_out_of_comments(format: str) -> None:
+    document = synthesized()
+    clean = render(plan_connection(document, "dc"), format)
+    tampered = foreign(document, **{"vpn_attachment_name": f"dc{EVIL}", "//__metadata__path": f"net/dc{EVIL}"})
+    plan = plan_connection(tampered, f"net/dc{EVIL}")
+    text = render(plan, format)
+    assert len(text.splitlines()) == len(clean.splitlines())  # no line added: every name stayed on its line
+    assert not any(ch in text for ch in "\r\u2028")
+    for line in text.splitlines():  # outside comments, a name is one word of letters, digits, - and _
+        if not line.lstrip().startswith(("#", "!")):
+            assert all(re.fullmatch(r"[A-Za-z0-9_-]+", word) for word in line.split() if "evil" in word), line
+
+
+@pytest.mark.parametrize(
+    ("changes", "field", "rule"),
+    [
+        ({"ike_config__remote_id": "dc.example.com\n  evil"}, "ike_config.remote_id", "ike-identity"),
+        ({"ike_config__local_id": "1.2.3.4 } connections {"}, "ike_config.local_id", "ike-identity"),
+        ({"remote_subnet": "10.20.0.0/24,10.30.0.0/24 }"}, "remote_subnet", "cidr"),
+        ({"ike_config__ike_enc_alg": "aes128\n  evil"}, "ike_config.ike_enc_alg", "enum"),
+        ({"ipsec_config__ipsec_lifetime": "3600s"}, "ipsec_config.ipsec_lifetime", "type"),
+        ({"enable_dpd": "yes"}, "enable_dpd", "type"),
+    ],
+)
+def test_values_of_the_document_are_checked(changes: dict[str, Any], field: str, rule: str) -> None:
+    with pytest.raises(ValidationError) as caught:
+        plan_connection(foreign(synthesized(), **changes), "dc")
+    assert (field, rule) in problems(caught)
+
+
+def test_the_customer_gateway_address_is_checked() -> None:
+    document = synthesized()
+    (gateway,) = document["resource"]["alicloud_vpn_customer_gateway"].values()
+    gateway["ip_address"] = "203.0.113.10\nevil"
+    with pytest.raises(ValidationError) as caught:
+        plan_connection(document, "dc")
+    assert ("customer_gateway_id.ip_address", "ipv4-address") in problems(caught)
+
+
+@pytest.mark.parametrize("address", ["999.1.1.1", "1.2.3.4 } connections { evil {", "47.0.0.1\n", "", "::1"])
+def test_gateway_ip_must_be_an_ipv4_address(tmp_path: Path, capsys: pytest.CaptureFixture[str], address: str) -> None:
+    synthesized(tmp_path)
+    code, out, err = cli(tmp_path, capsys, "--gateway-ip", address)
+    assert (code, out) == (1, "")
+    assert "--gateway-ip" in err and "ipv4-address" in err and "\n" not in err.rstrip("\n")
+
+
+def test_a_gateway_ip_count_mismatch_is_an_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    synthesized(tmp_path, dual=True)
+    code, out, err = cli(tmp_path, capsys, "--gateway-ip", "47.0.0.1", "--gateway-ip", "47.0.0.2")
+    assert code == 0, err
+    for given in (["47.0.0.1"], ["47.0.0.1", "47.0.0.2", "47.0.0.3"]):
+        code, out, err = cli(tmp_path, capsys, *(arg for ip in given for arg in ("--gateway-ip", ip)))
+        assert (code, out) == (1, "")
+        assert f"{len(given)} values for 2 tunnel(s)" in err and "peer-tunnel-count" in err
+    with pytest.raises(ValidationError) as caught:
+        plan_connection(synthesized(dual=True), "dc", psks=["One-Key-1", "Two-Key-2", "Three-Key-3"])
+    assert ("psk", "peer-tunnel-count") in problems(caught)
+
+
+@pytest.mark.parametrize("key", ["has space", "new\nline", "x" * 101, 'quote"', "tab\tkey"])
+def test_a_key_from_the_environment_follows_the_key_rule(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, key: str
+) -> None:
+    synthesized(tmp_path)
+    monkeypatch.setenv("DEVICE_PSK", key)
+    code, out, err = cli(tmp_path, capsys, "--psk-from-env", "DEVICE_PSK")
+    assert (code, out) == (1, "")
+    assert "psk-format" in err and key not in err
