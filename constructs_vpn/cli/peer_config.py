@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -78,11 +79,16 @@ def run(args: argparse.Namespace) -> int:
     psks: list[str | None] = _env_psks(args.psk_from_env, len(plan.tunnels))
     state = args.state or state_path(document)
     if state is not None and (state.is_file() or args.state is not None):
-        names = find_connections(document)
-        deployed = read_deployed(state, names[plan.connection_path])
-        gateway_ips = gateway_ips or list(deployed.gateway_ips)
-        if args.psk_from_state and not psks:
-            psks = list(deployed.psks)
+        deployed = read_deployed(state, find_connections(document)[plan.connection_path], document)
+        if deployed is None:
+            print(
+                f"note: {state} holds no {printable(plan.connection_path)} (destroyed, or not applied yet)",
+                file=sys.stderr,
+            )
+        else:
+            gateway_ips = gateway_ips or list(deployed.gateway_ips)
+            if args.psk_from_state and not psks:
+                psks = list(deployed.psks)
     plan = plan_connection(
         document,
         plan.connection_path,

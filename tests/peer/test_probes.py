@@ -231,3 +231,81 @@ def test_a_key_from_the_environment_follows_the_key_rule(
     code, out, err = cli(tmp_path, capsys, "--psk-from-env", "DEVICE_PSK")
     assert (code, out) == (1, "")
     assert "psk-format" in err and key not in err
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+# Terraform state: after destroy or a partial apply, and single-tunnel gateway addresses
+
+
+def write_state(path: Path, resources: list[dict[str, Any]]) -> Path:
+    path.write_text(json.dumps({"version": 4, "resources": resources}))
+    return path
+
+
+def connection_state(document: dict[str, Any], attributes: dict[str, Any]) -> dict[str, Any]:
+    (name,) = document["resource"][CONNECTION]
+    return {"mode": "managed", "type": CONNECTION, "name": name, "instances": [{"attributes": attributes}]}
+
+
+def test_state_without_the_connection_is_fine_with_every_gateway_ip(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    synthesized(tmp_path, dual=True)
+    destroyed = write_state(tmp_path / "destroyed.tfstate", [])
+    partial = write_state(tmp_path / "partial.tfstate", [{"mode": "managed", "type": "alicloud_cen_instance",
+                                                          "name": "cen", "instances": []}])  # fmt: skip
+    for state in (destroyed, partial):
+        given = ("--gateway-ip", "47.0.0.1", "--gateway-ip", "47.0.0.2")
+        code, out, err = cli(tmp_path, capsys, "--state", str(state), *given)
+        assert code == 0, err
+        assert "remote_addrs = 47.0.0.1" in out and "remote_addrs = 47.0.0.2" in out
+        assert "destroyed, or not applied yet" in err
+        code, out, err = cli(tmp_path, capsys, "--state", str(state))
+        assert code == 0, err
+        assert "remote_addrs = <CLOUD_GATEWAY_IP>" in out
+
+
+def test_a_single_tunnel_gateway_address_is_read_from_state(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    document = synthesized(tmp_path, psk=Site().psk)
+    # The API writes the gateway's address as LocalId when the stack sets none (its documented default).
+    attributes = {"ike_config": [{"local_id": "47.0.0.7", "psk": "State-Key-7"}]}
+    state = write_state(tmp_path / "single.tfstate", [connection_state(document, attributes)])
+    code, out, err = cli(tmp_path, capsys, "--state", str(state))
+    assert code == 0, err
+    assert "remote_addrs = 47.0.0.7" in out and "State-Key-7" not in out
+    code, out, err = cli(tmp_path, capsys, "--state", str(state), "--psk-from-state")
+    assert 'secret = "State-Key-7"' in out
+
+
+def test_a_set_local_id_is_not_taken_for_the_gateway_address(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    document = synthesized(tmp_path, ike_config={"local_id": "47.0.0.99"})
+    state = write_state(
+        tmp_path / "single.tfstate", [connection_state(document, {"ike_config": [{"local_id": "47.0.0.99"}]})]
+    )
+    code, out, err = cli(tmp_path, capsys, "--state", str(state))
+    assert code == 0, err
+    assert "remote_addrs = <CLOUD_GATEWAY_IP>" in out and "id = 47.0.0.99" in out
+
+
+def test_asking_for_keys_of_a_destroyed_connection_is_an_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    site = Site(App(outdir=tmp_path))
+    site.connect("dc")
+    site.app.synth()
+    state = write_state(tmp_path / "destroyed.tfstate", [])
+    code, out, err = cli(tmp_path, capsys, "--state", str(state), "--gateway-ip", "47.0.0.1", "--psk-from-state")
+    assert (code, out) == (1, "")
+    assert "no key in state" in err
+
+
+def test_unreadable_state_is_a_clean_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    synthesized(tmp_path)
+    state = tmp_path / "bad.tfstate"
+    for text, expected in (("{not json", 1), ('["a list"]', 0), ('{"resources": [1, {"type": null}]}', 0)):
+        state.write_text(text)
+        code, _, err = cli(tmp_path, capsys, "--state", str(state), "--gateway-ip", "47.0.0.1")
+        assert code == expected, err
+        assert ("cannot read Terraform state" if code else "not applied yet") in err
