@@ -309,3 +309,76 @@ def test_unreadable_state_is_a_clean_error(tmp_path: Path, capsys: pytest.Captur
         code, _, err = cli(tmp_path, capsys, "--state", str(state), "--gateway-ip", "47.0.0.1")
         assert code == expected, err
         assert ("cannot read Terraform state" if code else "not applied yet") in err
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+# JSON from other tools: nothing guessed; customer gateways by id, from another stack, through a local
+
+
+def test_values_left_to_the_api_are_refused_not_guessed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    document = synthesized()
+    body = connection_body(document)
+    del body["ike_config"]["ike_enc_alg"], body["ipsec_config"]["ipsec_lifetime"], body["enable_dpd"]
+    body["ike_config"]["ike_auth_alg"] = "${var.auth}"
+    body["ike_config"]["local_id"] = "${var.cloud_id}"
+    plan = plan_connection(document, "dc")  # the plan says so (a diagram can still show the connection) ...
+    (tunnel,) = plan.tunnels
+    assert set(tunnel.unknown) == {"ike_config.ike_enc_alg", "ike_config.ike_auth_alg", "ike_config.local_id",
+                                   "ipsec_config.ipsec_lifetime", "enable_dpd"}  # fmt: skip
+    for format in FORMATS:  # ... and no device configuration is written from a guess
+        with pytest.raises(ValidationError) as caught:
+            render(plan, format)
+        assert {rule for _, rule in problems(caught)} == {"peer-value-unknown"}
+        assert len(caught.value.problems) == 5
+
+
+def test_generic_resources_are_refused_by_the_cli(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    from stacks import build_app
+
+    build_app(App(outdir=tmp_path)).synth()
+    code = main(["peer-config", "-o", str(tmp_path), "--stack", "generic-site", "--connection", "dc1-vpn"])
+    err = capsys.readouterr().err
+    assert code == 1 and "Traceback" not in err
+    assert "ike_config.ike_enc_alg: not set in the stack" in err and "peer-value-unknown" in err
+
+
+@pytest.mark.parametrize(
+    "reference",
+    ["cgw-bp1example0000000000", "${data.terraform_remote_state.network.outputs.cgw_id}", "${var.cgw_id}"],
+)
+def test_a_customer_gateway_the_stack_does_not_declare(reference: str) -> None:
+    document = foreign(synthesized(), customer_gateway_id=reference)
+    plan = plan_connection(document, "dc", gateway_ips=["47.0.0.1"])
+    assert plan.placeholders == ("<DEVICE_IP>", "<PRE_SHARED_KEY>")
+    conf = render(plan, "swanctl")
+    assert "local_addrs = <DEVICE_IP>" in conf and "id-1 = <DEVICE_IP>" in conf
+    (tunnel,) = plan_connection(document, "dc", gateway_ips=["47.0.0.1"], device_ips=["198.51.100.9"]).tunnels
+    assert (tunnel.local_address, tunnel.local_id) == ("198.51.100.9", "198.51.100.9")
+
+
+def test_a_customer_gateway_given_by_id_in_the_construct(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    synthesized(tmp_path, customer_gateway="cgw-bp1example0000000000")
+    code, out, err = cli(tmp_path, capsys, "--gateway-ip", "47.0.0.1", "--device-ip", "198.51.100.9")
+    assert code == 0, err
+    assert "local_addrs = 198.51.100.9" in out and "remote_addrs = 47.0.0.1" in out
+
+
+def test_a_customer_gateway_through_a_local() -> None:
+    document = synthesized()
+    reference = connection_body(document)["customer_gateway_id"]
+    document["locals"] = {"gateway": "${local.chosen}", "chosen": reference}
+    (tunnel,) = plan_connection(foreign(document, customer_gateway_id="${local.gateway}"), "dc").tunnels
+    assert tunnel.local_address == "203.0.113.10"
+
+
+def test_a_customer_gateway_reference_must_exist() -> None:
+    document = foreign(synthesized(), customer_gateway_id="${alicloud_vpn_customer_gateway.gone.id}")
+    with pytest.raises(ValidationError) as caught:
+        plan_connection(document, "dc")
+    assert ("customer_gateway_id", "peer-customer-gateway") in problems(caught)
+
+
+def test_a_device_ip_must_agree_with_the_stack() -> None:
+    with pytest.raises(ValidationError) as caught:
+        plan_connection(synthesized(), "dc", device_ips=["198.51.100.9"])
+    assert ("--device-ip", "peer-device-ip") in problems(caught)
