@@ -486,6 +486,10 @@ swanctl {{
     def owns(self, address: IPv4Address) -> bool:
         return address in self.hosts
 
+    def ip(self, *args: str) -> str:
+        """Run ``ip ARGS`` in this peer's namespace, e.g. ``peer.ip("route", "add", "10.10.0.0/24", "dev", "ipsec0")``."""
+        return _run([_tool("ip") or "ip", "-n", self.namespace, *args])
+
 
 # --------------------------------------------------------------------------------------------------------------------
 # The lab
@@ -630,6 +634,15 @@ class Lab:
         second = self.onprem if first is self.cloud else self.cloud
         first.initiate(child, ike, timeout=timeout)
         return first.wait_child(child, ike=ike, timeout=timeout), second.wait_child(child, ike=ike, timeout=timeout)
+
+    def keep_ike_outside_tunnels(self) -> None:
+        """Route-based tunnels (0.0.0.0/0 selectors): kernel-libipsec routes everything into its TUN device
+        (``default dev ipsec0`` in table 220) and excludes only the peer of each tunnel already up, so the first
+        tunnel would swallow the second tunnel's IKE packets. Exclude every IKE peer beforehand (``throw`` falls
+        through to the main table), as a route-based device keeps its IKE traffic out of its tunnel interfaces."""
+        for peer, other in ((self.cloud, self.onprem), (self.onprem, self.cloud)):
+            commands = [f"route add throw {address}/32 table 220" for address in other.addresses]
+            _run([_tool("ip") or "ip", "-n", peer.namespace, "-batch", "-"], stdin="\n".join(commands) + "\n")
 
     def peer(self, name: str) -> Peer:
         """``"cloud"`` or ``"onprem"``."""
