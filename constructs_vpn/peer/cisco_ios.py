@@ -9,7 +9,7 @@ from __future__ import annotations
 import ipaddress
 
 from ._vendor import require_supported
-from .plan import PSK_PLACEHOLDER, PeerPlan, TunnelPlan
+from .plan import ADDRESS_PLACEHOLDERS, PSK_PLACEHOLDER, PeerPlan, TunnelPlan
 
 __all__ = ["render"]
 
@@ -28,6 +28,8 @@ def _group(name: str) -> str:
 
 
 def _identity(value: str) -> str:
+    if value in ADDRESS_PLACEHOLDERS:  # filled in with an address later: already the address type
+        return f"address {value}"
     try:
         ipaddress.ip_address(value)
     except ValueError:

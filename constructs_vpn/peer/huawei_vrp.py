@@ -9,7 +9,7 @@ from __future__ import annotations
 import ipaddress
 
 from ._vendor import require_supported
-from .plan import PSK_PLACEHOLDER, PeerPlan, TunnelPlan
+from .plan import ADDRESS_PLACEHOLDERS, PSK_PLACEHOLDER, PeerPlan, TunnelPlan
 
 __all__ = ["render"]
 
@@ -18,6 +18,8 @@ AUTHENTICATION = {"md5": "md5", "sha1": "sha1", "sha256": "sha2-256", "sha384": 
 
 
 def _id_type(value: str) -> str:
+    if value in ADDRESS_PLACEHOLDERS:  # filled in with an address later: already the address type
+        return "ip"
     try:
         ipaddress.ip_address(value)
     except ValueError:

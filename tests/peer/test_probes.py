@@ -382,3 +382,14 @@ def test_a_device_ip_must_agree_with_the_stack() -> None:
     with pytest.raises(ValidationError) as caught:
         plan_connection(synthesized(), "dc", device_ips=["198.51.100.9"])
     assert ("--device-ip", "peer-device-ip") in problems(caught)
+
+
+@pytest.mark.parametrize(("format", "identity"), [("cisco", "match identity remote address"), ("huawei", "remote-id")])
+def test_an_address_placeholder_has_the_address_type(format: str, identity: str) -> None:
+    """The placeholder is replaced by an address: the identity type around it must already be the address type."""
+    document = synthesized()
+    placeholder = render(plan_connection(document, "dc"), format)
+    filled = render(plan_connection(document, "dc", gateway_ips=["47.0.0.1"]), format)
+    header = "Fill in before use: <CLOUD_GATEWAY_IP>, "
+    assert placeholder.replace(header, "Fill in before use: ").replace("<CLOUD_GATEWAY_IP>", "47.0.0.1") == filled
+    assert f"{identity} <CLOUD_GATEWAY_IP>" in placeholder
