@@ -331,6 +331,13 @@ swanctl {{
 
         _wait_until(ready, timeout, f"charon's VICI socket for {self.name}")
 
+    def crash(self) -> None:
+        """SIGKILL charon: it vanishes without a DELETE, so only the other side's dead peer detection notices."""
+        process, self._process = self._process, None
+        if process is not None:
+            process.kill()
+            process.wait(3.0)
+
     def _stop(self, timeout: float = 3.0) -> None:
         """SIGTERM our own charon (it sends DELETEs and exits in ~0.1 s), SIGKILL if it hangs, and reap it."""
         process, self._process = self._process, None
