@@ -44,6 +44,13 @@ def add_parser(commands: Any) -> None:
         help="the device's own address, once per tunnel, for a customer gateway given by id or from another stack",
     )
     parser.add_argument(
+        "--announce",
+        action="append",
+        default=[],
+        metavar="CIDR",
+        help="a data center network the device announces over BGP (--format frr), repeatable",
+    )
+    parser.add_argument(
         "--psk-from-env",
         action="append",
         default=[],
@@ -95,6 +102,7 @@ def run(args: argparse.Namespace) -> int:
         gateway_ips=gateway_ips,
         psks=psks,
         device_ips=args.device_ip,
+        announce=args.announce,
         literal_psks=args.psk_from_state,
     )
     if args.psk_from_state and PSK_PLACEHOLDER in plan.placeholders:

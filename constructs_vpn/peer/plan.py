@@ -126,6 +126,8 @@ class PeerPlan:
     placeholders: tuple[str, ...] = field(default=())
     """What the user still has to fill in: ``GATEWAY_IP_PLACEHOLDER``, ``DEVICE_IP_PLACEHOLDER`` or
     ``PSK_PLACEHOLDER``."""
+    announce: tuple[str, ...] = ()
+    """The data center's networks the device announces over BGP (the stack does not know them)."""
 
     @property
     def title(self) -> str:
@@ -463,13 +465,15 @@ def plan_connection(
     gateway_ips: Sequence[str | None] = (),
     psks: Sequence[str | None] = (),
     device_ips: Sequence[str | None] = (),
+    announce: Sequence[str] = (),
     literal_psks: bool = False,
 ) -> PeerPlan:
     """The device's view of ``connection`` (a construct path, its id, or a resource name) in ``document``.
 
     ``gateway_ips``, ``psks`` and ``device_ips`` (for a customer gateway the stack does not declare) are per
     tunnel, in tunnel order; missing values become placeholders. A key written literally in the document
-    fills a tunnel without one only with ``literal_psks`` (the key is printed only when asked for). Every
+    fills a tunnel without one only with ``literal_psks`` (the key is printed only when asked for); ``announce``
+    lists the data center networks a BGP device announces. Every
     value is checked by the constructs' rules: one ``ValidationError`` names all problems.
     """
     connections = find_connections(document)
@@ -492,6 +496,7 @@ def plan_connection(
     devices = [reader.value(_IPV4, ip, "--device-ip") if ip is not None else None
                for ip in _per_tunnel(device_ips, count, "--device-ip", reader)]  # fmt: skip
     keys = _per_tunnel(psks, count, "psk", reader)
+    networks = tuple(str(reader.value(_CIDR, cidr, "--announce")) for cidr in announce)
     tunnels = []
     for index, (name, row) in enumerate(rows):
         given = keys[index] or (template_literal(row.ike.get("psk")) if literal_psks else None)
@@ -525,6 +530,7 @@ def plan_connection(
         name=printable(str(body.get("vpn_attachment_name") or path.rsplit("/", 1)[-1])),
         tunnels=tuple(tunnels),
         placeholders=tuple(sorted(placeholders)),
+        announce=networks,
     )
 
 
