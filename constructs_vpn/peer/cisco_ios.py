@@ -1,7 +1,8 @@
 """A Cisco IOS / IOS-XE settings sheet: a TEMPLATE to review, not a tested configuration.
 
-IKEv2 uses a route-based tunnel interface (VTI); IKEv1 main mode an ISAKMP policy and the same VTI.
-Protected data flows become static routes into the tunnel; BGP a neighbour on the tunnel address.
+IKEv2 uses an IKEv2 profile, IKEv1 main mode an ISAKMP policy. Destination routing and BGP are route-based (a
+tunnel interface, VTI; BGP a neighbour on the tunnel address); protected data flows are policy-based (a crypto
+map on the WAN interface matching an ACL of the flows), as the cloud negotiates exactly those selectors.
 """
 
 from __future__ import annotations
@@ -36,11 +37,6 @@ def _identity(value: str) -> str:
     except ValueError:
         return f"fqdn {value}"
     return f"address {value}"
-
-
-def _mask(cidr: str) -> str:
-    network = ipaddress.IPv4Network(cidr)
-    return f"{network.network_address} {network.netmask}"
 
 
 def _tunnel(plan: PeerPlan, tunnel: TunnelPlan, number: int) -> list[str]:
@@ -85,15 +81,30 @@ def _tunnel(plan: PeerPlan, tunnel: TunnelPlan, number: int) -> list[str]:
         f"crypto ipsec transform-set {tag} {ESP_ENCRYPTION[tunnel.ipsec_enc_alg]}"
         f" {ESP_INTEGRITY[tunnel.ipsec_auth_alg]}",
         " mode tunnel",
-        f"crypto ipsec profile {tag}",
-        f" set transform-set {tag}",
-        f" set security-association lifetime seconds {tunnel.ipsec_lifetime}",
     ]
+    sa = [f" set security-association lifetime seconds {tunnel.ipsec_lifetime}"]
     if tunnel.ipsec_pfs != "disabled":
-        lines.append(f" set pfs group{_group(tunnel.ipsec_pfs)}")
+        sa.append(f" set pfs group{_group(tunnel.ipsec_pfs)}")
     if not tunnel.ike_v1:
-        lines.append(f" set ikev2-profile {tag}")
-    lines += [f"interface Tunnel{number}"]
+        sa.append(f" set ikev2-profile {tag}")
+    if _policy_based(tunnel):
+        # Protected data flows: the cloud negotiates exactly these selectors, so the device's crypto map matches
+        # an ACL of the same pairs (a VTI would propose 0.0.0.0/0 and be refused).
+        lines.append(f"ip access-list extended {tag}")
+        lines += [
+            f" permit ip {_wildcard(local)} {_wildcard(remote)}"
+            for local in tunnel.local_subnets
+            for remote in tunnel.remote_subnets
+        ]
+        lines += [
+            f"crypto map cvpn-{plan.label} {10 * number} ipsec-isakmp",
+            f" set peer {tunnel.remote_address}",
+            f" set transform-set {tag}",
+            *sa,
+            f" match address {tag}",
+        ]
+        return lines
+    lines += [f"crypto ipsec profile {tag}", f" set transform-set {tag}", *sa, f"interface Tunnel{number}"]
     if tunnel.bgp is not None:
         lines.append(f" ip address {tunnel.bgp.local_ip} 255.255.255.252")
     else:
@@ -107,11 +118,18 @@ def _tunnel(plan: PeerPlan, tunnel: TunnelPlan, number: int) -> list[str]:
     if tunnel.bgp is not None:
         local_asn = tunnel.bgp.local_asn if tunnel.bgp.local_asn is not None else "<YOUR_ASN>"
         lines += [f"router bgp {local_asn}", f" neighbor {tunnel.bgp.peer_ip} remote-as {tunnel.bgp.peer_asn}"]
-    elif not tunnel.route_based:
-        lines += [f"ip route {_mask(cidr)} Tunnel{number}" for cidr in tunnel.remote_subnets]
     else:
         lines.append(f"! destination routing: route the cloud's networks into Tunnel{number}")
     return lines
+
+
+def _policy_based(tunnel: TunnelPlan) -> bool:
+    return tunnel.bgp is None and not tunnel.route_based
+
+
+def _wildcard(cidr: str) -> str:
+    network = ipaddress.IPv4Network(cidr)
+    return f"{network.network_address} {network.hostmask}"
 
 
 def _refuse_ikev1_names(plan: PeerPlan) -> None:
@@ -144,4 +162,6 @@ def render(plan: PeerPlan) -> str:
         lines.append(f"! Fill in before use: {', '.join(plan.placeholders)}, <WAN_INTERFACE>.")
     for number, tunnel in enumerate(plan.tunnels, start=1):
         lines += _tunnel(plan, tunnel, number)
+    if any(_policy_based(tunnel) for tunnel in plan.tunnels):
+        lines += ["interface <WAN_INTERFACE>", f" crypto map cvpn-{plan.label}"]
     return "\n".join(lines) + "\n"

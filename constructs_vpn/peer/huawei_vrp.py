@@ -1,7 +1,8 @@
 """A Huawei VRP (AR / USG) settings sheet: a TEMPLATE to review, not a tested configuration.
 
-IKE proposal, IKE peer, IPsec proposal and an IPsec profile on a tunnel interface (route-based);
-protected data flows become static routes into the tunnel; BGP a peer on the tunnel address.
+IKE proposal, IKE peer and IPsec proposal; destination routing and BGP are route-based (an IPsec profile on a
+tunnel interface; BGP a peer on the tunnel address); protected data flows are policy-based (an IPsec policy on
+the WAN interface matching an ACL of the flows), as the cloud negotiates exactly those selectors.
 """
 
 from __future__ import annotations
@@ -56,14 +57,22 @@ def _tunnel(plan: PeerPlan, tunnel: TunnelPlan, number: int) -> list[str]:
         f"ipsec proposal {tag}",
         f" esp authentication-algorithm {AUTHENTICATION[tunnel.ipsec_auth_alg]}",
         f" esp encryption-algorithm {ENCRYPTION[tunnel.ipsec_enc_alg]}",
-        f"ipsec profile {tag}",
-        f" ike-peer {tag}",
-        f" proposal {tag}",
-        f" sa duration time-based {tunnel.ipsec_lifetime}",
     ]
+    sa = [f" ike-peer {tag}", f" proposal {tag}", f" sa duration time-based {tunnel.ipsec_lifetime}"]
     if tunnel.ipsec_pfs != "disabled":
-        lines.append(f" pfs dh-{tunnel.ipsec_pfs}")
-    lines.append(f"interface Tunnel0/0/{number}")
+        sa.append(f" pfs dh-{tunnel.ipsec_pfs}")
+    if _policy_based(tunnel):
+        # Protected data flows: an IPsec policy on the WAN interface matching an ACL of exactly those flows.
+        lines.append(f"acl name {tag} advance")
+        lines += [
+            f" rule {5 * index} permit ip source {_wildcard(local)} destination {_wildcard(remote)}"
+            for index, (local, remote) in enumerate(
+                ((local, remote) for local in tunnel.local_subnets for remote in tunnel.remote_subnets), start=1
+            )
+        ]
+        lines += [f"ipsec policy cvpn-{plan.label} {number} isakmp", f" security acl name {tag}", *sa]
+        return lines
+    lines += [f"ipsec profile {tag}", *sa, f"interface Tunnel0/0/{number}"]
     if tunnel.bgp is not None:
         lines.append(f" ip address {tunnel.bgp.local_ip} 30")
     else:
@@ -77,13 +86,18 @@ def _tunnel(plan: PeerPlan, tunnel: TunnelPlan, number: int) -> list[str]:
     if tunnel.bgp is not None:
         local_asn = tunnel.bgp.local_asn if tunnel.bgp.local_asn is not None else "<YOUR_ASN>"
         lines += [f"bgp {local_asn}", f" peer {tunnel.bgp.peer_ip} as-number {tunnel.bgp.peer_asn}"]
-    elif not tunnel.route_based:
-        for cidr in tunnel.remote_subnets:
-            network = ipaddress.IPv4Network(cidr)
-            lines.append(f"ip route-static {network.network_address} {network.prefixlen} Tunnel0/0/{number}")
     else:
         lines.append(f"# destination routing: route the cloud's networks into Tunnel0/0/{number}")
     return lines
+
+
+def _policy_based(tunnel: TunnelPlan) -> bool:
+    return tunnel.bgp is None and not tunnel.route_based
+
+
+def _wildcard(cidr: str) -> str:
+    network = ipaddress.IPv4Network(cidr)
+    return f"{network.network_address} {network.hostmask}"
 
 
 def render(plan: PeerPlan) -> str:
@@ -96,4 +110,6 @@ def render(plan: PeerPlan) -> str:
         lines.append(f"# Fill in before use: {', '.join(plan.placeholders)}, <WAN_INTERFACE>.")
     for number, tunnel in enumerate(plan.tunnels, start=1):
         lines += _tunnel(plan, tunnel, number)
+    if any(_policy_based(tunnel) for tunnel in plan.tunnels):
+        lines += ["interface <WAN_INTERFACE>", f" ipsec policy cvpn-{plan.label}"]
     return "\n".join(lines) + "\n"

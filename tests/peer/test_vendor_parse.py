@@ -57,7 +57,8 @@ def planned(case: str) -> PeerPlan:
 
 def expected(tunnel: TunnelPlan) -> dict[str, Any]:
     """What a sheet must say for ``tunnel``, in console words."""
-    routes = [] if tunnel.bgp is not None or tunnel.route_based else sorted(tunnel.remote_subnets)
+    policy_based = tunnel.bgp is None and not tunnel.route_based
+    flows = sorted((a, b) for a in tunnel.local_subnets for b in tunnel.remote_subnets) if policy_based else []
     return {
         "ike": (tunnel.ike_enc_alg, tunnel.ike_auth_alg, tunnel.ike_pfs, tunnel.ike_lifetime),
         "esp": (tunnel.ipsec_enc_alg, tunnel.ipsec_auth_alg, tunnel.ipsec_pfs, tunnel.ipsec_lifetime),
@@ -65,10 +66,16 @@ def expected(tunnel: TunnelPlan) -> dict[str, Any]:
         "peer": tunnel.remote_address,
         "ids": (tunnel.local_id, tunnel.remote_id),
         "dpd": tunnel.dpd,
-        "ends": (tunnel.local_address, tunnel.remote_address),
-        "routes": routes,
+        # policy-based: the crypto map / IPsec policy names the peer; the WAN interface is the local end
+        "ends": (None if policy_based else tunnel.local_address, tunnel.remote_address),
+        "flows": flows,
         "bgp": None if tunnel.bgp is None else (tunnel.bgp.local_asn, tunnel.bgp.peer_ip, tunnel.bgp.peer_asn),
     }
+
+
+def _cidrs(words: list[str]) -> tuple[str, str]:
+    """``A W B W`` (address and wildcard mask, twice) as two CIDR blocks."""
+    return str(ipaddress.IPv4Network(f"{words[0]}/{words[1]}")), str(ipaddress.IPv4Network(f"{words[2]}/{words[3]}"))
 
 
 def lines_under(parse: CiscoConfParse, parent: str) -> list[str]:
@@ -84,9 +91,10 @@ def value(lines: list[str], keyword: str) -> str:
 
 def cisco(text: str, tunnel: TunnelPlan, number: int) -> dict[str, Any]:
     parse = CiscoConfParse(text.splitlines(), syntax="ios")
-    (profile_line,) = [o.text for o in parse.find_objects(r"^crypto ipsec profile ") if o.text.endswith(tunnel.name)]
-    tag = profile_line.split()[-1]
-    ipsec = lines_under(parse, rf"^crypto ipsec profile {tag}$")
+    (transform,) = parse.find_objects(rf"^crypto ipsec transform-set \S+-{tunnel.name} ")
+    tag = transform.text.split()[3]
+    crypto_map = parse.find_objects(rf"^crypto map \S+ {10 * number} ipsec-isakmp$")
+    ipsec = lines_under(parse, crypto_map[0].text if crypto_map else rf"^crypto ipsec profile {tag}$")
     if tunnel.ike_v1:
         policy = lines_under(parse, rf"^crypto isakmp policy {10 * number}$")
         (key_line,) = [
@@ -106,14 +114,16 @@ def cisco(text: str, tunnel: TunnelPlan, number: int) -> dict[str, Any]:
         key, peer = value(keyring, "pre-shared-key"), value(keyring, "address")
         ids = (value(profile, "identity local").split()[-1], value(profile, "match identity remote").split()[-1])
         dpd = any(re.fullmatch(r"dpd \d+ \d+ periodic", line) for line in profile)
-    (transform,) = parse.find_objects(rf"^crypto ipsec transform-set {tag} ")
     esp_enc, esp_auth = (CISCO_ESP[t] for t in re.findall(r"esp-[a-z0-9-]+(?: \d+)?", transform.text))
     pfs = [line.split()[-1] for line in ipsec if line.startswith("set pfs ")]
-    interface = lines_under(parse, rf"^interface Tunnel{number}$")
-    routes = sorted(
-        str(ipaddress.IPv4Network("/".join(o.text.split()[2:4])))
-        for o in parse.find_objects(rf"^ip route \S+ \S+ Tunnel{number}$")
-    )
+    if crypto_map:
+        assert value(ipsec, "match address") == tag and value(ipsec, "set transform-set") == tag
+        ends: tuple[str | None, str] = (None, value(ipsec, "set peer"))
+        acl = lines_under(parse, rf"^ip access-list extended {tag}$")
+        flows = sorted(_cidrs(line.split()[2:]) for line in acl)
+    else:
+        interface = lines_under(parse, rf"^interface Tunnel{number}$")
+        ends, flows = (value(interface, "tunnel source"), value(interface, "tunnel destination")), []
     bgp = None
     if tunnel.bgp is not None:
         router = parse.find_objects(r"^router bgp ")
@@ -126,8 +136,8 @@ def cisco(text: str, tunnel: TunnelPlan, number: int) -> dict[str, Any]:
         "peer": peer,
         "ids": ids,
         "dpd": dpd,
-        "ends": (value(interface, "tunnel source"), value(interface, "tunnel destination")),
-        "routes": routes,
+        "ends": ends,
+        "flows": flows,
         "bgp": bgp,
     }  # fmt: skip
 
@@ -139,13 +149,17 @@ def huawei(text: str, tunnel: TunnelPlan, number: int) -> dict[str, Any]:
     proposal = lines_under(parse, rf"^ike proposal {number}$")
     peer = lines_under(parse, rf"^ike peer {tag}$")
     ipsec_proposal = lines_under(parse, rf"^ipsec proposal {tag}$")
-    profile = lines_under(parse, rf"^ipsec profile {tag}$")
-    interface = lines_under(parse, rf"^interface Tunnel0/0/{number}$")
+    policy = parse.find_objects(rf"^ipsec policy \S+ {number} isakmp$")
+    profile = lines_under(parse, policy[0].text if policy else rf"^ipsec profile {tag}$")
+    assert value(profile, "ike-peer") == tag and value(profile, "proposal") == tag
     pfs = [line.split()[-1].removeprefix("dh-") for line in profile if line.startswith("pfs ")]
-    routes = sorted(
-        str(ipaddress.IPv4Network("/".join(o.text.split()[2:4])))
-        for o in parse.find_objects(rf"^ip route-static \S+ \d+ Tunnel0/0/{number}$")
-    )
+    if policy:
+        acl = lines_under(parse, rf"^acl name {value(profile, 'security acl name')} advance$")
+        ends: tuple[str | None, str] = (None, value(peer, "remote-address"))
+        flows = sorted(_cidrs([words[5], words[6], words[8], words[9]]) for words in map(str.split, acl))
+    else:
+        interface = lines_under(parse, rf"^interface Tunnel0/0/{number}$")
+        ends, flows = (value(interface, "source"), value(interface, "destination")), []
     bgp = None
     if tunnel.bgp is not None:
         speakers = parse.find_objects(r"^bgp \d+$")
@@ -164,8 +178,8 @@ def huawei(text: str, tunnel: TunnelPlan, number: int) -> dict[str, Any]:
         "peer": value(peer, "remote-address"),
         "ids": (value(peer, "local-id"), value(peer, "remote-id")),
         "dpd": "dpd type periodic" in peer,
-        "ends": (value(interface, "source"), value(interface, "destination")),
-        "routes": routes,
+        "ends": ends,
+        "flows": flows,
         "bgp": bgp,
     }
 
