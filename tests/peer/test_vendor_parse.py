@@ -8,6 +8,7 @@ vendor keyword tables written here from the vendors' command references, not tak
 from __future__ import annotations
 
 import ipaddress
+import itertools
 import re
 from collections.abc import Callable
 from typing import Any
@@ -31,6 +32,17 @@ CISCO_ESP = {"esp-aes": "aes", "esp-aes 192": "aes192", "esp-aes 256": "aes256",
 #: Huawei VRP: ``encryption-algorithm`` / ``authentication-algorithm`` values.
 HUAWEI_ENC = {"aes-128": "aes", "aes-192": "aes192", "aes-256": "aes256", "des": "des", "3des": "3des"}
 HUAWEI_AUTH = {"md5": "md5", "sha1": "sha1", "sha2-256": "sha256", "sha2-384": "sha384", "sha2-512": "sha512"}
+#: Junos: ``encryption-algorithm``, IKE and ESP ``authentication-algorithm``.
+JUNOS_ENC = {
+    "aes-128-cbc": "aes",
+    "aes-192-cbc": "aes192",
+    "aes-256-cbc": "aes256",
+    "des-cbc": "des",
+    "3des-cbc": "3des",
+}
+JUNOS_IKE_AUTH = {"md5": "md5", "sha1": "sha1", "sha-256": "sha256", "sha-384": "sha384", "sha-512": "sha512"}
+JUNOS_ESP_AUTH = {"hmac-md5-96": "md5", "hmac-sha1-96": "sha1", "hmac-sha-256-128": "sha256", "hmac-sha-384": "sha384",
+                  "hmac-sha-512": "sha512"}  # fmt: skip
 
 
 def ikev1_site() -> tuple[dict[str, Any], str]:
@@ -184,12 +196,55 @@ def huawei(text: str, tunnel: TunnelPlan, number: int) -> dict[str, Any]:
     }
 
 
-@pytest.mark.parametrize("vendor", ["cisco", "huawei"])
+def junos(text: str, tunnel: TunnelPlan, number: int) -> dict[str, Any]:
+    parse = CiscoConfParse(text.splitlines(), syntax="junos")
+    tag = next(o.text.split()[-1] for o in parse.find_objects(r"^ {8}vpn ") if o.text.endswith(tunnel.name))
+
+    def section(kind: str, path: str) -> list[str]:
+        """The lines of ``security { <kind> { <path> <tag> { ... } } }``."""
+        (found,) = [o for o in parse.find_objects(rf"^ {{8}}{path} {tag}$") if o.parent.text.strip() == kind]
+        return [child.text.strip() for child in found.all_children]
+
+    ike_proposal, ike_policy, gateway = (section("ike", path) for path in ("proposal", "policy", "gateway"))
+    esp, esp_policy, vpn = (section("ipsec", path) for path in ("proposal", "policy", "vpn"))
+    pfs = [line.split()[-1] for line in esp_policy if line.startswith("keys ")]
+    flows = sorted((a.split()[-1], b.split()[-1]) for a, b in itertools.pairwise(vpn) if a.startswith("local-ip "))
+    unit = value(vpn, "bind-interface")
+    assert unit == f"st0.{number}" and value(gateway, "version") == ("v1-only" if tunnel.ike_v1 else "v2-only")
+    routes = sorted(o.text.split()[1] for o in parse.find_objects(rf"^ {{8}}route \S+ next-hop {unit}$"))
+    assert routes == ([] if tunnel.bgp or tunnel.route_based else sorted(tunnel.remote_subnets))
+    bgp = None
+    if tunnel.bgp is not None:
+        (asn,) = parse.find_objects(r"^ {4}autonomous-system ")
+        (peer_as,) = parse.find_objects(r"^ {12}peer-as ")
+        assert parse.find_objects(rf"^ {{12}}neighbor {tunnel.bgp.peer_ip}$")
+        bgp = (int(asn.text.split()[-1]), tunnel.bgp.peer_ip, int(peer_as.text.split()[-1]))
+    key = value(ike_policy, "pre-shared-key ascii-text")
+    return {
+        "ike": (JUNOS_ENC[value(ike_proposal, "encryption-algorithm")],
+                JUNOS_IKE_AUTH[value(ike_proposal, "authentication-algorithm")], value(ike_proposal, "dh-group"),
+                int(value(ike_proposal, "lifetime-seconds"))),
+        "esp": (JUNOS_ENC[value(esp, "encryption-algorithm")], JUNOS_ESP_AUTH[value(esp, "authentication-algorithm")],
+                pfs[0] if pfs else "disabled", int(value(esp, "lifetime-seconds"))),
+        "key": key[1:-1].replace("\\\\", "\\"),
+        "peer": value(gateway, "address"),
+        "ids": (value(gateway, "local-identity").split()[-1], value(gateway, "remote-identity").split()[-1]),
+        "dpd": any(line == "interval 10" for line in gateway),
+        "ends": (None if flows else value(gateway, "local-address"), value(gateway, "address")),
+        "flows": flows,
+        "bgp": bgp,
+    }  # fmt: skip
+
+
+READERS = {"cisco": cisco, "huawei": huawei, "junos": junos}
+
+
+@pytest.mark.parametrize("vendor", sorted(READERS))
 @pytest.mark.parametrize("case", sorted(CASES))
 def test_the_sheet_parsed_back_equals_the_model(case: str, vendor: str) -> None:
     plan = planned(case)
     text = render(plan, vendor)
-    read = cisco if vendor == "cisco" else huawei
+    read = READERS[vendor]
     for number, tunnel in enumerate(plan.tunnels, start=1):
         assert read(text, tunnel, number) == expected(tunnel), tunnel.name
 
