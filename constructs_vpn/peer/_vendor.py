@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import ipaddress
+
 from ..core.errors import Problem, ValidationError
 from .plan import PeerPlan, printable
 
-__all__ = ["require_supported"]
+__all__ = ["require_supported", "wildcard"]
 
 
 def require_supported(
@@ -42,3 +44,9 @@ def require_supported(
             )
     if problems:
         raise ValidationError(problems)
+
+
+def wildcard(cidr: str) -> str:
+    """``cidr`` as address and wildcard mask, as Cisco and Huawei ACLs write it (``10.0.0.0 0.0.255.255``)."""
+    network = ipaddress.IPv4Network(cidr)
+    return f"{network.network_address} {network.hostmask}"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import ipaddress
 
 from ..core.errors import Problem, ValidationError
-from ._vendor import require_supported
+from ._vendor import require_supported, wildcard
 from .plan import ADDRESS_PLACEHOLDERS, PSK_PLACEHOLDER, PeerPlan, TunnelPlan, printable
 
 __all__ = ["render"]
@@ -87,12 +87,12 @@ def _tunnel(plan: PeerPlan, tunnel: TunnelPlan, number: int) -> list[str]:
         sa.append(f" set pfs group{_group(tunnel.ipsec_pfs)}")
     if not tunnel.ike_v1:
         sa.append(f" set ikev2-profile {tag}")
-    if _policy_based(tunnel):
+    if tunnel.policy_based:
         # Protected data flows: the cloud negotiates exactly these selectors, so the device's crypto map matches
         # an ACL of the same pairs (a VTI would propose 0.0.0.0/0 and be refused).
         lines.append(f"ip access-list extended {tag}")
         lines += [
-            f" permit ip {_wildcard(local)} {_wildcard(remote)}"
+            f" permit ip {wildcard(local)} {wildcard(remote)}"
             for local in tunnel.local_subnets
             for remote in tunnel.remote_subnets
         ]
@@ -121,15 +121,6 @@ def _tunnel(plan: PeerPlan, tunnel: TunnelPlan, number: int) -> list[str]:
     else:
         lines.append(f"! destination routing: route the cloud's networks into Tunnel{number}")
     return lines
-
-
-def _policy_based(tunnel: TunnelPlan) -> bool:
-    return tunnel.bgp is None and not tunnel.route_based
-
-
-def _wildcard(cidr: str) -> str:
-    network = ipaddress.IPv4Network(cidr)
-    return f"{network.network_address} {network.hostmask}"
 
 
 def _refuse_ikev1_names(plan: PeerPlan) -> None:
@@ -162,6 +153,6 @@ def render(plan: PeerPlan) -> str:
         lines.append(f"! Fill in before use: {', '.join(plan.placeholders)}, <WAN_INTERFACE>.")
     for number, tunnel in enumerate(plan.tunnels, start=1):
         lines += _tunnel(plan, tunnel, number)
-    if any(_policy_based(tunnel) for tunnel in plan.tunnels):
+    if any(tunnel.policy_based for tunnel in plan.tunnels):
         lines += ["interface <WAN_INTERFACE>", f" crypto map cvpn-{plan.label}"]
     return "\n".join(lines) + "\n"

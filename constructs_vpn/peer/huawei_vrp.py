@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import ipaddress
 
-from ._vendor import require_supported
+from ._vendor import require_supported, wildcard
 from .plan import ADDRESS_PLACEHOLDERS, PSK_PLACEHOLDER, PeerPlan, TunnelPlan
 
 __all__ = ["render"]
@@ -61,11 +61,11 @@ def _tunnel(plan: PeerPlan, tunnel: TunnelPlan, number: int) -> list[str]:
     sa = [f" ike-peer {tag}", f" proposal {tag}", f" sa duration time-based {tunnel.ipsec_lifetime}"]
     if tunnel.ipsec_pfs != "disabled":
         sa.append(f" pfs dh-{tunnel.ipsec_pfs}")
-    if _policy_based(tunnel):
+    if tunnel.policy_based:
         # Protected data flows: an IPsec policy on the WAN interface matching an ACL of exactly those flows.
         lines.append(f"acl name {tag} advance")
         lines += [
-            f" rule {5 * index} permit ip source {_wildcard(local)} destination {_wildcard(remote)}"
+            f" rule {5 * index} permit ip source {wildcard(local)} destination {wildcard(remote)}"
             for index, (local, remote) in enumerate(
                 ((local, remote) for local in tunnel.local_subnets for remote in tunnel.remote_subnets), start=1
             )
@@ -91,15 +91,6 @@ def _tunnel(plan: PeerPlan, tunnel: TunnelPlan, number: int) -> list[str]:
     return lines
 
 
-def _policy_based(tunnel: TunnelPlan) -> bool:
-    return tunnel.bgp is None and not tunnel.route_based
-
-
-def _wildcard(cidr: str) -> str:
-    network = ipaddress.IPv4Network(cidr)
-    return f"{network.network_address} {network.hostmask}"
-
-
 def render(plan: PeerPlan) -> str:
     require_supported(plan, "Huawei VRP", ike_lifetime=(60, 604800), ipsec_lifetime=(30, 604800))
     lines = [
@@ -110,6 +101,6 @@ def render(plan: PeerPlan) -> str:
         lines.append(f"# Fill in before use: {', '.join(plan.placeholders)}, <WAN_INTERFACE>.")
     for number, tunnel in enumerate(plan.tunnels, start=1):
         lines += _tunnel(plan, tunnel, number)
-    if any(_policy_based(tunnel) for tunnel in plan.tunnels):
+    if any(tunnel.policy_based for tunnel in plan.tunnels):
         lines += ["interface <WAN_INTERFACE>", f" ipsec policy cvpn-{plan.label}"]
     return "\n".join(lines) + "\n"

@@ -86,7 +86,7 @@ def _ipsec(tunnel: TunnelPlan, tag: str, unit: int) -> list[str]:
     ]
     pfs = [] if tunnel.ipsec_pfs == "disabled" else ["perfect-forward-secrecy {", f"    keys {tunnel.ipsec_pfs};", "}"]
     vpn = [f"bind-interface st0.{unit};", "ike {", f"    gateway {tag};", f"    ipsec-policy {tag};", "}"]
-    if tunnel.bgp is None and not tunnel.route_based:
+    if tunnel.policy_based:
         pairs = [(local, remote) for local in tunnel.local_subnets for remote in tunnel.remote_subnets]
         for index, (local, remote) in enumerate(pairs, start=1):
             vpn += [f"traffic-selector ts{index} {{", f"    local-ip {local};", f"    remote-ip {remote};", "}"]
@@ -121,7 +121,7 @@ def render(plan: PeerPlan) -> str:
     static = [
         f"        route {cidr} next-hop st0.{unit};"
         for unit, tunnel in units
-        if tunnel.bgp is None and not tunnel.route_based
+        if tunnel.policy_based
         for cidr in tunnel.remote_subnets
     ]
     bgp = [(unit, tunnel.bgp) for unit, tunnel in units if tunnel.bgp is not None]

@@ -112,6 +112,11 @@ class TunnelPlan:
         return self.local_subnets == ("0.0.0.0/0",) and self.remote_subnets == ("0.0.0.0/0",)
 
     @property
+    def policy_based(self) -> bool:
+        """Protected data flows: the cloud negotiates exactly these selectors, so the device needs them too."""
+        return self.bgp is None and not self.route_based
+
+    @property
     def ike_v1(self) -> bool:
         return self.ike_version == "ikev1"
 

@@ -21,24 +21,11 @@ import tempfile
 from collections.abc import Sequence
 from ipaddress import IPv4Address, IPv4Network
 from pathlib import Path
-from types import TracebackType
 
-from tests.peer.lab import LabError, Peer, _run, _tool
+from tests.peer.lab import _RECEIVER, LabError, Peer, Topology, _run, _tool
 
 __all__ = ["EcmpLab"]
 
-_RECEIVE = """
-import socket, sys
-s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
-s.bind((sys.argv[1], int(sys.argv[2])))
-s.settimeout(float(sys.argv[3]))
-print("ready", flush=True)
-try:
-    data, peer = s.recvfrom(65535)
-except TimeoutError:
-    sys.exit(0)
-print(data.hex(), flush=True)
-"""
 _SEND = """
 import socket, sys
 s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
@@ -47,7 +34,7 @@ s.sendto(bytes.fromhex(sys.argv[4]), (sys.argv[2], int(sys.argv[3])))
 """
 
 
-class EcmpLab:
+class EcmpLab(Topology):
     """Three namespaces and three charons; a context manager that removes everything it made."""
 
     def __init__(
@@ -79,19 +66,6 @@ class EcmpLab:
         )
         self.peers = (self.device, *self.clouds)
         self._namespaces: list[str] = []
-
-    def __enter__(self) -> EcmpLab:
-        try:
-            self._build()
-        except BaseException:
-            self.close()
-            raise
-        return self
-
-    def __exit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, traceback: TracebackType | None
-    ) -> None:
-        self.close()
 
     def _build(self) -> None:
         ip = _tool("ip") or "ip"
@@ -147,8 +121,9 @@ class EcmpLab:
         payload = secrets.token_hex(8)
         listeners = [
             subprocess.Popen(
-                [ip, "netns", "exec", peer.namespace, *python, _RECEIVE, str(destination), "7788", "2"],
+                [ip, "netns", "exec", peer.namespace, *python, _RECEIVER, str(destination), "7788", "2", "quiet"],
                 stdout=subprocess.PIPE,
+                stderr=subprocess.DEVNULL,
                 text=True,
             )
             for peer in receivers
@@ -167,7 +142,8 @@ class EcmpLab:
                 if listener.poll() is None:
                     listener.kill()
                     listener.wait()
-        reached = [peer for peer, output in zip(receivers, outputs, strict=True) if output == payload]
+        # The receiver prints "<sender> <payload>"; it does not echo: an echo could leave by the other tunnel.
+        reached = [peer for peer, output in zip(receivers, outputs, strict=True) if output.endswith(f" {payload}")]
         if len(reached) > 1:
             raise LabError(f"one datagram reached {len(reached)} receivers")
         return reached[0] if reached else None

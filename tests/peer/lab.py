@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from ipaddress import IPv4Address, IPv4Network
 from pathlib import Path
 from types import TracebackType
-from typing import TypeVar
+from typing import Self, TypeVar
 
 from tests.peer.sa import ChildSa, IkeSa, text
 from tests.peer.vici import Message, Value, ViciError, ViciSession
@@ -180,7 +180,7 @@ _SWANCTL_DIRS: tuple[str, ...] = ("x509", "x509ca", "x509ocsp", "x509aa", "x509a
 _SWANCTL_DIRS += ("rsa", "ecdsa", "bliss", "pkcs8", "pkcs12")
 _SWANCTL_TROUBLE = re.compile(r"syntax error|invalid|failed|unknown|ignor|error", re.IGNORECASE)
 
-# The UDP endpoints run as `python -I -S -c` in a namespace; argv carries the addresses.
+# The UDP endpoints run as `python -I -S -c` in a namespace; argv carries the addresses (and whether to echo).
 _RECEIVER = """
 import socket, sys
 s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
@@ -191,7 +191,8 @@ try:
     data, peer = s.recvfrom(65535)
 except TimeoutError:
     sys.exit("nothing received")
-s.sendto(data, peer)
+if sys.argv[4] == "echo":
+    s.sendto(data, peer)
 print(peer[0], data.hex(), flush=True)
 """
 _SENDER = """
@@ -502,7 +503,33 @@ swanctl {{
 # The lab
 
 
-class Lab:
+class Topology:
+    """A context manager over ``_build`` and ``close``: what was built is removed again, even when building fails."""
+
+    def _build(self) -> None:
+        raise NotImplementedError
+
+    def close(self) -> None:
+        raise NotImplementedError
+
+    def __enter__(self) -> Self:
+        try:
+            self._build()
+        except BaseException as error:
+            try:
+                self.close()
+            except LabError as teardown:
+                error.add_note(str(teardown))
+            raise
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, traceback: TracebackType | None
+    ) -> None:
+        self.close()
+
+
+class Lab(Topology):
     """Two namespaces on a veth pair, a charon in each; a context manager that removes everything it made.
 
     ``with Lab() as lab:`` builds it in about 0.1 s. ``lab.cloud`` and ``lab.onprem`` are the :class:`Peer`\\ s. Names
@@ -554,22 +581,6 @@ class Lab:
 
     def __repr__(self) -> str:
         return f"Lab({self.prefix!r}, cloud={self.cloud.address}, onprem={self.onprem.address})"
-
-    def __enter__(self) -> Lab:
-        try:
-            self._build()
-        except BaseException as error:
-            try:
-                self.close()
-            except LabError as teardown:
-                error.add_note(str(teardown))
-            raise
-        return self
-
-    def __exit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, traceback: TracebackType | None
-    ) -> None:
-        self.close()
 
     def _build(self) -> None:
         ip = _tool("ip")
@@ -682,7 +693,18 @@ class Lab:
         python = [sys.executable, "-I", "-S", "-c"]
         ip = _tool("ip") or "ip"
         with subprocess.Popen(
-            [ip, "netns", "exec", receiver.namespace, *python, _RECEIVER, str(dst), str(port), str(timeout + 1)],
+            [
+                ip,
+                "netns",
+                "exec",
+                receiver.namespace,
+                *python,
+                _RECEIVER,
+                str(dst),
+                str(port),
+                str(timeout + 1),
+                "echo",
+            ],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
