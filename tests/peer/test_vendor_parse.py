@@ -236,7 +236,46 @@ def junos(text: str, tunnel: TunnelPlan, number: int) -> dict[str, Any]:
     }  # fmt: skip
 
 
-READERS = {"cisco": cisco, "huawei": huawei, "junos": junos}
+VYOS_ENC = {"aes128": "aes", "aes192": "aes192", "aes256": "aes256", "3des": "3des"}
+VYOS_HASH = {"md5": "md5", "sha1": "sha1", "sha256": "sha256", "sha384": "sha384", "sha512": "sha512"}
+
+
+def vyos(text: str, tunnel: TunnelPlan, number: int) -> dict[str, Any]:
+    parse = CiscoConfParse(text.splitlines(), syntax="junos")  # config.boot: the same brace hierarchy
+    (peer_line,) = [o.text.strip() for o in parse.find_objects(r"^ {12}peer ") if o.text.endswith(tunnel.name)]
+    tag = peer_line.split()[-1]
+
+    def section(path: str, depth: int) -> list[str]:
+        return lines_under(parse, rf"^ {{{4 * depth}}}{path} {tag}$")
+
+    ike, esp, peer, psk = section("ike-group", 2), section("esp-group", 2), section("peer", 3), section("psk", 3)
+    assert value(ike, "key-exchange") == ("ikev1" if tunnel.ike_v1 else "ikev2") and value(peer, "ike-group") == tag
+    pfs = value(esp, "pfs")
+    local_prefixes = [line.split()[-1] for line in peer if line.startswith("prefix ")][0::2]
+    remote_prefixes = [line.split()[-1] for line in peer if line.startswith("prefix ")][1::2]
+    flows = sorted(zip(local_prefixes, remote_prefixes, strict=True))
+    bgp = None
+    if tunnel.bgp is not None:
+        assert value(peer, "bind") == f"vti{number}"
+        (system_as,) = parse.find_objects(r"^ {8}system-as ")
+        neighbour = lines_under(parse, rf"^ {{8}}neighbor {tunnel.bgp.peer_ip}$")
+        bgp = (int(system_as.text.split()[-1]), tunnel.bgp.peer_ip, int(value(neighbour, "remote-as")))
+    return {
+        "ike": (VYOS_ENC[value(ike, "encryption")], VYOS_HASH[value(ike, "hash")], f"group{value(ike, 'dh-group')}",
+                int(value(ike, "lifetime"))),
+        "esp": (VYOS_ENC[value(esp, "encryption")], VYOS_HASH[value(esp, "hash")],
+                "disabled" if pfs == "disable" else f"group{pfs.removeprefix('dh-group')}", int(value(esp, "lifetime"))),
+        "key": value(psk, "secret")[1:-1],
+        "peer": value(peer, "remote-address"),
+        "ids": (value(peer, "local-id"), value(peer, "remote-id")),
+        "dpd": "dead-peer-detection" in ike,
+        "ends": (None if flows else value(peer, "local-address"), value(peer, "remote-address")),
+        "flows": flows,
+        "bgp": bgp,
+    }  # fmt: skip
+
+
+READERS = {"cisco": cisco, "huawei": huawei, "junos": junos, "vyos": vyos}
 
 
 @pytest.mark.parametrize("vendor", sorted(READERS))
