@@ -7,7 +7,7 @@ import ipaddress
 from ..core.errors import Problem, ValidationError
 from .plan import PeerPlan, printable
 
-__all__ = ["require_supported", "wildcard"]
+__all__ = ["quoted", "require_supported", "wildcard"]
 
 
 def require_supported(
@@ -50,3 +50,8 @@ def wildcard(cidr: str) -> str:
     """``cidr`` as address and wildcard mask, as Cisco and Huawei ACLs write it (``10.0.0.0 0.0.255.255``)."""
     network = ipaddress.IPv4Network(cidr)
     return f"{network.network_address} {network.hostmask}"
+
+
+def quoted(text: str) -> str:
+    """``text`` as a double-quoted string with backslash escapes (swanctl, Junos, VyOS, FortiOS)."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import ipaddress
 
-from ._vendor import require_supported
+from ._vendor import quoted, require_supported
 from .plan import ADDRESS_PLACEHOLDERS, PSK_PLACEHOLDER, PeerPlan, TunnelPlan
 
 __all__ = ["render"]
@@ -37,10 +37,6 @@ def _comment(text: str) -> str:
     return text.replace("*/", "* /")
 
 
-def _quoted(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
 def _block(name: str, body: list[str], depth: int) -> list[str]:
     pad = "    " * depth
     return [f"{pad}{name} {{", *body, f"{pad}}}"]
@@ -57,7 +53,7 @@ def _ike(tunnel: TunnelPlan, tag: str) -> list[str]:
     ]
     policy = ([f"mode {tunnel.ike_mode};"] if tunnel.ike_v1 else []) + [
         f"proposals {tag};",
-        f"pre-shared-key ascii-text {_quoted(psk)};",
+        f"pre-shared-key ascii-text {quoted(psk)};",
     ]
     gateway = [
         f"ike-policy {tag};",

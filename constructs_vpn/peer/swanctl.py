@@ -8,6 +8,7 @@ routing (0.0.0.0/0 both sides) and BGP need a route-based tunnel: an XFRM interf
 
 from __future__ import annotations
 
+from ._vendor import quoted
 from .plan import PSK_PLACEHOLDER, PeerPlan, TunnelPlan
 
 __all__ = ["render"]
@@ -31,10 +32,6 @@ def esp_proposal(tunnel: TunnelPlan) -> str:
 
 def _name(plan: PeerPlan, tunnel: TunnelPlan) -> str:
     return f"{plan.label}-{tunnel.name}"
-
-
-def _quote(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def _connection(plan: PeerPlan, tunnel: TunnelPlan, if_id: int) -> list[str]:
@@ -117,7 +114,7 @@ def render(plan: PeerPlan) -> str:
             f"    ike-{_name(plan, tunnel)} {{",
             f"        id-1 = {tunnel.local_id}",
             f"        id-2 = {tunnel.remote_id}",
-            f"        secret = {_quote(secret)}",
+            f"        secret = {quoted(secret)}",
             "    }",
         ]
     body.append("}")

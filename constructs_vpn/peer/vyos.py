@@ -8,7 +8,7 @@ and BGP are route-based (a VTI per tunnel; BGP a neighbour on the tunnel address
 from __future__ import annotations
 
 from ..core.errors import Problem, ValidationError
-from ._vendor import require_supported
+from ._vendor import quoted, require_supported
 from .plan import PSK_PLACEHOLDER, PeerPlan, TunnelPlan, printable
 
 __all__ = ["render"]
@@ -30,10 +30,6 @@ def _refuse_des(plan: PeerPlan) -> None:
                 )
     if problems:
         raise ValidationError(problems)
-
-
-def _quoted(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def _nest(name: str, body: list[str]) -> list[str]:
@@ -93,7 +89,7 @@ def render(plan: PeerPlan) -> str:
         line
         for _, tunnel, tag in tunnels
         for line in _nest(f"psk {tag}", [f"id {tunnel.local_id}", f"id {tunnel.remote_id}",
-                                         f"secret {_quoted(tunnel.psk.reveal() if tunnel.psk else PSK_PLACEHOLDER)}"])
+                                         f"secret {quoted(tunnel.psk.reveal() if tunnel.psk else PSK_PLACEHOLDER)}"])
     ]  # fmt: skip
     ipsec = [
         *_nest("authentication", psks),

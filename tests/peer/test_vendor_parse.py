@@ -275,7 +275,57 @@ def vyos(text: str, tunnel: TunnelPlan, number: int) -> dict[str, Any]:
     }  # fmt: skip
 
 
-READERS = {"cisco": cisco, "huawei": huawei, "junos": junos, "vyos": vyos}
+#: FortiOS ``set proposal <enc>-<auth>`` parts.
+FORTI_ENC = {"aes128": "aes", "aes192": "aes192", "aes256": "aes256", "des": "des", "3des": "3des"}
+
+
+def fortigate(text: str, tunnel: TunnelPlan, number: int) -> dict[str, Any]:
+    parse = CiscoConfParse(text.splitlines(), syntax="ios", comment_delimiters=["#"])
+
+    def edits(section: str, name: str) -> list[list[str]]:
+        """The ``set`` lines of each ``edit`` under ``config <section>`` whose name matches ``name``."""
+        found = [o for o in parse.find_objects(rf'^    edit "{name}"$') if o.parent.text == f"config {section}"]
+        return [[c.text.strip().removeprefix("set ") for c in o.children if c.text.strip() != "next"] for o in found]
+
+    (phase1,) = edits("vpn ipsec phase1-interface", rf"cvpn-[0-9a-f]{{6}}-{number}")
+    name = parse.find_objects(rf'^    edit "cvpn-[0-9a-f]{{6}}-{number}"$')[0].text.split('"')[1]
+    phase2 = edits("vpn ipsec phase2-interface", rf"{name}-\d+")
+    assert all(value(p2, "phase1name") == f'"{name}"' for p2 in phase2)
+    assert value(phase1, "ike-version") == ("1" if tunnel.ike_v1 else "2")
+    first = phase2[0]
+    enc, auth = value(phase1, "proposal").split("-")
+    esp_enc, esp_auth = value(first, "proposal").split("-")
+    pfs = "disabled" if value(first, "pfs") == "disable" else f"group{value(first, 'dhgrp')}"
+    selectors = sorted(_cidrs([*value(p2, "src-subnet").split(), *value(p2, "dst-subnet").split()]) for p2 in phase2)
+    flows = [] if selectors == [("0.0.0.0/0", "0.0.0.0/0")] else selectors
+    statics = [[c.text.strip().removeprefix("set ") for c in o.children] for o in parse.find_objects(r"^    edit \d+$")]
+    routes = sorted(
+        str(ipaddress.IPv4Network("/".join(value(r, "dst").split())))
+        for r in statics
+        if value(r, "device") == f'"{name}"'
+    )
+    assert routes == (sorted(tunnel.remote_subnets) if tunnel.policy_based else [])
+    bgp = None
+    if tunnel.bgp is not None:
+        (interface,) = edits("system interface", name)
+        assert value(interface, "ip").split()[0] == tunnel.bgp.local_ip
+        (asn,) = parse.find_objects(r"^    set as ")
+        neighbour = lines_under(parse, rf'^        edit "{tunnel.bgp.peer_ip}"$')
+        bgp = (int(asn.text.split()[-1]), tunnel.bgp.peer_ip, int(value(neighbour, "set remote-as")))
+    return {
+        "ike": (FORTI_ENC[enc], auth, f"group{value(phase1, 'dhgrp')}", int(value(phase1, "keylife"))),
+        "esp": (FORTI_ENC[esp_enc], esp_auth, pfs, int(value(first, "keylifeseconds"))),
+        "key": value(phase1, "psksecret")[1:-1],
+        "peer": value(phase1, "remote-gw"),
+        "ids": (value(phase1, "localid")[1:-1], value(phase1, "peerid")[1:-1]),
+        "dpd": value(phase1, "dpd") == "on-idle",
+        "ends": (None if flows else value(phase1, "local-gw"), value(phase1, "remote-gw")),
+        "flows": flows,
+        "bgp": bgp,
+    }
+
+
+READERS = {"cisco": cisco, "fortigate": fortigate, "huawei": huawei, "junos": junos, "vyos": vyos}
 
 
 @pytest.mark.parametrize("vendor", sorted(READERS))
