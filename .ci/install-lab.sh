@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Install what the strongSwan lab (tests/peer) needs: two charon daemons with user-space ESP
 # (kernel-libipsec, because this kernel has no ESP), swanctl, and iproute2 for the namespaces;
+# FRR (device) and BIRD (cloud) for the BGP sessions through the tunnel;
 # and Graphviz, whose `dot` draws the SVG topology diagrams (tests/diagram).
 # Idempotent: when everything is installed it only runs dpkg-query and exits.
 # apt-get update runs only when a package has no install candidate or the install fails (stale lists).
@@ -14,6 +15,8 @@ PACKAGES=(
     iproute2                       # ip netns / ip link (usually on the image already)
     util-linux                     # unshare, mount: private /run per charon (usually on the image already)
     graphviz                       # dot: constructs-vpn graph --format svg
+    frr                            # zebra + bgpd + vtysh: the device's BGP speaker (peer-config --format frr)
+    bird2                          # bird + birdc: the cloud side's BGP speaker, another implementation
 )
 PLUGIN_DIR=/usr/lib/ipsec/plugins
 

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 from pathlib import Path
 from typing import Any
 
 from ..core.errors import ConstructsVpnError
 from ..peer import FORMATS, find_connections, plan_connection, render
+from ..peer.plan import PSK_PLACEHOLDER, printable
 from ..peer.state import read_deployed, state_path
 from .project import add_dir_argument, read_manifest
 
@@ -35,6 +37,20 @@ def add_parser(commands: Any) -> None:
         help="cloud gateway address, once per tunnel (default: from state, else a placeholder)",
     )
     parser.add_argument(
+        "--device-ip",
+        action="append",
+        default=[],
+        metavar="IP",
+        help="the device's own address, once per tunnel, for a customer gateway given by id or from another stack",
+    )
+    parser.add_argument(
+        "--announce",
+        action="append",
+        default=[],
+        metavar="CIDR",
+        help="a data center network the device announces over BGP (--format frr), repeatable",
+    )
+    parser.add_argument(
         "--psk-from-env",
         action="append",
         default=[],
@@ -44,7 +60,7 @@ def add_parser(commands: Any) -> None:
     parser.add_argument(
         "--psk-from-state",
         action="store_true",
-        help="read the pre-shared key(s) from Terraform state (they are written to the output)",
+        help="write the pre-shared key(s) from Terraform state, or, not deployed yet, a literal key of the stack",
     )
     parser.add_argument("--state", type=Path, help="Terraform state file (default: the stack's local backend file)")
     parser.set_defaults(func=run)  # fmt: skip
@@ -55,7 +71,7 @@ def _env_psks(names: list[str], tunnels: int) -> list[str | None]:
     for name in names:
         value = os.environ.get(name)
         if not value:
-            raise ConstructsVpnError(f"--psk-from-env {name}: the variable is not set or empty")
+            raise ConstructsVpnError(f"--psk-from-env {printable(name)}: the variable is not set or empty")
         values.append(value)
     return values * tunnels if len(values) == 1 else values
 
@@ -69,12 +85,31 @@ def run(args: argparse.Namespace) -> int:
     gateway_ips: list[str | None] = list(args.gateway_ip)
     psks: list[str | None] = _env_psks(args.psk_from_env, len(plan.tunnels))
     state = args.state or state_path(document)
-    if state is not None and (state.is_file() or args.state is not None or args.psk_from_state):
-        names = find_connections(document)
-        deployed = read_deployed(state, names[plan.connection_path])
-        gateway_ips = gateway_ips or list(deployed.gateway_ips)
-        if args.psk_from_state and not psks:
-            psks = list(deployed.psks)
-    plan = plan_connection(document, plan.connection_path, gateway_ips=gateway_ips, psks=psks)
+    if state is not None and (state.is_file() or args.state is not None):
+        deployed = read_deployed(state, find_connections(document)[plan.connection_path], document)
+        if deployed is None:
+            print(
+                f"note: {state} holds no {printable(plan.connection_path)} (destroyed, or not applied yet)",
+                file=sys.stderr,
+            )
+        else:
+            gateway_ips = gateway_ips or list(deployed.gateway_ips)
+            if args.psk_from_state and not psks:
+                psks = list(deployed.psks)
+    plan = plan_connection(
+        document,
+        plan.connection_path,
+        gateway_ips=gateway_ips,
+        psks=psks,
+        device_ips=args.device_ip,
+        announce=args.announce,
+        literal_psks=args.psk_from_state,
+    )
+    if args.psk_from_state and PSK_PLACEHOLDER in plan.placeholders:
+        where = f"state {state}" if state is not None and state.is_file() else "state (not deployed)"
+        raise ConstructsVpnError(
+            f"--psk-from-state: a tunnel of {plan.connection_path} has no key in {where} nor a literal one in"
+            " the stack; deploy it first, or use --psk-from-env VAR"
+        )
     print(render(plan, args.format), end="")
     return 0

@@ -2,7 +2,7 @@
 
 ``plan_connection(document, connection)`` reads a synthesized stack and returns the device's view;
 ``render(plan, format)`` writes it as strongSwan ``swanctl.conf``, Alibaba's ``DownloadVpnConnectionConfig``
-JSON, or a Cisco IOS / Huawei VRP template.
+JSON, a Cisco IOS / Huawei VRP / Juniper SRX / VyOS / FortiGate template, or an FRR ``frr.conf`` for BGP.
 """
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..core.errors import ValidationError
-from . import aliyun_json, cisco_ios, huawei_vrp, swanctl
-from .plan import PeerPlan, Secret, TunnelPlan, find_connections, plan_connection
+from . import aliyun_json, cisco_ios, fortigate, frr, huawei_vrp, juniper_srx, swanctl, vyos
+from .plan import PeerPlan, Secret, TunnelPlan, find_connections, plan_connection, printable
 
 __all__ = ["FORMATS", "PeerPlan", "Secret", "TunnelPlan", "find_connections", "plan_connection", "render"]
 
@@ -20,17 +20,22 @@ FORMATS: dict[str, Callable[[PeerPlan], str]] = {
     "json": aliyun_json.render,
     "cisco": cisco_ios.render,
     "huawei": huawei_vrp.render,
+    "junos": juniper_srx.render,
+    "vyos": vyos.render,
+    "fortigate": fortigate.render,
+    "frr": frr.render,
 }
 
 
 def render(plan: PeerPlan, format: str) -> str:
-    """``plan`` in ``format`` (one of ``FORMATS``)."""
+    """``plan`` in ``format`` (one of ``FORMATS``); refused while the stack leaves a tunnel value to the API."""
     renderer = FORMATS.get(format)
     if renderer is None:
         raise ValidationError.single(
-            plan.connection_path,
-            f"unknown format {format!r}",
+            printable(plan.connection_path),
+            f"unknown format {printable(repr(format))}",
             rule="peer-format",
             fix=f"use one of {', '.join(FORMATS)}",
         )
+    plan.refuse_unknown()
     return renderer(plan)

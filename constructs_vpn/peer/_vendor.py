@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from ..core.errors import Problem, ValidationError
-from .plan import PeerPlan
+import ipaddress
 
-__all__ = ["require_supported"]
+from ..core.errors import Problem, ValidationError
+from .plan import PeerPlan, printable
+
+__all__ = ["quoted", "require_supported", "wildcard"]
 
 
 def require_supported(
@@ -14,7 +16,7 @@ def require_supported(
     """Raise one ``ValidationError`` naming every setting ``vendor`` has no equivalent for."""
     problems: list[Problem] = []
     for tunnel in plan.tunnels:
-        where = f"{plan.connection_path} ({tunnel.name})"
+        where = printable(f"{plan.connection_path} ({tunnel.name})")
         checks = (
             ("ike_config.ike_lifetime", tunnel.ike_lifetime, ike_lifetime),
             ("ipsec_config.ipsec_lifetime", tunnel.ipsec_lifetime, ipsec_lifetime),
@@ -42,3 +44,14 @@ def require_supported(
             )
     if problems:
         raise ValidationError(problems)
+
+
+def wildcard(cidr: str) -> str:
+    """``cidr`` as address and wildcard mask, as Cisco and Huawei ACLs write it (``10.0.0.0 0.0.255.255``)."""
+    network = ipaddress.IPv4Network(cidr)
+    return f"{network.network_address} {network.hostmask}"
+
+
+def quoted(text: str) -> str:
+    """``text`` as a double-quoted string with backslash escapes (swanctl, Junos, VyOS, FortiOS)."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'

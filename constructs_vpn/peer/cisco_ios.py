@@ -1,15 +1,17 @@
 """A Cisco IOS / IOS-XE settings sheet: a TEMPLATE to review, not a tested configuration.
 
-IKEv2 uses a route-based tunnel interface (VTI); IKEv1 main mode an ISAKMP policy and the same VTI.
-Protected data flows become static routes into the tunnel; BGP a neighbour on the tunnel address.
+IKEv2 uses an IKEv2 profile, IKEv1 main mode an ISAKMP policy. Destination routing and BGP are route-based (a
+tunnel interface, VTI; BGP a neighbour on the tunnel address); protected data flows are policy-based (a crypto
+map on the WAN interface matching an ACL of the flows), as the cloud negotiates exactly those selectors.
 """
 
 from __future__ import annotations
 
 import ipaddress
 
-from ._vendor import require_supported
-from .plan import PSK_PLACEHOLDER, PeerPlan, TunnelPlan
+from ..core.errors import Problem, ValidationError
+from ._vendor import require_supported, wildcard
+from .plan import ADDRESS_PLACEHOLDERS, PSK_PLACEHOLDER, PeerPlan, TunnelPlan, printable
 
 __all__ = ["render"]
 
@@ -28,6 +30,8 @@ def _group(name: str) -> str:
 
 
 def _identity(value: str) -> str:
+    if value in ADDRESS_PLACEHOLDERS:  # filled in with an address later: already the address type
+        return f"address {value}"
     try:
         ipaddress.ip_address(value)
     except ValueError:
@@ -35,13 +39,8 @@ def _identity(value: str) -> str:
     return f"address {value}"
 
 
-def _mask(cidr: str) -> str:
-    network = ipaddress.IPv4Network(cidr)
-    return f"{network.network_address} {network.netmask}"
-
-
 def _tunnel(plan: PeerPlan, tunnel: TunnelPlan, number: int) -> list[str]:
-    tag = f"cvpn-{plan.name}-{tunnel.name}"
+    tag = f"cvpn-{plan.label}-{tunnel.name}"
     psk = tunnel.psk.reveal() if tunnel.psk is not None else PSK_PLACEHOLDER
     lines = [f"! --- {tunnel.name}: peer {tunnel.remote_address} ---"]
     if tunnel.ike_v1:
@@ -82,15 +81,30 @@ def _tunnel(plan: PeerPlan, tunnel: TunnelPlan, number: int) -> list[str]:
         f"crypto ipsec transform-set {tag} {ESP_ENCRYPTION[tunnel.ipsec_enc_alg]}"
         f" {ESP_INTEGRITY[tunnel.ipsec_auth_alg]}",
         " mode tunnel",
-        f"crypto ipsec profile {tag}",
-        f" set transform-set {tag}",
-        f" set security-association lifetime seconds {tunnel.ipsec_lifetime}",
     ]
+    sa = [f" set security-association lifetime seconds {tunnel.ipsec_lifetime}"]
     if tunnel.ipsec_pfs != "disabled":
-        lines.append(f" set pfs group{_group(tunnel.ipsec_pfs)}")
+        sa.append(f" set pfs group{_group(tunnel.ipsec_pfs)}")
     if not tunnel.ike_v1:
-        lines.append(f" set ikev2-profile {tag}")
-    lines += [f"interface Tunnel{number}"]
+        sa.append(f" set ikev2-profile {tag}")
+    if tunnel.policy_based:
+        # Protected data flows: the cloud negotiates exactly these selectors, so the device's crypto map matches
+        # an ACL of the same pairs (a VTI would propose 0.0.0.0/0 and be refused).
+        lines.append(f"ip access-list extended {tag}")
+        lines += [
+            f" permit ip {wildcard(local)} {wildcard(remote)}"
+            for local in tunnel.local_subnets
+            for remote in tunnel.remote_subnets
+        ]
+        lines += [
+            f"crypto map cvpn-{plan.label} {10 * number} ipsec-isakmp",
+            f" set peer {tunnel.remote_address}",
+            f" set transform-set {tag}",
+            *sa,
+            f" match address {tag}",
+        ]
+        return lines
+    lines += [f"crypto ipsec profile {tag}", f" set transform-set {tag}", *sa, f"interface Tunnel{number}"]
     if tunnel.bgp is not None:
         lines.append(f" ip address {tunnel.bgp.local_ip} 255.255.255.252")
     else:
@@ -104,21 +118,41 @@ def _tunnel(plan: PeerPlan, tunnel: TunnelPlan, number: int) -> list[str]:
     if tunnel.bgp is not None:
         local_asn = tunnel.bgp.local_asn if tunnel.bgp.local_asn is not None else "<YOUR_ASN>"
         lines += [f"router bgp {local_asn}", f" neighbor {tunnel.bgp.peer_ip} remote-as {tunnel.bgp.peer_asn}"]
-    elif not tunnel.route_based:
-        lines += [f"ip route {_mask(cidr)} Tunnel{number}" for cidr in tunnel.remote_subnets]
     else:
         lines.append(f"! destination routing: route the cloud's networks into Tunnel{number}")
     return lines
 
 
+def _refuse_ikev1_names(plan: PeerPlan) -> None:
+    """The ISAKMP part of the sheet identifies both ends by address; an FQDN identity would need an ISAKMP profile."""
+    problems = [
+        Problem(
+            printable(f"{plan.connection_path} ({tunnel.name})"),
+            f"IKEv1 with the FQDN identity {printable(identity)!r} is not in the Cisco IOS template",
+            "ike_config.local_id" if identity == tunnel.remote_id else "ike_config.remote_id",
+            "peer-format-unsupported",
+            "use IKEv2 or IP address identities, or --format swanctl|json",
+        )
+        for tunnel in plan.tunnels
+        if tunnel.ike_v1
+        for identity in (tunnel.local_id, tunnel.remote_id)
+        if identity not in ADDRESS_PLACEHOLDERS and _identity(identity).startswith("fqdn ")
+    ]
+    if problems:
+        raise ValidationError(problems)
+
+
 def render(plan: PeerPlan) -> str:
     require_supported(plan, "Cisco IOS", ike_lifetime=(60, 86400), ipsec_lifetime=(120, 86400))
+    _refuse_ikev1_names(plan)
     lines = [
-        f"! Cisco IOS / IOS-XE settings for IPsec connection {plan.name!r} ({plan.connection_path}).",
+        f"! Cisco IOS / IOS-XE settings for IPsec connection {plan.title}.",
         "! TEMPLATE generated by constructs-vpn: review it against your platform and software release.",
     ]
     if plan.placeholders:
         lines.append(f"! Fill in before use: {', '.join(plan.placeholders)}, <WAN_INTERFACE>.")
     for number, tunnel in enumerate(plan.tunnels, start=1):
         lines += _tunnel(plan, tunnel, number)
+    if any(tunnel.policy_based for tunnel in plan.tunnels):
+        lines += ["interface <WAN_INTERFACE>", f" crypto map cvpn-{plan.label}"]
     return "\n".join(lines) + "\n"

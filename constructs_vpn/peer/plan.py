@@ -13,16 +13,33 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..core.errors import ValidationError
-from ..vpn import console
+from pydantic import BaseModel, TypeAdapter
+from pydantic import ValidationError as PydanticValidationError
 
-__all__ = ["BgpPeering", "PeerPlan", "Secret", "TunnelPlan", "find_connections", "plan_connection"]
+from ..core.errors import Problem, ValidationError
+from ..vpn.options import BgpConfig, IkeConfig, IpsecConfig, TunnelOptions
+from ..vpn.types import Cidr, Ipv4, Psk
+
+__all__ = [
+    "BgpPeering",
+    "PeerPlan",
+    "Secret",
+    "TunnelPlan",
+    "find_connections",
+    "label",
+    "plan_connection",
+    "printable",
+    "template_literal",
+]
 
 CONNECTION_TYPE = "alicloud_vpn_gateway_vpn_attachment"
 GATEWAY_TYPE = "alicloud_vpn_customer_gateway"
 GATEWAY_IP_PLACEHOLDER = "<CLOUD_GATEWAY_IP>"
+DEVICE_IP_PLACEHOLDER = "<DEVICE_IP>"
 PSK_PLACEHOLDER = "<PRE_SHARED_KEY>"
-_REFERENCE = re.compile(r"^\$\{([a-z0-9_]+)\.([A-Za-z0-9_-]+)\.id\}$")
+ADDRESS_PLACEHOLDERS = (GATEWAY_IP_PLACEHOLDER, DEVICE_IP_PLACEHOLDER)
+IKE_FIELDS = tuple(IkeConfig.model_fields)
+IPSEC_FIELDS = tuple(IpsecConfig.model_fields)
 
 
 class Secret:
@@ -85,11 +102,19 @@ class TunnelPlan:
     local_subnets: tuple[str, ...]
     remote_subnets: tuple[str, ...]
     bgp: BgpPeering | None = None
+    unknown: tuple[str, ...] = ()
+    """Fields the document leaves to the API (absent, or an expression): the API, not the console, decides
+    them, so their values here are only the console's defaults and a device configuration is refused."""
 
     @property
     def route_based(self) -> bool:
         """Destination routing (0.0.0.0/0 both sides) needs a route-based (virtual interface) tunnel."""
         return self.local_subnets == ("0.0.0.0/0",) and self.remote_subnets == ("0.0.0.0/0",)
+
+    @property
+    def policy_based(self) -> bool:
+        """Protected data flows: the cloud negotiates exactly these selectors, so the device needs them too."""
+        return self.bgp is None and not self.route_based
 
     @property
     def ike_v1(self) -> bool:
@@ -104,7 +129,37 @@ class PeerPlan:
     name: str
     tunnels: tuple[TunnelPlan, ...]
     placeholders: tuple[str, ...] = field(default=())
-    """What the user still has to fill in (``GATEWAY_IP_PLACEHOLDER``, ``PSK_PLACEHOLDER``)."""
+    """What the user still has to fill in: ``GATEWAY_IP_PLACEHOLDER``, ``DEVICE_IP_PLACEHOLDER`` or
+    ``PSK_PLACEHOLDER``."""
+    announce: tuple[str, ...] = ()
+    """The data center's networks the device announces over BGP (the stack does not know them)."""
+
+    @property
+    def title(self) -> str:
+        """The connection's name and path for a comment line: nothing in it can end the comment."""
+        return printable(f"{self.name!r} ({self.connection_path})")
+
+    @property
+    def label(self) -> str:
+        """The connection's name as a configuration object name (``cvpn-<label>-tunnel1``)."""
+        return label(self.name)
+
+    def refuse_unknown(self) -> None:
+        """Raise one ``ValidationError`` naming every value the document leaves to the API (see ``unknown``)."""
+        problems = [
+            Problem(
+                printable(self.connection_path),
+                "not set in the stack (or only by an expression): the API decides it, so the device's value"
+                " would be a guess",
+                f"{tunnel.name}: {name}" if len(self.tunnels) > 1 else name,
+                "peer-value-unknown",
+                "set it explicitly (the IpsecConnection construct writes every value), then synth again",
+            )
+            for tunnel in self.tunnels
+            for name in tunnel.unknown
+        ]
+        if problems:
+            raise ValidationError(problems)
 
 
 def find_connections(document: Mapping[str, Any]) -> dict[str, str]:
@@ -116,82 +171,296 @@ def find_connections(document: Mapping[str, Any]) -> dict[str, str]:
     return found
 
 
-def _literal(value: Any) -> str | None:
-    return value if isinstance(value, str) and "${" not in value else None
+#: In a Terraform template ``$${`` and ``%%{`` are escapes; ``${`` and ``%{`` open an interpolation or directive.
+_TEMPLATE_MARK = re.compile(r"(\$\$\{|%%\{)|\$\{|%\{")
 
 
-def _gateway(document: Mapping[str, Any], reference: Any, where: str) -> Mapping[str, Any]:
-    match = _REFERENCE.match(reference) if isinstance(reference, str) else None
-    gateway = document.get("resource", {}).get(GATEWAY_TYPE, {}).get(match.group(2)) if match else None
-    if gateway is None or _literal(gateway.get("ip_address")) is None:
-        raise ValidationError.single(
-            where,
-            "the customer gateway is not a resource of this stack with a literal ip_address",
-            field="customer_gateway_id",
-            rule="peer-customer-gateway",
-            fix="declare the CustomerGateway in the same stack",
+def template_literal(value: Any) -> str | None:
+    """The text Terraform makes of a JSON string with no interpolation or directive (escapes undone), else
+    ``None``: a key written ``a%%{b`` in ``cdk.tf.json`` reaches the cloud as ``a%{b``, so the device needs that."""
+    if not isinstance(value, str):
+        return None
+    parts, start = [], 0
+    for mark in _TEMPLATE_MARK.finditer(value):
+        if mark.group(1) is None:
+            return None
+        parts += [value[start : mark.start()], mark.group(1)[1:]]
+        start = mark.end()
+    return "".join([*parts, value[start:]])
+
+
+def printable(text: str) -> str:
+    """``text`` safe inside a device config's comment or quoted name: control and line-break characters (a
+    newline in a construct id would end the comment and start a command) are written as escapes."""
+    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in text)
+
+
+def label(text: str) -> str:
+    """``text`` as a configuration object name every device accepts: letters, digits, ``-`` and ``_``."""
+    return re.sub(r"[^A-Za-z0-9_-]", "-", text) or "connection"
+
+
+class _Reader:
+    """Reads one connection's values, checked by the same rules as the constructs; collects every problem."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.problems: list[Problem] = []
+
+    def problem(self, field: str, message: str, rule: str, fix: str) -> None:
+        self.problems.append(Problem(self.path, message, field, rule, fix))
+
+    def check(self, model: type[BaseModel], values: Mapping[str, Any], prefix: str) -> BaseModel | None:
+        """``values`` validated into ``model`` (its defaults fill what is absent), or ``None`` with the problems."""
+        try:
+            return model.model_validate(dict(values))
+        except PydanticValidationError as error:
+            for detail in error.errors():
+                context = detail.get("ctx") or {}
+                where = ".".join(str(part) for part in detail["loc"])
+                message = str(context.get("message") or detail["msg"])
+                self.problem(
+                    f"{prefix}.{where}" if where else prefix, message, detail["type"], str(context.get("fix", ""))
+                )
+            return None
+
+    def value(self, adapter: TypeAdapter[Any], value: Any, field: str) -> Any:
+        try:
+            return adapter.validate_python(value)
+        except PydanticValidationError as error:
+            detail = error.errors()[0]
+            context = detail.get("ctx") or {}
+            self.problem(
+                field, str(context.get("message") or detail["msg"]), detail["type"], str(context.get("fix", ""))
+            )
+            return None
+
+
+_IPV4: TypeAdapter[str] = TypeAdapter(Ipv4)
+_CIDR: TypeAdapter[str] = TypeAdapter(Cidr)
+_PSK: TypeAdapter[str] = TypeAdapter(Psk)
+
+
+def _known(block: Mapping[str, Any], names: Sequence[str]) -> tuple[dict[str, Any], list[str]]:
+    """The literal values of ``names`` in ``block`` (templates read as Terraform reads them), and the names the
+    block leaves to the API: absent, or set by an expression only Terraform can evaluate."""
+    known: dict[str, Any] = {}
+    unknown: list[str] = []
+    for name in names:
+        value = block.get(name)
+        text = template_literal(value) if isinstance(value, str) else value
+        if value is None or text is None:
+            unknown.append(name)
+        else:
+            known[name] = text
+    return known, unknown
+
+
+_GATEWAY_REFERENCE = re.compile(r"^\$\{\s*" + GATEWAY_TYPE + r"\.([A-Za-z_][A-Za-z0-9_-]*)\.id\s*\}$")
+_LOCAL_REFERENCE = re.compile(r"^\$\{\s*local\.([A-Za-z_][A-Za-z0-9_-]*)\s*\}$")
+
+
+def _gateway(document: Mapping[str, Any], reference: Any, reader: _Reader, field: str) -> Mapping[str, Any]:
+    """The customer gateway resource ``reference`` names, through locals; ``{}`` for one the stack does not
+    declare (given by id, or from another stack): its address must then come from ``device_ips``."""
+    for _ in range(16):  # locals may refer to locals; a cycle is Terraform's error, not an endless loop here
+        local = _LOCAL_REFERENCE.match(reference) if isinstance(reference, str) else None
+        if local is None:
+            break
+        reference = document.get("locals", {}).get(local.group(1))
+    match = _GATEWAY_REFERENCE.match(reference) if isinstance(reference, str) else None
+    if match is None:
+        return {}
+    gateway = document.get("resource", {}).get(GATEWAY_TYPE, {}).get(match.group(1))
+    if not isinstance(gateway, Mapping):
+        reader.problem(
+            field,
+            f"refers to {GATEWAY_TYPE}.{match.group(1)}, which this stack does not declare",
+            "peer-customer-gateway",
+            "refer to a customer gateway of the stack, or give its id",
         )
-    found: Mapping[str, Any] = gateway
-    return found
+        return {}
+    return gateway
 
 
-def _other_host(cidr: str, used: str) -> str:
-    hosts = [str(h) for h in ipaddress.IPv4Network(cidr).hosts()]
-    return next(h for h in hosts if h != used)
+def _device_address(gateway: Mapping[str, Any], given: str | None, reader: _Reader, field: str) -> str | None:
+    known = template_literal(gateway.get("ip_address"))
+    if known is None:
+        return given
+    address = reader.value(_IPV4, known, f"{field}.ip_address")
+    if given is not None and address is not None and given != address:
+        reader.problem(
+            "--device-ip",
+            f"{given} differs from the customer gateway's ip_address {address} in the stack",
+            "peer-device-ip",
+            "leave --device-ip out for a customer gateway of the stack",
+        )
+    return address if address is not None else None
 
 
-def _asn(value: Any) -> int | None:
-    return int(value) if isinstance(value, int | str) and str(value).isdigit() else None
+def _bgp(
+    bgp: Mapping[str, Any], enabled: Any, gateway: Mapping[str, Any], reader: _Reader, prefix: str
+) -> tuple[BgpPeering | None, list[str]]:
+    """The device's BGP peering, and the fields the document leaves to the API (then the vpn layer's defaults)."""
+    if enabled is False or not bgp or (enabled is None and not bgp.get("tunnel_cidr")):
+        return None, []
+    known, unknown = _known(bgp, ("tunnel_cidr", "local_bgp_ip", "local_asn"))
+    unknown = [f"{prefix}.{name}" for name in unknown]
+    if enabled is None:
+        unknown.append("enable_tunnels_bgp" if prefix == "tunnel_bgp_config" else f"{prefix}.enable")
+    if "tunnel_cidr" not in known or "local_bgp_ip" not in known:
+        reader.problem(prefix, "BGP is on but tunnel_cidr or local_bgp_ip is not a literal", "peer-bgp",
+                       "set both in the stack: the device needs the tunnel's addresses")  # fmt: skip
+        return None, unknown
+    config = reader.check(BgpConfig, known, prefix)
+    if not isinstance(config, BgpConfig):
+        return None, unknown
+    device_asn = template_literal(gateway.get("asn"))
+    hosts = [str(host) for host in ipaddress.IPv4Network(config.tunnel_cidr).hosts()]
+    return BgpPeering(
+        local_asn=int(device_asn) if device_asn is not None and device_asn.isdigit() else None,
+        peer_asn=int(config.local_asn),
+        tunnel_cidr=str(config.tunnel_cidr),
+        local_ip=next(host for host in hosts if host != config.local_bgp_ip),
+        peer_ip=str(config.local_bgp_ip),
+    ), unknown
+
+
+_FLAG_DEFAULTS = {name: TunnelOptions.model_fields[name].default for name in ("enable_dpd", "enable_nat_traversal")}
 
 
 def _tunnel(
     name: str,
+    row: _Row,
+    document: Mapping[str, Any],
+    reader: _Reader,
     *,
-    ike: Mapping[str, Any],
-    ipsec: Mapping[str, Any],
-    bgp: Mapping[str, Any] | None,
-    flags: Mapping[str, Any],
-    gateway: Mapping[str, Any],
     subnets: tuple[tuple[str, ...], tuple[str, ...]],
     gateway_ip: str | None,
+    device_ip: str | None,
     psk: Secret | None,
 ) -> TunnelPlan:
-    device_ip = str(gateway["ip_address"])
+    ike_known, ike_unknown = _known(row.ike, IKE_FIELDS)
+    ipsec_known, ipsec_unknown = _known(row.ipsec, IPSEC_FIELDS)
+    flags, flags_unknown = _known(row.flags, tuple(_FLAG_DEFAULTS))
+    ike = reader.check(IkeConfig, ike_known, row.ike_field)
+    ipsec = reader.check(IpsecConfig, ipsec_known, row.ipsec_field)
+    for flag, value in flags.items():
+        if not isinstance(value, bool):
+            reader.problem(
+                f"{row.prefix}{flag}", f"expected true or false, got {value!r}", "type", "write true or false"
+            )
+    gateway = _gateway(document, row.gateway_ref, reader, f"{row.prefix}customer_gateway_id")
+    device = _device_address(gateway, device_ip, reader, f"{row.prefix}customer_gateway_id")
+    peering, bgp_unknown = _bgp(row.bgp, row.bgp_enabled, gateway, reader, row.bgp_field)
+    # An absent LocalId/RemoteId is the gateway's address (the API's documented default); an expression is unknown.
+    ids_unknown = [n for n in ("local_id", "remote_id") if n in ike_unknown and row.ike.get(n) is not None]
+    if not isinstance(ike, IkeConfig) or not isinstance(ipsec, IpsecConfig):
+        ike, ipsec = IkeConfig(), IpsecConfig()  # a problem is recorded: the plan is never returned
+    device_ip_text = device or DEVICE_IP_PLACEHOLDER
     cloud_ip = gateway_ip or GATEWAY_IP_PLACEHOLDER
-    peering = None
-    if bgp and bgp.get("enable", True) and bgp.get("tunnel_cidr"):
-        peering = BgpPeering(
-            local_asn=_asn(gateway.get("asn")),
-            peer_asn=int(bgp.get("local_asn", console.ALIBABA_CLOUD_ASN)),
-            tunnel_cidr=str(bgp["tunnel_cidr"]),
-            local_ip=_other_host(str(bgp["tunnel_cidr"]), str(bgp["local_bgp_ip"])),
-            peer_ip=str(bgp["local_bgp_ip"]),
-        )
-    cloud_local, cloud_remote = subnets
+    unknown = [
+        *(f"{row.ike_field}.{n}" for n in ike_unknown if n not in ("local_id", "remote_id") or n in ids_unknown),
+        *(f"{row.ipsec_field}.{n}" for n in ipsec_unknown),
+        *(f"{row.prefix}{n}" for n in flags_unknown),
+        *bgp_unknown,
+    ]
     return TunnelPlan(
         name=name,
-        ike_version=str(ike.get("ike_version", console.DEFAULT_IKE_VERSION)),
-        ike_mode=str(ike.get("ike_mode", console.DEFAULT_IKE_MODE)),
-        ike_enc_alg=str(ike.get("ike_enc_alg", console.DEFAULT_ENCRYPTION)),
-        ike_auth_alg=str(ike.get("ike_auth_alg", console.DEFAULT_AUTHENTICATION)),
-        ike_pfs=str(ike.get("ike_pfs", console.DEFAULT_DH_GROUP)),
-        ike_lifetime=int(ike.get("ike_lifetime", console.DEFAULT_LIFETIME)),
-        ipsec_enc_alg=str(ipsec.get("ipsec_enc_alg", console.DEFAULT_ENCRYPTION)),
-        ipsec_auth_alg=str(ipsec.get("ipsec_auth_alg", console.DEFAULT_AUTHENTICATION)),
-        ipsec_pfs=str(ipsec.get("ipsec_pfs", console.DEFAULT_DH_GROUP)),
-        ipsec_lifetime=int(ipsec.get("ipsec_lifetime", console.DEFAULT_LIFETIME)),
-        dpd=bool(flags.get("enable_dpd", True)),
-        nat_traversal=bool(flags.get("enable_nat_traversal", True)),
-        local_address=device_ip,
+        ike_version=ike.ike_version,
+        ike_mode=ike.ike_mode,
+        ike_enc_alg=ike.ike_enc_alg,
+        ike_auth_alg=ike.ike_auth_alg,
+        ike_pfs=ike.ike_pfs,
+        ike_lifetime=int(ike.ike_lifetime),
+        ipsec_enc_alg=ipsec.ipsec_enc_alg,
+        ipsec_auth_alg=ipsec.ipsec_auth_alg,
+        ipsec_pfs=ipsec.ipsec_pfs,
+        ipsec_lifetime=int(ipsec.ipsec_lifetime),
+        dpd=bool(flags.get("enable_dpd", _FLAG_DEFAULTS["enable_dpd"])),
+        nat_traversal=bool(flags.get("enable_nat_traversal", _FLAG_DEFAULTS["enable_nat_traversal"])),
+        local_address=device_ip_text,
         remote_address=cloud_ip,
         # perspective swap: the cloud's remote id is the device's own id
-        local_id=_literal(ike.get("remote_id")) or device_ip,
-        remote_id=_literal(ike.get("local_id")) or cloud_ip,
+        local_id=ike.remote_id or device_ip_text,
+        remote_id=ike.local_id or cloud_ip,
         psk=psk,
-        local_subnets=cloud_remote,
-        remote_subnets=cloud_local,
+        local_subnets=subnets[1],
+        remote_subnets=subnets[0],
         bgp=peering,
+        unknown=tuple(unknown),
     )
+
+
+@dataclass(frozen=True)
+class _Row:
+    """One tunnel's blocks as the document writes them, single-tunnel (top level) or dual-tunnel (per spec)."""
+
+    ike: Mapping[str, Any]
+    ipsec: Mapping[str, Any]
+    bgp: Mapping[str, Any]
+    bgp_enabled: Any
+    flags: Mapping[str, Any]
+    gateway_ref: Any
+    prefix: str
+    """Field prefix of this tunnel's values, e.g. ``tunnel_options_specification[1].``."""
+    dual: bool
+
+    @property
+    def ike_field(self) -> str:
+        return f"{self.prefix}{'tunnel_ike_config' if self.dual else 'ike_config'}"
+
+    @property
+    def ipsec_field(self) -> str:
+        return f"{self.prefix}{'tunnel_ipsec_config' if self.dual else 'ipsec_config'}"
+
+    @property
+    def bgp_field(self) -> str:
+        return "tunnel_bgp_config" if self.dual else "bgp_config"
+
+
+def _rows(body: Mapping[str, Any], reader: _Reader) -> list[tuple[str, _Row]]:
+    specs = body.get("tunnel_options_specification")
+    if not specs:
+        bgp = _one(body.get("bgp_config"))
+        row = _Row(_one(body.get("ike_config")), _one(body.get("ipsec_config")), bgp, bgp.get("enable"), body,
+                   body.get("customer_gateway_id"), "", dual=False)  # fmt: skip
+        return [("tunnel1", row)]
+    rows = []
+    for position, item in enumerate(specs if isinstance(specs, list) else []):
+        spec: Mapping[str, Any] = item if isinstance(item, Mapping) else {}
+        prefix = f"tunnel_options_specification[{position}]."
+        index = spec.get("tunnel_index")
+        if not isinstance(index, int) or isinstance(index, bool) or index not in (1, 2):
+            reader.problem(f"{prefix}tunnel_index", f"{printable(repr(index))} is not 1 or 2", "peer-tunnel-index",
+                           "number the tunnels 1 and 2")  # fmt: skip
+            index = position + 1
+        enabled = body.get("enable_tunnels_bgp")
+        row = _Row(_one(spec.get("tunnel_ike_config")), _one(spec.get("tunnel_ipsec_config")),
+                   _one(spec.get("tunnel_bgp_config")), enabled, spec, spec.get("customer_gateway_id"), prefix,
+                   dual=True)  # fmt: skip
+        rows.append((f"tunnel{index}", row))
+    return sorted(rows, key=lambda item: item[0])
+
+
+def _per_tunnel(values: Sequence[str | None], count: int, option: str, reader: _Reader) -> list[str | None]:
+    """``values`` (one per tunnel, or none) checked against the tunnel count: an extra value is never dropped."""
+    if values and len(values) != count:
+        reader.problem(option, f"{len(values)} values for {count} tunnel(s)", "peer-tunnel-count",
+                       f"give {option} once per tunnel, in tunnel order, or not at all")  # fmt: skip
+    return [values[i] if i < len(values) else None for i in range(count)]
+
+
+def _subnets(body: Mapping[str, Any], reader: _Reader) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    found: list[tuple[str, ...]] = []
+    for name in ("local_subnet", "remote_subnet"):
+        text = template_literal(body.get(name))
+        if text is None:
+            reader.problem(name, "is not a literal list of CIDR blocks", "peer-subnet", f"set {name} in the stack")
+            found.append(("0.0.0.0/0",))
+            continue
+        found.append(tuple(str(reader.value(_CIDR, cidr.strip(), name)) for cidr in text.split(",")))
+    return found[0], found[1]
 
 
 def plan_connection(
@@ -200,70 +469,73 @@ def plan_connection(
     *,
     gateway_ips: Sequence[str | None] = (),
     psks: Sequence[str | None] = (),
+    device_ips: Sequence[str | None] = (),
+    announce: Sequence[str] = (),
+    literal_psks: bool = False,
 ) -> PeerPlan:
     """The device's view of ``connection`` (a construct path, its id, or a resource name) in ``document``.
 
-    ``gateway_ips`` and ``psks`` are per tunnel, in tunnel order; a literal key in the document is used
-    when no ``psks`` are given, and missing values become placeholders.
+    ``gateway_ips``, ``psks`` and ``device_ips`` (for a customer gateway the stack does not declare) are per
+    tunnel, in tunnel order; missing values become placeholders. A key written literally in the document
+    fills a tunnel without one only with ``literal_psks`` (the key is printed only when asked for); ``announce``
+    lists the data center networks a BGP device announces. Every
+    value is checked by the constructs' rules: one ``ValidationError`` names all problems.
     """
     connections = find_connections(document)
     matches = [p for p in connections if connection in (p, p.rsplit("/", 1)[-1], connections[p])]
     if len(matches) != 1:
         raise ValidationError.single(
-            connection,
-            f"{'no' if not matches else 'more than one'} IPsec connection matches {connection!r}",
+            printable(connection),
+            f"{'no' if not matches else 'more than one'} IPsec connection matches {printable(repr(connection))}",
             rule="peer-connection",
-            fix=f"use one of {sorted(connections) or 'the connections of another stack'}",
+            fix=f"use one of {sorted(map(printable, connections)) or 'the connections of another stack'}",
         )
     path = matches[0]
+    reader = _Reader(printable(path))
     body = document["resource"][CONNECTION_TYPE][connections[path]]
-    subnets = (
-        tuple(str(body["local_subnet"]).split(",")),
-        tuple(str(body["remote_subnet"]).split(",")),
-    )
-    specs = body.get("tunnel_options_specification")
-    if specs:
-        rows = [
-            (f"tunnel{spec.get('tunnel_index', i + 1)}", _one(spec.get("tunnel_ike_config")),
-             _one(spec.get("tunnel_ipsec_config")), _one(spec.get("tunnel_bgp_config")) or None, spec,
-             spec.get("customer_gateway_id"))
-            for i, spec in enumerate(specs)
-        ]  # fmt: skip
-    else:
-        rows = [
-            ("tunnel1", _one(body.get("ike_config")), _one(body.get("ipsec_config")), _one(body.get("bgp_config")),
-             body, body.get("customer_gateway_id"))
-        ]  # fmt: skip
+    subnets = _subnets(body, reader)
+    rows = _rows(body, reader)
+    count = len(rows)
+    gateways = [reader.value(_IPV4, ip, "--gateway-ip") if ip is not None else None
+                for ip in _per_tunnel(gateway_ips, count, "--gateway-ip", reader)]  # fmt: skip
+    devices = [reader.value(_IPV4, ip, "--device-ip") if ip is not None else None
+               for ip in _per_tunnel(device_ips, count, "--device-ip", reader)]  # fmt: skip
+    keys = _per_tunnel(psks, count, "psk", reader)
+    networks = tuple(str(reader.value(_CIDR, cidr, "--announce")) for cidr in announce)
     tunnels = []
-    placeholders: set[str] = set()
-    for index, (name, ike, ipsec, bgp, flags, gateway_ref) in enumerate(rows):
-        gateway_ip = gateway_ips[index] if index < len(gateway_ips) else None
-        given = psks[index] if index < len(psks) else None
-        literal = _literal(ike.get("psk"))
-        psk = Secret(given) if given else (Secret(literal) if literal and not psks else None)
-        if gateway_ip is None:
-            placeholders.add(GATEWAY_IP_PLACEHOLDER)
-        if psk is None:
-            placeholders.add(PSK_PLACEHOLDER)
-        gateway = _gateway(document, gateway_ref, path)
+    for index, (name, row) in enumerate(rows):
+        given = keys[index] or (template_literal(row.ike.get("psk")) if literal_psks else None)
+        psk = Secret(given) if given and reader.value(_PSK, given, f"{row.ike_field}.psk") is not None else None
         tunnels.append(
             _tunnel(
                 name,
-                ike=ike,
-                ipsec=ipsec,
-                bgp=bgp,
-                flags=flags,
-                gateway=gateway,
+                row,
+                document,
+                reader,
                 subnets=subnets,
-                gateway_ip=gateway_ip,
+                gateway_ip=gateways[index],
+                device_ip=devices[index],
                 psk=psk,
             )
         )
+    if reader.problems:
+        raise ValidationError(reader.problems)
+    placeholders = {
+        placeholder
+        for tunnel in tunnels
+        for placeholder, missing in (
+            (GATEWAY_IP_PLACEHOLDER, tunnel.remote_address == GATEWAY_IP_PLACEHOLDER),
+            (DEVICE_IP_PLACEHOLDER, tunnel.local_address == DEVICE_IP_PLACEHOLDER),
+            (PSK_PLACEHOLDER, tunnel.psk is None),
+        )
+        if missing
+    }
     return PeerPlan(
         connection_path=path,
-        name=str(body.get("vpn_attachment_name") or path.rsplit("/", 1)[-1]),
+        name=printable(str(body.get("vpn_attachment_name") or path.rsplit("/", 1)[-1])),
         tunnels=tuple(tunnels),
         placeholders=tuple(sorted(placeholders)),
+        announce=networks,
     )
 
 

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from ipaddress import IPv4Address, IPv4Network
 from pathlib import Path
 from types import TracebackType
-from typing import TypeVar
+from typing import Self, TypeVar
 
 from tests.peer.sa import ChildSa, IkeSa, text
 from tests.peer.vici import Message, Value, ViciError, ViciSession
@@ -180,7 +180,7 @@ _SWANCTL_DIRS: tuple[str, ...] = ("x509", "x509ca", "x509ocsp", "x509aa", "x509a
 _SWANCTL_DIRS += ("rsa", "ecdsa", "bliss", "pkcs8", "pkcs12")
 _SWANCTL_TROUBLE = re.compile(r"syntax error|invalid|failed|unknown|ignor|error", re.IGNORECASE)
 
-# The UDP endpoints run as `python -I -S -c` in a namespace; argv carries the addresses.
+# The UDP endpoints run as `python -I -S -c` in a namespace; argv carries the addresses (and whether to echo).
 _RECEIVER = """
 import socket, sys
 s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
@@ -191,7 +191,8 @@ try:
     data, peer = s.recvfrom(65535)
 except TimeoutError:
     sys.exit("nothing received")
-s.sendto(data, peer)
+if sys.argv[4] == "echo":
+    s.sendto(data, peer)
 print(peer[0], data.hex(), flush=True)
 """
 _SENDER = """
@@ -330,6 +331,13 @@ swanctl {{
             return True
 
         _wait_until(ready, timeout, f"charon's VICI socket for {self.name}")
+
+    def crash(self) -> None:
+        """SIGKILL charon: it vanishes without a DELETE, so only the other side's dead peer detection notices."""
+        process, self._process = self._process, None
+        if process is not None:
+            process.kill()
+            process.wait(3.0)
 
     def _stop(self, timeout: float = 3.0) -> None:
         """SIGTERM our own charon (it sends DELETEs and exits in ~0.1 s), SIGKILL if it hangs, and reap it."""
@@ -486,12 +494,42 @@ swanctl {{
     def owns(self, address: IPv4Address) -> bool:
         return address in self.hosts
 
+    def ip(self, *args: str) -> str:
+        """Run ``ip ARGS`` in this peer's namespace, e.g. ``peer.ip("route", "add", "10.10.0.0/24", "dev", "ipsec0")``."""
+        return _run([_tool("ip") or "ip", "-n", self.namespace, *args])
+
 
 # --------------------------------------------------------------------------------------------------------------------
 # The lab
 
 
-class Lab:
+class Topology:
+    """A context manager over ``_build`` and ``close``: what was built is removed again, even when building fails."""
+
+    def _build(self) -> None:
+        raise NotImplementedError
+
+    def close(self) -> None:
+        raise NotImplementedError
+
+    def __enter__(self) -> Self:
+        try:
+            self._build()
+        except BaseException as error:
+            try:
+                self.close()
+            except LabError as teardown:
+                error.add_note(str(teardown))
+            raise
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, traceback: TracebackType | None
+    ) -> None:
+        self.close()
+
+
+class Lab(Topology):
     """Two namespaces on a veth pair, a charon in each; a context manager that removes everything it made.
 
     ``with Lab() as lab:`` builds it in about 0.1 s. ``lab.cloud`` and ``lab.onprem`` are the :class:`Peer`\\ s. Names
@@ -543,22 +581,6 @@ class Lab:
 
     def __repr__(self) -> str:
         return f"Lab({self.prefix!r}, cloud={self.cloud.address}, onprem={self.onprem.address})"
-
-    def __enter__(self) -> Lab:
-        try:
-            self._build()
-        except BaseException as error:
-            try:
-                self.close()
-            except LabError as teardown:
-                error.add_note(str(teardown))
-            raise
-        return self
-
-    def __exit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, traceback: TracebackType | None
-    ) -> None:
-        self.close()
 
     def _build(self) -> None:
         ip = _tool("ip")
@@ -631,6 +653,15 @@ class Lab:
         first.initiate(child, ike, timeout=timeout)
         return first.wait_child(child, ike=ike, timeout=timeout), second.wait_child(child, ike=ike, timeout=timeout)
 
+    def keep_ike_outside_tunnels(self) -> None:
+        """Route-based tunnels (0.0.0.0/0 selectors): kernel-libipsec routes everything into its TUN device
+        (``default dev ipsec0`` in table 220) and excludes only the peer of each tunnel already up, so the first
+        tunnel would swallow the second tunnel's IKE packets. Exclude every IKE peer beforehand (``throw`` falls
+        through to the main table), as a route-based device keeps its IKE traffic out of its tunnel interfaces."""
+        for peer, other in ((self.cloud, self.onprem), (self.onprem, self.cloud)):
+            commands = [f"route add throw {address}/32 table 220" for address in other.addresses]
+            _run([_tool("ip") or "ip", "-n", peer.namespace, "-batch", "-"], stdin="\n".join(commands) + "\n")
+
     def peer(self, name: str) -> Peer:
         """``"cloud"`` or ``"onprem"``."""
         for peer in self.peers:
@@ -662,7 +693,18 @@ class Lab:
         python = [sys.executable, "-I", "-S", "-c"]
         ip = _tool("ip") or "ip"
         with subprocess.Popen(
-            [ip, "netns", "exec", receiver.namespace, *python, _RECEIVER, str(dst), str(port), str(timeout + 1)],
+            [
+                ip,
+                "netns",
+                "exec",
+                receiver.namespace,
+                *python,
+                _RECEIVER,
+                str(dst),
+                str(port),
+                str(timeout + 1),
+                "echo",
+            ],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
