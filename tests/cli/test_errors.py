@@ -12,6 +12,7 @@ import subprocess
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, example, given, settings
@@ -248,7 +249,7 @@ _FIELDS = st.sampled_from([
 ])  # fmt: skip
 _BODIES = st.dictionaries(_FIELDS, _JSON, max_size=5)
 #: Stack documents shaped like Terraform JSON at the top, anything below: what a hand edit can leave.
-_DOCUMENTS = st.fixed_dictionaries(
+_DOCUMENTS: st.SearchStrategy[dict[str, Any]] = st.fixed_dictionaries(
     {"resource": st.dictionaries(_TYPES, st.dictionaries(st.sampled_from(["a", "b"]), _BODIES, max_size=2), max_size=4)},
     optional={"data": st.dictionaries(_TYPES, st.dictionaries(st.just("d"), _BODIES, max_size=1), max_size=1),
               "provider": _JSON, "terraform": _JSON, "output": _JSON, "variable": _JSON},

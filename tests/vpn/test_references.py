@@ -4,7 +4,6 @@ stack, with no resource and no import block for it; and ``node.default_child``."
 from __future__ import annotations
 
 import json
-
 from typing import Any
 
 import pytest
