@@ -268,4 +268,7 @@ def test_any_hand_edited_stack_is_a_finding_or_one_error(
     printed = capsys.readouterr()
     assert code in (0, 1) and "Traceback" not in printed.err
     if printed.err:
-        assert code == 1 and printed.err.startswith("error: ") and printed.err.count("\n") == 1, printed.err
+        # one error: a single line, or "error: N problems:" with one indented line per problem
+        first, *rest = printed.err.splitlines()
+        assert code == 1 and first.startswith("error: "), printed.err
+        assert all(line.startswith("  [") for line in rest) and (not rest or first.endswith(" problems:")), printed.err
