@@ -10,11 +10,12 @@ from .checks import mapping_problems, raise_problems, sequence_problems
 from .construct import Construct
 from .element import TerraformElement
 from .errors import ValidationError
+from .provider import TerraformProvider
 from .provisioner import provisioner_block, struct_body
 from .tokens import Expression, RawExpression, Reference, ResolveContext, Token, render_hcl
 
 if TYPE_CHECKING:
-    from .provider import TerraformProvider, TerraformProviderGeneratorMetadata
+    from .provider import TerraformProviderGeneratorMetadata
 
 __all__ = [
     "Postcondition",
@@ -299,9 +300,11 @@ def _is_for_each(value: object) -> bool:
 
 
 def _is_provider(value: object) -> bool:
-    from .provider import TerraformProvider
-
-    return isinstance(value, TerraformProvider)
+    # TerraformProvider's module imports this one: look the class up once it exists, not at import time
+    return any(
+        cls.__name__ == "TerraformProvider" and cls.__module__ == __package__ + ".provider"
+        for cls in type(value).__mro__
+    )
 
 
 def _is_lifecycle(value: object) -> bool:
@@ -365,17 +368,27 @@ class _Block(TerraformElement):
         provisioners: Sequence[Any] | None = None,
         connection: Any = None,
     ) -> None:
-        _check_block_arguments(
-            scope,
-            id,
-            terraform_resource_type=terraform_resource_type,
-            attributes=attributes,
-            depends_on=depends_on,
-            count=count,
-            for_each=for_each,
-            provider=provider,
-            lifecycle=lifecycle,
-        )
+        if not (  # the common, valid case without building a list of checks (synthesis speed)
+            type(terraform_resource_type) is str
+            and terraform_resource_type
+            and (attributes is None or (type(attributes) is dict and all(type(k) is str for k in attributes)))
+            and depends_on is None
+            and count is None
+            and for_each is None
+            and lifecycle is None
+            and (provider is None or _is_provider(provider))
+        ):
+            _check_block_arguments(
+                scope,
+                id,
+                terraform_resource_type=terraform_resource_type,
+                attributes=attributes,
+                depends_on=depends_on,
+                count=count,
+                for_each=for_each,
+                provider=provider,
+                lifecycle=lifecycle,
+            )
         super().__init__(scope, id)
         self.terraform_resource_type = terraform_resource_type
         self.terraform_generator_metadata = terraform_generator_metadata
