@@ -12,7 +12,9 @@ def build(app: App) -> None:
     Provider(stack, "null")
     ports = TerraformVariable(stack, "ports", type="any")
     listed = TerraformIterator.from_list(ports.list_value)
-    Resource(stack, "r", {"ingress": listed.dynamic({"port": listed.value, "name": listed.get_string("n"), "k": listed.key})})
+    Resource(
+        stack, "r", {"ingress": listed.dynamic({"port": listed.value, "name": listed.get_string("n"), "k": listed.key})}
+    )
     mapped = TerraformIterator.from_map({"a": {"n": 1}})
     Resource(stack, "r2", {"ingress": mapped.dynamic({"name": mapped.get_string("n")})})
     TerraformOutput(stack, "o", value=listed.dynamic({"x": listed.value}))
