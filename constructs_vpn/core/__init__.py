@@ -12,10 +12,7 @@ from .aspects import IAspect as IAspect
 from .asset import TerraformAsset as TerraformAsset
 from .backends import DataTerraformRemoteState as DataTerraformRemoteState
 from .backends import DataTerraformRemoteStateLocal as DataTerraformRemoteStateLocal
-from .backends import DataTerraformRemoteStateOss as DataTerraformRemoteStateOss
 from .backends import LocalBackend as LocalBackend
-from .backends import OssAssumeRole as OssAssumeRole
-from .backends import OssBackend as OssBackend
 from .backends import TerraformBackend as TerraformBackend
 from .backends import TerraformRemoteState as TerraformRemoteState
 from .compat import DataResource as DataResource
@@ -55,6 +52,7 @@ from .more_backends import DataTerraformRemoteStateConsul as DataTerraformRemote
 from .more_backends import DataTerraformRemoteStateCos as DataTerraformRemoteStateCos
 from .more_backends import DataTerraformRemoteStateGcs as DataTerraformRemoteStateGcs
 from .more_backends import DataTerraformRemoteStateHttp as DataTerraformRemoteStateHttp
+from .more_backends import DataTerraformRemoteStateOss as DataTerraformRemoteStateOss
 from .more_backends import DataTerraformRemoteStatePg as DataTerraformRemoteStatePg
 from .more_backends import DataTerraformRemoteStateS3 as DataTerraformRemoteStateS3
 from .more_backends import DataTerraformRemoteStateSwift as DataTerraformRemoteStateSwift
@@ -62,6 +60,8 @@ from .more_backends import GcsBackend as GcsBackend
 from .more_backends import HttpBackend as HttpBackend
 from .more_backends import NamedCloudWorkspace as NamedCloudWorkspace
 from .more_backends import NamedRemoteWorkspace as NamedRemoteWorkspace
+from .more_backends import OssAssumeRole as OssAssumeRole
+from .more_backends import OssBackend as OssBackend
 from .more_backends import PgBackend as PgBackend
 from .more_backends import PrefixedRemoteWorkspaces as PrefixedRemoteWorkspaces
 from .more_backends import RemoteBackend as RemoteBackend

@@ -117,6 +117,15 @@ class App(Construct):
         self.hcl_output = hcl_output if env_hcl is None else env_hcl == "true"
 
     @staticmethod
+    def is_app(x: object) -> bool:
+        return isinstance(x, App)
+
+    @property
+    def target_stack_id(self) -> str | None:
+        """``CDKTF_TARGET_STACK_ID``, read as cdktf reads it (cdktf-cli 0.21 never sets it)."""
+        return os.environ.get("CDKTF_TARGET_STACK_ID")
+
+    @staticmethod
     def of(construct: Construct) -> App:
         root = construct.node.root
         if not isinstance(root, App):

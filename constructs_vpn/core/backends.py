@@ -1,9 +1,8 @@
-"""Where a stack keeps its state (``LocalBackend``, ``OssBackend``) and how another stack reads it."""
+"""Where a stack keeps its state (``LocalBackend``; the others in ``more_backends``) and how another stack reads it."""
 
 from __future__ import annotations
 
 import os
-from dataclasses import asdict, dataclass
 from typing import Any
 
 from .construct import Construct
@@ -13,10 +12,7 @@ from .tokens import Expression, RawExpression, Reference
 __all__ = [
     "DataTerraformRemoteState",
     "DataTerraformRemoteStateLocal",
-    "DataTerraformRemoteStateOss",
     "LocalBackend",
-    "OssAssumeRole",
-    "OssBackend",
     "TerraformBackend",
     "TerraformRemoteState",
 ]
@@ -68,61 +64,6 @@ class LocalBackend(TerraformBackend):
 
     def _synthesize_attributes(self) -> dict[str, Any]:
         return {"path": self.path, "workspace_dir": self.workspace_dir}
-
-
-@dataclass(frozen=True, slots=True)
-class OssAssumeRole:
-    """The ``assume_role`` block of the OSS backend."""
-
-    role_arn: str
-    session_name: str | None = None
-    policy: str | None = None
-    session_expiration: int | None = None
-    """Seconds, 900 to 3600."""
-
-
-class OssBackend(TerraformBackend):
-    """State in an Alibaba Cloud OSS bucket, locked through a Tablestore table when one is given."""
-
-    backend_name = "oss"
-
-    def __init__(
-        self,
-        scope: Construct,
-        *,
-        bucket: str,
-        prefix: str | None = None,
-        key: str | None = None,
-        region: str | None = None,
-        endpoint: str | None = None,
-        encrypt: bool | None = None,
-        acl: str | None = None,
-        tablestore_endpoint: str | None = None,
-        tablestore_table: str | None = None,
-        assume_role: OssAssumeRole | None = None,
-        profile: str | None = None,
-        shared_credentials_file: str | None = None,
-        ecs_role_name: str | None = None,
-    ) -> None:
-        super().__init__(scope)
-        self._config: dict[str, Any] = {
-            "bucket": bucket,
-            "prefix": prefix,
-            "key": key,
-            "region": region,
-            "endpoint": endpoint,
-            "encrypt": encrypt,
-            "acl": acl,
-            "tablestore_endpoint": tablestore_endpoint,
-            "tablestore_table": tablestore_table,
-            "assume_role": asdict(assume_role) if assume_role is not None else None,
-            "profile": profile,
-            "shared_credentials_file": shared_credentials_file,
-            "ecs_role_name": ecs_role_name,
-        }
-
-    def _synthesize_attributes(self) -> dict[str, Any]:
-        return dict(self._config)
 
 
 class DataTerraformRemoteState(TerraformElement):
@@ -185,25 +126,6 @@ class DataTerraformRemoteStateLocal(DataTerraformRemoteState):
 
     def __init__(self, scope: Construct, id: str, *, path: str, workspace: str | None = None) -> None:
         super().__init__(scope, id, backend="local", config={"path": path}, workspace=workspace)
-
-
-class DataTerraformRemoteStateOss(DataTerraformRemoteState):
-    """Outputs of a configuration whose state is in OSS (same settings as ``OssBackend``)."""
-
-    def __init__(
-        self,
-        scope: Construct,
-        id: str,
-        *,
-        bucket: str,
-        prefix: str | None = None,
-        key: str | None = None,
-        region: str | None = None,
-        endpoint: str | None = None,
-        workspace: str | None = None,
-    ) -> None:
-        config = {"bucket": bucket, "prefix": prefix, "key": key, "region": region, "endpoint": endpoint}
-        super().__init__(scope, id, backend="oss", config=config, workspace=workspace)
 
 
 #: cdktf's base of the remote state readers.

@@ -141,6 +141,20 @@ class Node:
             self._context = {}
         self._context[key] = value
 
+    def get_context(self, key: str) -> Any:
+        """The value of ``key`` here or above; an error if no scope sets it (as the constructs library)."""
+        node: Node | None = self
+        while node is not None:
+            if key in node._context:
+                return node._context[key]
+            node = node.scope.node if node.scope is not None else None
+        raise ValidationError.single(
+            self._path,
+            f"no context value {key!r} is set here or above",
+            rule="context",
+            fix=f"set it with node.set_context({key!r}, ...), App(context=...) or cdktf.json's context",
+        )
+
     def try_get_context(self, key: str) -> Any:
         """The value of ``key`` here or in the nearest scope above that sets it, else ``None``."""
         node: Node | None = self
@@ -220,6 +234,10 @@ class Construct:
         id = id.replace(PATH_SEP, "--")
         self.node = Node(self, scope, id)
         scope.node._add_child(self, id)
+
+    @staticmethod
+    def is_construct(x: object) -> bool:
+        return isinstance(x, Construct)
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self.node.path or '(root)'}>"

@@ -31,6 +31,7 @@ __all__ = [
     "DataTerraformRemoteStateCos",
     "DataTerraformRemoteStateGcs",
     "DataTerraformRemoteStateHttp",
+    "DataTerraformRemoteStateOss",
     "DataTerraformRemoteStatePg",
     "DataTerraformRemoteStateS3",
     "DataTerraformRemoteStateSwift",
@@ -38,6 +39,8 @@ __all__ = [
     "HttpBackend",
     "NamedCloudWorkspace",
     "NamedRemoteWorkspace",
+    "OssAssumeRole",
+    "OssBackend",
     "PgBackend",
     "PrefixedRemoteWorkspaces",
     "RemoteBackend",
@@ -183,6 +186,17 @@ class PrefixedRemoteWorkspaces:
     prefix: str
 
 
+@dataclass(frozen=True, slots=True)
+class OssAssumeRole:
+    """The ``assume_role`` block of the OSS backend."""
+
+    role_arn: str
+    session_name: str | None = None
+    policy: str | None = None
+    session_expiration: int | None = None
+    """Seconds, 900 to 3600."""
+
+
 # readers ---------------------------------------------------------------------------------------------------
 class DataTerraformRemoteStateAzurerm(_ConfiguredRemoteState):
     backend_type, _config = "azurerm", structs.DataTerraformRemoteStateAzurermConfig
@@ -202,6 +216,12 @@ class DataTerraformRemoteStateGcs(_ConfiguredRemoteState):
 
 class DataTerraformRemoteStateHttp(_ConfiguredRemoteState):
     backend_type, _config = "http", structs.DataTerraformRemoteStateHttpConfig
+
+
+class DataTerraformRemoteStateOss(_ConfiguredRemoteState):
+    """Outputs of a configuration whose state is in Alibaba Cloud OSS."""
+
+    backend_type, _config = "oss", structs.DataTerraformRemoteStateOssConfig
 
 
 class DataTerraformRemoteStatePg(_ConfiguredRemoteState):
@@ -235,6 +255,12 @@ class GcsBackend(_ConfiguredBackend):
 
 class HttpBackend(_ConfiguredBackend):
     backend_name, _struct, _reader = "http", structs.HttpBackendConfig, DataTerraformRemoteStateHttp
+
+
+class OssBackend(_ConfiguredBackend):
+    """State in an Alibaba Cloud OSS bucket, locked through a Tablestore table when one is given."""
+
+    backend_name, _struct, _reader = "oss", structs.OssBackendConfig, DataTerraformRemoteStateOss
 
 
 class PgBackend(_ConfiguredBackend):

@@ -10,11 +10,12 @@ from .checks import mapping_problems, raise_problems, sequence_problems
 from .construct import Construct
 from .element import TerraformElement
 from .errors import ValidationError
+from .provider import TerraformProvider
 from .provisioner import provisioner_block, struct_body
 from .tokens import Expression, RawExpression, Reference, ResolveContext, Token, render_hcl
 
 if TYPE_CHECKING:
-    from .provider import TerraformProvider, TerraformProviderGeneratorMetadata
+    from .provider import TerraformProviderGeneratorMetadata
 
 __all__ = [
     "Postcondition",
@@ -128,16 +129,16 @@ class TerraformIterator:
 
     @property
     def key(self) -> Any:
-        return RawExpression("each.key")
+        return _IteratorReference("key")
 
     @property
     def value(self) -> Any:
-        return RawExpression("each.value")
+        return _IteratorReference("value")
 
     def _attribute(self, attribute: str) -> Expression:
         from .fn import Fn
 
-        found: Expression = Fn.lookup_nested(RawExpression("each.value"), [attribute])
+        found: Expression = Fn.lookup_nested(_IteratorReference("value"), [attribute])
         return found
 
     def get_string(self, attribute: str) -> str:
@@ -178,13 +179,9 @@ class TerraformIterator:
         return self._attribute(attribute)
 
     def dynamic(self, attributes: Mapping[str, Any]) -> Any:
-        """cdktf's dynamic blocks are not supported yet (docs/from-cdktf.md): an error, not a wrong block."""
-        raise ValidationError.single(
-            "",
-            "TerraformIterator.dynamic (dynamic blocks) is not supported by this engine yet",
-            rule="dynamic-block",
-            fix="write one block per item in Python, or use for_expression_for_list for a list attribute",
-        )
+        """A list with one ``attributes`` object per item: ``[ for key, val in <collection>: {...}]``, as cdktf
+        writes it for a generic resource (generated bindings turn it into a ``dynamic`` block)."""
+        return TerraformDynamicExpression(self, attributes)
 
     # for expressions over the same collection ---------------------------------------------------------------
     def keys(self) -> Any:
@@ -213,6 +210,39 @@ class TerraformIterator:
         if self.is_list:
             return _ForEachSet(items)
         return items  # a map is written as it is (a JSON object), as cdktf does
+
+
+class _IteratorReference(Expression):
+    """``each.value``/``each.key``; ``val``/``key`` inside a for expression over the same collection."""
+
+    __slots__ = ("part",)
+
+    def __init__(self, part: str) -> None:
+        super().__init__()
+        self.part = part
+
+    def to_expression(self, ctx: ResolveContext) -> str:
+        if ctx.in_for_expression:
+            return "val" if self.part == "value" else "key"
+        return f"each.{self.part}"
+
+
+class TerraformDynamicExpression(Expression):
+    """What ``TerraformIterator.dynamic`` returns: ``iterator`` and the block's ``content``."""
+
+    __slots__ = ("content", "iterator")
+
+    def __init__(self, iterator: TerraformIterator, content: Mapping[str, Any]) -> None:
+        super().__init__()
+        self.iterator = iterator
+        self.content = content
+
+    def to_expression(self, ctx: ResolveContext) -> str:
+        return _ForExpression(self.iterator._for_each(), self.content).to_expression(ctx)
+
+    def to_dynamic_block(self) -> dict[str, Any]:
+        """The body of a ``dynamic "<block>"`` (for generated bindings): ``for_each``, ``iterator``, ``content``."""
+        return {"for_each": self.iterator._for_each(), "iterator": "each", "content": dict(self.content)}
 
 
 class ListTerraformIterator(TerraformIterator):
@@ -273,10 +303,15 @@ class _ForExpression(Expression):
 
     def to_expression(self, ctx: ResolveContext) -> str:
         source = render_hcl(self.input, ctx)
-        value = self._part(self.value, ctx)
-        if self.key is None:
+        outer, ctx.in_for_expression = ctx.in_for_expression, True
+        try:
+            value = self._part(self.value, ctx)
+            key = None if self.key is None else self._part(self.key, ctx)
+        finally:
+            ctx.in_for_expression = outer
+        if key is None:
             return f"[ for key, val in {source}: {value}]"
-        return f"{{ for key, val in {source}: {self._part(self.key, ctx)} => {value} }}"
+        return f"{{ for key, val in {source}: {key} => {value} }}"
 
 
 def is_dependable(value: object) -> bool:
@@ -299,9 +334,11 @@ def _is_for_each(value: object) -> bool:
 
 
 def _is_provider(value: object) -> bool:
-    from .provider import TerraformProvider
-
-    return isinstance(value, TerraformProvider)
+    # TerraformProvider's module imports this one: look the class up once it exists, not at import time
+    return any(
+        cls.__name__ == "TerraformProvider" and cls.__module__ == __package__ + ".provider"
+        for cls in type(value).__mro__
+    )
 
 
 def _is_lifecycle(value: object) -> bool:
@@ -365,17 +402,27 @@ class _Block(TerraformElement):
         provisioners: Sequence[Any] | None = None,
         connection: Any = None,
     ) -> None:
-        _check_block_arguments(
-            scope,
-            id,
-            terraform_resource_type=terraform_resource_type,
-            attributes=attributes,
-            depends_on=depends_on,
-            count=count,
-            for_each=for_each,
-            provider=provider,
-            lifecycle=lifecycle,
-        )
+        if not (  # the common, valid case without building a list of checks (synthesis speed)
+            type(terraform_resource_type) is str
+            and terraform_resource_type
+            and (attributes is None or (type(attributes) is dict and all(type(k) is str for k in attributes)))
+            and depends_on is None
+            and count is None
+            and for_each is None
+            and lifecycle is None
+            and (provider is None or _is_provider(provider))
+        ):
+            _check_block_arguments(
+                scope,
+                id,
+                terraform_resource_type=terraform_resource_type,
+                attributes=attributes,
+                depends_on=depends_on,
+                count=count,
+                for_each=for_each,
+                provider=provider,
+                lifecycle=lifecycle,
+            )
         super().__init__(scope, id)
         self.terraform_resource_type = terraform_resource_type
         self.terraform_generator_metadata = terraform_generator_metadata

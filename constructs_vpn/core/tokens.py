@@ -54,12 +54,14 @@ class ResolveContext:
     """Where a value is being resolved: the stack (for cross-stack references), the construct path, and
     whether hand-written ``${``/``%{`` is escaped (``App(escape_raw_expressions=True)``)."""
 
-    __slots__ = ("escape", "path", "stack")
+    __slots__ = ("escape", "in_for_expression", "path", "stack")
 
     def __init__(self, stack: TerraformStack | None, path: str = "", *, escape: bool = False) -> None:
         self.stack = stack
         self.path = path
         self.escape = escape
+        #: Inside a for expression an iterator's ``each.value``/``each.key`` are its ``val``/``key``, as in cdktf.
+        self.in_for_expression = False
 
 
 class Expression:

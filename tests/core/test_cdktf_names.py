@@ -16,7 +16,7 @@ NAMES = [
 ]
 DOC = (REPO_DIR / "docs/from-cdktf.md").read_text("utf-8")
 LEFT_OUT = DOC[DOC.index("## Names left out") :]
-#: Present now. With the generated bindings' runtime (core/complex_computed.py) it is 180 of 183 (98%).
+#: Present now: 159 of 183 (87%). With the generated bindings' runtime (core/complex_computed.py) 181 (99%): raise to 0.95.
 FLOOR = 0.85
 
 

@@ -87,3 +87,13 @@ def test_validations_are_collected_from_the_whole_app(app: App) -> None:
     assert "[net/a] first problem" in text and "[net/a] second problem" in text
     assert "[net/b] x.y: bad value (rule my-rule); fix: use z" in text
     assert not app.outdir.exists()  # nothing written
+
+
+def test_get_context_is_an_error_when_unset(app: App) -> None:
+    app.node.set_context("env", "prod")
+    stack = TerraformStack(app, "s")
+    assert stack.node.get_context("env") == "prod"
+    with pytest.raises(ValidationError) as caught:
+        stack.node.get_context("missing")
+    assert caught.value.problems[0].rule == "context"
+    assert Construct.is_construct(stack) and App.is_app(app) and not App.is_app(stack)
