@@ -2,7 +2,7 @@
 
 ``plan_connection(document, connection)`` reads a synthesized stack and returns the device's view;
 ``render(plan, format)`` writes it as strongSwan ``swanctl.conf``, Alibaba's ``DownloadVpnConnectionConfig``
-JSON, a Cisco IOS / Huawei VRP / Juniper SRX / VyOS / FortiGate template, or an FRR ``frr.conf`` for BGP.
+JSON, a Cisco IOS / Huawei VRP / Juniper SRX / VyOS / FortiGate / PAN-OS template, or an FRR ``frr.conf`` for BGP.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..core.errors import ValidationError
-from . import aliyun_json, cisco_ios, fortigate, frr, huawei_vrp, juniper_srx, swanctl, vyos
+from . import aliyun_json, cisco_ios, fortigate, frr, huawei_vrp, juniper_srx, paloalto, swanctl, vyos
 from .plan import PeerPlan, Secret, TunnelPlan, find_connections, plan_connection, printable
 
 __all__ = ["FORMATS", "PeerPlan", "Secret", "TunnelPlan", "find_connections", "plan_connection", "render"]
@@ -23,6 +23,7 @@ FORMATS: dict[str, Callable[[PeerPlan], str]] = {
     "junos": juniper_srx.render,
     "vyos": vyos.render,
     "fortigate": fortigate.render,
+    "panos": paloalto.render,
     "frr": frr.render,
 }
 

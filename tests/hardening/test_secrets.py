@@ -146,7 +146,7 @@ def test_cli_output_never_shows_the_key(tmp_path: Path, capsys: pytest.CaptureFi
     # Every connection, in every format: a literal key of the stack is not printed unless asked for.
     capsys.readouterr()
     for connection in ("from-variable", "literal", "dual", "cross"):
-        for format in ("swanctl", "json", "cisco", "huawei", "junos", "vyos", "fortigate"):
+        for format in ("swanctl", "json", "cisco", "huawei", "junos", "vyos", "fortigate", "panos"):
             args = ["-o", str(tmp_path / "cdktf.out"), "--stack", "secrets", "--connection", connection]
             code = main(["peer-config", *args, "--format", format])
             printed = capsys.readouterr()

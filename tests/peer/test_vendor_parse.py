@@ -1,4 +1,4 @@
-"""The Cisco IOS and Huawei VRP sheets read back by a maintained parser (ciscoconfparse2) equal the model.
+"""Every vendor sheet read back by a maintained parser (ciscoconfparse2; TTP for PAN-OS) equals the model.
 
 What the parser finds in each section (IKE and IPsec proposals, peer address and identities, key, lifetimes,
 DPD, tunnel source and destination, static routes or BGP neighbours) is compared with the plan, through
@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 from ciscoconfparse2 import CiscoConfParse  # type: ignore[import-untyped]  # no type hints published
+from ttp import ttp  # type: ignore[import-untyped]
 
 from constructs_vpn.core import ValidationError
 from constructs_vpn.peer import PeerPlan, TunnelPlan, plan_connection, render
@@ -325,7 +326,79 @@ def fortigate(text: str, tunnel: TunnelPlan, number: int) -> dict[str, Any]:
     }
 
 
-READERS = {"cisco": cisco, "fortigate": fortigate, "huawei": huawei, "junos": junos, "vyos": vyos}
+#: PAN-OS ``set`` commands, read with a TTP template (one group per object kind, keyed by its name).
+PANOS_TEMPLATE = """
+<group name="ike.{{ name }}">
+set network ike crypto-profiles ike-crypto-profiles {{ name }} encryption {{ enc }}
+set network ike crypto-profiles ike-crypto-profiles {{ name }} hash {{ auth }}
+set network ike crypto-profiles ike-crypto-profiles {{ name }} dh-group {{ dh }}
+set network ike crypto-profiles ike-crypto-profiles {{ name }} lifetime {{ unit }} {{ amount | to_int }}
+</group>
+<group name="esp.{{ name }}">
+set network ike crypto-profiles ipsec-crypto-profiles {{ name }} esp encryption {{ enc }}
+set network ike crypto-profiles ipsec-crypto-profiles {{ name }} esp authentication {{ auth }}
+set network ike crypto-profiles ipsec-crypto-profiles {{ name }} dh-group {{ dh }}
+set network ike crypto-profiles ipsec-crypto-profiles {{ name }} lifetime {{ unit }} {{ amount | to_int }}
+</group>
+<group name="gateway.{{ name }}">
+set network ike gateway {{ name }} authentication pre-shared-key key {{ key }}
+set network ike gateway {{ name }} protocol version {{ version }}
+set network ike gateway {{ name }} protocol {{ ignore }} dpd enable {{ dpd }}
+set network ike gateway {{ name }} local-address interface {{ ignore }} ip {{ local }}
+set network ike gateway {{ name }} peer-address ip {{ peer }}
+set network ike gateway {{ name }} local-id type {{ ignore }} id {{ local_id }}
+set network ike gateway {{ name }} peer-id type {{ ignore }} id {{ peer_id }}
+</group>
+<group name="tunnel.{{ name }}">
+set network tunnel ipsec {{ name }} tunnel-interface {{ interface }}
+<group name="flows*">
+set network tunnel ipsec {{ ignore }} auto-key proxy-id {{ id }} local {{ local }} remote {{ remote }} protocol any
+</group>
+</group>
+<group name="statics*">
+set network virtual-router default routing-table ip static-route {{ ignore }} interface {{ interface }} destination {{ cidr }}
+</group>
+<group name="bgp">
+set network virtual-router default protocol bgp local-as {{ asn | to_int }}
+</group>
+<group name="peers*">
+set network virtual-router default protocol bgp peer-group {{ ignore }} peer {{ name }} peer-as {{ peer_as | to_int }}
+set network virtual-router default protocol bgp peer-group {{ ignore }} peer {{ name }} peer-address ip {{ ip }}
+</group>
+"""
+SECONDS = {"seconds": 1, "minutes": 60, "hours": 3600}
+
+
+def panos(text: str, tunnel: TunnelPlan, number: int) -> dict[str, Any]:
+    parser = ttp(data=text, template=PANOS_TEMPLATE)
+    parser.parse()
+    (read,) = parser.result(structure="flat_list")
+    (name,) = [n for n, t in read["tunnel"].items() if t["interface"] == f"tunnel.{number}"]
+    ike, esp, gateway = read["ike"][name], read["esp"][name], read["gateway"][name]
+    assert gateway["version"] == ("ikev1" if tunnel.ike_v1 else "ikev2")
+    flows = sorted((f["local"], f["remote"]) for f in read["tunnel"][name].get("flows", []))
+    routes = sorted(s["cidr"] for s in read.get("statics", []) if s["interface"] == f"tunnel.{number}")
+    assert routes == (sorted(tunnel.remote_subnets) if tunnel.policy_based else [])
+    bgp = None
+    if tunnel.bgp is not None:
+        (peer,) = [p for p in read["peers"] if p["name"] == name]
+        bgp = (read["bgp"]["asn"], peer["ip"], peer["peer_as"])
+    return {
+        "ike": (PANOS_ENC[ike["enc"]], ike["auth"], ike["dh"], ike["amount"] * SECONDS[ike["unit"]]),
+        "esp": (PANOS_ENC[esp["enc"]], esp["auth"], "disabled" if esp["dh"] == "no-pfs" else esp["dh"],
+                esp["amount"] * SECONDS[esp["unit"]]),
+        "key": gateway["key"][1:-1],
+        "peer": gateway["peer"],
+        "ids": (gateway["local_id"], gateway["peer_id"]),
+        "dpd": gateway["dpd"] == "yes",
+        "ends": (None if flows else gateway["local"], gateway["peer"]),
+        "flows": flows,
+        "bgp": bgp,
+    }  # fmt: skip
+
+
+PANOS_ENC = {"aes-128-cbc": "aes", "aes-192-cbc": "aes192", "aes-256-cbc": "aes256", "des": "des", "3des": "3des"}
+READERS = {"cisco": cisco, "fortigate": fortigate, "huawei": huawei, "junos": junos, "panos": panos, "vyos": vyos}
 
 
 @pytest.mark.parametrize("vendor", sorted(READERS))
