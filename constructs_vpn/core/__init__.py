@@ -26,6 +26,27 @@ from .compat import StringConcat as StringConcat
 from .compat import TerraformResourceTargets as TerraformResourceTargets
 from .compat import Tokenization as Tokenization
 from .compat import TokenizedStringFragments as TokenizedStringFragments
+from .complex_computed import AnyListList as AnyListList
+from .complex_computed import AnyListMap as AnyListMap
+from .complex_computed import AnyMap as AnyMap
+from .complex_computed import AnyMapList as AnyMapList
+from .complex_computed import BooleanList as BooleanList
+from .complex_computed import BooleanListList as BooleanListList
+from .complex_computed import BooleanListMap as BooleanListMap
+from .complex_computed import BooleanMap as BooleanMap
+from .complex_computed import BooleanMapList as BooleanMapList
+from .complex_computed import ComplexList as ComplexList
+from .complex_computed import ComplexMap as ComplexMap
+from .complex_computed import ComplexObject as ComplexObject
+from .complex_computed import MapList as MapList
+from .complex_computed import NumberListList as NumberListList
+from .complex_computed import NumberListMap as NumberListMap
+from .complex_computed import NumberMap as NumberMap
+from .complex_computed import NumberMapList as NumberMapList
+from .complex_computed import StringListList as StringListList
+from .complex_computed import StringListMap as StringListMap
+from .complex_computed import StringMap as StringMap
+from .complex_computed import StringMapList as StringMapList
 from .construct import Construct as Construct
 from .construct import IValidation as IValidation
 from .construct import Node as Node
@@ -179,15 +200,27 @@ __all__ = [
     "Annotation",
     "AnnotationMetadataEntryType",
     "Annotations",
+    "AnyListList",
+    "AnyListMap",
+    "AnyMap",
+    "AnyMapList",
     "App",
     "AppConfig",
     "Aspects",
     "AssetType",
     "AzurermBackend",
     "AzurermBackendConfig",
+    "BooleanList",
+    "BooleanListList",
+    "BooleanListMap",
+    "BooleanMap",
+    "BooleanMapList",
     "CloudBackend",
     "CloudBackendConfig",
     "CloudWorkspace",
+    "ComplexList",
+    "ComplexMap",
+    "ComplexObject",
     "Construct",
     "ConstructsVpnError",
     "ConsulBackend",
@@ -266,11 +299,16 @@ __all__ = [
     "LocalBackendConfig",
     "LocalExecProvisioner",
     "Manifest",
+    "MapList",
     "MapTerraformIterator",
     "MigrateIds",
     "NamedCloudWorkspace",
     "NamedRemoteWorkspace",
     "Node",
+    "NumberListList",
+    "NumberListMap",
+    "NumberMap",
+    "NumberMapList",
     "Op",
     "OssAssumeRole",
     "OssBackend",
@@ -296,6 +334,10 @@ __all__ = [
     "StackAnnotation",
     "StackManifest",
     "StringConcat",
+    "StringListList",
+    "StringListMap",
+    "StringMap",
+    "StringMapList",
     "SwiftBackend",
     "SwiftBackendConfig",
     "SynthError",
