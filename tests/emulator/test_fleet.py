@@ -6,6 +6,10 @@ from __future__ import annotations
 
 import itertools
 import json
+import os
+import shutil
+import subprocess
+import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -15,7 +19,8 @@ from constructs_vpn.cli.orchestrate import state_moves
 from constructs_vpn.cli.project import read_manifest
 from constructs_vpn.core import App
 from stacks.fleet import build_fleet
-from tests.emulator.harness import Workspace, cloud_ids, stack_env, terraform_binary
+from tests.emulator.harness import VARIABLE_VALUE, Workspace, cloud_ids, stack_env, terraform_binary
+from tests.tooling import REPO_DIR, require
 
 pytestmark = pytest.mark.terraform
 
@@ -81,3 +86,46 @@ def test_resplit_replaces_nothing(
             planned = dict(zip(sites, pool.map(plan_and_apply, [workspaces[name] for name in sites]), strict=True))
         assert planned == {name: {} for name in sites}, planned
         assert cloud_ids(json.loads(cloud.read_text("utf-8"))["objects"]) == created
+
+
+CLI_DIR = Path(os.environ.get("CONSTRUCTS_VPN_CDKTF_CLI_DIR", Path.home() / ".cache/constructs-vpn/cdktf-cli-0.21.0"))
+
+
+@pytest.mark.cdktf_cli
+def test_cdktf_deploys_the_split_app_in_parallel(tmp_path: Path, emulator_env: dict[str, str]) -> None:
+    """``cdktf deploy '*' --parallelism 3`` (the real CLI) on the hub and three site stacks, then destroy."""
+    cdktf = CLI_DIR / "node_modules/.bin/cdktf"
+    require(cdktf.exists() and shutil.which("node") is not None, f"cdktf CLI not found at {cdktf} (needs Node 20)")
+    project = tmp_path / "project"
+    shutil.copytree(REPO_DIR / "stacks", project / "stacks", ignore=shutil.ignore_patterns("__pycache__", "*.csv"))
+    (project / "sites.csv").write_text(SITES, encoding="utf-8")
+    fleet = {"inventory": "sites.csv", "split": "site"}
+    config = {"language": "python", "app": "python -m stacks.fleet", "context": {"fleet": fleet}}
+    (project / "cdktf.json").write_text(json.dumps(config), encoding="utf-8")
+    cloud = tmp_path / "cloud.json"
+    home = tmp_path / "home"
+    home.mkdir()
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("TF_", "CONSTRUCTS_VPN_EMULATOR_"))}
+    env |= emulator_env | {
+        "PATH": os.pathsep.join([str(Path(sys.executable).parent), str(Path(terraform_binary()).parent), env["PATH"]]),
+        "HOME": str(home),
+        "CDKTF_HOME": str(tmp_path / "cdktf-home"),
+        "CHECKPOINT_DISABLE": "1",
+        "CI": "1",
+        "CONSTRUCTS_VPN_EMULATOR_STATE": str(cloud),
+        "TF_VAR_site_psks": json.dumps(dict.fromkeys(("site-a", "site-b", "site-c"), VARIABLE_VALUE)),
+    }
+
+    def cdktf_run(command: str) -> str:
+        args = [str(cdktf), command, "*", "--parallelism", "3", "--auto-approve", "--skip-provider-lock"]
+        done = subprocess.run(args, cwd=project, env=env, capture_output=True, text=True, timeout=600, check=False)
+        assert done.returncode == 0, done.stdout + done.stderr
+        return done.stdout
+
+    deployed = cdktf_run("deploy")
+    assert deployed.count("Apply complete!") == 4, deployed
+    assert len(cloud_ids(json.loads(cloud.read_text("utf-8"))["objects"])) == 3 + 3 * 6
+    for site in ("site-a", "site-b", "site-c"):  # each site stack has its own state, beside the project
+        assert (project / f"terraform.fleet-site-{site}.tfstate").is_file()
+    cdktf_run("destroy")
+    assert json.loads(cloud.read_text("utf-8"))["objects"] == {}
