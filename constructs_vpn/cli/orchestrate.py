@@ -181,21 +181,24 @@ def _addresses(manifest: Manifest, name: str) -> Iterator[str]:
 
 
 def state_moves(old: Manifest, new: Manifest) -> list[StateMove]:
-    """Each managed resource of ``new`` that ``old`` held in a stack of another name, by address."""
-    owner: dict[str, str] = {}
+    """Each managed resource of ``new`` that ``old`` held in a stack of another name, by address. An address
+    that several old stacks held (and not the new one's namesake) has no single source: an error."""
+    owners: dict[str, list[str]] = {}
     for name in sorted(old.stacks):
         for address in _addresses(old, name):
-            if address in owner:
+            owners.setdefault(address, []).append(name)
+    moves: list[StateMove] = []
+    for name in sorted(new.stacks):
+        for address in sorted(_addresses(new, name)):
+            sources = owners.get(address, [])
+            if name in sources or not sources:
+                continue  # stays in its state, or is new
+            if len(sources) > 1:
                 raise ConstructsVpnError(
-                    f"{old.outdir}: {address} is in stacks {owner[address]!r} and {name!r}; a move needs one source"
+                    f"{old.outdir}: {address} (now in stack {name!r}) is in stacks {sources}; move it by hand"
                 )
-            owner[address] = name
-    return [
-        StateMove(owner[address], name, address)
-        for name in sorted(new.stacks)
-        for address in sorted(_addresses(new, name))
-        if owner.get(address, name) != name
-    ]
+            moves.append(StateMove(sources[0], name, address))
+    return moves
 
 
 def add_parser(commands: Any) -> None:

@@ -14,6 +14,7 @@ from stacks import build_app
 from stacks.fleet import FLEET_INVENTORY, build_fleet
 from stacks.fleet_inventory import inventory_text
 from stacks.inventory import read_inventory
+from tests.tooling import REPO_DIR
 
 SITES = """name,ip_address,lan_cidr,region,ike_enc_alg
 site-a,198.18.0.1,10.0.1.0/24,cn-hangzhou,
@@ -144,3 +145,19 @@ def test_optional_columns_come_in_order(tmp_path: Path) -> None:
     path.write_text("name,ip_address,lan_cidr,ike_enc_alg,region\n", encoding="utf-8")
     with pytest.raises(ValidationError, match=r"sites.csv:1\] header is"):
         read_inventory(path)
+
+
+def test_the_documented_team_project_synthesizes_with_oss_state(tmp_path: Path) -> None:
+    """docs/fleet.md's cdktf.json for a team: every stack's state in OSS, locked in Tablestore."""
+    config = json.loads((REPO_DIR / "docs/examples/fleet-oss.json").read_text("utf-8"))
+    assert config["app"] == "python -m stacks.fleet"
+    context = config["context"]
+    context["fleet"]["inventory"] = str(REPO_DIR / context["fleet"]["inventory"])
+    context["fleet"]["split"] = "region"  # four region stacks instead of 1,000 site stacks: quicker, same backend
+    app = App(outdir=tmp_path / "out", context=context)
+    build_fleet(app)
+    documents = app.synth().documents
+    assert len(documents) == 5
+    for name, document in documents.items():
+        backend = document["terraform"]["backend"]["oss"]
+        assert backend["key"] == f"fleet/{name}.tfstate" and backend["tablestore_table"] == "terraform_lock"
