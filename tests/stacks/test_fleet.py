@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from constructs_vpn.core import App, ValidationError
 from stacks import build_app
@@ -161,3 +163,21 @@ def test_the_documented_team_project_synthesizes_with_oss_state(tmp_path: Path) 
     for name, document in documents.items():
         backend = document["terraform"]["backend"]["oss"]
         assert backend["key"] == f"fleet/{name}.tfstate" and backend["tablestore_table"] == "terraform_lock"
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    region=st.from_regex(r"[a-z]{2}(-[a-z0-9]{1,12}){1,3}", fullmatch=True),
+    junk=st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters='\r\n,"'), max_size=12),
+)
+def test_a_region_is_a_region_id_or_rejected_at_its_cell(tmp_path: Path, region: str, junk: str) -> None:
+    """Any region id is read as itself; the same text with a template opening (or a space) in it never is."""
+    path = tmp_path / "sites.csv"
+    for cell, ok in ((region, True), (f"{region}${{{junk}", False), (f"{junk} {region}", False)):
+        path.write_text(f"name,ip_address,lan_cidr,region\nsite-a,198.18.0.1,10.0.1.0/24,{cell}\n", encoding="utf-8")
+        if ok:
+            assert read_inventory(path)[0].region == region
+            continue
+        with pytest.raises(ValidationError) as caught:
+            read_inventory(path)
+        assert [(p.path, p.field) for p in caught.value.problems] == [(f"{path}:2:4", "region")]
