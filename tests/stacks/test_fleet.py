@@ -168,7 +168,7 @@ def test_the_documented_team_project_synthesizes_with_oss_state(tmp_path: Path) 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     region=st.from_regex(r"[a-z]{2}(-[a-z0-9]{1,12}){1,3}", fullmatch=True),
-    junk=st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters='\r\n,"'), max_size=12),
+    junk=st.text(alphabet=st.characters(exclude_categories=["Cs"], exclude_characters='\r\n,"'), max_size=12),
 )
 def test_a_region_is_a_region_id_or_rejected_at_its_cell(tmp_path: Path, region: str, junk: str) -> None:
     """Any region id is read as itself; the same text with a template opening (or a space) in it never is."""
