@@ -5,7 +5,9 @@ Prints one JSON line per measurement:
 - ``synth``: the fleet of ``--sites`` generated sites split one per site, synthesized twice, the second time
   with one site's IKE proposal changed (``aes`` to ``aes256``): seconds, and how many ``cdk.tf.json`` files
   and stack digests differ (the target is exactly one).
-- ``emulator`` (with ``--emulator``), for ``--small`` sites and for ``--sites``: the fleet applied as one stack
+- ``site-stack`` (with ``--emulator``), for ``--small`` sites and for ``--sites``: the fleet synthesized one
+  stack per site, the hub and one site applied, that site's change planned in its own stack.
+- ``emulator`` (with ``--emulator``), for ``--small`` and ``--one-stack-sites``: the fleet applied as one stack
   against the emulator (the cloud then holds every site), then the same change planned two ways: in that one
   stack (every resource refreshed), and in the changed site's own stack after its state and the hub's were
   moved out (``terraform state mv``, as ``constructs-vpn orchestrate --moves-from`` lists them). The site
@@ -163,16 +165,45 @@ def measure_emulator(work: Path, count: int) -> dict[str, Any]:
     }
 
 
+def measure_site_stack(work: Path, count: int) -> dict[str, Any]:
+    """The fleet of ``count`` sites synthesized one stack per site; only the hub and the changed site applied
+    (the cloud holds no other site): the plan of that site's change, which reads the site's state and the
+    hub's outputs, nothing of the other stacks."""
+    terraform = Terraform(work, count)
+    branches = sites(work, count)
+    target = count // 2
+    site = f"fleet-site-{branches[target].name}"
+    before, _ = synth(work, "per-site", branches, Split.SITE)
+    for stack in ("fleet-hub", site):
+        terraform(before / "stacks" / stack, "init", "-input=false")
+        terraform(before / "stacks" / stack, "apply", "-auto-approve", "-input=false")
+    after, _ = synth(work, "per-site-changed", changed(branches, target), Split.SITE)
+    terraform(after / "stacks" / site, "init", "-input=false")
+    seconds, actions = terraform.plan(after / "stacks" / site)
+    return {"measure": "site-stack", "sites": count, "stacks": count + 1, "site_stack_plan_seconds": round(seconds, 2),
+            "site_stack_plan_actions": actions}  # fmt: skip
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--sites", type=int, default=1000)
     parser.add_argument("--small", type=int, default=10, help="the small fleet of the plan-time comparison")
     parser.add_argument("--emulator", action="store_true", help="also plan against the emulator (slow: applies)")
+    parser.add_argument(
+        "--one-stack-sites",
+        type=int,
+        default=200,
+        help="the large fleet applied as one stack (the emulator rewrites "
+        "its whole state file on every call, so applying 1,000 sites in one stack takes over an hour)",
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         print(json.dumps(measure_synth(Path(tmp), args.sites)), flush=True)
     if args.emulator:
         for count in (args.small, args.sites):
+            with tempfile.TemporaryDirectory() as tmp:
+                print(json.dumps(measure_site_stack(Path(tmp).resolve(), count)), flush=True)
+        for count in (args.small, args.one_stack_sites):
             with tempfile.TemporaryDirectory() as tmp:
                 print(json.dumps(measure_emulator(Path(tmp).resolve(), count)), flush=True)
 
