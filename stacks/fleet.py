@@ -114,7 +114,9 @@ class Site(Construct):
     """One branch: its gateway and dual-tunnel connection, bound to its region's transit router of ``hub``
     (referred to by id: an expression in the same stack, remote state from another)."""
 
-    def __init__(self, scope: Construct, branch: Branch, hub: Hub, providers: _Providers, psks: TerraformVariable):
+    def __init__(
+        self, scope: Construct, branch: Branch, hub: Hub, providers: _Providers, psks: TerraformVariable
+    ) -> None:
         super().__init__(scope, branch.name)
         provider = providers(branch.region)
         hub_tr = hub.routers[branch.region]
