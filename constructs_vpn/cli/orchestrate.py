@@ -19,7 +19,6 @@ import argparse
 import hashlib
 import json
 import os
-import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -236,7 +235,5 @@ def run(args: argparse.Namespace) -> int:
     (root / "atlantis.yaml").write_text(atlantis_yaml(manifest, root), "utf-8")
     digest_file = manifest.outdir / DIGESTS_FILE
     digest_file.write_text(json.dumps({"algorithm": "sha256", "stacks": digests}, indent=2) + "\n", "utf-8")
-    print(
-        f"Wrote terragrunt.hcl for {len(digests)} stack(s), {root / 'atlantis.yaml'} and {digest_file}", file=sys.stdout
-    )
+    print(f"Wrote terragrunt.hcl for {len(digests)} stack(s), {root / 'atlantis.yaml'} and {digest_file}")
     return 0
