@@ -1,5 +1,6 @@
 """Example apps. ``python -m stacks`` (the app in cdktf.json) synthesizes every example stack;
-``python -m stacks.<module>`` synthesizes one."""
+``python -m stacks.<module>`` synthesizes one. The fleet (``stacks.fleet``: a hub and 1,000 site stacks) joins
+the examples only when the app's context has the key ``fleet``, so the usual synth stays quick."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ def build_app(app: App | None = None) -> App:
     from .cross_account import CrossAccountStack
     from .dc_destination import DcDestinationStack
     from .dual_tunnel import DualTunnelStack
+    from .fleet import CONTEXT_KEY, build_fleet
     from .generic_site import GenericSiteStack
     from .protected_flows import ProtectedFlowsStack
 
@@ -29,4 +31,6 @@ def build_app(app: App | None = None) -> App:
     DualTunnelStack(app, "dual-tunnel")
     AdoptExistingStack(app, "adopt-existing")
     BranchesStack(app, "branches")
+    if app.node.try_get_context(CONTEXT_KEY) is not None:
+        build_fleet(app)
     return app

@@ -62,6 +62,9 @@ NOT_RUN: dict[str, str] = {
     r"(cd \S+ && )?(TF_VAR_\w+=\S+ )?terraform ": "needs terraform (and the emulator or a cloud account): tests/emulator, tests/docs",
     r"(eval \"\$\()?constructs-vpn emulator ": "needs the emulator and terraform: tests/emulator, tests/docs",
     r"export TF_VAR_": "a setting of the emulator walk-through: tests/docs runs the whole script",
+    r"(constructs-vpn orchestrate --(changed-since|moves-from) |(cp|mv|sed -i) \S*(cdktf\.out|'s/))": "a step of the "
+    "fleet walk-through that needs the ones before it: tests/docs runs docs/examples/fleet.sh whole",
+    r"python -m benchmarks\.": "a benchmark (minutes; applies against the emulator): run by hand, figures in docs/fleet.md",
 }
 
 

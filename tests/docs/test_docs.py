@@ -23,9 +23,10 @@ INCLUDE = re.compile(r"<!-- include: (?P<path>\S+) -->\n```(?P<lang>[a-z]*)\n(?P
 FENCE = re.compile(r"^```[a-z]*$", re.M)
 LINK = re.compile(r"\]\((?P<target>[^)#\s]+)(?:#[^)]*)?\)")
 TASKS = {"static-routing", "bgp", "protected-flows", "cross-account", "adopt-existing", "from-cdktf",
-         "test-without-a-cloud-account", "on-premises-device"}  # fmt: skip
+         "test-without-a-cloud-account", "on-premises-device", "fleet"}  # fmt: skip
 #: The example app each shell script's copy of the project runs (its cdktf.json "app").
-SCRIPT_APPS = {"docs/examples/peer_config.sh": "stacks.dual_tunnel", "docs/examples/emulator.sh": "stacks.dual_tunnel"}
+SCRIPT_APPS = {"docs/examples/peer_config.sh": "stacks.dual_tunnel", "docs/examples/emulator.sh": "stacks.dual_tunnel",
+               "docs/examples/fleet.sh": "stacks.fleet"}  # fmt: skip
 
 
 def included() -> list[str]:
@@ -78,6 +79,7 @@ def _run_python(path: str, cwd: Path, monkeypatch: pytest.MonkeyPatch) -> int:
 def _run_script(path: str, project: Path) -> subprocess.CompletedProcess[str]:
     """``bash path`` in a copy of the project whose app is ``SCRIPT_APPS[path]``, with its own ``$HOME``."""
     shutil.copytree(REPO_DIR / "stacks", project / "stacks", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(REPO_DIR / "docs/examples", project / "docs/examples")
     (project / "cdktf.json").write_text(f'{{"language": "python", "app": "python -m {SCRIPT_APPS[path]}"}}')
     (project / "home").mkdir()
     env = {k: v for k, v in os.environ.items() if not k.startswith(("TF_", "CDKTF_", "CONSTRUCTS_VPN_EMULATOR"))}
@@ -111,6 +113,11 @@ def test_included_file_runs(path: str, tmp_path: Path, monkeypatch: pytest.Monke
         assert "<PRE_SHARED_KEY>" in (tmp_path / "dc3-swanctl.conf").read_text()
         assert "Docs-Psk-2024" in (tmp_path / "dc3-cisco.txt").read_text()
         assert '"Remote": "47.96.0.10"' in done.stdout
+    if path == "docs/examples/fleet.sh":
+        changed = [line for line in done.stdout.splitlines() if line.startswith("fleet-") and "\t" not in line]
+        assert changed == ["fleet-site-site-0002"]  # --changed-since: the one site whose IKE changed
+        assert len([line for line in done.stdout.splitlines() if line.count("\t") == 2]) == 18  # --moves-from
+        assert (tmp_path / "atlantis.yaml").is_file()
     if path == "docs/examples/emulator.sh":
         assert "Apply complete! Resources: 8 added" in done.stdout
         assert re.search(r"remote_addrs = \d+\.\d+\.\d+\.\d+\n", done.stdout), "no gateway address from state"

@@ -1,0 +1,239 @@
+"""``constructs-vpn orchestrate``: what Terragrunt, Atlantis and CI need to run a split app's stacks, written
+from ``cdktf.out`` alone (its ``manifest.json``: stacks, their folders and dependencies).
+
+- ``terragrunt.hcl`` in each stack's folder: a ``dependency`` block per stack it reads (``skip_outputs``: the
+  values travel through remote state, as cdktf wires them; Terragrunt only orders), so ``terragrunt run --all
+  plan`` in ``cdktf.out/stacks`` runs the stacks in dependency order, independent ones in parallel.
+- ``atlantis.yaml`` (repo config version 3): a project per stack with its dir, workflow, ``depends_on`` and
+  ``execution_order_group`` (its depth in the graph), autoplanned when its ``cdk.tf.json`` changes.
+- ``stack-digests.json``: the SHA-256 of each stack's synthesized file. It is a file of its own, not a field of
+  ``manifest.json`` or ``"//"`` metadata, because those stay byte for byte what cdktf 0.21 writes.
+  ``--changed-since OLD`` prints the stacks whose digest differs from OLD's (new ones included): CI plans those.
+- ``--moves-from OLD_DIR`` prints, for an app re-split into other stacks, each resource that changed stack
+  (``from``, ``to``, address; tab-separated), for ``terraform state mv``: addresses stay, only states change.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..core.errors import ConstructsVpnError
+from .project import Manifest, add_dir_argument, read_json_object, read_manifest
+
+__all__ = [
+    "DIGESTS_FILE",
+    "StateMove",
+    "add_parser",
+    "atlantis_yaml",
+    "changed_stacks",
+    "stack_digests",
+    "state_moves",
+    "terragrunt_hcl",
+]
+
+DIGESTS_FILE = "stack-digests.json"
+#: The Atlantis workflow each project names (declared in the same file: the default steps, in the stack's dir).
+WORKFLOW = "constructs-vpn"
+
+
+def _dependencies(manifest: Manifest) -> dict[str, list[str]]:
+    """Each stack's dependencies, checked to be stacks of the manifest."""
+    graph: dict[str, list[str]] = {}
+    for name, entry in sorted(manifest.stacks.items()):
+        dependencies = entry.get("dependencies", [])
+        unknown = [d for d in dependencies if d not in manifest.stacks] if isinstance(dependencies, list) else [None]
+        if unknown:
+            raise ConstructsVpnError(
+                f"{manifest.outdir / 'manifest.json'}: stack {name!r} depends on {unknown}, which is not a stack "
+                "of the manifest; run `constructs-vpn synth` again to rewrite it"
+            )
+        graph[name] = sorted(dependencies)
+    return graph
+
+
+def _depths(graph: dict[str, list[str]]) -> dict[str, int]:
+    """Each stack's longest path to a stack without dependencies (0 for those): Atlantis's order groups."""
+    depths: dict[str, int] = {}
+
+    def depth(name: str, path: tuple[str, ...]) -> int:
+        if name in path:
+            raise ConstructsVpnError(f"the stacks depend on each other in a cycle: {' -> '.join((*path, name))}")
+        if name not in depths:
+            depths[name] = 1 + max((depth(d, (*path, name)) for d in graph[name]), default=-1)
+        return depths[name]
+
+    for name in graph:
+        depth(name, ())
+    return depths
+
+
+def _working_directory(manifest: Manifest, name: str) -> Path:
+    entry = manifest.stacks[name]
+    return manifest.outdir / str(entry.get("workingDirectory") or Path(entry["synthesizedStackPath"]).parent)
+
+
+def _relative(path: Path, start: Path) -> str:
+    """``path`` relative to ``start`` with ``/`` separators (``..`` where needed)."""
+    return Path(os.path.relpath(path.resolve(), start.resolve())).as_posix()
+
+
+def terragrunt_hcl(manifest: Manifest, name: str) -> str:
+    """The ``terragrunt.hcl`` of stack ``name``: a ``dependency`` block per stack it depends on."""
+    here = _working_directory(manifest, name)
+    lines = [
+        f"# Written by `constructs-vpn orchestrate` from {manifest.outdir.name}/manifest.json: stack {name!r}.",
+        "# Terraform reads cdk.tf.json in this folder; the dependencies only order `terragrunt run --all`.",
+    ]
+    for dependency in _dependencies(manifest)[name]:
+        path = _relative(_working_directory(manifest, dependency), here)
+        lines += ["", f'dependency "{dependency}" {{', f'  config_path  = "{path}"', "  skip_outputs = true", "}"]
+    return "\n".join(lines) + "\n"
+
+
+def _yaml_string(text: str) -> str:
+    """A YAML double-quoted scalar (JSON's escaping is YAML's)."""
+    return json.dumps(text)
+
+
+def atlantis_yaml(manifest: Manifest, root: Path) -> str:
+    """``atlantis.yaml`` for a repository whose root is ``root``: a project per stack, in dependency order."""
+    graph = _dependencies(manifest)
+    depths = _depths(graph)
+    lines = [
+        f"# Written by `constructs-vpn orchestrate` from {_relative(manifest.outdir, root)}/manifest.json.",
+        "version: 3",
+        "automerge: false",
+        "parallel_plan: true",
+        "parallel_apply: true",
+        "abort_on_execution_order_fail: true",
+        "projects:",
+    ]
+    for name in sorted(graph, key=lambda n: (depths[n], n)):
+        lines += [
+            f"- name: {_yaml_string(name)}",
+            f"  dir: {_yaml_string(_relative(_working_directory(manifest, name), root))}",
+            f"  workflow: {WORKFLOW}",
+            f"  execution_order_group: {depths[name]}",
+            "  autoplan:",
+            "    enabled: true",
+            '    when_modified: ["cdk.tf.json", "cdk.tf", ".terraform.lock.hcl"]',
+        ]
+        if graph[name]:
+            lines.append(f"  depends_on: [{', '.join(_yaml_string(d) for d in graph[name])}]")
+    lines += [
+        "workflows:",
+        f"  {WORKFLOW}:",
+        "    plan:",
+        "      steps: [init, plan]",
+        "    apply:",
+        "      steps: [apply]",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def stack_digests(manifest: Manifest) -> dict[str, str]:
+    """``sha256:<hex>`` of each stack's synthesized file (``cdk.tf.json``, or ``cdk.tf`` with ``--hcl``)."""
+    digests: dict[str, str] = {}
+    for name, entry in sorted(manifest.stacks.items()):
+        path = manifest.outdir / entry["synthesizedStackPath"]
+        try:
+            digests[name] = "sha256:" + hashlib.sha256(path.read_bytes()).hexdigest()
+        except OSError as error:
+            raise ConstructsVpnError(
+                f"{path}: cannot read stack {name!r} ({error}); run `constructs-vpn synth`"
+            ) from None
+    return digests
+
+
+def _read_digests(path: Path) -> dict[str, str]:
+    fix = f"pass a {DIGESTS_FILE} written by `constructs-vpn orchestrate`"
+    stacks = read_json_object(path, "the stack digests", missing=fix, fix=fix).get("stacks")
+    if not isinstance(stacks, dict) or not all(isinstance(v, str) for v in stacks.values()):
+        raise ConstructsVpnError(f'{path}: "stacks" must map each stack to its digest; {fix}')
+    return stacks
+
+
+def changed_stacks(old: dict[str, str], new: dict[str, str]) -> list[str]:
+    """The stacks of ``new`` whose digest is not the one in ``old`` (new stacks included), sorted."""
+    return sorted(name for name, digest in new.items() if old.get(name) != digest)
+
+
+@dataclass(frozen=True, slots=True)
+class StateMove:
+    """A resource whose address is in another stack (state) after a re-split."""
+
+    source: str
+    target: str
+    address: str
+
+
+def _addresses(manifest: Manifest, name: str) -> Iterator[str]:
+    for kind, items in manifest.document(name).get("resource", {}).items():
+        yield from (f"{kind}.{item}" for item in items)
+
+
+def state_moves(old: Manifest, new: Manifest) -> list[StateMove]:
+    """Each managed resource of ``new`` that ``old`` held in a stack of another name, by address. An address
+    that several old stacks held (and not the new one's namesake) has no single source: an error."""
+    owners: dict[str, list[str]] = {}
+    for name in sorted(old.stacks):
+        for address in _addresses(old, name):
+            owners.setdefault(address, []).append(name)
+    moves: list[StateMove] = []
+    for name in sorted(new.stacks):
+        for address in sorted(_addresses(new, name)):
+            sources = owners.get(address, [])
+            if name in sources or not sources:
+                continue  # stays in its state, or is new
+            if len(sources) > 1:
+                raise ConstructsVpnError(
+                    f"{old.outdir}: {address} (now in stack {name!r}) is in stacks {sources}; move it by hand"
+                )
+            moves.append(StateMove(sources[0], name, address))
+    return moves
+
+
+def add_parser(commands: Any) -> None:
+    parser: argparse.ArgumentParser = commands.add_parser(
+        "orchestrate",
+        help="write terragrunt.hcl, atlantis.yaml and stack digests for a synthesized app's stacks",
+        description=(
+            "From cdktf.out/manifest.json write a terragrunt.hcl per stack (its dependency blocks), atlantis.yaml "
+            f"(a project per stack) and {DIGESTS_FILE}; or print the stacks changed since older digests, or the "
+            "state moves of a re-split app."
+        ),
+    )
+    add_dir_argument(parser)
+    parser.add_argument("--root", default=".", help="repository root: where atlantis.yaml is written")
+    parser.add_argument(
+        "--changed-since", metavar="DIGESTS", help=f"print the stacks changed since this {DIGESTS_FILE}"
+    )
+    parser.add_argument("--moves-from", metavar="OLD_DIR", help="print the resources that changed stack since OLD_DIR")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    manifest = read_manifest(Path(args.dir))
+    if args.moves_from:
+        for move in state_moves(read_manifest(Path(args.moves_from)), manifest):
+            print(f"{move.source}\t{move.target}\t{move.address}")
+        return 0
+    digests = stack_digests(manifest)
+    if args.changed_since:
+        print("\n".join(changed_stacks(_read_digests(Path(args.changed_since)), digests)))
+        return 0
+    for name in sorted(manifest.stacks):
+        (_working_directory(manifest, name) / "terragrunt.hcl").write_text(terragrunt_hcl(manifest, name), "utf-8")
+    root = Path(args.root)
+    (root / "atlantis.yaml").write_text(atlantis_yaml(manifest, root), "utf-8")
+    digest_file = manifest.outdir / DIGESTS_FILE
+    digest_file.write_text(json.dumps({"algorithm": "sha256", "stacks": digests}, indent=2) + "\n", "utf-8")
+    print(f"Wrote terragrunt.hcl for {len(digests)} stack(s), {root / 'atlantis.yaml'} and {digest_file}")
+    return 0
