@@ -19,6 +19,7 @@ def build_app(app: App | None = None) -> App:
     from .dual_tunnel import DualTunnelStack
     from .generic_site import GenericSiteStack
     from .protected_flows import ProtectedFlowsStack
+    from .vpc_datacenter import VpcDatacenterStack
 
     app = app or App()
     GenericSiteStack(app, "generic-site")
@@ -29,4 +30,5 @@ def build_app(app: App | None = None) -> App:
     DualTunnelStack(app, "dual-tunnel")
     AdoptExistingStack(app, "adopt-existing")
     BranchesStack(app, "branches")
+    VpcDatacenterStack(app, "vpc-datacenter")
     return app
