@@ -1,6 +1,6 @@
 """Time and peak memory of ``constructs-vpn get``, and the import cost of what it writes.
 
-``python benchmarks/get_bench.py [--types N] [--runs R]``. Two schemas: the vendored alicloud subset (29 types,
+``python benchmarks/get_bench.py [--types N] [--runs R]``. Two schemas: the vendored alicloud subset (36 types,
 with its constraints and patches) and one of the full alicloud size, made by copying the vendored types under new
 names round-robin until there are N (default 1,000: 600 resources, 400 data sources, as alicloud 1.289 has about
 700 and 400), so it has the same shapes, nesting and attribute counts. Each measurement runs in a fresh

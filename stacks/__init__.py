@@ -21,6 +21,7 @@ def build_app(app: App | None = None) -> App:
     from .fleet import CONTEXT_KEY, build_fleet
     from .generic_site import GenericSiteStack
     from .protected_flows import ProtectedFlowsStack
+    from .vpc_datacenter import VpcDatacenterStack
 
     app = app or App()
     GenericSiteStack(app, "generic-site")
@@ -31,6 +32,7 @@ def build_app(app: App | None = None) -> App:
     DualTunnelStack(app, "dual-tunnel")
     AdoptExistingStack(app, "adopt-existing")
     BranchesStack(app, "branches")
+    VpcDatacenterStack(app, "vpc-datacenter")
     if app.node.try_get_context(CONTEXT_KEY) is not None:
         build_fleet(app)
     return app

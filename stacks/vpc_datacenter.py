@@ -2,18 +2,28 @@
 attached to the transit router, the data center over a dual-tunnel IPsec connection, and both attachments are
 associated with and propagate to the System route table, so each side learns the other's routes.
 
-The VPC, vSwitches and VPC attachment have no generated bindings yet: they are written as generic
-``TerraformResource`` with the provider's attribute names.
+The VPC side uses the generated bindings (``constructs_vpn.alicloud``, as ``cdktf get`` would give them); the
+IPsec side the VPN constructs, which associate and propagate their own attachment.
 """
 
 from __future__ import annotations
 
-from constructs_vpn.core import App, Fn, TerraformDataSource, TerraformOutput, TerraformResource, TerraformStack
+from constructs_vpn.alicloud import (
+    CenTransitRouterRouteTableAssociation,
+    CenTransitRouterRouteTablePropagation,
+    CenTransitRouterVpcAttachment,
+    CenTransitRouterVpcAttachmentZoneMappings,
+    DataAlicloudZones,
+    Vpc,
+    Vswitch,
+)
+from constructs_vpn.core import App, Fn, TerraformOutput, TerraformStack
 from constructs_vpn.vpn import CustomerGateway, StaticRoute, TunnelOptions
 
 from ._common import network, psk_variable
 
 VPC_CIDR = "10.10.0.0/16"
+VSWITCH_CIDRS = ("10.10.1.0/24", "10.10.2.0/24")
 DATA_CENTER_CIDR = "192.168.0.0/16"
 
 
@@ -21,58 +31,40 @@ class VpcDatacenterStack(TerraformStack):
     def __init__(self, scope: App, id: str) -> None:
         super().__init__(scope, id)
         tr = network(self, "hub")
-        # The zones where vSwitches can be created, and where the transit router can attach them.
-        zones = TerraformDataSource(
-            self,
-            "zones",
-            terraform_resource_type="alicloud_zones",
-            attributes={"available_resource_creation": "VSwitch"},
-        )
-        vpc = TerraformResource(
-            self,
-            "vpc",
-            terraform_resource_type="alicloud_vpc",
-            attributes={"vpc_name": "app", "cidr_block": VPC_CIDR},
-        )
+        # The zones where vSwitches can be created; the transit router attaches a vSwitch in each of two.
+        zones = DataAlicloudZones(self, "zones", available_resource_creation="VSwitch")
+        vpc = Vpc(self, "vpc", vpc_name="app", cidr_block=VPC_CIDR)
         mappings = []
-        for index, cidr in enumerate(("10.10.1.0/24", "10.10.2.0/24")):
-            zone = Fn.element(zones.get_list_attribute("ids"), index)
-            vswitch = TerraformResource(
+        for index, cidr in enumerate(VSWITCH_CIDRS):
+            zone = Fn.element(zones.ids, index)
+            vswitch = Vswitch(
                 self,
                 f"vswitch-{index + 1}",
-                terraform_resource_type="alicloud_vswitch",
-                attributes={
-                    "vpc_id": vpc.get_string_attribute("id"),
-                    "cidr_block": cidr,
-                    "zone_id": zone,
-                    "vswitch_name": f"app-{index + 1}",
-                },
+                vpc_id=vpc.id,
+                cidr_block=cidr,
+                zone_id=zone,
+                vswitch_name=f"app-{index + 1}",
             )
-            mappings.append({"zone_id": zone, "vswitch_id": vswitch.get_string_attribute("id")})
-        vpc_attachment = TerraformResource(
+            mappings.append(CenTransitRouterVpcAttachmentZoneMappings(zone_id=zone, vswitch_id=vswitch.id))
+        vpc_attachment = CenTransitRouterVpcAttachment(
             self,
             "vpc-attachment",
-            terraform_resource_type="alicloud_cen_transit_router_vpc_attachment",
-            attributes={
-                "cen_id": tr.cen_id,
-                "transit_router_id": tr.transit_router_id,
-                "vpc_id": vpc.get_string_attribute("id"),
-                "transit_router_vpc_attachment_name": "app",
-                "auto_publish_route_enabled": True,
-                "zone_mappings": mappings,
-            },
+            cen_id=tr.cen_id,
+            transit_router_id=tr.transit_router_id,
+            vpc_id=vpc.id,
+            transit_router_vpc_attachment_name="app",
+            auto_publish_route_enabled=True,
+            zone_mappings=mappings,
         )
-        attachment_id = vpc_attachment.get_string_attribute("transit_router_attachment_id")
-        for kind in ("association", "propagation"):
-            TerraformResource(
-                self,
-                f"vpc-{kind}",
-                terraform_resource_type=f"alicloud_cen_transit_router_route_table_{kind}",
-                attributes={
-                    "transit_router_attachment_id": attachment_id,
-                    "transit_router_route_table_id": tr.default_route_table_id,
-                },
-            )
+        # The attachment's own id is "<cen id>:<attachment id>"; route tables take the attachment id.
+        attachment_id = vpc_attachment.transit_router_attachment_id
+        table_id = tr.default_route_table_id
+        CenTransitRouterRouteTableAssociation(
+            self, "vpc-association", transit_router_attachment_id=attachment_id, transit_router_route_table_id=table_id
+        )
+        CenTransitRouterRouteTablePropagation(
+            self, "vpc-propagation", transit_router_attachment_id=attachment_id, transit_router_route_table_id=table_id
+        )
         dc = CustomerGateway(self, "dc-gateway", ip_address="203.0.113.50", name="dc", asn="65050")
         psk = psk_variable(self)
         connection = tr.add_ipsec_connection(
@@ -81,7 +73,7 @@ class VpcDatacenterStack(TerraformStack):
             tunnels=[TunnelOptions(customer_gateway=dc, psk=psk), TunnelOptions(customer_gateway=dc, psk=psk)],
             static_routes=[StaticRoute(destination=DATA_CENTER_CIDR)],
         )
-        TerraformOutput(self, "vpc_id", value=vpc.get_string_attribute("id"))
+        TerraformOutput(self, "vpc_id", value=vpc.id)
         TerraformOutput(self, "vpn_connection_id", value=connection.vpn_connection_id)
 
 

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from .rules import Rule, rule_from_validate_func
+from .rules import Rule, read_validate_func
 
 __all__ = ["Attribute", "Block", "Body", "Element", "Patch", "Provider", "build", "pascal", "python_name"]
 
@@ -92,6 +92,8 @@ class Attribute:
     each: Rule | None = None
     conflicts: tuple[str, ...] = ()
     default: Any = None
+    unchecked: tuple[str, ...] = ()
+    """Why a provider ``ValidateFunc`` of this attribute (or of its items) is left to ``terraform plan``."""
 
     @property
     def py_name(self) -> str:
@@ -192,6 +194,8 @@ def _body(
         path = f"{prefix}{name}"
         fact = facts.get(path, {})
         elem = fact.get("Elem") if isinstance(fact.get("Elem"), dict) else {}
+        rule, rule_gap = read_validate_func(fact.get("ValidateFunc"))
+        each, each_gap = read_validate_func(elem.get("ValidateFunc")) if elem else (None, None)
         attribute = Attribute(
             name=name,
             path=path,
@@ -204,12 +208,13 @@ def _body(
             force_new=bool(fact.get("ForceNew")),
             sensitive=bool(spec.get("sensitive") or fact.get("Sensitive")),
             deprecated=fact.get("Deprecated") or ("deprecated" if spec.get("deprecated") else None),
-            rule=rule_from_validate_func(fact.get("ValidateFunc")),
+            rule=rule,
             min_items=fact.get("MinItems"),
             max_items=fact.get("MaxItems"),
-            each=rule_from_validate_func(elem.get("ValidateFunc")) if elem else None,
+            each=each,
             conflicts=tuple(fact.get("ConflictsWith", ())),
             default=fact.get("Default"),
+            unchecked=tuple(gap for gap in (rule_gap, each_gap and f"each item: {each_gap}") if gap),
         )
         if name == "id" and not prefix and not attribute.description:
             attribute.description = "The id Terraform records for this object; not an argument of the constructor."

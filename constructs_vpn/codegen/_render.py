@@ -17,7 +17,7 @@ from ..core.complex_computed import ComplexList, ComplexObject
 from ..core.provider import TerraformProvider
 from ..core.resource import TerraformDataSource, TerraformResource
 from ._ir import SKIPPED_ARGUMENTS, Attribute, Block, Body, Element, Provider, pascal
-from .rules import CidrNetwork, IntIn, LenBetween, OneOf, Rule, py_str
+from .rules import CidrNetwork, IntIn, LenBetween, Matches, OneOf, Rule, py_str
 
 __all__ = ["header", "render_init", "render_module"]
 
@@ -166,6 +166,9 @@ def rule_text(rule: Rule) -> str:
         return f"{rule.low} to {rule.high} characters"
     if isinstance(rule, CidrNetwork):
         return "a network address in CIDR notation"
+    if isinstance(rule, Matches):
+        text = f"matches ``{rule.pattern}``"
+        return f"{text} ({rule.message})" if rule.message else text
     raise TypeError(rule)
 
 
@@ -414,7 +417,8 @@ def _field_lines(module: Module, attribute: Attribute, owner_path: str) -> list[
         constant = "_" + attribute.path.replace(".", "_").upper()
         module.hoist(constant, rule)
         line = f"{_INDENT}{attribute.py_name}: Annotated[{base}, {constant}]{optional}{default}"
-    return [line, *docstring([attribute_doc(attribute)], _INDENT)]
+    gaps = [f"{_INDENT}# Checked by terraform plan only: {gap}." for gap in attribute.unchecked]
+    return [*gaps, line, *docstring([attribute_doc(attribute)], _INDENT)]
 
 
 def _block_field_lines(module: Module, block: Block) -> list[str]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ipaddress
 import re
+import warnings
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -22,12 +23,14 @@ __all__ = [
     "CidrNetwork",
     "IntIn",
     "LenBetween",
+    "Matches",
     "OneOf",
     "Rule",
     "Violation",
     "count_violation",
     "is_template",
     "py_str",
+    "read_validate_func",
     "rule_from_validate_func",
 ]
 
@@ -198,6 +201,40 @@ class CidrNetwork(Rule):
         return "CidrNetwork()"
 
 
+class Matches(Rule):
+    """``StringMatch(regexp.MustCompile(pattern), message)``: Go's ``MatchString``, a search anywhere in the
+    value. Built only for patterns that Python's ``re`` reads the way RE2 does (a pattern it refuses or warns
+    about, such as ``[[:alpha:]]`` or ``\\pL``, raises ``ValueError``). One difference stays: ``$`` also matches
+    before a final newline here."""
+
+    __slots__ = ("_compiled", "message", "pattern")
+
+    def __init__(self, pattern: str, message: str = "") -> None:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            try:
+                self._compiled = re.compile(pattern)
+            except (re.error, FutureWarning, DeprecationWarning) as error:
+                raise ValueError(f"Python's re reads it otherwise: {error}") from None
+        self.pattern = pattern
+        self.message = message
+
+    def violation(self, value: object, *, show_value: bool = True) -> Violation | None:
+        if not isinstance(value, str) or self._compiled.search(value):
+            return None
+        got = repr(value) if show_value else "the value"
+        why = f" ({self.message})" if self.message else ""
+        return Violation(
+            "format", f"{got} does not match {self.pattern!r}{why}", f"use a value matching {self.pattern!r}"
+        )
+
+    def source(self) -> str:
+        args = [py_str(self.pattern)]
+        if self.message:
+            args.append(py_str(self.message))
+        return f"Matches({', '.join(args)})"
+
+
 def count_violation(count: int, low: int | None, high: int | None, noun: str = "items") -> Violation | None:
     """The item-count rule of a list or set attribute (``MinItems``/``MaxItems``)."""
     if (low is None or count >= low) and (high is None or count <= high):
@@ -211,36 +248,52 @@ def count_violation(count: int, low: int | None, high: int | None, noun: str = "
     return Violation("range", f"has {count} {noun}, allowed {allowed}", f"give {allowed} {noun}")
 
 
-def rule_from_validate_func(spec: Mapping[str, Any] | None) -> Rule | None:
-    """The rule for one ``ValidateFunc`` entry of ``constraints.json``; ``None`` if it is not checked here.
-
-    ``StringIsValidRegExp`` is not checked: Go's RE2 and Python's ``re`` accept different patterns.
-    """
+def read_validate_func(spec: Mapping[str, Any] | None) -> tuple[Rule | None, str | None]:
+    """The rule for one ``ValidateFunc`` entry of ``constraints.json``, or ``None`` and the reason it is left to
+    ``terraform plan`` (``(None, None)`` for no ``ValidateFunc``). A kind with no rule here degrades to that
+    rather than stopping generation: a newer provider may use validators no one has mapped yet."""
     if not spec:
-        return None
+        return None, None
     func = str(spec["func"]).removeprefix("validation.")
     if func == "StringInSlice":
-        return OneOf(*spec["values"], ignore_case=bool(spec.get("ignore_case")))
+        return OneOf(*spec["values"], ignore_case=bool(spec.get("ignore_case"))), None
     if func == "IntBetween":
         low, high = spec["args"]
-        return IntIn(ranges=((int(low), int(high)),))
+        return IntIn(ranges=((int(low), int(high)),)), None
     if func == "IntInSlice":
-        return IntIn(values=tuple(int(v) for v in spec["values"]))
+        return IntIn(values=tuple(int(v) for v in spec["values"])), None
     if func == "StringLenBetween":
         low, high = spec["args"]
-        return LenBetween(int(low), int(high))
+        return LenBetween(int(low), int(high)), None
     if func == "validateCIDRNetworkAddress":
-        return CidrNetwork()
+        return CidrNetwork(), None
+    if func == "StringMatch":
+        return _matches(spec)
     if func == "Any":
         ranges: list[tuple[int, int]] = []
         values: list[int] = []
         for option in spec["of"]:
-            rule = rule_from_validate_func(option)
+            rule, _ = read_validate_func(option)
             if not isinstance(rule, IntIn):
-                raise ValueError(f"unsupported validation.Any member {option!r}")
+                return None, f"validation.Any of {option.get('func')} (only integer ranges and sets are)"
             ranges.extend(rule.ranges)
             values.extend(rule.values)
-        return IntIn(ranges=tuple(ranges), values=tuple(values))
+        return IntIn(ranges=tuple(ranges), values=tuple(values)), None
     if func == "StringIsValidRegExp":
-        return None
-    raise ValueError(f"unsupported ValidateFunc {spec!r}")
+        return None, "StringIsValidRegExp (Go's RE2 and Python's re accept different patterns)"
+    return None, f"{spec['func']} (no local rule for it yet)"
+
+
+def rule_from_validate_func(spec: Mapping[str, Any] | None) -> Rule | None:
+    """The rule for one ``ValidateFunc`` entry, or ``None`` when none is checked here."""
+    return read_validate_func(spec)[0]
+
+
+def _matches(spec: Mapping[str, Any]) -> tuple[Rule | None, str | None]:
+    pattern = spec.get("pattern")
+    if not isinstance(pattern, str):
+        return None, "StringMatch of a pattern the schema tool could not read"
+    try:
+        return Matches(pattern, str(spec.get("message") or "")), None
+    except ValueError as error:
+        return None, f"StringMatch {pattern!r} ({error})"

@@ -13,7 +13,6 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from typing import Any, Literal
 
 from ..alicloud.schema import load_constraints, load_schema
@@ -38,7 +37,8 @@ Kind = Literal["resource", "data_source", "provider"]
 
 @dataclass(frozen=True)
 class Check:
-    """One provider ``ValidateFunc``: ``StringInSlice``, ``IntBetween``, ``IntInSlice``, ``StringIsValidRegExp``."""
+    """One provider ``ValidateFunc``: ``StringInSlice``, ``IntBetween``, ``IntInSlice``, ``StringIsValidRegExp``,
+    ``StringMatch`` (``values`` holds its pattern and message)."""
 
     func: str
     values: tuple[Any, ...] = ()
@@ -62,6 +62,13 @@ class Check:
                 re.compile(value)
             except re.error as error:
                 return f"{name}: {error}"
+        elif self.func == "StringMatch" and isinstance(value, str):
+            pattern, message = self.values
+            if re.search(pattern, value) is None:
+                # terraform-plugin-sdk v1.17.2's wording (helper/validation/strings.go; %q is JSON-like).
+                if message:
+                    return f"invalid value for {name} ({message})"
+                return f"expected value of {name} to match regular expression {json.dumps(pattern)}, got {value}"
         return None
 
 
@@ -158,6 +165,8 @@ def _check(raw: Mapping[str, Any]) -> Check | None:
         return Check(func, tuple(raw["args"]))
     if func == "StringIsValidRegExp":
         return Check(func)
+    if func == "StringMatch" and "pattern" in raw:
+        return Check(func, (raw["pattern"], raw.get("message", "")))
     return None
 
 
@@ -198,38 +207,19 @@ def _translate(type_name: str, kind: Kind, raw: Mapping[str, Any], facts: Mappin
     return TypeSpec(type_name, kind, int(raw.get("version", 0)), _translate_block(raw["block"], facts, ""))
 
 
-def _extension(name: str) -> Any:
-    """``schema_extension/<name>``: types of the same provider version that the vendored schema does not hold
-    yet (the network around the VPN), written by ``tools/provider_schema/build.py --extension``. They stay
-    apart until the generated bindings support them."""
-    text = resources.files(__package__).joinpath("schema_extension", name).read_text(encoding="utf-8")
-    return json.loads(text)
-
-
-@cache
-def _schemas(key: str) -> dict[str, Any]:
-    extension = _extension("alicloud.json")["provider_schemas"]["registry.terraform.io/aliyun/alicloud"][key]
-    return {**extension, **load_schema()[key]}
-
-
-@cache
-def _constraints(key: str) -> dict[str, Any]:
-    return {**_extension("constraints.json")[key], **load_constraints()[key]}
-
-
 @cache
 def resource_spec(type_name: str) -> TypeSpec:
     """The schema of resource ``type_name`` (``KeyError`` when the provider has no such resource)."""
-    raw = _schemas("resource_schemas")[type_name]
-    facts = _constraints("resources").get(type_name, {}).get("attributes", {})
+    raw = load_schema()["resource_schemas"][type_name]
+    facts = load_constraints()["resources"].get(type_name, {}).get("attributes", {})
     return _translate(type_name, "resource", raw, facts)
 
 
 @cache
 def data_source_spec(type_name: str) -> TypeSpec:
     """The schema of data source ``type_name``."""
-    raw = _schemas("data_source_schemas")[type_name]
-    facts = _constraints("data_sources").get(type_name, {}).get("attributes", {})
+    raw = load_schema()["data_source_schemas"][type_name]
+    facts = load_constraints()["data_sources"].get(type_name, {}).get("attributes", {})
     return _translate(type_name, "data_source", raw, facts)
 
 

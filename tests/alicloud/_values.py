@@ -9,7 +9,7 @@ from constructs_vpn.alicloud.schema import load_constraints, load_schema
 from constructs_vpn.alicloud.schema.patches import PATCHES
 from constructs_vpn.alicloud.schema.regenerate import PROVIDER
 from constructs_vpn.codegen._ir import Attribute, Block, Body, Element, build
-from constructs_vpn.codegen.rules import CidrNetwork, IntIn, LenBetween, OneOf
+from constructs_vpn.codegen.rules import CidrNetwork, IntIn, LenBetween, Matches, OneOf
 
 ELEMENTS: list[Element] = build(PROVIDER, load_schema(), load_constraints(), PATCHES)
 BY_TYPE: dict[str, Element] = {e.tf_type: e for e in ELEMENTS if e.kind != "provider"}
@@ -17,6 +17,10 @@ BY_TYPE: dict[str, Element] = {e.tf_type: e for e in ELEMENTS if e.kind != "prov
 
 def binding(element: Element) -> Any:
     return getattr(alicloud, element.class_name)
+
+
+#: A value for each ``StringMatch`` pattern of the vendored schema (a new pattern fails here until given one).
+MATCHING = {"^ecs\\..*": "ecs.g6.large"}
 
 
 def arguments(body: Body, *, top: bool) -> list[Attribute]:
@@ -32,6 +36,8 @@ def minimal_value(attribute: Attribute) -> Any:
         return rule.values[0] if rule.values else rule.ranges[0][0]
     if isinstance(rule, LenBetween):
         return "x" * rule.low
+    if isinstance(rule, Matches):
+        return MATCHING[rule.pattern]
     kind = attribute.type
     if kind == "string":
         return "value"

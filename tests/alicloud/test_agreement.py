@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from constructs_vpn.alicloud import check_stack
 from constructs_vpn.codegen._ir import Attribute, Body, Element
-from constructs_vpn.codegen.rules import CidrNetwork, IntIn, LenBetween, OneOf
+from constructs_vpn.codegen.rules import CidrNetwork, IntIn, LenBetween, Matches, OneOf, is_template
 from constructs_vpn.core import (
     App,
     TerraformDataSource,
@@ -70,6 +70,8 @@ def valid_value(attribute: Attribute) -> st.SearchStrategy[Any]:
         base = st.one_of(options)
     elif isinstance(rule, LenBetween):
         base = st.text(min_size=rule.low, max_size=min(rule.high, rule.low + 6))
+    elif isinstance(rule, Matches):
+        base = st.from_regex(rule.pattern).filter(lambda v: not is_template(v))
     elif kind == "string":
         base = texts
     elif kind == "number":
@@ -147,7 +149,7 @@ def mutate(draw: Callable[..., Any], element: Element, values: dict[str, Any]) -
     options = ["unknown"]
     if present:
         options += ["wrong-type"] * 3
-    if any(isinstance(a.rule, OneOf | IntIn | LenBetween) for a in present):
+    if any(isinstance(a.rule, OneOf | IntIn | LenBetween | Matches) for a in present):
         options += ["value"] * 4
     if any(a.min_items is not None or a.max_items is not None or a.each is not None for a in present):
         options += ["items"] * 3
@@ -206,8 +208,11 @@ def mutate(draw: Callable[..., Any], element: Element, values: dict[str, Any]) -
         else:
             container[attribute.name] = []
         return {(f"{path}{attribute.name}", "range")}, False
-    attribute = draw(st.sampled_from([a for a in present if isinstance(a.rule, OneOf | IntIn | LenBetween)]))
+    attribute = draw(st.sampled_from([a for a in present if isinstance(a.rule, OneOf | IntIn | LenBetween | Matches)]))
     rule = attribute.rule
+    if isinstance(rule, Matches):
+        container[attribute.name] = draw(texts.filter(lambda v: rule.violation(v) is not None))
+        return {(f"{path}{attribute.name}", "format")}, False
     if isinstance(rule, OneOf):
         container[attribute.name] = "zz-not-allowed"
         return {(f"{path}{attribute.name}", "enum")}, False

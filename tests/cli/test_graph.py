@@ -29,7 +29,7 @@ def test_one_stack_as_mermaid(outdir: Path, capsys: pytest.CaptureFixture[str]) 
 def test_every_stack_by_default_and_dot(outdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["graph", "--dir", str(outdir), "--format", "dot"]) == 0
     printed = capsys.readouterr().out
-    assert printed.startswith("graph network {\n") and printed.count("subgraph cluster_") == 8
+    assert printed.startswith("graph network {\n") and printed.count("subgraph cluster_") == 9
 
 
 def test_svg(outdir: Path, capsys: pytest.CaptureFixture[str]) -> None:

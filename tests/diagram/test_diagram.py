@@ -19,7 +19,7 @@ from constructs_vpn.vpn import CenInstance, CustomerGateway, IkeConfig, IpsecCon
 from tests.tooling import REPO_DIR, require_executable
 
 STACKS = ["adopt-existing", "bgp-site", "branches", "cross-account", "dc-destination", "dual-tunnel",
-          "generic-site", "protected-flows"]  # fmt: skip
+          "generic-site", "protected-flows", "vpc-datacenter"]  # fmt: skip
 SVG = "{http://www.w3.org/2000/svg}"
 
 

@@ -139,10 +139,17 @@ def lifecycle(ws: Workspace, stack_directory: Path) -> None:
 
 @pytest.fixture(scope="module")
 def lifecycles(
-    synthesized: tuple[Path, dict[str, Any]], module_workspace: WorkspaceFactory
+    request: pytest.FixtureRequest, synthesized: tuple[Path, dict[str, Any]], module_workspace: WorkspaceFactory
 ) -> dict[str, BaseException | None]:
-    """Every stack's lifecycle, run in parallel (separate folders and state files); the error of each."""
+    """The lifecycle of every stack whose test runs (``-k vpc-datacenter`` runs one), in parallel (separate
+    folders and state files); the error of each."""
     outdir, manifest = synthesized
+    selected = {
+        item.callspec.params.get("stack")
+        for item in request.session.items
+        if isinstance(item, pytest.Function) and hasattr(item, "callspec")
+    }
+    stacks = [stack for stack in STACKS if stack in selected]
 
     def run(stack: str) -> BaseException | None:
         path = outdir / manifest["stacks"][stack]["synthesizedStackPath"]
@@ -154,7 +161,7 @@ def lifecycles(
         return None
 
     with ThreadPoolExecutor(max_workers=3) as pool:
-        return dict(zip(STACKS, pool.map(run, STACKS), strict=True))
+        return dict(zip(stacks, pool.map(run, stacks), strict=True))
 
 
 @pytest.mark.parametrize("stack", STACKS)

@@ -23,7 +23,7 @@ from constructs_vpn.emulator.errors import ApiError  # noqa: E402
 from constructs_vpn.emulator.families import DATA_SOURCES, RESOURCES, Call  # noqa: E402
 from constructs_vpn.emulator.faults import parse_faults  # noqa: E402
 from constructs_vpn.emulator.rules import check_bgp, check_psk, check_subnets, generate_psk  # noqa: E402
-from constructs_vpn.emulator.schema import resource_spec  # noqa: E402
+from constructs_vpn.emulator.schema import data_source_spec, resource_spec  # noqa: E402
 from constructs_vpn.emulator.store import Cloud, StateError  # noqa: E402
 from constructs_vpn.emulator.values import check_config, complete, plan_create, plan_update  # noqa: E402
 
@@ -59,6 +59,15 @@ def test_provider_validation_is_ported() -> None:
         (["ike_config", (0,), "ike_version"], "expected ike_version to be one of [ikev1 ikev2], got ikev3"),
     ]
     assert check_config(block, {"ike_config": [{"ike_version": UNKNOWN}]}) == []
+
+
+def test_string_match_is_ported_with_the_sdk_message() -> None:
+    block = data_source_spec("alicloud_zones").block
+    problems = check_config(block, {"available_instance_type": "g6.large"})
+    assert [detail for _, _, detail in problems] == [
+        "invalid value for available_instance_type (prefix must be 'ecs.')"
+    ]
+    assert check_config(block, {"available_instance_type": "ecs.g6.large"}) == []
 
 
 # --- planning ---------------------------------------------------------------------------------------

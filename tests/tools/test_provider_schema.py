@@ -8,7 +8,7 @@ from typing import Any
 from tools.provider_schema import build
 from tools.provider_schema.goliteral import Call, Composite, find_function_return
 
-GO = """
+GO = r"""
 func resourceExample() *schema.Resource {
 	return &schema.Resource{
 		Importer: &schema.ResourceImporter{State: schema.ImportStatePassthrough},
@@ -31,6 +31,11 @@ func resourceExample() *schema.Resource {
 				Required:     true,
 				ForceNew:     true,
 				ValidateFunc: StringInSlice([]string{"VPN", string(KindVpc)}, false),
+			},
+			"instance_type": {
+				Type:         schema.TypeString,
+				Optional:     true,
+				ValidateFunc: validation.StringMatch(regexp.MustCompile(`^ecs\..*`), "prefix must be 'ecs.'"),
 			},
 			"zone": {
 				Type:     schema.TypeSet,
@@ -60,7 +65,7 @@ def _resource() -> Composite:
 
 def test_literals_calls_and_function_literals_are_read() -> None:
     schema = _resource().fields["Schema"]
-    assert sorted(schema.fields) == ["kind", "name", "tunnels", "zone"]
+    assert sorted(schema.fields) == ["instance_type", "kind", "name", "tunnels", "zone"]
     validate = schema.fields["kind"].fields["ValidateFunc"]
     assert isinstance(validate, Call) and validate.name == "StringInSlice"
     assert schema.fields["name"].fields["DiffSuppressFunc"].text.startswith("func(k, old, new string")
@@ -86,6 +91,12 @@ def test_core_schema_rules() -> None:
     assert facts["kind"]["ValidateFunc"] == {"func": "StringInSlice", "ignore_case": False, "values": ["VPN", "VPC"]}
     assert facts["kind"]["ForceNew"] is True and facts["zone.zone_id"]["Required"] is True
     assert facts["name"]["ConflictsWith"] == ["old_name"]
+    # The pattern of an inline regexp.MustCompile is kept (the raw string as written), so it can be checked.
+    assert facts["instance_type"]["ValidateFunc"] == {
+        "func": "validation.StringMatch",
+        "message": "prefix must be 'ecs.'",
+        "pattern": "^ecs\\..*",
+    }
     timeouts, defaults = build._timeouts(_resource())
     assert timeouts is not None and sorted(timeouts["block"]["attributes"]) == ["create", "delete"]
     assert defaults == {"create": "17m", "delete": "8m"}

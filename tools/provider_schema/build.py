@@ -18,8 +18,6 @@ What is not in the Go source is kept, not rebuilt: the descriptions (taken by ha
 the vendored types; new types get the docs' argument sentences, markdown stripped, see
 :func:`_doc_descriptions`), and the hand-read entries of ``constraints.json`` (``code_notes``, ``doc_vs_code``,
 ``id_format``, ``import_id_format_docs``, ``doc_flags``), absent for new types until someone reads their code.
-``--extension DIR`` writes only the ``--add`` types to ``DIR`` (same formats), for types the generated
-bindings do not support yet.
 """
 
 from __future__ import annotations
@@ -40,8 +38,6 @@ ADDRESS = "registry.terraform.io/aliyun/alicloud"
 _TYPES = {"TypeString": "string", "TypeInt": "number", "TypeFloat": "number", "TypeBool": "bool"}
 _HAND_READ = ("code_notes", "doc_vs_code", "id_format", "import_id_format_docs", "doc_flags")
 _TIMEOUTS = ("Create", "Read", "Update", "Delete", "Default")
-_KINDS = {"resource": "resource_schemas", "data_source": "data_source_schemas"}
-_ENTRY_KEYS = ("resources", "data_sources")
 
 
 class Source:
@@ -154,9 +150,18 @@ def _validate(value: Any) -> Any:
         return {"func": func, "args": [_text(a) for a in value.args]}
     if short == "Any":
         return {"func": func, "of": [_validate(a) for a in value.args]}
+    if short == "StringMatch" and len(value.args) == 2 and _regexp(value.args[0]) is not None:
+        return {"func": func, "message": _text(value.args[1]), "pattern": _regexp(value.args[0])}
     if not value.args:
         return {"func": func}
     return {"func": func, "args": [_text(a) for a in value.args]}
+
+
+def _regexp(value: Any) -> str | None:
+    """The pattern of ``regexp.MustCompile(`...`)`` written inline; ``None`` for anything else."""
+    if isinstance(value, Call) and value.name == "regexp.MustCompile" and len(value.args) == 1:
+        return value.args[0] if isinstance(value.args[0], str) else None
+    return None
 
 
 _FACTS = ("Required", "Optional", "Computed", "ForceNew", "Sensitive", "MaxItems", "MinItems")
@@ -440,9 +445,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--ref", default="v1.289.0", help="tag or commit to read (default: %(default)s)")
     parser.add_argument("--add", nargs="*", default=[], metavar="TYPE", help="resource or data source types to add")
     parser.add_argument("--check", action="store_true", help="write nothing; list how the rebuild differs")
-    parser.add_argument(
-        "--extension", type=Path, help="write only the --add types, to this folder, leaving the vendored files alone"
-    )
     args = parser.parse_args(argv)
     source = Source(args.source, args.ref)
     schema_file, constraints_file = rebuild(source, args.add)
@@ -454,39 +456,10 @@ def main(argv: list[str] | None = None) -> int:
         )
         print("\n".join(found) or "the rebuild reproduces the vendored files")
         return 1 if found else 0
-    target = SCHEMA_DIR
-    if args.extension is not None:
-        schema_file, constraints_file = _only(schema_file, constraints_file, args.add, source)
-        target = args.extension
-        target.mkdir(parents=True, exist_ok=True)
     for name, data in (("alicloud.json", schema_file), ("constraints.json", constraints_file)):
-        (target / name).write_text(json.dumps(data, indent=2, sort_keys=True) + "\n", encoding="utf-8")
-    print(f"wrote {target} from {args.source} at {args.ref} ({source.commit})")
+        (SCHEMA_DIR / name).write_text(json.dumps(data, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    print(f"wrote {SCHEMA_DIR} from {args.source} at {args.ref} ({source.commit})")
     return 0
-
-
-def _only(
-    schema_file: dict[str, Any], constraints_file: dict[str, Any], types: list[str], source: Source
-) -> tuple[dict[str, Any], dict[str, Any]]:
-    """The files holding only ``types`` (and no provider block): an extension beside the vendored schema."""
-    schemas = schema_file["provider_schemas"][ADDRESS]
-    origin = (
-        f"aliyun/terraform-provider-alicloud {source.ref} (commit {source.commit}), rebuilt by "
-        "tools/provider_schema/build.py --add; types the vendored schema does not hold yet"
-    )
-    only_schema = {
-        "//source": origin,
-        "format_version": schema_file["format_version"],
-        "provider_schemas": {
-            ADDRESS: {key: {t: v for t, v in schemas[key].items() if t in types} for key in _KINDS.values()}
-        },
-    }
-    only_constraints = {
-        "//legend": constraints_file["//legend"],
-        "//source": origin,
-        **{key: {t: v for t, v in constraints_file[key].items() if t in types} for key in _ENTRY_KEYS},
-    }
-    return only_schema, only_constraints
 
 
 if __name__ == "__main__":
