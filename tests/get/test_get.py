@@ -90,9 +90,10 @@ def test_provider_entries_are_read_as_cdktf_reads_them(entry: Any, expected: Pro
 @pytest.mark.parametrize(
     ("config", "message"),
     [
-        ({}, 'no "terraformProviders"'),
+        ({}, 'no "terraformProviders" or "terraformModules"'),
         ({"terraformProviders": [7]}, "is not"),
-        ({"terraformProviders": ["a/b"], "terraformModules": ["./mod"]}, "terraformModules are not supported"),
+        ({"terraformModules": ["git::https://example.com/m.git"]}, "terraformModules entry .* is not a local path"),
+        ({"terraformModules": ["./missing"]}, "no .tf files"),
         ({"terraformProviders": ["other/thing"]}, "has no provider registry.terraform.io/other/thing"),
     ],
 )
