@@ -196,6 +196,19 @@ def test_typed_getters_and_resource_type(on_path: Path) -> None:
     assert outputs["ids"]["value"] == "${data.alicloud_cen_transit_router_route_tables.tables.ids}"
 
 
+def test_the_construct_id_is_id_underscore_where_cdktfs_bindings_name_it_so(on_path: Path) -> None:
+    """jsii renames the construct id ``id_`` when the config has an ``id`` argument (every alicloud resource and
+    data source); the provider, without one, keeps ``id``."""
+    gateway = importlib.import_module("imports.alicloud.vpn_customer_gateway").VpnCustomerGateway
+    provider = importlib.import_module("imports.alicloud.provider").AlicloudProvider
+    stack = _stack()
+    provider(stack, id="hangzhou", region="cn-hangzhou")
+    gateway(stack, id_="office", ip_address="203.0.113.10")
+    assert list(_synth(stack)["resource"]["alicloud_vpn_customer_gateway"]) == ["office"]
+    with pytest.raises(TypeError, match="id"):
+        gateway(stack, id="other", ip_address="203.0.113.11")
+
+
 # --- any provider -------------------------------------------------------------------------------------------------
 def _example_schema() -> dict[str, Any]:
     """A small provider schema with the type shapes ``get`` must handle beyond alicloud's."""
