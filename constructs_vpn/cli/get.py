@@ -160,22 +160,18 @@ def get_modules(requests: list[ModuleRequest], output: Path, project: Path) -> l
     remote = [r for r in requests if not r.local]
     with tempfile.TemporaryDirectory(prefix="constructs-vpn-get-modules-") as folder:
         folders = _terraform_get(remote, Path(folder)) if remote else {}
-        lines = []
+        lines: list[str] = []
         for request in requests:
             began = time.perf_counter()
             spec = read_module(project / request.source if request.local else folders[request.fqn])
             target = output / request.package.replace(".", "/")
-            _refuse_foreign_files(target)
-            write({"__init__.py": render_module(request.name, request.source, request.version, spec)}, target)
-            line = (
+            _write_package({"__init__.py": render_module(request.name, request.source, request.version, spec)}, target)
+            _say(
+                lines,
                 f"generated module {request.name} ({request.source}{' ' + request.version if request.version else ''}"
-                f"): {len(spec.inputs)} variables, {len(spec.outputs)} outputs in {time.perf_counter() - began:.1f} s"
+                f"): {len(spec.inputs)} variables, {len(spec.outputs)} outputs in {time.perf_counter() - began:.1f} s",
             )
-            print(line, flush=True)
-            lines.append(line)
-    summary = f"{len(requests)} module(s) written to {output} in {time.perf_counter() - started:.1f} s"
-    print(summary)
-    lines.append(summary)
+    _say(lines, f"{len(requests)} module(s) written to {output} in {time.perf_counter() - started:.1f} s")
     return lines
 
 
@@ -215,21 +211,31 @@ def get(requests: list[ProviderRequest], output: Path, *, schema_file: Path | No
             )
         version = versions.get(request.address) or _version_of(request)
         files = _bindings(request, version, schema)
-        _refuse_foreign_files(output / request.name)
-        write(files, output / request.name)
+        _write_package(files, output / request.name)
         count = len(schema.get("resource_schemas") or {}) + len(schema.get("data_source_schemas") or {})
         types += count
-        line = (
+        _say(
+            lines,
             f"generated {request.name} ({request.source} {version}): {len(schema.get('resource_schemas') or {})} "
             f"resources, {len(schema.get('data_source_schemas') or {})} data sources in "
-            f"{time.perf_counter() - began:.1f} s"
+            f"{time.perf_counter() - began:.1f} s",
         )
-        print(line, flush=True)
-        lines.append(line)
-    summary = f"{len(requests)} provider(s), {types} types written to {output} in {time.perf_counter() - started:.1f} s"
-    print(summary)
-    lines.append(summary)
+    _say(
+        lines,
+        f"{len(requests)} provider(s), {types} types written to {output} in {time.perf_counter() - started:.1f} s",
+    )
     return lines
+
+
+def _say(lines: list[str], line: str) -> None:
+    """A progress line: printed at once (a large provider takes a while) and kept for the caller."""
+    print(line, flush=True)
+    lines.append(line)
+
+
+def _write_package(files: dict[str, str], folder: Path) -> None:
+    _refuse_foreign_files(folder)
+    write(files, folder)
 
 
 def _refuse_foreign_files(folder: Path) -> None:
