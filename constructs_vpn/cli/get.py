@@ -1,11 +1,13 @@
-"""``constructs-vpn get``: typed Python bindings for the providers in ``cdktf.json``, laid out as ``cdktf get``'s.
+"""``constructs-vpn get``: typed Python bindings for the providers and modules in ``cdktf.json``, laid out as
+``cdktf get``'s.
 
 As cdktf does, it reads ``terraformProviders`` and ``codeMakerOutput`` (default ``imports``) from ``cdktf.json``,
 runs ``terraform init`` and ``terraform providers schema -json`` in a temporary folder (offline with the emulator
 of ``constructs-vpn emulator setup``), and writes ``<output>/<provider>/`` with one package per resource and data
 source. ``--schema FILE`` generates from a saved ``providers schema -json`` output instead. For ``aliyun/alicloud``
 at the vendored version, the vendored constraints and patches add value checks (enums, ranges, deprecations,
-sensitive values).
+sensitive values). Each of ``terraformModules`` becomes ``<output>/<module path>/`` with one typed
+``TerraformModule`` class (``constructs_vpn.codegen.modules``).
 """
 
 from __future__ import annotations
@@ -26,7 +28,16 @@ from ..alicloud.schema.patches import PATCHES
 from ..codegen.generate import BANNER_PREFIX, Patch, Provider, generate, write
 from ..core.errors import ConstructsVpnError
 
-__all__ = ["ProviderRequest", "add_parser", "get", "parse_provider", "run"]
+__all__ = [
+    "ModuleRequest",
+    "ProviderRequest",
+    "add_parser",
+    "get",
+    "get_modules",
+    "parse_module",
+    "parse_provider",
+    "run",
+]
 
 _REGISTRY = "registry.terraform.io"
 
@@ -70,10 +81,11 @@ def parse_provider(entry: Any) -> ProviderRequest:
 def add_parser(commands: Any) -> None:
     parser: argparse.ArgumentParser = commands.add_parser(
         "get",
-        help="generate typed Python bindings for the providers in cdktf.json (as cdktf get)",
+        help="generate typed Python bindings for the providers and modules in cdktf.json (as cdktf get)",
         description=(
-            "Read terraformProviders and codeMakerOutput from cdktf.json, fetch each provider's schema with "
-            "terraform (or read --schema) and write one Python package per provider, shaped like cdktf get's."
+            "Read terraformProviders, terraformModules and codeMakerOutput from cdktf.json, fetch each provider's "
+            "schema with terraform (or read --schema) and each module's variables and outputs, and write one Python "
+            "package per provider and module, shaped like cdktf get's."
         ),
     )
     parser.add_argument("--dir", type=Path, default=Path("."), help="the project folder (default: .)")
@@ -85,16 +97,96 @@ def add_parser(commands: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     config = _read_config(args.dir / "cdktf.json")
     requests = [parse_provider(entry) for entry in config.get("terraformProviders") or []]
-    if config.get("terraformModules"):
-        raise ConstructsVpnError(
-            "cdktf.json: terraformModules are not supported by constructs-vpn get yet; "
-            "remove them, or keep cdktf get for the modules"
-        )
-    if not requests:
-        raise ConstructsVpnError('cdktf.json: no "terraformProviders" to generate')
+    modules = [parse_module(entry) for entry in config.get("terraformModules") or []]
+    if not requests and not modules:
+        raise ConstructsVpnError('cdktf.json: no "terraformProviders" or "terraformModules" to generate')
     output = args.output or args.dir / str(config.get("codeMakerOutput") or "imports")
-    get(requests, output, schema_file=args.schema)
+    if requests:
+        get(requests, output, schema_file=args.schema)
+    if modules:
+        get_modules(modules, output, args.dir)
     return 0
+
+
+@dataclass(frozen=True)
+class ModuleRequest:
+    """One ``terraformModules`` entry, named as cdktf's ``TerraformModuleConstraint`` names it."""
+
+    name: str
+    source: str
+    version: str | None
+    fqn: str
+
+    @property
+    def package(self) -> str:
+        """The Python package under ``codeMakerOutput``: ``./modules/vpc`` → ``vpc`` (what cdktf-cli 0.21 writes),
+        ``terraform-aws-modules/vpc/aws`` → ``terraform_aws_modules.vpc.aws`` (cdktf's ``srcMakName``)."""
+        return (self.name if self.local else self.fqn).replace("/", ".").replace("-", "_")
+
+    @property
+    def local(self) -> bool:
+        return self.source.startswith(("./", "../"))
+
+
+def parse_module(entry: Any) -> ModuleRequest:
+    """``"./modules/vpc"``, ``"terraform-aws-modules/vpc/aws@5.0.0"`` or ``{"name", "source", "version"}``: local
+    and registry sources as cdktf reads them (a git or URL source only as the object form, named there)."""
+    if isinstance(entry, dict) and entry.get("name") and entry.get("source"):
+        name = str(entry["name"])
+        version = entry.get("version")
+        return ModuleRequest(name, str(entry["source"]), None if version is None else str(version), name)
+    if isinstance(entry, str) and entry.startswith(("./", "../")):
+        fqn = entry.split("/", 1)[1].rstrip("/")
+        return ModuleRequest(fqn.rsplit("/", 1)[-1], entry, None, fqn)
+    if isinstance(entry, str):
+        source, _, version = entry.partition("@")
+        parts = source.split("//", 1)[0].split("/")
+        if len(parts) == 3 and all(parts):
+            name = source.rsplit("/", 1)[-1] if "//" in source else parts[1]
+            fqn = source.replace("//", "/", 1).replace(".", "-")
+            return ModuleRequest(name, source, version or None, fqn)
+    raise ConstructsVpnError(
+        f"cdktf.json: terraformModules entry {entry!r} is not a local path (./x), a registry module "
+        '("namespace/name/provider@version") or {"name": ..., "source": ..., "version": ...}'
+    )
+
+
+def get_modules(requests: list[ModuleRequest], output: Path, project: Path) -> list[str]:
+    """Write a typed class per module under ``output``; local modules are read in place, the others after
+    ``terraform get`` in a temporary folder, as cdktf does. Returns the progress lines (for tests)."""
+    from ..codegen.modules import read_module, render_module
+
+    started = time.perf_counter()
+    remote = [r for r in requests if not r.local]
+    with tempfile.TemporaryDirectory(prefix="constructs-vpn-get-modules-") as folder:
+        folders = _terraform_get(remote, Path(folder)) if remote else {}
+        lines: list[str] = []
+        for request in requests:
+            began = time.perf_counter()
+            spec = read_module(project / request.source if request.local else folders[request.fqn])
+            target = output / request.package.replace(".", "/")
+            _write_package({"__init__.py": render_module(request.name, request.source, request.version, spec)}, target)
+            _say(
+                lines,
+                f"generated module {request.name} ({request.source}{' ' + request.version if request.version else ''}"
+                f"): {len(spec.inputs)} variables, {len(spec.outputs)} outputs in {time.perf_counter() - began:.1f} s",
+            )
+    _say(lines, f"{len(requests)} module(s) written to {output} in {time.perf_counter() - started:.1f} s")
+    return lines
+
+
+def _terraform_get(requests: list[ModuleRequest], folder: Path) -> dict[str, Path]:
+    """Each module's downloaded folder (by fqn), from ``terraform get`` and ``.terraform/modules/modules.json``."""
+    terraform = shutil.which("terraform")
+    if terraform is None:
+        raise ConstructsVpnError("terraform is not on PATH: it downloads registry modules; install terraform 1.11")
+    keys = {r.fqn.replace("/", "_"): r for r in requests}
+    calls = {key: {"source": r.source, **({"version": r.version} if r.version else {})} for key, r in keys.items()}
+    (folder / "main.tf.json").write_text(json.dumps({"module": calls}), encoding="utf-8")
+    _terraform([terraform, "get", "-no-color"], str(folder), {**os.environ, "CHECKPOINT_DISABLE": "1"})
+    index = _read_json(folder / ".terraform/modules/modules.json")
+    found = {str(m.get("Key")): folder / str(m.get("Dir")) for m in index.get("Modules") or []}
+    return {r.fqn: found[key] for key, r in keys.items() if key in found}
 
 
 def get(requests: list[ProviderRequest], output: Path, *, schema_file: Path | None = None) -> list[str]:
@@ -119,21 +211,31 @@ def get(requests: list[ProviderRequest], output: Path, *, schema_file: Path | No
             )
         version = versions.get(request.address) or _version_of(request)
         files = _bindings(request, version, schema)
-        _refuse_foreign_files(output / request.name)
-        write(files, output / request.name)
+        _write_package(files, output / request.name)
         count = len(schema.get("resource_schemas") or {}) + len(schema.get("data_source_schemas") or {})
         types += count
-        line = (
+        _say(
+            lines,
             f"generated {request.name} ({request.source} {version}): {len(schema.get('resource_schemas') or {})} "
             f"resources, {len(schema.get('data_source_schemas') or {})} data sources in "
-            f"{time.perf_counter() - began:.1f} s"
+            f"{time.perf_counter() - began:.1f} s",
         )
-        print(line, flush=True)
-        lines.append(line)
-    summary = f"{len(requests)} provider(s), {types} types written to {output} in {time.perf_counter() - started:.1f} s"
-    print(summary)
-    lines.append(summary)
+    _say(
+        lines,
+        f"{len(requests)} provider(s), {types} types written to {output} in {time.perf_counter() - started:.1f} s",
+    )
     return lines
+
+
+def _say(lines: list[str], line: str) -> None:
+    """A progress line: printed at once (a large provider takes a while) and kept for the caller."""
+    print(line, flush=True)
+    lines.append(line)
+
+
+def _write_package(files: dict[str, str], folder: Path) -> None:
+    _refuse_foreign_files(folder)
+    write(files, folder)
 
 
 def _refuse_foreign_files(folder: Path) -> None:

@@ -631,7 +631,9 @@ def _element_class(module: Module, element: Element) -> list[str]:
     arguments = _arguments(element.body)
     default_id = f' = "{element.provider.name}"' if kind == "provider" else ""
     lines.extend([f"{_INDENT}def __init__(", f"{_INDENT * 2}self,", f"{_INDENT * 2}scope: Construct,"])
-    lines.append(f"{_INDENT * 2}id: str{default_id},")
+    # jsii names the construct id `id_` where the config has an `id` argument, as most resources' do.
+    construct_id = "id_" if any(a.name == "id" and a.settable for a in element.body.attributes) else "id"
+    lines.append(f"{_INDENT * 2}{construct_id}: str{default_id},")
     lines.append(f"{_INDENT * 2}*,")
     for item in arguments:
         lines.extend(_param_lines(module, item))
@@ -661,7 +663,7 @@ def _element_class(module: Module, element: Element) -> list[str]:
     lines.append(f"{_INDENT}) -> None:")
     entries = [
         ("scope", "The parent construct (a stack, or a construct inside one)."),
-        ("id", "The construct id, unique among its siblings; it determines the Terraform name."),
+        (construct_id, "The construct id, unique among its siblings; it determines the Terraform name."),
     ]
     entries.extend((item.py_name, _arg_doc(item)) for item in arguments)
     if kind == "provider":
@@ -685,17 +687,17 @@ def _element_class(module: Module, element: Element) -> list[str]:
     if arguments:
         lines.append(f"{_INDENT * 2}config = configure(")
         lines.append(f"{_INDENT * 3}scope,")
-        lines.append(f"{_INDENT * 3}id,")
+        lines.append(f"{_INDENT * 3}{construct_id},")
         lines.append(f"{_INDENT * 3}{config},")
         lines.append(f"{_INDENT * 3}{{")
         lines.extend(f'{_INDENT * 4}"{item.name}": {item.py_name},' for item in arguments)
         lines.append(f"{_INDENT * 3}}},")
         lines.append(f"{_INDENT * 2})")
     else:
-        lines.append(f"{_INDENT * 2}config = configure(scope, id, {config}, {{}})")
+        lines.append(f"{_INDENT * 2}config = configure(scope, {construct_id}, {config}, {{}})")
     lines.append(f"{_INDENT * 2}super().__init__(")
     lines.append(f"{_INDENT * 3}scope,")
-    lines.append(f"{_INDENT * 3}id,")
+    lines.append(f"{_INDENT * 3}{construct_id},")
     lines.append(f'{_INDENT * 3}terraform_resource_type="{element.tf_type}",')
     if kind == "provider":
         lines.append(f'{_INDENT * 3}terraform_provider_source="{element.provider.source}",')

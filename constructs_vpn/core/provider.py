@@ -79,8 +79,10 @@ class TerraformProvider(TerraformElement):
         if self.terraform_provider_source:
             requirement["source"] = self.terraform_provider_source
         metadata = self.terraform_generator_metadata
-        if metadata is not None and metadata.provider_version_constraint:
-            requirement["version"] = metadata.provider_version_constraint
+        # cdktf 0.21 (terraform-provider.ts) pins the version `get` saw, the constraint only as a fallback.
+        version = None if metadata is None else metadata.provider_version or metadata.provider_version_constraint
+        if version:
+            requirement["version"] = version
         doc: dict[str, Any] = {"provider": {self.terraform_resource_type: [body]}}
         if requirement:
             doc["terraform"] = {"required_providers": {self.terraform_resource_type: requirement}}

@@ -23,7 +23,7 @@ from constructs_vpn.alicloud import (
     VpnGatewayVpnAttachmentTunnelOptionsSpecification,
     check_stack,
 )
-from constructs_vpn.alicloud.schema import PROVIDER_SOURCE, VERSION_CONSTRAINT
+from constructs_vpn.alicloud.schema import PROVIDER_SOURCE, PROVIDER_VERSION
 from constructs_vpn.core import (
     App,
     Fn,
@@ -144,7 +144,7 @@ def test_the_golden_stack_is_reproduced_with_the_bindings(app: App) -> None:
     assert document["provider"] == golden["provider"]
     assert document["terraform"]["required_providers"]["alicloud"] == {
         "source": PROVIDER_SOURCE,
-        "version": VERSION_CONSTRAINT,
+        "version": PROVIDER_VERSION,
     }
     assert check_stack(document) == []
 
@@ -369,7 +369,7 @@ def test_provider_block_and_version_constraint(stack: TerraformStack) -> None:
     ]
     assert document["terraform"]["required_providers"]["alicloud"] == {
         "source": "aliyun/alicloud",
-        "version": "~> 1.289",
+        "version": "1.289.0",
     }
     assert document["resource"]["alicloud_cen_instance"]["cen"]["provider"] == "alicloud.beijing"
     with pytest.raises(ValidationError) as error:

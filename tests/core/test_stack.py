@@ -250,6 +250,31 @@ def test_provider_requirements(stack: TerraformStack) -> None:
     }
 
 
+def test_required_provider_version_is_the_generated_one_as_in_cdktf(stack: TerraformStack) -> None:
+    """cdktf 0.21 writes ``providerVersion || providerVersionConstraint`` (terraform-provider.ts)."""
+    from constructs_vpn.core import TerraformProviderGeneratorMetadata
+
+    for name, meta in {
+        "both": TerraformProviderGeneratorMetadata("both", "1.289.0", "~> 1.289"),
+        "version": TerraformProviderGeneratorMetadata("version", provider_version="2.0.0"),
+        "constraint": TerraformProviderGeneratorMetadata("constraint", provider_version_constraint="~> 3.0"),
+        "neither": TerraformProviderGeneratorMetadata("neither"),
+    }.items():
+        TerraformProvider(
+            stack,
+            name,
+            terraform_resource_type=name,
+            terraform_provider_source=f"x/{name}",
+            terraform_generator_metadata=meta,
+        )
+    assert stack.to_terraform()["terraform"]["required_providers"] == {
+        "both": {"source": "x/both", "version": "1.289.0"},
+        "version": {"source": "x/version", "version": "2.0.0"},
+        "constraint": {"source": "x/constraint", "version": "~> 3.0"},
+        "neither": {"source": "x/neither"},
+    }
+
+
 def test_two_default_providers_collide(stack: TerraformStack) -> None:
     TerraformProvider(stack, "a", terraform_resource_type="alicloud")
     TerraformProvider(stack, "b", terraform_resource_type="alicloud")

@@ -97,11 +97,6 @@ def test_the_app_writes_the_same_cdktf_out(outputs: tuple[dict[str, Any], dict[s
     assert _without_provider_version(ours) == _without_provider_version(theirs)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="core writes providerVersionConstraint; cdktf 0.21 writes providerVersion first "
-    "(terraform-provider.ts: providerVersion || providerVersionConstraint): a core change",
-)
 def test_required_provider_version_is_cdktfs(outputs: tuple[dict[str, Any], dict[str, Any]]) -> None:
     theirs, ours = outputs
     key = "stacks/site/cdk.tf.json"

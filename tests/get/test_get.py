@@ -90,9 +90,10 @@ def test_provider_entries_are_read_as_cdktf_reads_them(entry: Any, expected: Pro
 @pytest.mark.parametrize(
     ("config", "message"),
     [
-        ({}, 'no "terraformProviders"'),
+        ({}, 'no "terraformProviders" or "terraformModules"'),
         ({"terraformProviders": [7]}, "is not"),
-        ({"terraformProviders": ["a/b"], "terraformModules": ["./mod"]}, "terraformModules are not supported"),
+        ({"terraformModules": ["git::https://example.com/m.git"]}, "terraformModules entry .* is not a local path"),
+        ({"terraformModules": ["./missing"]}, "no .tf files"),
         ({"terraformProviders": ["other/thing"]}, "has no provider registry.terraform.io/other/thing"),
     ],
 )
@@ -193,6 +194,19 @@ def test_typed_getters_and_resource_type(on_path: Path) -> None:
     assert outputs["zone"]["value"] == "${tolist(alicloud_cen_transit_router_vpn_attachment.tra.zone).0.zone_id}"
     assert outputs["table"]["value"] == "${data.alicloud_cen_transit_router_route_tables.tables.tables[0].id}"
     assert outputs["ids"]["value"] == "${data.alicloud_cen_transit_router_route_tables.tables.ids}"
+
+
+def test_the_construct_id_is_id_underscore_where_cdktfs_bindings_name_it_so(on_path: Path) -> None:
+    """jsii renames the construct id ``id_`` when the config has an ``id`` argument (every alicloud resource and
+    data source); the provider, without one, keeps ``id``."""
+    gateway = importlib.import_module("imports.alicloud.vpn_customer_gateway").VpnCustomerGateway
+    provider = importlib.import_module("imports.alicloud.provider").AlicloudProvider
+    stack = _stack()
+    provider(stack, id="hangzhou", region="cn-hangzhou")
+    gateway(stack, id_="office", ip_address="203.0.113.10")
+    assert list(_synth(stack)["resource"]["alicloud_vpn_customer_gateway"]) == ["office"]
+    with pytest.raises(TypeError, match="id"):
+        gateway(stack, id="other", ip_address="203.0.113.11")
 
 
 # --- any provider -------------------------------------------------------------------------------------------------

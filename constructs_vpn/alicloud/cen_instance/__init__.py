@@ -112,7 +112,7 @@ class CenInstance(TerraformResource):
     def __init__(
         self,
         scope: Construct,
-        id: str,
+        id_: str,
         *,
         cen_instance_name: str | Expression | None = None,
         description: str | Expression | None = None,
@@ -131,7 +131,7 @@ class CenInstance(TerraformResource):
 
         Args:
             scope: The parent construct (a stack, or a construct inside one).
-            id: The construct id, unique among its siblings; it determines the Terraform name.
+            id_: The construct id, unique among its siblings; it determines the Terraform name.
             cen_instance_name: The name of the CEN instance. (Optional, Computed)
             description: The description of the CEN instance. (Optional)
             name: Field 'name' has been deprecated from provider version 1.246.0. New field 'cen_instance_name' instead.
@@ -151,7 +151,7 @@ class CenInstance(TerraformResource):
         """
         config = configure(
             scope,
-            id,
+            id_,
             CenInstanceConfig,
             {
                 "cen_instance_name": cen_instance_name,
@@ -165,7 +165,7 @@ class CenInstance(TerraformResource):
         )
         super().__init__(
             scope,
-            id,
+            id_,
             terraform_resource_type="alicloud_cen_instance",
             terraform_generator_metadata=_GENERATOR_METADATA,
             depends_on=depends_on,

@@ -68,7 +68,7 @@ class CenInstanceGrant(TerraformResource):
     def __init__(
         self,
         scope: Construct,
-        id: str,
+        id_: str,
         *,
         cen_id: str | Expression,
         cen_owner_id: str | Expression,
@@ -83,7 +83,7 @@ class CenInstanceGrant(TerraformResource):
 
         Args:
             scope: The parent construct (a stack, or a construct inside one).
-            id: The construct id, unique among its siblings; it determines the Terraform name.
+            id_: The construct id, unique among its siblings; it determines the Terraform name.
             cen_id: The ID of the CEN. (Required, ForceNew)
             cen_owner_id: The owner UID of the CEN which the child instance granted to. (Required, ForceNew)
             child_instance_id: The ID of the child instance to grant. (Required, ForceNew)
@@ -95,7 +95,7 @@ class CenInstanceGrant(TerraformResource):
         """
         config = configure(
             scope,
-            id,
+            id_,
             CenInstanceGrantConfig,
             {
                 "cen_id": cen_id,
@@ -105,7 +105,7 @@ class CenInstanceGrant(TerraformResource):
         )
         super().__init__(
             scope,
-            id,
+            id_,
             terraform_resource_type="alicloud_cen_instance_grant",
             terraform_generator_metadata=_GENERATOR_METADATA,
             depends_on=depends_on,

@@ -116,7 +116,7 @@ class CenTransitRouter(TerraformResource):
     def __init__(
         self,
         scope: Construct,
-        id: str,
+        id_: str,
         *,
         cen_id: str | Expression,
         dry_run: bool | Expression | None = None,
@@ -135,7 +135,7 @@ class CenTransitRouter(TerraformResource):
 
         Args:
             scope: The parent construct (a stack, or a construct inside one).
-            id: The construct id, unique among its siblings; it determines the Terraform name.
+            id_: The construct id, unique among its siblings; it determines the Terraform name.
             cen_id: The ID of the Cloud Enterprise Network (CEN) instance. (Required, ForceNew)
             dry_run: The dry run. (Optional)
             support_multicast: Specifies whether to enable the multicast feature for the Enterprise Edition transit
@@ -160,7 +160,7 @@ class CenTransitRouter(TerraformResource):
         """
         config = configure(
             scope,
-            id,
+            id_,
             CenTransitRouterConfig,
             {
                 "cen_id": cen_id,
@@ -174,7 +174,7 @@ class CenTransitRouter(TerraformResource):
         )
         super().__init__(
             scope,
-            id,
+            id_,
             terraform_resource_type="alicloud_cen_transit_router",
             terraform_generator_metadata=_GENERATOR_METADATA,
             depends_on=depends_on,

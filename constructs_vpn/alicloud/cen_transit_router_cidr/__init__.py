@@ -114,7 +114,7 @@ class CenTransitRouterCidr(TerraformResource):
     def __init__(
         self,
         scope: Construct,
-        id: str,
+        id_: str,
         *,
         cidr: str | Expression,
         transit_router_id: str | Expression,
@@ -132,7 +132,7 @@ class CenTransitRouterCidr(TerraformResource):
 
         Args:
             scope: The parent construct (a stack, or a construct inside one).
-            id: The construct id, unique among its siblings; it determines the Terraform name.
+            id_: The construct id, unique among its siblings; it determines the Terraform name.
             cidr: The new CIDR block of the transit router. (Required)
             transit_router_id: The ID of the transit router. (Required, ForceNew)
             description: The new description of the transit router CIDR block. The description must be 1 to 256
@@ -159,7 +159,7 @@ class CenTransitRouterCidr(TerraformResource):
         """
         config = configure(
             scope,
-            id,
+            id_,
             CenTransitRouterCidrConfig,
             {
                 "cidr": cidr,
@@ -172,7 +172,7 @@ class CenTransitRouterCidr(TerraformResource):
         )
         super().__init__(
             scope,
-            id,
+            id_,
             terraform_resource_type="alicloud_cen_transit_router_cidr",
             terraform_generator_metadata=_GENERATOR_METADATA,
             depends_on=depends_on,

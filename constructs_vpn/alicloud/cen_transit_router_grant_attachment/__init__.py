@@ -110,7 +110,7 @@ class CenTransitRouterGrantAttachment(TerraformResource):
     def __init__(
         self,
         scope: Construct,
-        id: str,
+        id_: str,
         *,
         cen_id: str | Expression,
         cen_owner_id: str | Expression,
@@ -128,7 +128,7 @@ class CenTransitRouterGrantAttachment(TerraformResource):
 
         Args:
             scope: The parent construct (a stack, or a construct inside one).
-            id: The construct id, unique among its siblings; it determines the Terraform name.
+            id_: The construct id, unique among its siblings; it determines the Terraform name.
             cen_id: CEN instance ID. (Required, ForceNew)
             cen_owner_id: The ID of the account of the CEN instance. A string (the docs say Int). (Required, ForceNew)
             instance_id: The ID of the network instance. (Required, ForceNew)
@@ -146,7 +146,7 @@ class CenTransitRouterGrantAttachment(TerraformResource):
         """
         config = configure(
             scope,
-            id,
+            id_,
             CenTransitRouterGrantAttachmentConfig,
             {
                 "cen_id": cen_id,
@@ -159,7 +159,7 @@ class CenTransitRouterGrantAttachment(TerraformResource):
         )
         super().__init__(
             scope,
-            id,
+            id_,
             terraform_resource_type="alicloud_cen_transit_router_grant_attachment",
             terraform_generator_metadata=_GENERATOR_METADATA,
             depends_on=depends_on,

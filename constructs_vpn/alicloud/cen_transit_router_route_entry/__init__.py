@@ -115,7 +115,7 @@ class CenTransitRouterRouteEntry(TerraformResource):
     def __init__(
         self,
         scope: Construct,
-        id: str,
+        id_: str,
         *,
         transit_router_route_entry_destination_cidr_block: str | Expression,
         transit_router_route_entry_next_hop_type: str | Expression,
@@ -135,7 +135,7 @@ class CenTransitRouterRouteEntry(TerraformResource):
 
         Args:
             scope: The parent construct (a stack, or a construct inside one).
-            id: The construct id, unique among its siblings; it determines the Terraform name.
+            id_: The construct id, unique among its siblings; it determines the Terraform name.
             transit_router_route_entry_destination_cidr_block: The CIDR of the transit router route entry. (Required,
                 ForceNew)
             transit_router_route_entry_next_hop_type: The Type of the transit router route entry next hop,Valid values
@@ -157,7 +157,7 @@ class CenTransitRouterRouteEntry(TerraformResource):
         """
         config = configure(
             scope,
-            id,
+            id_,
             CenTransitRouterRouteEntryConfig,
             {
                 "transit_router_route_entry_destination_cidr_block": transit_router_route_entry_destination_cidr_block,
@@ -172,7 +172,7 @@ class CenTransitRouterRouteEntry(TerraformResource):
         )
         super().__init__(
             scope,
-            id,
+            id_,
             terraform_resource_type="alicloud_cen_transit_router_route_entry",
             terraform_generator_metadata=_GENERATOR_METADATA,
             depends_on=depends_on,

@@ -109,7 +109,7 @@ class CenTransitRouterRouteTable(TerraformResource):
     def __init__(
         self,
         scope: Construct,
-        id: str,
+        id_: str,
         *,
         transit_router_id: str | Expression,
         dry_run: bool | Expression | None = None,
@@ -127,7 +127,7 @@ class CenTransitRouterRouteTable(TerraformResource):
 
         Args:
             scope: The parent construct (a stack, or a construct inside one).
-            id: The construct id, unique among its siblings; it determines the Terraform name.
+            id_: The construct id, unique among its siblings; it determines the Terraform name.
             transit_router_id: The ID of the transit router. (Required, ForceNew)
             dry_run: The dry run. (Optional)
             tags: A mapping of tags to assign to the resource. (Optional)
@@ -144,7 +144,7 @@ class CenTransitRouterRouteTable(TerraformResource):
         """
         config = configure(
             scope,
-            id,
+            id_,
             CenTransitRouterRouteTableConfig,
             {
                 "transit_router_id": transit_router_id,
@@ -157,7 +157,7 @@ class CenTransitRouterRouteTable(TerraformResource):
         )
         super().__init__(
             scope,
-            id,
+            id_,
             terraform_resource_type="alicloud_cen_transit_router_route_table",
             terraform_generator_metadata=_GENERATOR_METADATA,
             depends_on=depends_on,

@@ -110,7 +110,7 @@ class CenTransitRouterRouteTableAssociation(TerraformResource):
     def __init__(
         self,
         scope: Construct,
-        id: str,
+        id_: str,
         *,
         transit_router_attachment_id: str | Expression,
         transit_router_route_table_id: str | Expression,
@@ -126,7 +126,7 @@ class CenTransitRouterRouteTableAssociation(TerraformResource):
 
         Args:
             scope: The parent construct (a stack, or a construct inside one).
-            id: The construct id, unique among its siblings; it determines the Terraform name.
+            id_: The construct id, unique among its siblings; it determines the Terraform name.
             transit_router_attachment_id: TransitRouterAttachmentId. (Required, ForceNew)
             transit_router_route_table_id: TransitRouterRouteTableId. (Required, ForceNew)
             dry_run: Whether to perform PreCheck on this request, including permissions and instance status
@@ -146,7 +146,7 @@ class CenTransitRouterRouteTableAssociation(TerraformResource):
         """
         config = configure(
             scope,
-            id,
+            id_,
             CenTransitRouterRouteTableAssociationConfig,
             {
                 "transit_router_attachment_id": transit_router_attachment_id,
@@ -157,7 +157,7 @@ class CenTransitRouterRouteTableAssociation(TerraformResource):
         )
         super().__init__(
             scope,
-            id,
+            id_,
             terraform_resource_type="alicloud_cen_transit_router_route_table_association",
             terraform_generator_metadata=_GENERATOR_METADATA,
             depends_on=depends_on,

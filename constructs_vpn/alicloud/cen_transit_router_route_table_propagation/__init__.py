@@ -101,7 +101,7 @@ class CenTransitRouterRouteTablePropagation(TerraformResource):
     def __init__(
         self,
         scope: Construct,
-        id: str,
+        id_: str,
         *,
         transit_router_attachment_id: str | Expression,
         transit_router_route_table_id: str | Expression,
@@ -117,7 +117,7 @@ class CenTransitRouterRouteTablePropagation(TerraformResource):
 
         Args:
             scope: The parent construct (a stack, or a construct inside one).
-            id: The construct id, unique among its siblings; it determines the Terraform name.
+            id_: The construct id, unique among its siblings; it determines the Terraform name.
             transit_router_attachment_id: The ID the transit router attachment. (Required, ForceNew)
             transit_router_route_table_id: The ID of the transit router route table. (Required, ForceNew)
             dry_run: The dry run. (Optional)
@@ -131,7 +131,7 @@ class CenTransitRouterRouteTablePropagation(TerraformResource):
         """
         config = configure(
             scope,
-            id,
+            id_,
             CenTransitRouterRouteTablePropagationConfig,
             {
                 "transit_router_attachment_id": transit_router_attachment_id,
@@ -142,7 +142,7 @@ class CenTransitRouterRouteTablePropagation(TerraformResource):
         )
         super().__init__(
             scope,
-            id,
+            id_,
             terraform_resource_type="alicloud_cen_transit_router_route_table_propagation",
             terraform_generator_metadata=_GENERATOR_METADATA,
             depends_on=depends_on,

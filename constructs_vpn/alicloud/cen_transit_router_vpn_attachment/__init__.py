@@ -172,7 +172,7 @@ class CenTransitRouterVpnAttachment(TerraformResource):
     def __init__(
         self,
         scope: Construct,
-        id: str,
+        id_: str,
         *,
         vpn_id: str | Expression,
         auto_publish_route_enabled: bool | Expression | None = None,
@@ -197,7 +197,7 @@ class CenTransitRouterVpnAttachment(TerraformResource):
 
         Args:
             scope: The parent construct (a stack, or a construct inside one).
-            id: The construct id, unique among its siblings; it determines the Terraform name.
+            id_: The construct id, unique among its siblings; it determines the Terraform name.
             vpn_id: The ID of the IPsec-VPN attachment. (Required, ForceNew)
             auto_publish_route_enabled: Specifies whether to allow the transit router to automatically advertise routes
                 to the IPsec-VPN attachment. Valid values: - `true` (default): yes - `false`: no The provider has no
@@ -240,7 +240,7 @@ class CenTransitRouterVpnAttachment(TerraformResource):
         """
         config = configure(
             scope,
-            id,
+            id_,
             CenTransitRouterVpnAttachmentConfig,
             {
                 "vpn_id": vpn_id,
@@ -260,7 +260,7 @@ class CenTransitRouterVpnAttachment(TerraformResource):
         )
         super().__init__(
             scope,
-            id,
+            id_,
             terraform_resource_type="alicloud_cen_transit_router_vpn_attachment",
             terraform_generator_metadata=_GENERATOR_METADATA,
             depends_on=depends_on,

@@ -84,7 +84,7 @@ class DataAlicloudCenInstances(TerraformDataSource):
     def __init__(
         self,
         scope: Construct,
-        id: str,
+        id_: str,
         *,
         ids: Sequence[str | Expression] | Expression | None = None,
         name_regex: str | Expression | None = None,
@@ -101,7 +101,7 @@ class DataAlicloudCenInstances(TerraformDataSource):
 
         Args:
             scope: The parent construct (a stack, or a construct inside one).
-            id: The construct id, unique among its siblings; it determines the Terraform name.
+            id_: The construct id, unique among its siblings; it determines the Terraform name.
             ids: A list of CEN instances IDs. (Optional, Computed)
             name_regex: A regex string to filter CEN instances by name. (Optional)
             output_file: File name where to save data source results (after running `terraform plan`). (Optional)
@@ -116,7 +116,7 @@ class DataAlicloudCenInstances(TerraformDataSource):
         """
         config = configure(
             scope,
-            id,
+            id_,
             DataAlicloudCenInstancesConfig,
             {
                 "ids": ids,
@@ -128,7 +128,7 @@ class DataAlicloudCenInstances(TerraformDataSource):
         )
         super().__init__(
             scope,
-            id,
+            id_,
             terraform_resource_type="alicloud_cen_instances",
             terraform_generator_metadata=_GENERATOR_METADATA,
             depends_on=depends_on,

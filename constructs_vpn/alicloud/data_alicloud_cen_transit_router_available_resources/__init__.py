@@ -69,7 +69,7 @@ class DataAlicloudCenTransitRouterAvailableResources(TerraformDataSource):
     def __init__(
         self,
         scope: Construct,
-        id: str,
+        id_: str,
         *,
         output_file: str | Expression | None = None,
         support_multicast: bool | Expression | None = None,
@@ -83,7 +83,7 @@ class DataAlicloudCenTransitRouterAvailableResources(TerraformDataSource):
 
         Args:
             scope: The parent construct (a stack, or a construct inside one).
-            id: The construct id, unique among its siblings; it determines the Terraform name.
+            id_: The construct id, unique among its siblings; it determines the Terraform name.
             output_file: File name where to save data source results (after running `terraform plan`). (Optional)
             support_multicast: Specifies whether to query only the zones in which the multicast feature is supported.
                 (Optional)
@@ -95,7 +95,7 @@ class DataAlicloudCenTransitRouterAvailableResources(TerraformDataSource):
         """
         config = configure(
             scope,
-            id,
+            id_,
             DataAlicloudCenTransitRouterAvailableResourcesConfig,
             {
                 "output_file": output_file,
@@ -104,7 +104,7 @@ class DataAlicloudCenTransitRouterAvailableResources(TerraformDataSource):
         )
         super().__init__(
             scope,
-            id,
+            id_,
             terraform_resource_type="alicloud_cen_transit_router_available_resources",
             terraform_generator_metadata=_GENERATOR_METADATA,
             depends_on=depends_on,

@@ -92,7 +92,7 @@ class DataAlicloudCenTransitRouterRouteTableAssociations(TerraformDataSource):
     def __init__(
         self,
         scope: Construct,
-        id: str,
+        id_: str,
         *,
         ids: Sequence[str | Expression] | Expression | None = None,
         output_file: str | Expression | None = None,
@@ -111,7 +111,7 @@ class DataAlicloudCenTransitRouterRouteTableAssociations(TerraformDataSource):
 
         Args:
             scope: The parent construct (a stack, or a construct inside one).
-            id: The construct id, unique among its siblings; it determines the Terraform name.
+            id_: The construct id, unique among its siblings; it determines the Terraform name.
             ids: A list of CEN Transit Router Route Table Association IDs. (Optional, Computed)
             output_file: File name where to save data source results (after running `terraform plan`). (Optional)
             status: The status of the route table, including `Active`, `Associating`, `Dissociating`. Provider check:
@@ -131,7 +131,7 @@ class DataAlicloudCenTransitRouterRouteTableAssociations(TerraformDataSource):
         """
         config = configure(
             scope,
-            id,
+            id_,
             DataAlicloudCenTransitRouterRouteTableAssociationsConfig,
             {
                 "ids": ids,
@@ -145,7 +145,7 @@ class DataAlicloudCenTransitRouterRouteTableAssociations(TerraformDataSource):
         )
         super().__init__(
             scope,
-            id,
+            id_,
             terraform_resource_type="alicloud_cen_transit_router_route_table_associations",
             terraform_generator_metadata=_GENERATOR_METADATA,
             depends_on=depends_on,

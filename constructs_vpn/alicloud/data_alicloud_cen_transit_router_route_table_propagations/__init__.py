@@ -86,7 +86,7 @@ class DataAlicloudCenTransitRouterRouteTablePropagations(TerraformDataSource):
     def __init__(
         self,
         scope: Construct,
-        id: str,
+        id_: str,
         *,
         transit_router_route_table_id: str | Expression,
         ids: Sequence[str | Expression] | Expression | None = None,
@@ -103,7 +103,7 @@ class DataAlicloudCenTransitRouterRouteTablePropagations(TerraformDataSource):
 
         Args:
             scope: The parent construct (a stack, or a construct inside one).
-            id: The construct id, unique among its siblings; it determines the Terraform name.
+            id_: The construct id, unique among its siblings; it determines the Terraform name.
             transit_router_route_table_id: The ID of the route table of the Enterprise Edition transit router.
                 (Required)
             ids: A list of Transit Router Route Table Propagation IDs. (Optional, Computed)
@@ -119,7 +119,7 @@ class DataAlicloudCenTransitRouterRouteTablePropagations(TerraformDataSource):
         """
         config = configure(
             scope,
-            id,
+            id_,
             DataAlicloudCenTransitRouterRouteTablePropagationsConfig,
             {
                 "transit_router_route_table_id": transit_router_route_table_id,
@@ -131,7 +131,7 @@ class DataAlicloudCenTransitRouterRouteTablePropagations(TerraformDataSource):
         )
         super().__init__(
             scope,
-            id,
+            id_,
             terraform_resource_type="alicloud_cen_transit_router_route_table_propagations",
             terraform_generator_metadata=_GENERATOR_METADATA,
             depends_on=depends_on,

@@ -101,7 +101,7 @@ class DataAlicloudCenTransitRouterRouteTables(TerraformDataSource):
     def __init__(
         self,
         scope: Construct,
-        id: str,
+        id_: str,
         *,
         transit_router_id: str | Expression,
         ids: Sequence[str | Expression] | Expression | None = None,
@@ -122,7 +122,7 @@ class DataAlicloudCenTransitRouterRouteTables(TerraformDataSource):
 
         Args:
             scope: The parent construct (a stack, or a construct inside one).
-            id: The construct id, unique among its siblings; it determines the Terraform name.
+            id_: The construct id, unique among its siblings; it determines the Terraform name.
             transit_router_id: The ID of the Enterprise Edition transit router. (Required)
             ids: A list of Transit Router Route Table IDs. (Optional, Computed)
             name_regex: A regex string to filter results by Transit Router Route Table name. (Optional)
@@ -143,7 +143,7 @@ class DataAlicloudCenTransitRouterRouteTables(TerraformDataSource):
         """
         config = configure(
             scope,
-            id,
+            id_,
             DataAlicloudCenTransitRouterRouteTablesConfig,
             {
                 "transit_router_id": transit_router_id,
@@ -159,7 +159,7 @@ class DataAlicloudCenTransitRouterRouteTables(TerraformDataSource):
         )
         super().__init__(
             scope,
-            id,
+            id_,
             terraform_resource_type="alicloud_cen_transit_router_route_tables",
             terraform_generator_metadata=_GENERATOR_METADATA,
             depends_on=depends_on,

@@ -61,7 +61,7 @@ class DataAlicloudCenTransitRouterService(TerraformDataSource):
     def __init__(
         self,
         scope: Construct,
-        id: str,
+        id_: str,
         *,
         enable: str | Expression | None = None,
         depends_on: Sequence[TerraformResource | TerraformDataSource | str] | None = None,
@@ -74,7 +74,7 @@ class DataAlicloudCenTransitRouterService(TerraformDataSource):
 
         Args:
             scope: The parent construct (a stack, or a construct inside one).
-            id: The construct id, unique among its siblings; it determines the Terraform name.
+            id_: The construct id, unique among its siblings; it determines the Terraform name.
             enable: Setting the value to `On` to enable the service. If has been enabled, return the result. Valid
                 values: `On` or `Off`. Default to `Off`. Provider check: one of ``On``, ``Off``. (Optional)
             depends_on: Terraform ``depends_on``: resources to create first.
@@ -85,7 +85,7 @@ class DataAlicloudCenTransitRouterService(TerraformDataSource):
         """
         config = configure(
             scope,
-            id,
+            id_,
             DataAlicloudCenTransitRouterServiceConfig,
             {
                 "enable": enable,
@@ -93,7 +93,7 @@ class DataAlicloudCenTransitRouterService(TerraformDataSource):
         )
         super().__init__(
             scope,
-            id,
+            id_,
             terraform_resource_type="alicloud_cen_transit_router_service",
             terraform_generator_metadata=_GENERATOR_METADATA,
             depends_on=depends_on,

@@ -96,7 +96,7 @@ class DataAlicloudCenTransitRouterVpnAttachments(TerraformDataSource):
     def __init__(
         self,
         scope: Construct,
-        id: str,
+        id_: str,
         *,
         cen_id: str | Expression | None = None,
         ids: Sequence[str | Expression] | Expression | None = None,
@@ -116,7 +116,7 @@ class DataAlicloudCenTransitRouterVpnAttachments(TerraformDataSource):
 
         Args:
             scope: The parent construct (a stack, or a construct inside one).
-            id: The construct id, unique among its siblings; it determines the Terraform name.
+            id_: The construct id, unique among its siblings; it determines the Terraform name.
             cen_id: The ID of the Cloud Enterprise Network (CEN) instance. (Optional)
             ids: A list of Transit Router Vpn Attachment IDs. (Optional, Computed)
             name_regex: A regex string to filter results by Transit Router Vpn Attachment name. (Optional)
@@ -134,7 +134,7 @@ class DataAlicloudCenTransitRouterVpnAttachments(TerraformDataSource):
         """
         config = configure(
             scope,
-            id,
+            id_,
             DataAlicloudCenTransitRouterVpnAttachmentsConfig,
             {
                 "cen_id": cen_id,
@@ -149,7 +149,7 @@ class DataAlicloudCenTransitRouterVpnAttachments(TerraformDataSource):
         )
         super().__init__(
             scope,
-            id,
+            id_,
             terraform_resource_type="alicloud_cen_transit_router_vpn_attachments",
             terraform_generator_metadata=_GENERATOR_METADATA,
             depends_on=depends_on,

@@ -89,7 +89,7 @@ class DataAlicloudCenTransitRouters(TerraformDataSource):
     def __init__(
         self,
         scope: Construct,
-        id: str,
+        id_: str,
         *,
         cen_id: str | Expression,
         ids: Sequence[str | Expression] | Expression | None = None,
@@ -108,7 +108,7 @@ class DataAlicloudCenTransitRouters(TerraformDataSource):
 
         Args:
             scope: The parent construct (a stack, or a construct inside one).
-            id: The construct id, unique among its siblings; it determines the Terraform name.
+            id_: The construct id, unique among its siblings; it determines the Terraform name.
             cen_id: The ID of the CEN instance. (Required)
             ids: A list of resource id. The element value is same as <cen_id>:<transit_router_id>`. (Optional)
             name_regex: A regex string to filter CEN Transit Routers by name. (Optional)
@@ -125,7 +125,7 @@ class DataAlicloudCenTransitRouters(TerraformDataSource):
         """
         config = configure(
             scope,
-            id,
+            id_,
             DataAlicloudCenTransitRoutersConfig,
             {
                 "cen_id": cen_id,
@@ -139,7 +139,7 @@ class DataAlicloudCenTransitRouters(TerraformDataSource):
         )
         super().__init__(
             scope,
-            id,
+            id_,
             terraform_resource_type="alicloud_cen_transit_routers",
             terraform_generator_metadata=_GENERATOR_METADATA,
             depends_on=depends_on,

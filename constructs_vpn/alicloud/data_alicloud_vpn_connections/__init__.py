@@ -98,7 +98,7 @@ class DataAlicloudVpnConnections(TerraformDataSource):
     def __init__(
         self,
         scope: Construct,
-        id: str,
+        id_: str,
         *,
         customer_gateway_id: str | Expression | None = None,
         ids: Sequence[str | Expression] | Expression | None = None,
@@ -115,7 +115,7 @@ class DataAlicloudVpnConnections(TerraformDataSource):
 
         Args:
             scope: The parent construct (a stack, or a construct inside one).
-            id: The construct id, unique among its siblings; it determines the Terraform name.
+            id_: The construct id, unique among its siblings; it determines the Terraform name.
             customer_gateway_id: Use the VPN customer gateway ID as the search key. (Optional)
             ids: IDs of the VPN connections. Provider check: at least 1 items. (Optional, Computed)
             name_regex: A regex string of VPN connection name. (Optional)
@@ -129,7 +129,7 @@ class DataAlicloudVpnConnections(TerraformDataSource):
         """
         config = configure(
             scope,
-            id,
+            id_,
             DataAlicloudVpnConnectionsConfig,
             {
                 "customer_gateway_id": customer_gateway_id,
@@ -141,7 +141,7 @@ class DataAlicloudVpnConnections(TerraformDataSource):
         )
         super().__init__(
             scope,
-            id,
+            id_,
             terraform_resource_type="alicloud_vpn_connections",
             terraform_generator_metadata=_GENERATOR_METADATA,
             depends_on=depends_on,

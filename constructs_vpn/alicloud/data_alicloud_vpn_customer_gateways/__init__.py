@@ -79,7 +79,7 @@ class DataAlicloudVpnCustomerGateways(TerraformDataSource):
     def __init__(
         self,
         scope: Construct,
-        id: str,
+        id_: str,
         *,
         ids: Sequence[str | Expression] | Expression | None = None,
         name_regex: str | Expression | None = None,
@@ -94,7 +94,7 @@ class DataAlicloudVpnCustomerGateways(TerraformDataSource):
 
         Args:
             scope: The parent construct (a stack, or a construct inside one).
-            id: The construct id, unique among its siblings; it determines the Terraform name.
+            id_: The construct id, unique among its siblings; it determines the Terraform name.
             ids: ID of the VPN customer gateways. Provider check: at least 1 items. (Optional, Computed)
             name_regex: A regex string of VPN customer gateways name. (Optional)
             output_file: Save the result to the file. (Optional)
@@ -106,7 +106,7 @@ class DataAlicloudVpnCustomerGateways(TerraformDataSource):
         """
         config = configure(
             scope,
-            id,
+            id_,
             DataAlicloudVpnCustomerGatewaysConfig,
             {
                 "ids": ids,
@@ -116,7 +116,7 @@ class DataAlicloudVpnCustomerGateways(TerraformDataSource):
         )
         super().__init__(
             scope,
-            id,
+            id_,
             terraform_resource_type="alicloud_vpn_customer_gateways",
             terraform_generator_metadata=_GENERATOR_METADATA,
             depends_on=depends_on,

@@ -89,7 +89,7 @@ class DataAlicloudVpnGatewayVcoRoutes(TerraformDataSource):
     def __init__(
         self,
         scope: Construct,
-        id: str,
+        id_: str,
         *,
         vpn_connection_id: str | Expression,
         ids: Sequence[str | Expression] | Expression | None = None,
@@ -108,7 +108,7 @@ class DataAlicloudVpnGatewayVcoRoutes(TerraformDataSource):
 
         Args:
             scope: The parent construct (a stack, or a construct inside one).
-            id: The construct id, unique among its siblings; it determines the Terraform name.
+            id_: The construct id, unique among its siblings; it determines the Terraform name.
             vpn_connection_id: The id of the vpn connection. (Required)
             ids: A list of Vco Route IDs. (Optional, Computed)
             output_file: File name where to save data source results (after running `terraform plan`). (Optional)
@@ -126,7 +126,7 @@ class DataAlicloudVpnGatewayVcoRoutes(TerraformDataSource):
         """
         config = configure(
             scope,
-            id,
+            id_,
             DataAlicloudVpnGatewayVcoRoutesConfig,
             {
                 "vpn_connection_id": vpn_connection_id,
@@ -140,7 +140,7 @@ class DataAlicloudVpnGatewayVcoRoutes(TerraformDataSource):
         )
         super().__init__(
             scope,
-            id,
+            id_,
             terraform_resource_type="alicloud_vpn_gateway_vco_routes",
             terraform_generator_metadata=_GENERATOR_METADATA,
             depends_on=depends_on,

@@ -122,7 +122,7 @@ class DataAlicloudVpnGatewayVpnAttachments(TerraformDataSource):
     def __init__(
         self,
         scope: Construct,
-        id: str,
+        id_: str,
         *,
         ids: Sequence[str | Expression] | Expression | None = None,
         name_regex: str | Expression | None = None,
@@ -140,7 +140,7 @@ class DataAlicloudVpnGatewayVpnAttachments(TerraformDataSource):
 
         Args:
             scope: The parent construct (a stack, or a construct inside one).
-            id: The construct id, unique among its siblings; it determines the Terraform name.
+            id_: The construct id, unique among its siblings; it determines the Terraform name.
             ids: A list of Vpn Attachment IDs. (Optional, Computed)
             name_regex: A regex string to filter results by Group Metric Rule name. (Optional)
             output_file: File name where to save data source results (after running `terraform plan`). (Optional)
@@ -158,7 +158,7 @@ class DataAlicloudVpnGatewayVpnAttachments(TerraformDataSource):
         """
         config = configure(
             scope,
-            id,
+            id_,
             DataAlicloudVpnGatewayVpnAttachmentsConfig,
             {
                 "ids": ids,
@@ -171,7 +171,7 @@ class DataAlicloudVpnGatewayVpnAttachments(TerraformDataSource):
         )
         super().__init__(
             scope,
-            id,
+            id_,
             terraform_resource_type="alicloud_vpn_gateway_vpn_attachments",
             terraform_generator_metadata=_GENERATOR_METADATA,
             depends_on=depends_on,

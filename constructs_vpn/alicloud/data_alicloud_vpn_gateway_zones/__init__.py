@@ -80,7 +80,7 @@ class DataAlicloudVpnGatewayZones(TerraformDataSource):
     def __init__(
         self,
         scope: Construct,
-        id: str,
+        id_: str,
         *,
         spec: str | Expression,
         ids: Sequence[str | Expression] | Expression | None = None,
@@ -95,7 +95,7 @@ class DataAlicloudVpnGatewayZones(TerraformDataSource):
 
         Args:
             scope: The parent construct (a stack, or a construct inside one).
-            id: The construct id, unique among its siblings; it determines the Terraform name.
+            id_: The construct id, unique among its siblings; it determines the Terraform name.
             spec: Bandwidth specification.-If an IPsec connection is bound to a VPN gateway instance, this parameter
                 indicates the Bandwidth specification of the VPN gateway instance.-If an IPsec connection is bound to a
                 forwarding router, this parameter indicates the bandwidth that you expect the IPsec connection to
@@ -111,7 +111,7 @@ class DataAlicloudVpnGatewayZones(TerraformDataSource):
         """
         config = configure(
             scope,
-            id,
+            id_,
             DataAlicloudVpnGatewayZonesConfig,
             {
                 "spec": spec,
@@ -121,7 +121,7 @@ class DataAlicloudVpnGatewayZones(TerraformDataSource):
         )
         super().__init__(
             scope,
-            id,
+            id_,
             terraform_resource_type="alicloud_vpn_gateway_zones",
             terraform_generator_metadata=_GENERATOR_METADATA,
             depends_on=depends_on,

@@ -426,7 +426,7 @@ class VpnConnection(TerraformResource):
     def __init__(
         self,
         scope: Construct,
-        id: str,
+        id_: str,
         *,
         local_subnet: Sequence[str | Expression] | Expression,
         remote_subnet: Sequence[str | Expression] | Expression,
@@ -458,7 +458,7 @@ class VpnConnection(TerraformResource):
 
         Args:
             scope: The parent construct (a stack, or a construct inside one).
-            id: The construct id, unique among its siblings; it determines the Terraform name.
+            id_: The construct id, unique among its siblings; it determines the Terraform name.
             local_subnet: The CIDR block of the VPC to be connected with the local data center. This parameter is used
                 for phase-two negotiation. Provider check: at least 1 and at most 10 items, each a network address in
                 CIDR notation. (Required)
@@ -502,7 +502,7 @@ class VpnConnection(TerraformResource):
         """
         config = configure(
             scope,
-            id,
+            id_,
             VpnConnectionConfig,
             {
                 "local_subnet": local_subnet,
@@ -528,7 +528,7 @@ class VpnConnection(TerraformResource):
         )
         super().__init__(
             scope,
-            id,
+            id_,
             terraform_resource_type="alicloud_vpn_connection",
             terraform_generator_metadata=_GENERATOR_METADATA,
             depends_on=depends_on,

@@ -116,7 +116,7 @@ class VpnCustomerGateway(TerraformResource):
     def __init__(
         self,
         scope: Construct,
-        id: str,
+        id_: str,
         *,
         ip_address: str | Expression,
         asn: str | Expression | None = None,
@@ -135,7 +135,7 @@ class VpnCustomerGateway(TerraformResource):
 
         Args:
             scope: The parent construct (a stack, or a construct inside one).
-            id: The construct id, unique among its siblings; it determines the Terraform name.
+            id_: The construct id, unique among its siblings; it determines the Terraform name.
             ip_address: The IP address of the customer gateway. (Required, ForceNew)
             asn: Asn. (Optional, ForceNew)
             customer_gateway_name: The name of the customer gateway. (Optional, Computed)
@@ -154,7 +154,7 @@ class VpnCustomerGateway(TerraformResource):
         """
         config = configure(
             scope,
-            id,
+            id_,
             VpnCustomerGatewayConfig,
             {
                 "ip_address": ip_address,
@@ -168,7 +168,7 @@ class VpnCustomerGateway(TerraformResource):
         )
         super().__init__(
             scope,
-            id,
+            id_,
             terraform_resource_type="alicloud_vpn_customer_gateway",
             terraform_generator_metadata=_GENERATOR_METADATA,
             depends_on=depends_on,

@@ -180,7 +180,7 @@ class VpnGateway(TerraformResource):
     def __init__(
         self,
         scope: Construct,
-        id: str,
+        id_: str,
         *,
         bandwidth: int | Expression,
         vpc_id: str | Expression,
@@ -212,7 +212,7 @@ class VpnGateway(TerraformResource):
 
         Args:
             scope: The parent construct (a stack, or a construct inside one).
-            id: The construct id, unique among its siblings; it determines the Terraform name.
+            id_: The construct id, unique among its siblings; it determines the Terraform name.
             bandwidth: The Bandwidth specification of the VPN gateway. Unit: Mbps. If you want to create a public VPN
                 gateway, the value is 5, 10, 20, 50, 100, 200, 500, or 1000. If you want to create a private VPN
                 gateway, the value is 200 or 1000. (Required, ForceNew)
@@ -258,7 +258,7 @@ class VpnGateway(TerraformResource):
         """
         config = configure(
             scope,
-            id,
+            id_,
             VpnGatewayConfig,
             {
                 "bandwidth": bandwidth,
@@ -285,7 +285,7 @@ class VpnGateway(TerraformResource):
         )
         super().__init__(
             scope,
-            id,
+            id_,
             terraform_resource_type="alicloud_vpn_gateway",
             terraform_generator_metadata=_GENERATOR_METADATA,
             depends_on=depends_on,

@@ -105,7 +105,7 @@ class VpnGatewayVcoRoute(TerraformResource):
     def __init__(
         self,
         scope: Construct,
-        id: str,
+        id_: str,
         *,
         next_hop: str | Expression,
         route_dest: str | Expression,
@@ -123,7 +123,7 @@ class VpnGatewayVcoRoute(TerraformResource):
 
         Args:
             scope: The parent construct (a stack, or a construct inside one).
-            id: The construct id, unique among its siblings; it determines the Terraform name.
+            id_: The construct id, unique among its siblings; it determines the Terraform name.
             next_hop: The next hop of the destination route. (Required, ForceNew)
             route_dest: The destination network segment of the destination route. (Required, ForceNew)
             vpn_connection_id: The id of the vpn attachment. (Required, ForceNew)
@@ -141,7 +141,7 @@ class VpnGatewayVcoRoute(TerraformResource):
         """
         config = configure(
             scope,
-            id,
+            id_,
             VpnGatewayVcoRouteConfig,
             {
                 "next_hop": next_hop,
@@ -154,7 +154,7 @@ class VpnGatewayVcoRoute(TerraformResource):
         )
         super().__init__(
             scope,
-            id,
+            id_,
             terraform_resource_type="alicloud_vpn_gateway_vco_route",
             terraform_generator_metadata=_GENERATOR_METADATA,
             depends_on=depends_on,

@@ -490,7 +490,7 @@ class VpnGatewayVpnAttachment(TerraformResource):
     def __init__(
         self,
         scope: Construct,
-        id: str,
+        id_: str,
         *,
         local_subnet: str | Expression,
         remote_subnet: str | Expression,
@@ -521,7 +521,7 @@ class VpnGatewayVpnAttachment(TerraformResource):
 
         Args:
             scope: The parent construct (a stack, or a construct inside one).
-            id: The construct id, unique among its siblings; it determines the Terraform name.
+            id_: The construct id, unique among its siblings; it determines the Terraform name.
             local_subnet: The CIDR block on the VPC side. The CIDR block is used in Phase 2 negotiations.Separate
                 multiple CIDR blocks with commas (,). Example: 192.168.1.0/24,192.168.2.0/24.The following routing modes
                 are supported: - If you set LocalSubnet and RemoteSubnet to 0.0.0.0/0, the routing mode of the IPsec-VPN
@@ -589,7 +589,7 @@ class VpnGatewayVpnAttachment(TerraformResource):
         """
         config = configure(
             scope,
-            id,
+            id_,
             VpnGatewayVpnAttachmentConfig,
             {
                 "local_subnet": local_subnet,
@@ -614,7 +614,7 @@ class VpnGatewayVpnAttachment(TerraformResource):
         )
         super().__init__(
             scope,
-            id,
+            id_,
             terraform_resource_type="alicloud_vpn_gateway_vpn_attachment",
             terraform_generator_metadata=_GENERATOR_METADATA,
             depends_on=depends_on,
