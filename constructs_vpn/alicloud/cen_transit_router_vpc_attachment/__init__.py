@@ -209,7 +209,7 @@ class CenTransitRouterVpcAttachment(TerraformResource):
     def __init__(
         self,
         scope: Construct,
-        id: str,
+        id_: str,
         *,
         vpc_id: str | Expression,
         auto_publish_route_enabled: bool | Expression | None = None,
@@ -241,7 +241,7 @@ class CenTransitRouterVpcAttachment(TerraformResource):
 
         Args:
             scope: The parent construct (a stack, or a construct inside one).
-            id: The construct id, unique among its siblings; it determines the Terraform name.
+            id_: The construct id, unique among its siblings; it determines the Terraform name.
             vpc_id: The VPC ID. (Required, ForceNew)
             auto_publish_route_enabled: Specifies whether to enable the Enterprise Edition transit router to
                 automatically advertise routes to VPCs. Valid values: (Optional)
@@ -291,7 +291,7 @@ class CenTransitRouterVpcAttachment(TerraformResource):
         """
         config = configure(
             scope,
-            id,
+            id_,
             CenTransitRouterVpcAttachmentConfig,
             {
                 "vpc_id": vpc_id,
@@ -318,7 +318,7 @@ class CenTransitRouterVpcAttachment(TerraformResource):
         )
         super().__init__(
             scope,
-            id,
+            id_,
             terraform_resource_type="alicloud_cen_transit_router_vpc_attachment",
             terraform_generator_metadata=_GENERATOR_METADATA,
             depends_on=depends_on,

@@ -91,7 +91,7 @@ class DataAlicloudResourceManagerResourceGroups(TerraformDataSource):
     def __init__(
         self,
         scope: Construct,
-        id: str,
+        id_: str,
         *,
         enable_details: bool | Expression | None = None,
         ids: Sequence[str | Expression] | Expression | None = None,
@@ -108,7 +108,7 @@ class DataAlicloudResourceManagerResourceGroups(TerraformDataSource):
 
         Args:
             scope: The parent construct (a stack, or a construct inside one).
-            id: The construct id, unique among its siblings; it determines the Terraform name.
+            id_: The construct id, unique among its siblings; it determines the Terraform name.
             enable_details: ``enable_details``. (Optional)
             ids: A list of resource group IDs. (Optional, Computed)
             name_regex: A regex string to filter results by resource group identifier. (Optional)
@@ -124,7 +124,7 @@ class DataAlicloudResourceManagerResourceGroups(TerraformDataSource):
         """
         config = configure(
             scope,
-            id,
+            id_,
             DataAlicloudResourceManagerResourceGroupsConfig,
             {
                 "enable_details": enable_details,
@@ -136,7 +136,7 @@ class DataAlicloudResourceManagerResourceGroups(TerraformDataSource):
         )
         super().__init__(
             scope,
-            id,
+            id_,
             terraform_resource_type="alicloud_resource_manager_resource_groups",
             terraform_generator_metadata=_GENERATOR_METADATA,
             depends_on=depends_on,

@@ -108,7 +108,7 @@ class DataAlicloudVpcs(TerraformDataSource):
     def __init__(
         self,
         scope: Construct,
-        id: str,
+        id_: str,
         *,
         cidr_block: str | Expression | None = None,
         dhcp_options_set_id: str | Expression | None = None,
@@ -136,7 +136,7 @@ class DataAlicloudVpcs(TerraformDataSource):
 
         Args:
             scope: The parent construct (a stack, or a construct inside one).
-            id: The construct id, unique among its siblings; it determines the Terraform name.
+            id_: The construct id, unique among its siblings; it determines the Terraform name.
             cidr_block: Filter results by a specific CIDR block. For example: "172.16.0.0/12". (Optional)
             dhcp_options_set_id: The ID of dhcp options set. (Optional)
             dry_run: Indicates whether to check this request only. Valid values: true and false. (Optional)
@@ -162,7 +162,7 @@ class DataAlicloudVpcs(TerraformDataSource):
         """
         config = configure(
             scope,
-            id,
+            id_,
             DataAlicloudVpcsConfig,
             {
                 "cidr_block": cidr_block,
@@ -185,7 +185,7 @@ class DataAlicloudVpcs(TerraformDataSource):
         )
         super().__init__(
             scope,
-            id,
+            id_,
             terraform_resource_type="alicloud_vpcs",
             terraform_generator_metadata=_GENERATOR_METADATA,
             depends_on=depends_on,

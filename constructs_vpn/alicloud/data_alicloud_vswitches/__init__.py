@@ -104,7 +104,7 @@ class DataAlicloudVswitches(TerraformDataSource):
     def __init__(
         self,
         scope: Construct,
-        id: str,
+        id_: str,
         *,
         cidr_block: str | Expression | None = None,
         dry_run: bool | Expression | None = None,
@@ -130,7 +130,7 @@ class DataAlicloudVswitches(TerraformDataSource):
 
         Args:
             scope: The parent construct (a stack, or a construct inside one).
-            id: The construct id, unique among its siblings; it determines the Terraform name.
+            id_: The construct id, unique among its siblings; it determines the Terraform name.
             cidr_block: Filter results by a specific CIDR block. For example: "172.16.0.0/12". (Optional)
             dry_run: Specifies whether to precheck this request only. Valid values: true and false. (Optional)
             ids: A list of vSwitch IDs. (Optional, Computed)
@@ -154,7 +154,7 @@ class DataAlicloudVswitches(TerraformDataSource):
         """
         config = configure(
             scope,
-            id,
+            id_,
             DataAlicloudVswitchesConfig,
             {
                 "cidr_block": cidr_block,
@@ -175,7 +175,7 @@ class DataAlicloudVswitches(TerraformDataSource):
         )
         super().__init__(
             scope,
-            id,
+            id_,
             terraform_resource_type="alicloud_vswitches",
             terraform_generator_metadata=_GENERATOR_METADATA,
             depends_on=depends_on,

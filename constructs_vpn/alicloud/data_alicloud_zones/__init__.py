@@ -125,7 +125,7 @@ class DataAlicloudZones(TerraformDataSource):
     def __init__(
         self,
         scope: Construct,
-        id: str,
+        id_: str,
         *,
         available_disk_category: str | Expression | None = None,
         available_instance_type: str | Expression | None = None,
@@ -148,7 +148,7 @@ class DataAlicloudZones(TerraformDataSource):
 
         Args:
             scope: The parent construct (a stack, or a construct inside one).
-            id: The construct id, unique among its siblings; it determines the Terraform name.
+            id_: The construct id, unique among its siblings; it determines the Terraform name.
             available_disk_category: Filter the results by a specific disk category. Can be either cloud,
                 cloud_efficiency, cloud_ssd, ephemeral_ssd. Provider check: one of ``all``, ``cloud``,
                 ``ephemeral_ssd``, ``cloud_essd``, ``cloud_efficiency``, ``cloud_ssd``, ``local_disk``. (Optional)
@@ -183,7 +183,7 @@ class DataAlicloudZones(TerraformDataSource):
         """
         config = configure(
             scope,
-            id,
+            id_,
             DataAlicloudZonesConfig,
             {
                 "available_disk_category": available_disk_category,
@@ -201,7 +201,7 @@ class DataAlicloudZones(TerraformDataSource):
         )
         super().__init__(
             scope,
-            id,
+            id_,
             terraform_resource_type="alicloud_zones",
             terraform_generator_metadata=_GENERATOR_METADATA,
             depends_on=depends_on,

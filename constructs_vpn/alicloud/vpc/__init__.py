@@ -208,7 +208,7 @@ class Vpc(TerraformResource):
     def __init__(
         self,
         scope: Construct,
-        id: str,
+        id_: str,
         *,
         cidr_block: str | Expression | None = None,
         classic_link_enabled: bool | Expression | None = None,
@@ -243,7 +243,7 @@ class Vpc(TerraformResource):
 
         Args:
             scope: The parent construct (a stack, or a construct inside one).
-            id: The construct id, unique among its siblings; it determines the Terraform name.
+            id_: The construct id, unique among its siblings; it determines the Terraform name.
             cidr_block: The CIDR block of the VPC. (Optional, Computed)
             classic_link_enabled: The status of ClassicLink function. Field 'classic_link_enabled' has been deprecated
                 from provider version 1.286.0. The underlying ClassicLink feature has been deprecated by Alibaba Cloud
@@ -307,7 +307,7 @@ class Vpc(TerraformResource):
         """
         config = configure(
             scope,
-            id,
+            id_,
             VpcConfig,
             {
                 "cidr_block": cidr_block,
@@ -337,7 +337,7 @@ class Vpc(TerraformResource):
         )
         super().__init__(
             scope,
-            id,
+            id_,
             terraform_resource_type="alicloud_vpc",
             terraform_generator_metadata=_GENERATOR_METADATA,
             depends_on=depends_on,

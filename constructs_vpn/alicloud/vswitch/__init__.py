@@ -146,7 +146,7 @@ class Vswitch(TerraformResource):
     def __init__(
         self,
         scope: Construct,
-        id: str,
+        id_: str,
         *,
         availability_zone: str | Expression | None = None,
         cidr_block: str | Expression | None = None,
@@ -171,7 +171,7 @@ class Vswitch(TerraformResource):
 
         Args:
             scope: The parent construct (a stack, or a construct inside one).
-            id: The construct id, unique among its siblings; it determines the Terraform name.
+            id_: The construct id, unique among its siblings; it determines the Terraform name.
             availability_zone: Field availability_zone has been deprecated from provider version 1.119.0. New field
                 zone_id instead. Deprecated: Field 'availability_zone' has been deprecated from provider version
                 1.119.0. New field 'zone_id' instead. (Optional, Computed, ForceNew)
@@ -209,7 +209,7 @@ class Vswitch(TerraformResource):
         """
         config = configure(
             scope,
-            id,
+            id_,
             VswitchConfig,
             {
                 "availability_zone": availability_zone,
@@ -229,7 +229,7 @@ class Vswitch(TerraformResource):
         )
         super().__init__(
             scope,
-            id,
+            id_,
             terraform_resource_type="alicloud_vswitch",
             terraform_generator_metadata=_GENERATOR_METADATA,
             depends_on=depends_on,
