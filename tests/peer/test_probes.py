@@ -46,7 +46,7 @@ def synthesized(outdir: Path | None = None, *, dual: bool = False, **options: An
 
 
 def cli(outdir: Path, capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(["peer-config", "-o", str(outdir), "--stack", "net", "--connection", "dc", *args])
+    code = main(["peer-config", "--dir", str(outdir), "--stack", "net", "--connection", "dc", *args])
     captured = capsys.readouterr()
     assert "Traceback" not in captured.err
     return code, captured.out, captured.err
@@ -113,13 +113,18 @@ def terraform_string(tmp_path: Path, json_string: str) -> str:
     return value
 
 
-def test_the_device_key_is_the_key_terraform_sends(tmp_path: Path) -> None:
-    document = synthesized(psk=TEMPLATE_KEY)
-    written = connection_body(document)["ike_config"]["psk"]
-    assert written != TEMPLATE_KEY  # escaped in the JSON, so Terraform does not read a template
-    (tunnel,) = plan_connection(document, "dc", literal_psks=True).tunnels
-    assert tunnel.psk is not None
-    assert tunnel.psk.reveal() == terraform_string(tmp_path, written) == TEMPLATE_KEY
+def test_a_key_terraform_reads_as_template_text_is_refused_not_mangled(tmp_path: Path) -> None:
+    """The constructs refuse ``${``/``%{`` in a literal key (rule psk-template-text). A stack written by another
+    tool may hold one escaped: the plan reads it as Terraform does and then refuses it with the same rule, so the
+    device never gets a key that differs from the one Terraform sends (it was ``%%{`` on the device)."""
+    document = synthesized()
+    written = TEMPLATE_KEY.replace("${", "$${").replace("%{", "%%{")  # as App(escape_raw_expressions=True) writes it
+    assert terraform_string(tmp_path, written) == TEMPLATE_KEY
+    connection_body(document)["ike_config"]["psk"] = written
+    with pytest.raises(ValidationError) as caught:
+        plan_connection(document, "dc", literal_psks=True)
+    assert [p.rule for p in caught.value.problems] == ["psk-template-text"]
+    assert TEMPLATE_KEY not in str(caught.value) and written not in str(caught.value)
 
 
 def test_a_key_terraform_computes_is_not_literal() -> None:
