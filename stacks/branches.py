@@ -18,7 +18,7 @@ from pydantic import ValidationError as PydanticValidationError
 
 from constructs_vpn.codegen.runtime import problems_from
 from constructs_vpn.core import App, Fn, Problem, TerraformStack, TerraformVariable, ValidationError
-from constructs_vpn.vpn import CustomerGateway, StaticRoute, TunnelOptions
+from constructs_vpn.vpn import CustomerGateway, StaticRoute
 from constructs_vpn.vpn._base import PropsModel
 from constructs_vpn.vpn.types import Cidr, Ipv4, Name100, rule_error
 
@@ -95,14 +95,11 @@ class BranchesStack(TerraformStack):
         )
         for branch in read_inventory(inventory):
             gateway = CustomerGateway(self, f"{branch.name}-gateway", ip_address=branch.ip_address, name=branch.name)
-            psk = Fn.lookup(psks.value, branch.name)
             tr.add_ipsec_connection(
                 branch.name,
                 name=branch.name,
-                tunnels=[
-                    TunnelOptions(customer_gateway=gateway, psk=psk),
-                    TunnelOptions(customer_gateway=gateway, psk=psk),
-                ],
+                customer_gateway=gateway,
+                psk=Fn.lookup(psks.value, branch.name),
                 static_routes=[StaticRoute(destination=branch.lan_cidr)],
             )
 

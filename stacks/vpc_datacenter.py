@@ -9,7 +9,7 @@ The VPC, vSwitches and VPC attachment have no generated bindings yet: they are w
 from __future__ import annotations
 
 from constructs_vpn.core import App, Fn, TerraformDataSource, TerraformOutput, TerraformResource, TerraformStack
-from constructs_vpn.vpn import CustomerGateway, StaticRoute, TunnelOptions
+from constructs_vpn.vpn import CustomerGateway, StaticRoute
 
 from ._common import network, psk_variable
 
@@ -74,11 +74,11 @@ class VpcDatacenterStack(TerraformStack):
                 },
             )
         dc = CustomerGateway(self, "dc-gateway", ip_address="203.0.113.50", name="dc", asn="65050")
-        psk = psk_variable(self)
         connection = tr.add_ipsec_connection(
             "dc",
             name="dc",
-            tunnels=[TunnelOptions(customer_gateway=dc, psk=psk), TunnelOptions(customer_gateway=dc, psk=psk)],
+            customer_gateway=dc,
+            psk=psk_variable(self),
             static_routes=[StaticRoute(destination=DATA_CENTER_CIDR)],
         )
         TerraformOutput(self, "vpc_id", value=vpc.get_string_attribute("id"))
