@@ -305,8 +305,8 @@ class IpsecConnection(VpnConstruct):
         provider: TerraformProvider | None = None,
         **options: Unpack[IpsecConnectionOptions],
     ) -> None:
-        """Create a connection bound to ``transit_router`` (created here or referred to by id), or adopt one
-        with ``existing=``.
+        """Create a connection bound to ``transit_router`` (created here or referred to by id), dual-tunnel
+        unless ``tunnel_mode="single"``, or adopt one with ``existing=``.
 
         ``provider``: the VPN account's (default: the router's; required for ``cross_account``). ``options``:
         the console's dialog, see ``IpsecConnectionProps``; every problem is reported at synth, under this
