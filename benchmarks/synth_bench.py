@@ -127,7 +127,7 @@ def build_constructs(app: App, connections: int, stacks: int = 1) -> None:
     over ``stacks`` stacks that each have their own CEN and transit router."""
     from constructs_vpn.alicloud.provider import AlicloudProvider
     from constructs_vpn.core import TerraformVariable
-    from constructs_vpn.vpn import CenInstance, CustomerGateway, IpsecConnection, TransitRouter, TunnelOptions
+    from constructs_vpn.vpn import CenInstance, CustomerGateway, IpsecConnection, TransitRouter
 
     per_stack = -(-connections // stacks)
     for index in range(connections):
@@ -137,8 +137,9 @@ def build_constructs(app: App, connections: int, stacks: int = 1) -> None:
             tr = TransitRouter(stack, "tr", cen=CenInstance(stack, "cen", name="bench"))
             psk = TerraformVariable(stack, "psk", type="string", sensitive=True)
         gateway = CustomerGateway(stack, f"cgw-{index}", ip_address=f"203.0.{index // 256 % 256}.{index % 256}")
-        tunnel = TunnelOptions(customer_gateway=gateway, psk=psk)
-        IpsecConnection(stack, f"site-{index}", transit_router=tr, name=f"site-{index}", tunnels=[tunnel, tunnel])
+        IpsecConnection(
+            stack, f"site-{index}", transit_router=tr, name=f"site-{index}", customer_gateway=gateway, psk=psk
+        )
 
 
 def import_ms(statement: str = "import constructs_vpn.core") -> float:

@@ -24,5 +24,5 @@ def psk_variable(stack: TerraformStack, id: str = "psk") -> TerraformVariable:
 
 
 def single_tunnel_region(stack: TerraformStack) -> None:
-    """These examples create single-tunnel connections, which some regions still accept."""
+    """For an example that creates a single-tunnel connection, which some regions still accept."""
     Annotations.of(stack).acknowledge_warning("vpn:single-tunnel", "example for a region still on single-tunnel")

@@ -29,6 +29,7 @@ class AdoptExistingStack(TerraformStack):
             customer_gateway=dc,
             psk=psk_variable(self),
             name="legacy",
+            tunnel_mode="single",
             zone_id="cn-hangzhou-h",
             existing=ExistingConnection(
                 vpn_connection_id="vco-bp15oes1py4i66rmd58zp",

@@ -1,4 +1,5 @@
-"""A BGP site: dynamic routing over 169.254.10.0/30, a health check, and a dotted 4-byte ASN."""
+"""A single-tunnel BGP site: dynamic routing over 169.254.10.0/30, a health check (which only a single-tunnel
+connection takes), and a dotted 4-byte ASN."""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ class BgpSiteStack(TerraformStack):
             customer_gateway=site,
             psk=psk_variable(self),
             name="bgp-site",
+            tunnel_mode="single",
             bgp=BgpConfig(tunnel_cidr="169.254.10.0/30", local_bgp_ip="169.254.10.1"),
             health_check=HealthCheckConfig(dip="192.168.1.1", sip="10.0.0.1"),
         )

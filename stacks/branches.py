@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from constructs_vpn.core import App, Fn, TerraformStack, TerraformVariable
-from constructs_vpn.vpn import CustomerGateway, StaticRoute, TunnelOptions
+from constructs_vpn.vpn import CustomerGateway, StaticRoute
 
 from ._common import network
 from .inventory import COLUMNS, Branch, read_inventory
@@ -34,14 +34,11 @@ class BranchesStack(TerraformStack):
         )
         for branch in read_inventory(inventory):
             gateway = CustomerGateway(self, f"{branch.name}-gateway", ip_address=branch.ip_address, name=branch.name)
-            psk = Fn.lookup(psks.value, branch.name)
             tr.add_ipsec_connection(
                 branch.name,
                 name=branch.name,
-                tunnels=[
-                    TunnelOptions(customer_gateway=gateway, psk=psk),
-                    TunnelOptions(customer_gateway=gateway, psk=psk),
-                ],
+                customer_gateway=gateway,
+                psk=Fn.lookup(psks.value, branch.name),
                 static_routes=[StaticRoute(destination=branch.lan_cidr)],
             )
 

@@ -6,7 +6,7 @@ from constructs_vpn.alicloud.provider import AlicloudProvider
 from constructs_vpn.core import App, TerraformStack
 from constructs_vpn.vpn import CenInstance, CrossAccount, CustomerGateway, IpsecConnection, TransitRouter
 
-from ._common import REGION, single_tunnel_region
+from ._common import REGION
 
 CEN_ACCOUNT = "1111111111111111"
 VPN_ACCOUNT = "2222222222222222"
@@ -15,7 +15,6 @@ VPN_ACCOUNT = "2222222222222222"
 class CrossAccountStack(TerraformStack):
     def __init__(self, scope: App, id: str) -> None:
         super().__init__(scope, id)
-        single_tunnel_region(self)
         # Account A, the CEN owner: the default provider block, with that account's credentials. account_id
         # says which account it is (the emulator acts as that account; the real provider uses the credentials).
         AlicloudProvider(self, "alicloud", region=REGION, account_id=CEN_ACCOUNT)

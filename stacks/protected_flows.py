@@ -1,11 +1,12 @@
-"""Protected data flows: two CIDRs each side (IKEv2), strong crypto, and static routes to the data center."""
+"""Protected data flows: two CIDRs each side (IKEv2), strong crypto on both tunnels, and static routes to the
+data center."""
 
 from __future__ import annotations
 
 from constructs_vpn.core import App, TerraformStack
 from constructs_vpn.vpn import CustomerGateway, IkeConfig, IpsecConfig, IpsecConnection, StaticRoute
 
-from ._common import network, psk_variable, single_tunnel_region
+from ._common import network, psk_variable
 
 DATA_CENTER = ["192.168.10.0/24", "192.168.20.0/24"]
 
@@ -13,7 +14,6 @@ DATA_CENTER = ["192.168.10.0/24", "192.168.20.0/24"]
 class ProtectedFlowsStack(TerraformStack):
     def __init__(self, scope: App, id: str) -> None:
         super().__init__(scope, id)
-        single_tunnel_region(self)
         tr = network(self, "flows")
         dc = CustomerGateway(self, "dc2-gateway", ip_address="203.0.113.30", name="dc2")
         IpsecConnection(

@@ -18,7 +18,7 @@ from constructs_vpn.alicloud import (
     Vswitch,
 )
 from constructs_vpn.core import App, Fn, TerraformOutput, TerraformStack
-from constructs_vpn.vpn import CustomerGateway, StaticRoute, TunnelOptions
+from constructs_vpn.vpn import CustomerGateway, StaticRoute
 
 from ._common import network, psk_variable
 
@@ -66,11 +66,11 @@ class VpcDatacenterStack(TerraformStack):
             self, "vpc-propagation", transit_router_attachment_id=attachment_id, transit_router_route_table_id=table_id
         )
         dc = CustomerGateway(self, "dc-gateway", ip_address="203.0.113.50", name="dc", asn="65050")
-        psk = psk_variable(self)
         connection = tr.add_ipsec_connection(
             "dc",
             name="dc",
-            tunnels=[TunnelOptions(customer_gateway=dc, psk=psk), TunnelOptions(customer_gateway=dc, psk=psk)],
+            customer_gateway=dc,
+            psk=psk_variable(self),
             static_routes=[StaticRoute(destination=DATA_CENTER_CIDR)],
         )
         TerraformOutput(self, "vpc_id", value=vpc.id)

@@ -20,6 +20,7 @@ __all__ = [
     "SINGLE_TUNNEL_ENV",
     "check_asn",
     "check_bgp",
+    "check_health_check_single_tunnel",
     "check_psk",
     "check_single_tunnel_create",
     "check_subnets",
@@ -121,6 +122,23 @@ def check_asn(value: Any, code: str, name: str) -> None:
         number = 0
     if not 1 <= number <= 4294967295:
         raise ApiError(code, f"The specified {name} {value} must be a number from 1 to 4294967295.")
+
+
+def check_health_check_single_tunnel(values: Mapping[str, Any]) -> None:
+    """A dual-tunnel connection (tunnel_options_specification) with a health_check_config block.
+
+    The provider (resource_alicloud_vpn_gateway_vpn_attachment.go, v1.289.0) sends HealthCheckConfig from the
+    top-level block whatever the mode, and its docs say health_check_config is "supported if you create an vpn
+    attachment in single-tunnel mode"; the API reference of ModifyVpnAttachmentAttribute lists HealthCheckConfig
+    for single-tunnel connections only, and CreateVpnAttachment in the transit router scenario takes none. So
+    a dual-tunnel connection with the block is refused, on create and on update.
+    """
+    if values.get("tunnel_options_specification") and values.get("health_check_config") not in (None, []):
+        raise ApiError(
+            "OperationUnsupported.HealthCheckConfig",
+            "HealthCheckConfig is supported by single-tunnel IPsec-VPN connections only; a dual-tunnel connection "
+            "(TunnelOptionsSpecification) takes none: remove health_check_config.",
+        )
 
 
 #: ``refuse``: create single-tunnel IPsec connections as the API now does in every region (see

@@ -72,10 +72,11 @@ PAYER = {"cen_owner": "PayByCenOwner", "vpn_owner": "PayByResourceOwner"}
 class IpsecConnectionProps(PropsModel):
     """The console's "Create IPsec-VPN Connection" dialog, bound to a transit router.
 
-    Dual-tunnel, as new connections are: two tunnels, both active, equal-cost (ECMP) paths the cloud spreads
-    across two zones. The short form ``tunnel_mode="dual"`` applies the top-level settings (customer
-    gateway, key, IKE, IPsec, DPD, NAT-T) to both tunnels, with ``tunnels_bgp`` for each tunnel's BGP;
-    ``tunnels=[...]`` sets each tunnel on its own (e.g. two devices)."""
+    Dual-tunnel by default, as the cloud creates new connections: two tunnels, both active, equal-cost (ECMP)
+    paths spread across two zones. The short form (``customer_gateway=``, ``psk=``, ...) applies the top-level
+    settings (customer gateway, key, IKE, IPsec, DPD, NAT-T) to both tunnels, with ``tunnels_bgp`` for each
+    tunnel's BGP; ``tunnels=[...]`` sets each tunnel on its own (e.g. two devices). ``tunnel_mode="single"``
+    (or ``existing=`` alone) is one tunnel, for the regions that still accept it and for adopted connections."""
 
     name: Name100 | None = None
     """Name (``vpn_attachment_name``, also the TR attachment's), 1-100 characters. Default: none."""
@@ -84,8 +85,9 @@ class IpsecConnectionProps(PropsModel):
     gateway_type: Annotated[str, one_of("public", "private"), AS_IS] = "public"
     """``public`` (default, over the Internet) or ``private`` (over Express Connect). Forces replacement."""
     zone_id: ResourceId | None = None
-    """Zone of the TR attachment (single-tunnel only). Default: the first master zone of
-    ``alicloud_cen_transit_router_available_resources``, as the console picks. Forces replacement."""
+    """Zone of the TR attachment (``tunnel_mode="single"`` only: the cloud picks a dual-tunnel's two zones).
+    Default: the first master zone of ``alicloud_cen_transit_router_available_resources``, as the console
+    picks. Forces replacement."""
     local_subnets: list[Cidr] | None = None
     """Protected data flows, cloud side. Default (with ``remote_subnets``): destination routing,
     0.0.0.0/0 both sides. More than one CIDR on either side needs IKEv2."""
@@ -95,32 +97,36 @@ class IpsecConnectionProps(PropsModel):
     effect_immediately: Bool = True
     """Negotiate as soon as the connection is created. Default yes (the console's; the docs say no)."""
     customer_gateway: CustomerGatewayRef | None = None
-    """The data center gateway (single-tunnel). Default: none; required unless ``tunnels`` is given."""
+    """The data center gateway, of both tunnels (or of the one with ``tunnel_mode="single"``). Default: none;
+    required unless ``tunnels`` is given."""
     psk: PskSource | None = None
-    """Pre-shared key (single-tunnel): a sensitive ``TerraformVariable`` (recommended) or a literal (a
-    warning: it lands in the JSON). Default: none; the cloud generates 16 characters, exposed as the
-    sensitive output ``Psk``."""
+    """Pre-shared key of both tunnels (or the single one): a sensitive ``TerraformVariable`` (recommended) or
+    a literal (a warning: it lands in the JSON). Default: none; the cloud generates 16 characters per tunnel,
+    exposed as the sensitive output ``Psk``."""
     ike_config: IkeConfig = IkeConfig()
-    """Phase 1 (single-tunnel). Default: the console's (ikev2, main, aes, sha1, group2, 86400 s)."""
+    """Phase 1, of both tunnels (or the single one). Default: the console's (ikev2, main, aes, sha1, group2,
+    86400 s)."""
     ipsec_config: IpsecConfig = IpsecConfig()
-    """Phase 2 (single-tunnel). Default: the console's (aes, sha1, group2, 86400 s)."""
+    """Phase 2, of both tunnels (or the single one). Default: the console's (aes, sha1, group2, 86400 s)."""
     enable_dpd: Bool = True
-    """Dead peer detection (single-tunnel). Default on."""
+    """Dead peer detection, on both tunnels (or the single one). Default on."""
     enable_nat_traversal: Bool = True
-    """NAT traversal (single-tunnel). Default on."""
+    """NAT traversal, on both tunnels (or the single one). Default on."""
     bgp: BgpConfig | None = None
-    """BGP (single-tunnel). Default: off."""
+    """BGP of a ``tunnel_mode="single"`` connection (dual-tunnel: ``tunnels_bgp``). Default: off."""
     health_check: HealthCheckConfig | None = None
-    """Health check. Default: off."""
+    """Health check (``tunnel_mode="single"`` only: the API takes none for a dual-tunnel connection, see
+    ``console.HEALTH_CHECK_DUAL_TUNNEL``). Default: off."""
     tunnel_mode: Annotated[str, one_of("dual", "single"), AS_IS] | None = None
     """``dual``: two ECMP tunnels with the top-level settings (the short form), or with ``tunnels``.
-    ``single``: one tunnel (only for regions that still accept it, or adopted connections). Default:
-    dual-tunnel if ``tunnels`` is given, otherwise single-tunnel with the warning ``vpn:single-tunnel``."""
+    ``single``: one tunnel (only for regions that still accept it, with the warning ``vpn:single-tunnel``,
+    or adopted connections). Default: ``dual``; with ``existing=`` and no ``tunnels``, ``single``, the shape
+    of the connections made before dual-tunnel (give ``dual`` to adopt a dual-tunnel one)."""
     tunnels: list[TunnelOptions] | None = None
     """Dual-tunnel mode with per-tunnel settings: exactly two tunnels, both active (ECMP, not
-    active/standby), tunnel 1 then tunnel 2. Default: none (see ``tunnel_mode``)."""
+    active/standby), tunnel 1 then tunnel 2. Default: both tunnels from the top-level settings."""
     tunnels_bgp: list[BgpConfig] | None = None
-    """BGP of each tunnel in the short form (``tunnel_mode="dual"``): two ``BgpConfig``, tunnel 1 then
+    """BGP of each tunnel in the short form (without ``tunnels``): two ``BgpConfig``, tunnel 1 then
     tunnel 2, each with its own tunnel CIDR. Default: BGP off."""
     advertise_routes: Bool = True
     """Let the TR advertise its routes to the connection (``auto_publish_route_enabled``). Default on."""
@@ -143,10 +149,19 @@ class IpsecConnectionProps(PropsModel):
 
     _short_form: bool = PrivateAttr(default=False)
 
+    @property
+    def dual_tunnel(self) -> bool:
+        """Whether the connection is dual-tunnel, from ``tunnels``, ``tunnel_mode`` and ``existing``."""
+        if self.tunnels is not None:
+            return True
+        if self.tunnel_mode is not None:
+            return self.tunnel_mode == "dual"
+        return self.existing is None
+
     @model_validator(mode="after")
     def _expand_short_form(self) -> IpsecConnectionProps:
-        """``tunnel_mode="dual"`` without ``tunnels``: the same settings on both tunnels."""
-        if self.tunnel_mode != "dual" or self.tunnels is not None or self.customer_gateway is None:
+        """Dual-tunnel without ``tunnels``: the same settings on both tunnels."""
+        if not self.dual_tunnel or self.tunnels is not None or self.customer_gateway is None:
             return self
         bgps: list[BgpConfig | None] = list(self.tunnels_bgp) if self.tunnels_bgp is not None else [None, None]
         if len(bgps) != console.DUAL_TUNNEL_COUNT:
@@ -290,8 +305,8 @@ class IpsecConnection(VpnConstruct):
         provider: TerraformProvider | None = None,
         **options: Unpack[IpsecConnectionOptions],
     ) -> None:
-        """Create a connection bound to ``transit_router`` (created here or referred to by id), or adopt one
-        with ``existing=``.
+        """Create a connection bound to ``transit_router`` (created here or referred to by id), dual-tunnel
+        unless ``tunnel_mode="single"``, or adopt one with ``existing=``.
 
         ``provider``: the VPN account's (default: the router's; required for ``cross_account``). ``options``:
         the console's dialog, see ``IpsecConnectionProps``; every problem is reported at synth, under this
@@ -348,7 +363,7 @@ class IpsecConnection(VpnConstruct):
     def _gateway_providers(self, props: IpsecConnectionProps) -> Iterator[Problem]:
         """Cross-account: a customer gateway this app creates must live in the VPN account too."""
         gateways = [("customer_gateway", props.customer_gateway)]
-        if props.tunnels is not None:
+        if props.tunnels is not None and not props._short_form:
             gateways = [(f"tunnels[{i}].customer_gateway", t.customer_gateway) for i, t in enumerate(props.tunnels)]
         for field, gateway in gateways:
             if isinstance(gateway, CustomerGateway) and gateway.provider is not self.provider:

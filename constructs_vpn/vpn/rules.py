@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
 __all__ = ["RULES", "Finding", "check_connection"]
 
-#: Fields that exist only for a single-tunnel connection (dual-tunnel ones live in ``tunnels``).
+#: Fields of a single-tunnel connection (with ``tunnels``, each tunnel has its own).
 SINGLE_TUNNEL_FIELDS = (
     "customer_gateway",
     "psk",
@@ -59,16 +59,41 @@ def rule(function: Rule) -> Rule:
 
 
 def check_connection(props: IpsecConnectionProps) -> list[Finding]:
-    return [finding for check in RULES for finding in check(props)]
+    """Every finding once: the short form's two tunnels share their settings, so their findings coincide."""
+    return list(dict.fromkeys(finding for check in RULES for finding in check(props)))
 
 
-def _tunnel_settings(props: IpsecConnectionProps) -> Iterator[tuple[str, IkeConfig, IpsecConfig, BgpConfig | None]]:
-    """(field prefix, IKE, IPsec, BGP) of each tunnel: one for single-tunnel, two for dual-tunnel."""
+@dataclass(frozen=True, slots=True)
+class _Tunnel:
+    """One tunnel's settings, with the field names the user gave them under."""
+
+    prefix: str
+    """Of ``customer_gateway``, ``psk``, ``ike_config``, ``ipsec_config``: ``""`` or ``"tunnels[0]."``."""
+    bgp_field: str
+    """``bgp`` (single-tunnel), ``tunnels_bgp[0]`` (the short form) or ``tunnels[0].bgp``."""
+    customer_gateway: Any
+    psk: Any
+    ike: IkeConfig
+    ipsec: IpsecConfig
+    bgp: BgpConfig | None
+
+
+def _tunnels(props: IpsecConnectionProps) -> list[_Tunnel]:
+    """Each tunnel: one for single-tunnel, two for dual-tunnel (the short form's under the top-level names)."""
     if props.tunnels is None:
-        yield "", props.ike_config, props.ipsec_config, props.bgp
-    else:
-        for index, tunnel in enumerate(props.tunnels):
-            yield f"tunnels[{index}].", tunnel.ike_config, tunnel.ipsec_config, tunnel.bgp
+        return [_Tunnel("", "bgp", props.customer_gateway, props.psk, props.ike_config, props.ipsec_config, props.bgp)]
+    return [
+        _Tunnel(
+            "" if props._short_form else f"tunnels[{index}].",
+            f"tunnels_bgp[{index}]" if props._short_form else f"tunnels[{index}].bgp",
+            tunnel.customer_gateway,
+            tunnel.psk,
+            tunnel.ike_config,
+            tunnel.ipsec_config,
+            tunnel.bgp,
+        )
+        for index, tunnel in enumerate(props.tunnels)
+    ]
 
 
 def _short_form(props: IpsecConnectionProps) -> Iterator[Finding]:
@@ -76,25 +101,26 @@ def _short_form(props: IpsecConnectionProps) -> Iterator[Finding]:
         name = "tunnels" if props.tunnels is not None else "tunnels_bgp"
         yield Finding(name, "single-and-dual-tunnel", f"{name} is dual-tunnel, but tunnel_mode is 'single'",
                       f"drop {name}, or use tunnel_mode 'dual'")  # fmt: skip
-    if props.tunnels_bgp is not None and props.tunnel_mode != "dual":
-        yield Finding("tunnels_bgp", "tunnels-bgp-short-form", "is for the short form (tunnel_mode='dual') only",
-                      "set tunnel_mode='dual', or put bgp into each TunnelOptions of tunnels")  # fmt: skip
-    if props.tunnel_mode == "dual" and not props._short_form and props.tunnels is None:
+    if props.tunnels_bgp is not None and not props._short_form and (props.tunnels is not None or not props.dual_tunnel):
+        yield Finding("tunnels_bgp", "tunnels-bgp-short-form", "is for the short form (dual-tunnel without tunnels)",
+                      "drop tunnel_mode='single', or put bgp into each TunnelOptions of tunnels")  # fmt: skip
+    if props.dual_tunnel and not props._short_form and props.tunnels is None:
         if props.customer_gateway is None:
             yield Finding("customer_gateway", "required", "is required", "pass a CustomerGateway (or tunnels=[...])")
         elif props.tunnels_bgp is not None:
             count = len(props.tunnels_bgp)
             yield Finding("tunnels_bgp", "dual-tunnel-count", f"has {count} BgpConfig", "give two, one per tunnel")
-    if props.tunnel_mode == "dual" and props.bgp is not None:
-        yield Finding("bgp", "single-and-dual-tunnel", "bgp is single-tunnel, but tunnel_mode is 'dual'",
-                      "give tunnels_bgp=[BgpConfig(...), BgpConfig(...)], one per tunnel")  # fmt: skip
+    if props.bgp is not None and (props._short_form or (props.dual_tunnel and props.tunnels is None)):
+        yield Finding("bgp", "single-and-dual-tunnel", "bgp is single-tunnel, but the connection is dual-tunnel",
+                      "give tunnels_bgp=[BgpConfig(...), BgpConfig(...)], one per tunnel, or "
+                      "tunnel_mode='single' where the region still accepts it")  # fmt: skip
 
 
 @rule
 def tunnel_mode(props: IpsecConnectionProps) -> Iterator[Finding]:
     yield from _short_form(props)
     if props.tunnels is None:
-        if props.tunnel_mode != "dual":
+        if not props.dual_tunnel:
             yield from _single_tunnel(props)
         return
     fields = ("zone_id",) if props._short_form else SINGLE_TUNNEL_FIELDS
@@ -114,7 +140,8 @@ def tunnel_mode(props: IpsecConnectionProps) -> Iterator[Finding]:
             "health_check",
             "health-check-single-tunnel",
             "a dual-tunnel connection takes no health check (the API's HealthCheckConfig is single-tunnel only)",
-            "drop health_check; with two ECMP tunnels the cloud moves traffic off a tunnel that goes down",
+            "drop health_check (with two ECMP tunnels the cloud moves traffic off a tunnel that goes down), or "
+            "tunnel_mode='single' where the region still accepts it",
         )
     with_bgp = [t.bgp is not None for t in props.tunnels]
     if any(with_bgp) and not all(with_bgp):
@@ -126,7 +153,7 @@ def tunnel_mode(props: IpsecConnectionProps) -> Iterator[Finding]:
 def _single_tunnel(props: IpsecConnectionProps) -> Iterator[Finding]:
     if props.customer_gateway is None:
         yield Finding(
-            "customer_gateway", "required", "is required", "pass a CustomerGateway (or tunnels=[...] for dual-tunnel)"
+            "customer_gateway", "required", "is required", "pass a CustomerGateway (the connection's one tunnel)"
         )
     if props.existing is None:
         yield Finding(
@@ -134,8 +161,8 @@ def _single_tunnel(props: IpsecConnectionProps) -> Iterator[Finding]:
             "vpn:single-tunnel",
             "Alibaba Cloud now creates new TR-bound connections in dual-tunnel mode; a new single-tunnel "
             "connection is refused in most regions",
-            "add tunnel_mode='dual' (the same settings on two ECMP tunnels), give tunnels=[...], or "
-            "existing=... to adopt one",
+            "drop tunnel_mode='single' (the same settings then go on two ECMP tunnels), or give existing=... "
+            "to adopt a connection",
             warning=True,
         )
 
@@ -169,16 +196,16 @@ def no_duplicates(props: IpsecConnectionProps) -> Iterator[Finding]:
             f"{destinations[index]} is also static_routes[{earlier}]",
             "give each destination one route",
         )
-    if props.tunnels is not None:
-        cidrs = [t.bgp.tunnel_cidr if t.bgp is not None else None for t in props.tunnels]
-        for index, earlier in _duplicates(cidrs):
-            yield Finding(
-                f"tunnels[{index}].bgp.tunnel_cidr",
-                "tunnel-cidr-shared",
-                f"{cidrs[index]} is also the tunnel CIDR of tunnels[{earlier}] (the API refuses it: "
-                "IllegalParam.TunnelCidr)",
-                "give each tunnel its own /30, e.g. 169.254.10.0/30 and 169.254.20.0/30",
-            )
+    tunnels = _tunnels(props)
+    cidrs = [t.bgp.tunnel_cidr if t.bgp is not None else None for t in tunnels]
+    for index, earlier in _duplicates(cidrs):
+        yield Finding(
+            f"{tunnels[index].bgp_field}.tunnel_cidr",
+            "tunnel-cidr-shared",
+            f"{cidrs[index]} is also the tunnel CIDR of {tunnels[earlier].bgp_field} (the API refuses it: "
+            "IllegalParam.TunnelCidr)",
+            "give each tunnel its own /30, e.g. 169.254.10.0/30 and 169.254.20.0/30",
+        )
 
 
 @rule
@@ -215,10 +242,10 @@ def routing_mode(props: IpsecConnectionProps) -> Iterator[Finding]:
                 "the cloud side and the data center side must not share addresses",
             )
     if len(local) > 1 or len(remote) > 1:
-        for prefix, ike, _, _ in _tunnel_settings(props):
-            if ike.ike_version == "ikev1":
+        for tunnel in _tunnels(props):
+            if tunnel.ike.ike_version == "ikev1":
                 yield Finding(
-                    f"{prefix}ike_config.ike_version",
+                    f"{tunnel.prefix}ike_config.ike_version",
                     "multiple-cidrs-need-ikev2",
                     "several protected CIDRs on one side need IKEv2",
                     "use ike_version 'ikev2', or one CIDR per side",
@@ -227,14 +254,14 @@ def routing_mode(props: IpsecConnectionProps) -> Iterator[Finding]:
 
 @rule
 def bgp_asns(props: IpsecConnectionProps) -> Iterator[Finding]:
-    gateways = [props.customer_gateway] if props.tunnels is None else [t.customer_gateway for t in props.tunnels]
-    for (prefix, _, _, bgp), gateway in zip(_tunnel_settings(props), gateways, strict=True):
+    for tunnel in _tunnels(props):
+        bgp, gateway, prefix = tunnel.bgp, tunnel.customer_gateway, tunnel.prefix
         if bgp is None:
             continue
         asn = bgp.local_asn
         if not Token.is_unresolved(asn) and asn != console.ALIBABA_CLOUD_ASN and not is_private_asn(asn):
             yield Finding(
-                f"{prefix}bgp.local_asn",
+                f"{tunnel.bgp_field}.local_asn",
                 "vpn:public-asn",
                 f"{asn} is a public ASN",
                 "use a private ASN (64512-65534, 4200000000-4294967294) unless you own it",
@@ -252,7 +279,7 @@ def bgp_asns(props: IpsecConnectionProps) -> Iterator[Finding]:
             )
         elif not Token.is_unresolved(asn) and peer == asn:
             yield Finding(
-                f"{prefix}bgp.local_asn",
+                f"{tunnel.bgp_field}.local_asn",
                 "bgp-asn-differs",
                 f"{asn} is also the customer gateway's ASN",
                 "the two BGP peers need different ASNs",
@@ -261,7 +288,8 @@ def bgp_asns(props: IpsecConnectionProps) -> Iterator[Finding]:
 
 @rule
 def weak_crypto(props: IpsecConnectionProps) -> Iterator[Finding]:
-    for prefix, ike, ipsec, _ in _tunnel_settings(props):
+    for tunnel in _tunnels(props):
+        prefix, ike, ipsec = tunnel.prefix, tunnel.ike, tunnel.ipsec
         chosen = {
             "ike_config.ike_enc_alg": ike.ike_enc_alg,
             "ike_config.ike_auth_alg": ike.ike_auth_alg,
@@ -293,7 +321,8 @@ def _is_fqdn(identity: str | None) -> bool:
 
 @rule
 def fqdn_needs_aggressive_mode(props: IpsecConnectionProps) -> Iterator[Finding]:
-    for prefix, ike, _, _ in _tunnel_settings(props):
+    for tunnel in _tunnels(props):
+        prefix, ike = tunnel.prefix, tunnel.ike
         if ike.ike_version == "ikev1" and ike.ike_mode == "main":
             for name in ("local_id", "remote_id"):
                 if _is_fqdn(getattr(ike, name)):
@@ -308,10 +337,7 @@ def fqdn_needs_aggressive_mode(props: IpsecConnectionProps) -> Iterator[Finding]
 
 @rule
 def gateway_address_matches_type(props: IpsecConnectionProps) -> Iterator[Finding]:
-    gateways = [("customer_gateway", props.customer_gateway)]
-    if props.tunnels is not None:
-        gateways = [(f"tunnels[{i}].customer_gateway", t.customer_gateway) for i, t in enumerate(props.tunnels)]
-    for field, gateway in gateways:
+    for field, gateway in dict.fromkeys((f"{t.prefix}customer_gateway", t.customer_gateway) for t in _tunnels(props)):
         if not isinstance(gateway, CustomerGateway) or gateway.props is None:
             continue
         address = gateway.props.ip_address
@@ -334,10 +360,7 @@ def gateway_address_matches_type(props: IpsecConnectionProps) -> Iterator[Findin
 
 @rule
 def literal_psk(props: IpsecConnectionProps) -> Iterator[Finding]:
-    keys = [("psk", props.psk)]
-    if props.tunnels is not None:
-        keys = [(f"tunnels[{i}].psk", t.psk) for i, t in enumerate(props.tunnels)]
-    for field, key in keys:
+    for field, key in dict.fromkeys((f"{t.prefix}psk", t.psk) for t in _tunnels(props)):
         if isinstance(key, TerraformVariable):
             if not key.sensitive:
                 message = f"variable [{key.node.path}] is not sensitive"

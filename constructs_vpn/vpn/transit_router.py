@@ -154,7 +154,8 @@ class _RouterLookups(VpnConstruct):
         return str(self._zones.resources[0].get_attribute("master_zones")[0])
 
     def add_ipsec_connection(self, id: str, **options: Unpack[IpsecConnectionOptions]) -> IpsecConnection:
-        """An IPsec connection bound to this transit router (created in this router's scope)."""
+        """An IPsec connection bound to this transit router (created in this router's scope): dual-tunnel
+        unless ``tunnel_mode="single"`` (see ``IpsecConnectionProps``)."""
         from .ipsec_connection import IpsecConnection
 
         return IpsecConnection(self, id, transit_router=self, **options)

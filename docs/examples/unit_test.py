@@ -7,10 +7,11 @@ from constructs_vpn.core.testing import Testing
 from stacks.dc_destination import DcDestinationStack
 
 
-def test_the_connection_negotiates_ikev2() -> None:
+def test_both_tunnels_negotiate_ikev2() -> None:
     synthesized = Testing.synth(DcDestinationStack(Testing.app(), "dc-destination"))
+    ikev2 = {"tunnel_ike_config": {"ike_version": "ikev2"}}
     assert Testing.to_have_resource_with_properties(
-        synthesized, "alicloud_vpn_gateway_vpn_attachment", {"ike_config": {"ike_version": "ikev2"}}
+        synthesized, "alicloud_vpn_gateway_vpn_attachment", {"tunnel_options_specification": [ikev2, ikev2]}
     )
 
 

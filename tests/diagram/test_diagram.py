@@ -66,7 +66,7 @@ def test_svg_is_xml_with_a_node_per_box(documents: dict[str, dict[str, Any]]) ->
     root = ET.fromstring(render(topologies, "svg"))
     groups = [g.get("class") for g in root.iter(f"{SVG}g")]
     assert groups.count("node") == sum(len(t.nodes) for t in topologies) == 9
-    assert groups.count("edge") == sum(len(t.edges) for t in topologies) == 7
+    assert groups.count("edge") == sum(len(t.edges) for t in topologies) == 8  # a tunnel per edge
     assert groups.count("cluster") == 2
     titles = {t.text for g in root.iter(f"{SVG}g") if g.get("class") == "node" for t in g.iter(f"{SVG}title")}
     assert "dual_tunnel_primary_gateway" in titles
@@ -96,7 +96,9 @@ def test_weak_crypto_is_marked(tmp_path: Any, documents: dict[str, dict[str, Any
     tr = TransitRouter(stack, "tr", cen=CenInstance(stack, "cen", name="legacy-cen"), name="legacy-tr")
     dc = CustomerGateway(stack, "old-dc", ip_address="203.0.113.90", name="old-dc")
     weak = IkeConfig(ike_version="ikev1", ike_enc_alg="des", ike_auth_alg="md5", ike_pfs="group1")
-    IpsecConnection(stack, "old", transit_router=tr, customer_gateway=dc, name="old", ike_config=weak)
+    IpsecConnection(
+        stack, "old", transit_router=tr, customer_gateway=dc, name="old", ike_config=weak, tunnel_mode="single"
+    )
     topology = read_topology(app.synthesize().documents["legacy"], "legacy")
     (connection,) = [n for n in topology.nodes if n.kind == "connection"]
     assert connection.weak and connection.lines[-1] == "⚠ weak: des, group1, md5"

@@ -40,6 +40,17 @@ def bgp(tunnel_cidr: str, local_bgp_ip: str) -> dict[str, Any]:
     )
 
 
+def dual(**attributes: Any) -> dict[str, Any]:
+    """A dual-tunnel connection: both tunnels to the one customer gateway."""
+    tunnel = {"customer_gateway_id": "${alicloud_vpn_customer_gateway.cgw.id}", "tunnel_ike_config": [{}]}
+    return {
+        "local_subnet": "0.0.0.0/0",
+        "remote_subnet": "0.0.0.0/0",
+        "tunnel_options_specification": [{**tunnel, "tunnel_index": index} for index in (1, 2)],
+        **attributes,
+    }
+
+
 def site(*, vpn_attributes: dict[str, Any] | None = None, attachment: dict[str, Any] | None = None) -> dict[str, Any]:
     """CEN, transit router, customer gateway, an IPsec connection and its transit router attachment."""
     resources: dict[str, Any] = {
@@ -183,6 +194,18 @@ SCENARIOS = {
     ),
     "several-cidrs-with-ikev2": Scenario(
         apply_succeeds_then_destroy(connection_only(local_subnet="10.0.0.0/24,10.0.1.0/24"))
+    ),
+    "dual-tunnel-takes-no-health-check": Scenario(
+        apply_fails(
+            site(
+                vpn_attributes=dual(health_check_config=[{"enable": True, "dip": "192.168.0.1", "sip": "10.0.0.1"}]),
+                attachment={"zone": []},
+            )
+        ),
+        ("OperationUnsupported.HealthCheckConfig",),
+    ),
+    "dual-tunnel-without-health-check": Scenario(
+        apply_succeeds_then_destroy(site(vpn_attributes=dual(), attachment={"zone": []}))
     ),
     "missing-cen": Scenario(
         apply_fails(document({"alicloud_cen_transit_router": {"tr": {"cen_id": "cen-doesnotexist0000000"}}})),

@@ -27,14 +27,15 @@ PSK = "Planted-Psk_7f3a~9"
 
 
 def build(app: App) -> TerraformStack:
-    """Every place a key can be given: literal, variable default, dual-tunnel options, cross-account."""
+    """Every place a key can be given: literal (single-tunnel), variable default, dual-tunnel options, the
+    short form (cross-account)."""
     stack = TerraformStack(app, "secrets")
     AlicloudProvider(stack, region="cn-hangzhou", secret_key=PSK, access_key="ak")
     b = AlicloudProvider(stack, "b", alias="b", region="cn-hangzhou")
     tr = TransitRouter(stack, "tr", cen=CenInstance(stack, "cen"))
     gateway = CustomerGateway(stack, "gw", ip_address="203.0.113.10", asn=65001)
     variable = TerraformVariable(stack, "psk", type="string", sensitive=True, default=PSK)
-    IpsecConnection(stack, "literal", transit_router=tr, customer_gateway=gateway, psk=PSK)
+    IpsecConnection(stack, "literal", transit_router=tr, customer_gateway=gateway, psk=PSK, tunnel_mode="single")
     IpsecConnection(stack, "from-variable", transit_router=tr, customer_gateway=gateway, psk=variable)
     IpsecConnection(
         stack,
@@ -106,7 +107,8 @@ def test_planted_key_shows_only_where_written(tmp_path: Path, caplog: pytest.Log
             "ike_config.psk",  # literal
             "tunnel_options_specification[0].tunnel_ike_config.psk",
             "tunnel_options_specification[1].tunnel_ike_config.psk",
-            "ike_config.psk",  # cross-account
+            "tunnel_options_specification[0].tunnel_ike_config.psk",  # cross-account, the short form
+            "tunnel_options_specification[1].tunnel_ike_config.psk",
         ]
     )
 

@@ -24,8 +24,10 @@ PSK = "Lab-PSK_1~!@#$%^&*()[]{}|;:,.<>/?"
 
 
 def synthesized(**options: Any) -> dict[str, Any]:
-    """A stack holding one connection named "dc" to a gateway at the lab's on-premises address."""
+    """A stack holding one single-tunnel connection named "dc" to a gateway at the lab's on-premises address
+    (the lab has one cloud address; dual-tunnel is ``test_dual_tunnel``)."""
     site = Site(Testing.app())
+    options.setdefault("tunnel_mode", "single")
     gateway = type(site.cgw)(site.stack, "lab-gateway", ip_address=DEVICE_IP, asn=65020)
     options.setdefault("local_subnets", CLOUD_NETS)
     options.setdefault("remote_subnets", DEVICE_NETS)

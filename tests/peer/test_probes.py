@@ -29,7 +29,8 @@ CONNECTION = "alicloud_vpn_gateway_vpn_attachment"
 
 
 def synthesized(outdir: Path | None = None, *, dual: bool = False, **options: Any) -> dict[str, Any]:
-    """Stack "net" with connection "dc" (a literal key unless ``psk`` is given), written to ``outdir`` if given."""
+    """Stack "net" with connection "dc" (a literal key unless ``psk`` is given; single-tunnel unless ``dual``),
+    written to ``outdir`` if given."""
     site = Site(App(outdir=outdir) if outdir else Testing.app())
     options.setdefault("psk", KEY)
     if dual:
@@ -37,7 +38,7 @@ def synthesized(outdir: Path | None = None, *, dual: bool = False, **options: An
         tunnel = {"customer_gateway": site.cgw, "psk": psk}
         IpsecConnection(site.stack, "dc", transit_router=site.tr, tunnels=[tunnel, tunnel], **options)
     else:
-        site.connect("dc", **options)
+        site.connect("dc", **{"tunnel_mode": "single", **options})
     if outdir is not None:
         site.app.synth()
         loaded: dict[str, Any] = json.loads((outdir / "stacks/net/cdk.tf.json").read_text())
@@ -301,7 +302,7 @@ def test_asking_for_keys_of_a_destroyed_connection_is_an_error(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     site = Site(App(outdir=tmp_path))
-    site.connect("dc")
+    site.connect("dc", tunnel_mode="single")
     site.app.synth()
     state = write_state(tmp_path / "destroyed.tfstate", [])
     code, out, err = cli(tmp_path, capsys, "--state", str(state), "--gateway-ip", "47.0.0.1", "--psk-from-state")

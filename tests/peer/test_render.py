@@ -31,12 +31,14 @@ def document(examples: Path, stack: str) -> dict[str, Any]:
 
 
 def test_perspective_is_swapped(examples: Path) -> None:
-    plan = plan_connection(document(examples, "protected-flows"), "dc2", gateway_ips=["47.0.0.1"])
-    (tunnel,) = plan.tunnels
-    assert tunnel.local_address == "203.0.113.30" and tunnel.remote_address == "47.0.0.1"
-    assert tunnel.local_subnets == ("192.168.10.0/24", "192.168.20.0/24")  # the cloud's remote subnets
-    assert tunnel.remote_subnets == ("10.0.0.0/16", "10.1.0.0/16")
-    assert (tunnel.local_id, tunnel.remote_id) == ("203.0.113.30", "47.0.0.1")
+    cloud_ips = ["47.0.0.1", "47.0.0.2"]
+    plan = plan_connection(document(examples, "protected-flows"), "dc2", gateway_ips=cloud_ips)
+    assert len(plan.tunnels) == 2
+    for tunnel, cloud_ip in zip(plan.tunnels, cloud_ips, strict=True):
+        assert tunnel.local_address == "203.0.113.30" and tunnel.remote_address == cloud_ip
+        assert tunnel.local_subnets == ("192.168.10.0/24", "192.168.20.0/24")  # the cloud's remote subnets
+        assert tunnel.remote_subnets == ("10.0.0.0/16", "10.1.0.0/16")
+        assert (tunnel.local_id, tunnel.remote_id) == ("203.0.113.30", cloud_ip)
 
 
 def test_bgp_peering_is_seen_from_the_device(examples: Path) -> None:
@@ -58,11 +60,11 @@ def test_placeholders_until_values_are_known(examples: Path) -> None:
 
 def test_the_key_appears_only_where_asked(examples: Path) -> None:
     secret = "Only-In-The-Secrets~1"
-    plan = plan_connection(document(examples, "dc-destination"), "dc1", psks=[secret])
+    plan = plan_connection(document(examples, "dc-destination"), "dc1", psks=[secret, secret])
     assert secret not in repr(plan)
     for name in set(FORMATS) - {"frr"}:  # frr.conf holds BGP only, no key
         assert secret in render(plan, name)
-    assert render(plan, "swanctl").count(secret) == 1
+    assert render(plan, "swanctl").count(secret) == 2  # one secret per tunnel
 
 
 def test_dual_tunnel_json_has_both_tunnels(examples: Path) -> None:
@@ -155,9 +157,9 @@ def test_cli_reads_gateways_and_keys_from_state(examples: Path, tmp_path: Path) 
     from_env = run_cli(
         examples,
         "--stack",
-        "dc-destination",
+        "bgp-site",
         "--connection",
-        "dc1",
+        "bgp-site",
         "--gateway-ip",
         "47.0.0.9",
         "--psk-from-env",

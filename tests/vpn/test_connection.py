@@ -24,43 +24,70 @@ VA = "alicloud_vpn_gateway_vpn_attachment"
 TRA = "alicloud_cen_transit_router_vpn_attachment"
 
 
+CONSOLE_IKE = {
+    "ike_version": "ikev2",
+    "ike_mode": "main",
+    "ike_enc_alg": "aes",
+    "ike_auth_alg": "sha1",
+    "ike_pfs": "group2",
+    "ike_lifetime": 86400,
+    "psk": "${var.psk}",
+}
+CONSOLE_IPSEC = {"ipsec_enc_alg": "aes", "ipsec_auth_alg": "sha1", "ipsec_pfs": "group2", "ipsec_lifetime": 86400}
+
+
 def test_console_defaults_are_written_out(site: Site) -> None:
+    """The short form with a gateway and a key: two tunnels, each with the console's defaults."""
     site.connect()
     body = site.resource(VA)
     assert body["network_type"] == "public"
     assert body["local_subnet"] == body["remote_subnet"] == "0.0.0.0/0"
     assert body["effect_immediately"] is True
-    assert body["enable_dpd"] is True and body["enable_nat_traversal"] is True
-    assert body["ike_config"] == {
-        "ike_version": "ikev2",
-        "ike_mode": "main",
-        "ike_enc_alg": "aes",
-        "ike_auth_alg": "sha1",
-        "ike_pfs": "group2",
-        "ike_lifetime": 86400,
-        "psk": "${var.psk}",
-    }
-    assert body["ipsec_config"] == {
-        "ipsec_enc_alg": "aes",
-        "ipsec_auth_alg": "sha1",
-        "ipsec_pfs": "group2",
-        "ipsec_lifetime": 86400,
-    }
-    assert body["bgp_config"] == {"enable": False, "local_asn": 45104}
-    assert body["health_check_config"] == {"enable": False, "interval": 3, "retry": 3, "policy": "revoke_route"}
+    gateway = "${alicloud_vpn_customer_gateway.cgw_5BAAF9FE.id}"
+    assert body["tunnel_options_specification"] == [
+        {
+            "tunnel_index": index,
+            "customer_gateway_id": gateway,
+            "enable_dpd": True,
+            "enable_nat_traversal": True,
+            "tunnel_ike_config": CONSOLE_IKE,
+            "tunnel_ipsec_config": CONSOLE_IPSEC,
+        }
+        for index in (1, 2)
+    ]
+    assert body["enable_tunnels_bgp"] is False
+    single_only = {"customer_gateway_id", "ike_config", "ipsec_config", "bgp_config", "health_check_config"}
+    assert not single_only & body.keys()
     attachment = site.resource(TRA)
     assert attachment["auto_publish_route_enabled"] is True
     assert attachment["transit_router_id"].endswith(".transit_router_id}")
-    assert "available_resources" in attachment["zone"][0]["zone_id"]
+    assert "zone" not in attachment  # the cloud spreads the two tunnels across zones
     synthesized = site.synth()
     assert len(synthesized["resource"]["alicloud_cen_transit_router_route_table_association"]) == 1
     assert len(synthesized["resource"]["alicloud_cen_transit_router_route_table_propagation"]) == 1
     table = synthesized["data"]["alicloud_cen_transit_router_route_tables"]
     assert next(iter(table.values()))["transit_router_route_table_type"] == "System"
+    assert "vpn:single-tunnel" not in [note.id for note in site.app.synthesize().annotations]
+
+
+def test_single_tunnel_console_defaults_are_written_out(site: Site) -> None:
+    site.connect(tunnel_mode="single")
+    body = site.resource(VA)
+    assert body["customer_gateway_id"] == "${alicloud_vpn_customer_gateway.cgw_5BAAF9FE.id}"
+    assert body["enable_dpd"] is True and body["enable_nat_traversal"] is True
+    assert body["ike_config"] == CONSOLE_IKE
+    assert body["ipsec_config"] == CONSOLE_IPSEC
+    assert body["bgp_config"] == {"enable": False, "local_asn": 45104}
+    assert body["health_check_config"] == {"enable": False, "interval": 3, "retry": 3, "policy": "revoke_route"}
+    assert "tunnel_options_specification" not in body
+    assert "available_resources" in site.resource(TRA)["zone"][0]["zone_id"]
+    (warning,) = [note for note in site.app.synthesize().annotations if note.id == "vpn:single-tunnel"]
+    assert "drop tunnel_mode='single'" in warning.message
 
 
 def test_every_console_parameter(site: Site) -> None:
     site.connect(
+        tunnel_mode="single",
         name="dc1",
         resource_group_id="rg-1",
         gateway_type="public",
@@ -131,7 +158,7 @@ def test_every_console_parameter(site: Site) -> None:
 
 
 def test_omitted_psk_is_generated_and_exposed_sensitively(site: Site) -> None:
-    site.connect(psk=None)
+    site.connect(psk=None, tunnel_mode="single")
     synthesized = site.synth()
     assert "psk" not in site.resource(VA)["ike_config"]
     (output,) = synthesized["output"].values()

@@ -156,7 +156,7 @@ def test_two_tunnels_are_valid_exactly_when_their_tunnel_cidrs_differ(first: str
     try:
         site.synth()
     except ValidationError as error:
-        assert [(p.field, p.rule) for p in error.problems] == [("tunnels[1].bgp.tunnel_cidr", "tunnel-cidr-shared")]
+        assert [(p.field, p.rule) for p in error.problems] == [("tunnels_bgp[1].tunnel_cidr", "tunnel-cidr-shared")]
     else:
         raise AssertionError("a shared tunnel CIDR synthesized")
 

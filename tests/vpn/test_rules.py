@@ -42,7 +42,7 @@ ERRORS: list[tuple[str, dict[str, Any], str, str, str]] = [
     ("asn-too-big", {"bgp": {**BGP, "local_asn": 4294967296}}, "bgp.local_asn", "asn", "outside"),
     ("asn-dotted-part", {"bgp": {**BGP, "local_asn": "65536.1"}}, "bgp.local_asn", "asn", "0-65535"),
     ("asn-bool", {"bgp": {**BGP, "local_asn": True}}, "bgp.local_asn", "type", "bool"),
-    ("asn-same-as-peer", {"bgp": {**BGP, "local_asn": 65010}}, "bgp.local_asn", "bgp-asn-differs", "also the customer"),
+    ("asn-same-as-peer", {"tunnel_mode": "single", "bgp": {**BGP, "local_asn": 65010}}, "bgp.local_asn", "bgp-asn-differs", "also the customer"),
     ("ike-lifetime", {"ike_config": {"ike_lifetime": 86401}}, "ike_config.ike_lifetime", "lifetime-range", "0-86400"),
     ("ipsec-lifetime-negative", {"ipsec_config": {"ipsec_lifetime": -1}}, "ipsec_config.ipsec_lifetime", "lifetime-range", "-1"),
     ("lifetime-float", {"ipsec_config": {"ipsec_lifetime": 1.5}}, "ipsec_config.ipsec_lifetime", "type", "float"),
@@ -104,8 +104,9 @@ def test_rule_violation(site: Site, options: dict[str, Any], field: str, rule: s
 
 
 VALID: list[tuple[str, dict[str, Any]]] = [
-    ("dotted-asn", {"bgp": {**BGP, "local_asn": "1.10"}}),
-    ("other-bgp-ip", {"bgp": {**BGP, "local_bgp_ip": "169.254.10.2"}}),
+    ("dotted-asn", {"tunnel_mode": "single", "bgp": {**BGP, "local_asn": "1.10"}}),
+    ("other-bgp-ip", {"tunnel_mode": "single", "bgp": {**BGP, "local_bgp_ip": "169.254.10.2"}}),
+    ("dual-tunnel-bgp", {"tunnels_bgp": [BGP, {"tunnel_cidr": "169.254.11.0/30", "local_bgp_ip": "169.254.11.1"}]}),
     ("flows-ikev2", {"local_subnets": ["10.0.0.0/16", "10.1.0.0/16"], "remote_subnets": ["192.168.0.0/24"]}),
     ("lifetimes-bounds", {"ike_config": {"ike_lifetime": 0}, "ipsec_config": {"ipsec_lifetime": 86400}}),
     (
@@ -129,9 +130,9 @@ WARNINGS: list[tuple[str, dict[str, Any], str]] = [
     ("md5", {"ike_config": {"ike_auth_alg": "md5"}}, "vpn:weak-authentication"),
     ("group1", {"ipsec_config": {"ipsec_pfs": "group1"}}, "vpn:weak-dh-group"),
     ("fqdn-main", {"ike_config": {"ike_version": "ikev1", "remote_id": "dc.example.com"}}, "vpn:fqdn-main-mode"),
-    ("public-asn", {"bgp": {**BGP, "local_asn": 3356}}, "vpn:public-asn"),
+    ("public-asn", {"tunnel_mode": "single", "bgp": {**BGP, "local_asn": 3356}}, "vpn:public-asn"),
     ("literal-psk", {"psk": "literal-key"}, "vpn:literal-psk"),
-    ("single-tunnel", {}, "vpn:single-tunnel"),
+    ("single-tunnel", {"tunnel_mode": "single"}, "vpn:single-tunnel"),
 ]
 
 
@@ -171,7 +172,7 @@ def test_gateway_addresses_match_the_gateway_type(site: Site) -> None:
 
 def test_bgp_needs_the_peer_asn(site: Site) -> None:
     no_asn = CustomerGateway(site.stack, "plain", ip_address="203.0.113.99")
-    site.connect(customer_gateway=no_asn, bgp=BGP)
+    site.connect(customer_gateway=no_asn, tunnel_mode="single", bgp=BGP)
     with pytest.raises(ValidationError, match=r"\[net/site\] customer_gateway: BGP is on but customer gateway"):
         site.synth()
 
@@ -179,9 +180,10 @@ def test_bgp_needs_the_peer_asn(site: Site) -> None:
 def test_references_skip_value_checks_but_not_type_checks(site: Site) -> None:
     assert site.cgw.resource is not None
     ip = Token.as_any(site.cgw.resource.ip_address)  # a token object: the engine's own, never text
-    site.connect("a", health_check={"dip": ip, "sip": ip}, bgp={"tunnel_cidr": ip, "local_bgp_ip": ip, "local_asn": ip})
+    bgp = {"tunnel_cidr": ip, "local_bgp_ip": ip, "local_asn": ip}
+    site.connect("a", tunnel_mode="single", health_check={"dip": ip, "sip": ip}, bgp=bgp)
     site.synth()
-    site.connect("b", health_check={"dip": 1, "sip": ip})
+    site.connect("b", tunnel_mode="single", health_check={"dip": 1, "sip": ip})
     with pytest.raises(ValidationError, match=r"health_check.dip: expected an IPv4 address as a string"):
         site.synth()
 

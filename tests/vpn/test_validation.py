@@ -177,8 +177,10 @@ def test_a_token_object_passes_where_its_text_would_not(site: Site) -> None:
     key = Fn.lookup(TerraformVariable(site.stack, "keys", type="map(string)", sensitive=True).value, "site")
     dual(site, second_bgp={"tunnel_cidr": "169.254.20.0/30", "local_bgp_ip": "169.254.20.1"})
     site.connect("other", psk=key)
-    ike = site.resource("alicloud_vpn_gateway_vpn_attachment", "other")["ike_config"]
-    assert ike["psk"] == "${var.keys.site}"  # Fn.lookup without a default, as cdktf writes it
+    tunnels = site.resource("alicloud_vpn_gateway_vpn_attachment", "other")["tunnel_options_specification"]
+    assert [t["tunnel_ike_config"]["psk"] for t in tunnels] == [
+        "${var.keys.site}"
+    ] * 2  # Fn.lookup without a default, as cdktf writes it
 
 
 BGP_B = {"tunnel_cidr": "169.254.20.0/30", "local_bgp_ip": "169.254.20.1"}
@@ -205,11 +207,15 @@ def test_the_dual_tunnel_short_form_equals_two_explicit_tunnels(make_site: Any, 
     ("options", "field", "rule"),
     [
         ({"tunnel_mode": "dual", "tunnels_bgp": [BGP_A]}, "tunnels_bgp", "dual-tunnel-count"),
-        ({"tunnel_mode": "dual", "tunnels_bgp": [BGP_A, BGP_A]}, "tunnels[1].bgp.tunnel_cidr", "tunnel-cidr-shared"),
+        ({"tunnels_bgp": [BGP_A, BGP_A]}, "tunnels_bgp[1].tunnel_cidr", "tunnel-cidr-shared"),
         ({"tunnel_mode": "dual", "bgp": BGP_A}, "bgp", "single-and-dual-tunnel"),
+        ({"bgp": BGP_A}, "bgp", "single-and-dual-tunnel"),
+        ({"zone_id": "cn-hangzhou-h"}, "zone_id", "single-and-dual-tunnel"),
         ({"tunnel_mode": "dual", "zone_id": "cn-hangzhou-h"}, "zone_id", "single-and-dual-tunnel"),
-        ({"tunnels_bgp": [BGP_A, BGP_B]}, "tunnels_bgp", "tunnels-bgp-short-form"),
-        ({"tunnel_mode": "dual", "health_check": {"dip": "192.168.0.1", "sip": "10.0.0.1"}}, "health_check",
+        ({"tunnel_mode": "single", "tunnels_bgp": [BGP_A, BGP_B]}, "tunnels_bgp", "tunnels-bgp-short-form"),
+        ({"existing": {"vpn_connection_id": "vco-1"}, "tunnels_bgp": [BGP_A, BGP_B]}, "tunnels_bgp",
+         "tunnels-bgp-short-form"),
+        ({"health_check": {"dip": "192.168.0.1", "sip": "10.0.0.1"}}, "health_check",
          "health-check-single-tunnel"),
         ({"tunnel_mode": "Dual"}, "tunnel_mode", "enum"),
     ],
@@ -222,9 +228,12 @@ def test_short_form_rules(site: Site, options: dict[str, Any], field: str, rule:
 
 
 def test_the_short_form_is_not_warned_about_single_tunnel(site: Site) -> None:
-    site.connect(tunnel_mode="dual")
+    site.connect("default")
+    site.connect("explicit", tunnel_mode="dual")
+    site.connect("adopted", tunnel_mode="single", existing={"vpn_connection_id": "vco-1"})
+    site.connect("adopted-default", existing={"vpn_connection_id": "vco-2"})
     notes = site.app.synthesize().annotations
     assert "vpn:single-tunnel" not in {n.id for n in notes}
     single = Site()
-    single.connect()
+    single.connect(tunnel_mode="single")
     assert "vpn:single-tunnel" in {n.id for n in single.app.synthesize().annotations}

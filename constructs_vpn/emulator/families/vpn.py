@@ -104,6 +104,7 @@ class VpnAttachment(Family):
 
     def check(self, call: Call, values: dict[str, Any], current: dict[str, Any] | None) -> None:
         tunnels = values.get("tunnel_options_specification") or []
+        rules.check_health_check_single_tunnel(values)
         if tunnels:
             indexes = sorted(int(t.get("tunnel_index") or 0) for t in tunnels)
             if indexes != [1, 2]:
