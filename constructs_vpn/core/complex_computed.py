@@ -14,6 +14,7 @@ import re
 from typing import Any, Protocol
 
 from .fn import FunctionCall
+from .getters import AttributeGetters
 from .tokens import Expression, ResolveContext, render_hcl
 
 __all__ = [
@@ -112,40 +113,13 @@ class _ComplexResolvable(Expression):
         return self._terraform_resource.interpolation_for_attribute(attribute)
 
 
-class _ComplexComputedAttribute(_ComplexResolvable):
+class _ComplexComputedAttribute(_ComplexResolvable, AttributeGetters):
     """Typed getters over ``interpolation_for_attribute``, named as on ``TerraformResource``."""
 
     __slots__ = ()
 
     def interpolation_for_attribute(self, terraform_attribute: str) -> Expression:
         raise NotImplementedError
-
-    def get_string_attribute(self, terraform_attribute: str) -> str:
-        return str(self.interpolation_for_attribute(terraform_attribute))
-
-    def get_number_attribute(self, terraform_attribute: str) -> Expression:
-        return self.interpolation_for_attribute(terraform_attribute)
-
-    def get_list_attribute(self, terraform_attribute: str) -> Expression:
-        return self.interpolation_for_attribute(terraform_attribute)
-
-    def get_boolean_attribute(self, terraform_attribute: str) -> Expression:
-        return self.interpolation_for_attribute(terraform_attribute)
-
-    def get_number_list_attribute(self, terraform_attribute: str) -> Expression:
-        return self.interpolation_for_attribute(terraform_attribute)
-
-    def get_string_map_attribute(self, terraform_attribute: str) -> Expression:
-        return self.interpolation_for_attribute(terraform_attribute)
-
-    def get_number_map_attribute(self, terraform_attribute: str) -> Expression:
-        return self.interpolation_for_attribute(terraform_attribute)
-
-    def get_boolean_map_attribute(self, terraform_attribute: str) -> Expression:
-        return self.interpolation_for_attribute(terraform_attribute)
-
-    def get_any_map_attribute(self, terraform_attribute: str) -> Expression:
-        return self.interpolation_for_attribute(terraform_attribute)
 
 
 class _ScalarMap(_ComplexResolvable):

@@ -10,6 +10,7 @@ from .checks import mapping_problems, raise_problems, sequence_problems
 from .construct import Construct
 from .element import TerraformElement
 from .errors import ValidationError
+from .getters import AttributeGetters
 from .provider import TerraformProvider
 from .provisioner import provisioner_block, struct_body
 from .tokens import Expression, RawExpression, Reference, ResolveContext, Token, render_hcl
@@ -381,7 +382,7 @@ def _check_block_arguments(
     )
 
 
-class _Block(TerraformElement):
+class _Block(TerraformElement, AttributeGetters):
     """What resources and data sources share: attributes, meta-arguments and attribute references."""
 
     _block_key = "resource"
@@ -454,37 +455,6 @@ class _Block(TerraformElement):
     def interpolation_for_attribute(self, terraform_attribute: str) -> Expression:
         """A reference to ``terraform_attribute`` (``type.name.attr``, or ``type.name.*.attr`` with ``for_each``)."""
         return Reference(self, terraform_attribute)
-
-    # cdktf's typed getters. Strings come as cdktf's string token; the other shapes as the expression itself
-    # (cdktf's number and map tokens have no use in Python beyond being passed on).
-    def get_string_attribute(self, terraform_attribute: str) -> str:
-        return Token.as_string(self.interpolation_for_attribute(terraform_attribute))
-
-    def get_number_attribute(self, terraform_attribute: str) -> Expression:
-        return self.interpolation_for_attribute(terraform_attribute)
-
-    def get_boolean_attribute(self, terraform_attribute: str) -> Expression:
-        return self.interpolation_for_attribute(terraform_attribute)
-
-    def get_list_attribute(self, terraform_attribute: str) -> Expression:
-        """The list as an expression (cdktf returns a list token; ``Token.as_list`` gives one): the VPN layer
-        and the generated bindings index it (``tables[0].id``) until they move to ``ComplexList``."""
-        return self.interpolation_for_attribute(terraform_attribute)
-
-    def get_number_list_attribute(self, terraform_attribute: str) -> Expression:
-        return self.interpolation_for_attribute(terraform_attribute)
-
-    def get_string_map_attribute(self, terraform_attribute: str) -> Expression:
-        return self.interpolation_for_attribute(terraform_attribute)
-
-    def get_number_map_attribute(self, terraform_attribute: str) -> Expression:
-        return self.interpolation_for_attribute(terraform_attribute)
-
-    def get_boolean_map_attribute(self, terraform_attribute: str) -> Expression:
-        return self.interpolation_for_attribute(terraform_attribute)
-
-    def get_any_map_attribute(self, terraform_attribute: str) -> Expression:
-        return self.interpolation_for_attribute(terraform_attribute)
 
     def get_map_attribute(self, terraform_attribute: str) -> Expression:
         """Not in cdktf (kept for this project's bindings): the map as an expression, indexable with ``[key]``."""
