@@ -1,0 +1,123 @@
+"""The provider's own acceptance tests replayed against the emulator, through real terraform: each scenario of
+``tests/emulator/acceptance`` (extracted from ``aliyun/terraform-provider-alicloud`` by
+``python -m tools.acceptance.extract``; each manifest names its Go test and provider commit) is created,
+updated step by step with an empty plan after each step, imported into a fresh state compared attribute by
+attribute with the created one (less the test's ``ImportStateVerifyIgnore``), and destroyed with nothing left.
+
+Each scenario has its own workspace (state, ``$HOME``, emulated cloud) and its own xdist group, so the two
+workers share the scenarios; an import reuses the scenario's ``terraform init`` rather than running its own."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.emulator.conftest import WorkspaceFactory
+from tests.emulator.harness import Workspace, cloud_ids
+
+pytestmark = pytest.mark.terraform
+
+ACCEPTANCE_DIR = Path(__file__).parent / "acceptance"
+REGION = "cn-hangzhou"
+TERRAFORM = 'terraform {\n  required_providers {\n    alicloud = { source = "aliyun/alicloud" }\n  }\n}\n'
+
+#: Scenarios the emulator does not pass yet, and why (each one must fail: strict).
+XFAIL: dict[str, str] = {}
+
+
+def _manifests() -> list[Any]:
+    params = []
+    for path in sorted(ACCEPTANCE_DIR.glob("*/*/manifest.json")):
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+        scenario = f"{manifest['type']}/{manifest['test']}"
+        marks: list[Any] = [pytest.mark.xdist_group(f"acceptance:{scenario}")]
+        if "skipped" in manifest:
+            marks.append(pytest.mark.skip(reason=f"not replayable: {manifest['skipped']}"))
+        elif scenario in XFAIL:
+            marks.append(pytest.mark.xfail(strict=True, reason=XFAIL[scenario]))
+        params.append(pytest.param(path, id=scenario, marks=marks))
+    return params
+
+
+def flatten(value: Any, prefix: str = "") -> dict[str, str]:
+    """Attribute values as the SDK's flatmap keys them (``a.#``, ``a.0.b``, ``m.%``, ``m.k``), nulls and empty
+    collections left out, as ImportStateVerify compares them."""
+    if value is None or value in ([], {}):
+        return {}
+    if isinstance(value, dict):
+        flat = {f"{prefix}%": str(len(value))} if prefix else {}
+        for key, item in value.items():
+            flat.update(flatten(item, f"{prefix}{key}."))
+        return flat
+    if isinstance(value, list):
+        flat = {f"{prefix}#": str(len(value))}
+        for index, item in enumerate(value):
+            flat.update(flatten(item, f"{prefix}{index}."))
+        return flat
+    return {prefix.rstrip("."): json.dumps(value) if isinstance(value, bool) else str(value)}
+
+
+def _verified(values: dict[str, Any], ignore: list[str]) -> dict[str, str]:
+    return {key: value for key, value in flatten(values).items() if not key.startswith(("timeouts", *ignore))}
+
+
+def _values(ws: Workspace, address: str) -> dict[str, Any]:
+    """The attributes of ``address`` in the workspace's state file (read directly: ``terraform show`` would
+    start the provider once more)."""
+    state = json.loads((ws.directory / "terraform.tfstate").read_text(encoding="utf-8"))
+    found = {
+        f"{r['type']}.{r['name']}" + (f"[{i['index_key']}]" if "index_key" in i else ""): i["attributes"]
+        for r in state.get("resources", [])
+        if r["mode"] == "managed"
+        for i in r["instances"]
+    }
+    assert address in found, f"{address} not in state: {sorted(found)}"
+    values: dict[str, Any] = found[address]
+    return values
+
+
+def _address(resource_name: str) -> str:
+    """The SDK's ``type.name.4`` (an instance of a counted resource) as terraform writes it."""
+    return re.sub(r"\.(\d+)$", r"[\1]", resource_name)
+
+
+def import_verify(ws: Workspace, workspace: WorkspaceFactory, step: dict[str, Any]) -> None:
+    """ImportStateVerify: the resource imported by id into a fresh state equals the one created."""
+    address = _address(step["import"])
+    created = _values(ws, address)
+    fresh = workspace(
+        f"import-{step['step']}", CONSTRUCTS_VPN_EMULATOR_STATE=str(ws.state_file), ALICLOUD_REGION=REGION
+    )
+    for name in ("main.tf", "terraform.tf", ".terraform.lock.hcl"):
+        shutil.copy(ws.directory / name, fresh.directory / name)
+    shutil.copytree(ws.directory / ".terraform", fresh.directory / ".terraform", symlinks=True)
+    fresh.run("import", "-no-color", "-input=false", address, str(created["id"]))
+    imported = _values(fresh, address)
+    if step["verify"]:
+        assert _verified(imported, step["ignore"]) == _verified(created, step["ignore"])
+
+
+@pytest.mark.parametrize("manifest_path", _manifests())
+def test_acceptance_scenario(manifest_path: Path, workspace: WorkspaceFactory) -> None:
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    ws = workspace("scenario", ALICLOUD_REGION=REGION)
+    (ws.directory / "terraform.tf").write_text(TERRAFORM, encoding="utf-8")
+    initialised = False
+    for step in manifest["steps"]:
+        if "config" in step:
+            shutil.copy(manifest_path.parent / step["config"], ws.directory / "main.tf")
+            if not initialised:
+                ws.init()
+                initialised = True
+            ws.apply()
+            if not step["expect_non_empty_plan"]:
+                assert ws.plan_exit_code() == 0, f"step {step['step']}: {ws.runs[-1]}"
+        elif "import" in step and initialised:
+            import_verify(ws, workspace, step)
+    ws.destroy()
+    assert cloud_ids(ws.cloud()) == []
