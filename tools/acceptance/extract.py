@@ -255,9 +255,9 @@ class Evaluator:
             elif value != SENTINELS["REMOVEKEY"]:
                 merged[key] = value
         config.attributes = merged
-        kind, type_name, name = (["resource", *config.resource_id.split(".")])[-3:]
-        if kind == "data" or config.resource_id.startswith("data."):
+        if config.resource_id.startswith("data."):
             raise UnsupportedError("a data source's config map")
+        type_name, name = config.resource_id.split(".")[:2]  # type.name, or type.name.N: an instance of count
         dependence = self.call(config.dependence, [config.name])
         return f'{dependence}\n\nresource "{type_name}" "{name}" {hcl_body(merged, 0)}\n'
 

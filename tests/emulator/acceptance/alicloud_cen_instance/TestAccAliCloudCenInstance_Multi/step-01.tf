@@ -7,7 +7,7 @@
 	}
 
 
-resource "default" "2" {
+resource "alicloud_cen_instance" "default" {
   cen_instance_name = "tf-testAcccn-hangzhouCenConfig-1000000-${count.index}"
   count = "3"
   description = "tf-testAcccn-hangzhouCenConfig-1000000"
