@@ -39,6 +39,9 @@ BODY = """
 			{
 				Config: testAccConfig(map[string]interface{}{"description": "after"}),
 			},
+			{
+				Config: testAccConfig(map[string]interface{}{"access_key": creds.testAK}),
+			},
 		},
 	})
 """
@@ -56,7 +59,7 @@ def _source(tmp_path: Path) -> GoSource:
 def test_steps_are_merged_rendered_and_skipped_with_reasons(tmp_path: Path) -> None:
     result = extract_test(_source(tmp_path), BODY, {"alicloud_vpn_customer_gateway"})
     assert "skipped" not in result
-    first, imported, renamed, failing, after = result["steps"]
+    first, imported, renamed, failing, after, unknown = result["steps"]
     assert first["hcl"] == (
         'variable "name" { default = "tf-testacccn-hangzhougw10000" }\n\n'
         'resource "alicloud_vpn_customer_gateway" "default" {\n'
@@ -76,8 +79,10 @@ def test_steps_are_merged_rendered_and_skipped_with_reasons(tmp_path: Path) -> N
         "ignore": ["dry_run", "psk"],
     }
     assert 'name = "tf-testacccn-hangzhougw10000_new"' in renamed["hcl"] and "tags" not in renamed["hcl"]
-    assert failing == {"step": 4, "skipped": "the step expects an error"}
-    assert after == {"step": 5, "skipped": "follows step 4, which was not extracted"}
+    assert failing["expect_error"] == "InvalidName" and 'name = "bad"' in failing["hcl"]
+    assert 'description = "after"' in after["hcl"] and 'name = "bad"' in after["hcl"]
+    assert unknown == {"step": 6, "skipped": "unknown identifier creds.testAK"}
+    assert result["steps"][-1:] == [unknown]
 
 
 def test_a_type_the_emulator_does_not_serve_skips_the_scenario(tmp_path: Path) -> None:

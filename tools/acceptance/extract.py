@@ -11,9 +11,9 @@ provider commit, the Go file and test, its steps) and one ``step-NN.tf`` per con
 evaluated as the SDK's test helpers build them: ``fmt.Sprintf`` templates with the test's variables (random
 numbers fixed to the bottom of their range), and ``resourceTestAccConfigFunc`` maps merged step by step and
 rendered as ``valueConvert`` renders them (keys sorted here, where Go's order is random). Import steps keep
-their ``ImportStateVerifyIgnore`` list. What cannot be evaluated mechanically (an expression this reader does
-not know, a step expecting an error, a type the emulator does not serve) is recorded as skipped with the
-reason, never dropped; a step that fails makes every later one skipped too, since the SDK's config maps carry
+their ``ImportStateVerifyIgnore`` list; a step expecting an error keeps its pattern. What cannot be evaluated
+mechanically (an expression this reader does not know, a type the emulator does not serve) is recorded as skipped
+with the reason, never dropped; a step that fails makes every later one skipped too, since the SDK's config maps carry
 over from step to step. Only configuration data is copied, never Go code.
 """
 
@@ -303,8 +303,9 @@ def extract_test(source: GoSource, body: str, served: set[str]) -> dict[str, Any
 def _step(evaluator: Evaluator, step: Any) -> dict[str, Any]:
     if not isinstance(step, Composite):
         raise UnsupportedError("a step that is not a TestStep literal")
-    if _field(step, "ExpectError") is not None:
-        raise UnsupportedError("the step expects an error")
+    expected = _field(step, "ExpectError")
+    if expected is not None and not (isinstance(expected, Call) and expected.name == "regexp.MustCompile"):
+        raise UnsupportedError("the step expects an error not given as regexp.MustCompile")
     for unsupported in ("PlanOnly", "SkipFunc", "ImportStateIdFunc", "ImportStateCheck", "Destroy"):
         if _field(step, unsupported) is not None:
             raise UnsupportedError(f"the step uses {unsupported}")
@@ -321,6 +322,8 @@ def _step(evaluator: Evaluator, step: Any) -> dict[str, Any]:
     hcl = evaluator.eval(config)
     if not isinstance(hcl, str):
         raise UnsupportedError("a Config that is not a string")
+    if expected is not None:
+        return {"hcl": hcl, "expect_error": str(evaluator.eval(expected.args[0]))}
     return {"hcl": hcl, "expect_non_empty_plan": _field(step, "ExpectNonEmptyPlan") is True}
 
 
