@@ -8,6 +8,7 @@ it), keeps its TLS certificate cache out of ``$HOME``, and exits when Terraform 
 from __future__ import annotations
 
 import base64
+import json
 import logging
 import os
 import signal
@@ -22,10 +23,14 @@ from . import _tf
 from .provider import AlicloudEmulator, Emulator, EmulatorServicer
 from .store import STATE_ENV
 
-__all__ = ["CERT_DIR_ENV", "serve"]
+__all__ = ["CERT_DIR_ENV", "REATTACH_ENV", "serve"]
 
 #: Where the plugin's self-signed TLS certificate is cached (default: beside the state file).
 CERT_DIR_ENV = "CONSTRUCTS_VPN_EMULATOR_CERT_DIR"
+#: Set (to any value) to serve many terraform runs from one process, as ``TF_REATTACH_PROVIDERS`` describes it:
+#: the reattach JSON is printed instead of the handshake, on a plain socket, until the process is ended. Tests
+#: use it to start Python once per scenario rather than a few times per terraform command.
+REATTACH_ENV = "CONSTRUCTS_VPN_EMULATOR_REATTACH"
 #: Set to a file path to append the emulator's log (API calls and outcomes, never values) there.
 LOG_ENV = "CONSTRUCTS_VPN_EMULATOR_LOG"
 
@@ -80,6 +85,16 @@ def serve() -> int:
     parent = os.getppid()
     with tempfile.TemporaryDirectory(prefix="alicloud-emulator-") as directory:
         socket_path = f"{directory}/plugin.sock"
+        if os.environ.get(REATTACH_ENV):
+            server.add_insecure_port(f"unix://{socket_path}")
+            server.start()
+            address = {"Network": "unix", "String": socket_path}
+            reattach = {"Protocol": "grpc", "ProtocolVersion": 6, "Pid": os.getpid(), "Test": True, "Addr": address}
+            print(json.dumps({"registry.terraform.io/aliyun/alicloud": reattach}), flush=True)
+            signal.signal(signal.SIGTERM, lambda *_: done.set())
+            done.wait()
+            server.stop(grace=1).wait()
+            return 0
         chain, credentials = _tf.runner._self_signed_cert()
         server.add_secure_port(f"unix://{socket_path}", credentials)
         server.start()

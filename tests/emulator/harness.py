@@ -3,18 +3,20 @@ state file, ``$HOME`` and init; nothing is written outside the test's temporary 
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 import json
 import os
 import re
 import subprocess
+import sys
 import time
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tests.tooling import require, require_executable
+from tests.tooling import REPO_DIR, require, require_executable
 
 TERRAFORM_HINT = "install Terraform 1.11 (https://developer.hashicorp.com/terraform/install) to run the emulator tests"
 #: A pre-shared key the API accepts, for variables the example stacks leave to the user.
@@ -206,3 +208,28 @@ REQUIRED = {"required_providers": {"alicloud": {"source": "aliyun/alicloud", "ve
 def document(resources: Mapping[str, Mapping[str, Any]], **extra: Any) -> dict[str, Any]:
     """A small hand-written Terraform JSON document for ``resources`` (type -> name -> attributes)."""
     return {"terraform": REQUIRED, "provider": PROVIDER, "resource": resources, **extra}
+
+
+@contextlib.contextmanager
+def reattached(workspace: Workspace) -> Iterator[dict[str, str]]:
+    """One provider process serving every terraform run of ``workspace`` (and of workspaces sharing its
+    emulated cloud): the environment that points terraform at it (``TF_REATTACH_PROVIDERS``). Starting
+    Python once per scenario rather than a few times per command makes a long replay several times faster."""
+    from constructs_vpn.emulator.server import REATTACH_ENV
+
+    env = {**workspace.env(), REATTACH_ENV: "1", "PYTHONPATH": str(REPO_DIR)}
+    process = subprocess.Popen(
+        [sys.executable, "-P", "-m", "constructs_vpn.emulator"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    try:
+        assert process.stdout is not None
+        line = process.stdout.readline()
+        assert line.startswith("{"), f"the emulator printed no reattach line (exit {process.poll()})"
+        yield {"TF_REATTACH_PROVIDERS": line.strip()}
+    finally:
+        process.terminate()
+        process.wait(timeout=30)

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["Call", "Composite", "Expr", "Ident", "find_function_return", "parse_expression"]
+__all__ = ["Call", "Composite", "Expr", "Ident", "Parser", "Sum", "find_function_return", "parse_expression"]
 
 _TOKEN = re.compile(
     r"""
@@ -52,6 +52,13 @@ class Expr:
     text: str
 
 
+@dataclass
+class Sum(Expr):
+    """``a + b + ...`` (string concatenation in the acceptance tests' configurations): the terms, parsed."""
+
+    terms: list[Any] = field(default_factory=list)
+
+
 def _tokens(source: str) -> list[tuple[str, str, int]]:
     out = []
     position = 0
@@ -72,7 +79,7 @@ def _unquote(text: str) -> str:
     return bytes(text[1:-1], "utf-8").decode("unicode_escape").encode("latin-1").decode("utf-8")
 
 
-class _Parser:
+class Parser:
     def __init__(self, source: str) -> None:
         self.source = source
         self.tokens = _tokens(source)
@@ -92,7 +99,9 @@ class _Parser:
     def skip_balanced(self, opening: str, closing: str) -> None:
         depth = 0
         while True:
-            _, text, _ = self.take()
+            kind, text, _ = self.take()
+            if kind == "eof":
+                raise ValueError(f"unbalanced {opening!r}")
             if text == opening:
                 depth += 1
             elif text == closing:
@@ -102,14 +111,29 @@ class _Parser:
 
     def type_text(self) -> str:
         """A type before ``{``: ``&schema.Resource``, ``map[string]*schema.Schema``, ``[]string``."""
-        parts = []
+        parts: list[str] = []
         while self.peek()[1] != "{":
+            if self.peek()[0] == "eof":
+                raise ValueError(f"no composite literal after {''.join(parts)!r}")
             parts.append(self.take()[1])
+            if parts[-1] == "interface" and self.peek(1)[1] == "}":  # interface{} is part of the type
+                parts.append(self.take()[1] + self.take()[1])
         return "".join(parts).lstrip("&")
 
     def expression(self) -> Any:
         start = self.peek()[2]
         value = self.operand()
+        after_first = self.index
+        terms = [value]
+        try:
+            while self.peek()[1] == "+":
+                self.take()
+                terms.append(self.operand())
+        except ValueError:
+            terms = [value]
+        if len(terms) > 1 and self.peek()[1] in (",", "}", ")", ";", "eof"):
+            return Sum(self.source[start : self.peek()[2]].strip(), terms)
+        self.index = after_first
         if self.peek()[1] in ("*", "+", "-", "/", "%", "|"):
             while self.peek()[1] not in (",", "}", ")", "eof"):
                 if self.peek()[1] in ("(", "{", "["):
@@ -134,6 +158,9 @@ class _Parser:
                 self.take()
             self.skip_balanced("{", "}")
             return Expr(self.source[position : self.peek()[2]].strip())
+        if text == "&" and self.peek(1)[0] == "name" and self.peek(2)[1] != "{":  # an address: &v
+            self.take()
+            return self.operand()
         if text in ("&", "[", "map", "*") or (kind == "name" and self.peek(1)[1] == "{"):
             return self.composite(self.type_text())
         if text == "{":  # an element whose type is implied by its container
@@ -173,7 +200,7 @@ class _Parser:
 
 
 def parse_expression(source: str) -> Any:
-    return _Parser(source).expression()
+    return Parser(source).expression()
 
 
 def find_function_return(source: str, function: str) -> Any:
@@ -181,5 +208,5 @@ def find_function_return(source: str, function: str) -> Any:
     match = re.search(rf"\nfunc {re.escape(function)}\(\)[^{{]*\{{\s*return\s", source)
     if match is None:
         raise KeyError(f"no func {function}() returning a literal")
-    parser = _Parser(source[match.end() :])
+    parser = Parser(source[match.end() :])
     return parser.expression()

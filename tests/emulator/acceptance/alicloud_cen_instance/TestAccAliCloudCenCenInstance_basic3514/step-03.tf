@@ -1,0 +1,15 @@
+
+variable "name" {
+    default = "tfacccen10000"
+}
+
+
+
+
+resource "alicloud_cen_instance" "default" {
+  cen_instance_name = "tfacccen10000"
+  tags = {
+    Created = "TF-update"
+    For = "Test-update"
+  }
+}

@@ -1,0 +1,13 @@
+
+variable "name" {
+    default = "tfacccen10000"
+}
+
+
+
+
+resource "alicloud_cen_instance" "default" {
+  cen_instance_name = "tfacccen10000"
+  description = "create"
+  protection_level = "FULL"
+}

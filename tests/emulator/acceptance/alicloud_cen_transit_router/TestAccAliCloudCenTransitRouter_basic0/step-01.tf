@@ -1,0 +1,13 @@
+
+	variable "name" {
+		default = "tf-testacccn-hangzhoucentransitrouter10000"
+	}
+
+	resource "alicloud_cen_instance" "default" {
+		cen_instance_name = var.name
+	}
+	
+
+resource "alicloud_cen_transit_router" "default" {
+  cen_id = "${alicloud_cen_instance.default.id}"
+}

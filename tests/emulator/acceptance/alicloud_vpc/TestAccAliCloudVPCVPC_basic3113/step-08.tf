@@ -1,0 +1,17 @@
+
+variable "name" {
+    default = "tf-testacccn-hangzhouvpcvpc10000"
+}
+
+
+
+
+resource "alicloud_vpc" "default" {
+  cidr_block = "172.16.0.0/12"
+  classic_link_enabled = "false"
+  description = "test-update"
+  dns_hostname_status = "DISABLED"
+  force_delete = "true"
+  system_route_table_route_propagation_enable = "false"
+  vpc_name = "tf-testacccn-hangzhouvpcvpc10000_update"
+}

@@ -1,0 +1,17 @@
+
+
+data "alicloud_resource_manager_resource_groups" "default" {
+  name_regex = "default"
+}
+
+
+resource "alicloud_vpc" "default" {
+  description = "tf-testAcccn-hangzhouVpc10000"
+  dry_run = "false"
+  enable_ipv6 = "true"
+  name = "tf-testAcccn-hangzhouVpc10000-update"
+  resource_group_id = "${data.alicloud_resource_manager_resource_groups.default.groups.0.id}"
+  user_cidrs = [
+    "106.11.62.0/24"
+  ]
+}

@@ -1,0 +1,15 @@
+
+
+data "alicloud_resource_manager_resource_groups" "default" {
+  name_regex = "default"
+}
+
+
+resource "alicloud_vpc" "default" {
+  description = "tf-testAcccn-hangzhouVpc1000000"
+  enable_ipv6 = "true"
+  user_cidrs = [
+    "106.11.62.0/24"
+  ]
+  vpc_name = "tf-testAcccn-hangzhouVpc1000000"
+}

@@ -1,0 +1,14 @@
+
+
+data "alicloud_resource_manager_resource_groups" "default" {
+  name_regex = "default"
+}
+
+
+resource "alicloud_vpc" "default" {
+  dry_run = "false"
+  enable_ipv6 = "true"
+  is_default = "true"
+  name = "tf-testAcccn-hangzhouVpc10000-update"
+  resource_group_id = "${data.alicloud_resource_manager_resource_groups.default.groups.0.id}"
+}

@@ -1,0 +1,65 @@
+
+variable "name" {
+  default = "tfaccvpngateway10000"
+}
+
+resource "alicloud_vpn_customer_gateway" "default" {
+  ip_address            = "9.0.0.${100 + tonumber(substr(var.name, -2, 2)) % 50}"
+  asn                   = "65001"
+  customer_gateway_name = "${var.name}-roleswitch-cgw"
+}
+
+
+resource "alicloud_vpn_gateway_vpn_attachment" "default" {
+  local_subnet = "0.0.0.0/0"
+  network_type = "public"
+  remote_subnet = "0.0.0.0/0"
+  tunnel_options_specification {
+    customer_gateway_id = "${alicloud_vpn_customer_gateway.default.id}"
+    enable_dpd = "true"
+    enable_nat_traversal = "true"
+    role = "master"
+    tunnel_ike_config {
+      ike_auth_alg = "md5"
+      ike_enc_alg = "aes"
+      ike_lifetime = "86400"
+      ike_mode = "main"
+      ike_pfs = "group2"
+      ike_version = "ikev2"
+      local_id = "rs-local-1"
+      psk = "tf-roleswitch-psk1"
+      remote_id = "rs-remote-1"
+    }
+    tunnel_index = "1"
+    tunnel_ipsec_config {
+      ipsec_auth_alg = "md5"
+      ipsec_enc_alg = "aes"
+      ipsec_lifetime = "86400"
+      ipsec_pfs = "group5"
+    }
+  }
+  tunnel_options_specification {
+    customer_gateway_id = "${alicloud_vpn_customer_gateway.default.id}"
+    enable_dpd = "true"
+    enable_nat_traversal = "true"
+    role = "master"
+    tunnel_ike_config {
+      ike_auth_alg = "md5"
+      ike_enc_alg = "aes"
+      ike_lifetime = "86400"
+      ike_mode = "main"
+      ike_pfs = "group2"
+      ike_version = "ikev2"
+      local_id = "rs-local-2"
+      psk = "tf-roleswitch-psk2"
+      remote_id = "rs-remote-2"
+    }
+    tunnel_index = "2"
+    tunnel_ipsec_config {
+      ipsec_auth_alg = "md5"
+      ipsec_enc_alg = "aes"
+      ipsec_lifetime = "86400"
+      ipsec_pfs = "group5"
+    }
+  }
+}
