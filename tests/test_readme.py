@@ -49,7 +49,7 @@ _WORD = r"(?:constructs-vpn|python3?|pip|npm|sudo|bash|eval|cd|export|terraform|
 #: A command: a line of a sh block, or an inline span naming a program and at least one argument.
 _COMMAND = re.compile(rf"^{_WORD} \S")
 #: Spelled names, not commands to run alone (the same page prints the full command).
-MENTIONS = {"constructs-vpn peer-config"}
+MENTIONS = {"constructs-vpn peer-config", "constructs-vpn get"}
 #: Placeholders the pages use, and what stands in for them here.
 PLACEHOLDERS = {" DIR": " cdktf.out", " NAME": " dual-tunnel"}
 #: Commands that need more than the virtual environment, each with why and what runs them instead.

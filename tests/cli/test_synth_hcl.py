@@ -17,7 +17,7 @@ def test_synth_hcl_of_the_example_app(tmp_path: Path, capsys: pytest.CaptureFixt
     printed = capsys.readouterr().out
     assert "  dual-tunnel      8 resources, 1 data sources, 0 outputs\n" in printed
     assert "  generic-site     6 resources, 1 data sources, 2 outputs\n" in printed
-    assert "Schema check skipped for 8 HCL stack(s): it reads Terraform JSON;" in printed
+    assert "Schema check skipped for 9 HCL stack(s): it reads Terraform JSON;" in printed
     stacks = json.loads((out / "manifest.json").read_text())["stacks"]
     assert {entry["synthesizedStackPath"] for entry in stacks.values()} == {f"stacks/{name}/cdk.tf" for name in stacks}
     assert sorted(p.name for p in (out / "stacks/dual-tunnel").iterdir()) == ["cdk.tf", "metadata.json"]

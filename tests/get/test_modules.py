@@ -26,7 +26,7 @@ NET = Path(__file__).parent / "fixtures/modules/lan"
     ("entry", "expected"),
     [
         ("./modules/lan", ModuleRequest("lan", "./modules/lan", None, "modules/lan")),
-        ("../shared/net/", ModuleRequest("net", "../shared/net/", None, "shared/net")),
+        ("../common/net/", ModuleRequest("net", "../common/net/", None, "common/net")),
         (
             "terraform-aws-modules/vpc/aws@5.0.0",
             ModuleRequest("vpc", "terraform-aws-modules/vpc/aws", "5.0.0", "terraform-aws-modules/vpc/aws"),

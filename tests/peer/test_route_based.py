@@ -23,7 +23,8 @@ PSK = "Route-Based-Lab_Key~1"
 CLOUD_IPS = ("47.96.0.10", "47.96.0.11")
 EVERYTHING = ("0.0.0.0/0",)
 #: The example stacks whose connections are route-based (each is put through the lab below).
-ROUTE_BASED_STACKS = ("adopt-existing", "bgp-site", "branches", "cross-account", "dc-destination", "dual-tunnel")
+ROUTE_BASED_STACKS = ("adopt-existing", "bgp-site", "branches", "cross-account", "dc-destination", "dual-tunnel",
+                      "vpc-datacenter")  # fmt: skip
 
 
 @cache
