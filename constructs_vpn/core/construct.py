@@ -37,6 +37,7 @@ class Node:
     __slots__ = (
         "_children",
         "_context",
+        "_default_child",
         "_dependencies",
         "_metadata",
         "_path",
@@ -55,6 +56,7 @@ class Node:
         self._metadata = _NO_METADATA
         self._validations = _NO_VALIDATIONS
         self._dependencies = _NO_DEPENDENCIES
+        self._default_child: Construct | None = None
         if scope is None:
             self._path = ""
         else:
@@ -102,6 +104,29 @@ class Node:
 
     def try_find_child(self, id: str) -> Construct | None:
         return self._children.get(id)
+
+    @property
+    def default_child(self) -> Construct | None:
+        """The child that does the construct's work, the one escape hatches (``add_override``) reach for:
+        the one set here, else the child with id ``Resource`` or ``Default`` (an error if both exist), as
+        ``node.defaultChild`` in constructs 10."""
+        if self._default_child is not None:
+            return self._default_child
+        resource = self._children.get("Resource")
+        default = self._children.get("Default")
+        if resource is not None and default is not None:
+            raise ValidationError.single(
+                self._path,
+                "cannot determine the default child: it has a child with id 'Resource' and one with id 'Default'",
+                rule="default-child",
+                fix="set node.default_child to the one you mean",
+            )
+        return default if default is not None else resource
+
+    @default_child.setter
+    def default_child(self, child: Construct | None) -> None:
+        """Name another child (a construct whose main child has another id); ``None`` restores the lookup."""
+        self._default_child = child
 
     def find_all(self) -> list[Construct]:
         """This construct and every descendant, parents before children, in creation order."""

@@ -14,7 +14,7 @@ from pydantic import ValidationError as PydanticValidationError
 
 from ..codegen.runtime import problems_from
 from ..core.annotations import Annotations
-from ..core.construct import Construct, Node
+from ..core.construct import Construct
 from ..core.errors import Problem, ValidationError
 from ..core.tokens import Expression, ResolveContext
 
@@ -68,35 +68,8 @@ class _Unavailable(Expression):
         )
 
 
-class VpnNode(Node):
-    """A node with ``default_child``: the construct's main resource (as ``node.defaultChild`` in constructs),
-    the one to reach for ``add_override`` and other escape hatches."""
-
-    __slots__ = ("_default_child",)
-
-    def __init__(self, host: Construct, scope: Construct | None, id: str) -> None:
-        super().__init__(host, scope, id)
-        self._default_child: Construct | None = None
-
-    @property
-    def default_child(self) -> Construct | None:
-        """The main resource; ``None`` when the props were invalid (nothing was built) or for a reference."""
-        return self._default_child
-
-    @default_child.setter
-    def default_child(self, child: Construct | None) -> None:
-        self._default_child = child
-
-
 class VpnConstruct(Construct):
     """Base of the VPN constructs: validation that collects instead of stopping at the first problem."""
-
-    node: VpnNode
-
-    def __init__(self, scope: Construct, id: str) -> None:
-        super().__init__(scope, id)
-        plain = self.node
-        self.node = VpnNode(self, plain.scope, plain.id)
 
     def _problems(self, problems: Iterable[Problem]) -> None:
         found = list(problems)

@@ -114,7 +114,6 @@ class CenInstance(VpnConstruct):
         self.resource: CenInstanceResource | None = None
         if self.props is not None:
             self.resource = self._build(self._create)
-        self.node.default_child = self.resource
 
     @staticmethod
     def from_cen_instance_attributes(

@@ -109,7 +109,6 @@ class CustomerGateway(VpnConstruct):
         self.resource: VpnCustomerGateway | None = None
         if self.props is not None:
             self.resource = self._build(self._create)
-        self.node.default_child = self.resource
 
     @staticmethod
     def from_customer_gateway_attributes(

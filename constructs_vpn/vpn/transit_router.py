@@ -220,7 +220,6 @@ class TransitRouter(_RouterLookups):
         self._cidr_resources: list[TerraformResource] = []
         if self.props is not None:
             self.resource = self._build(self._create)
-        self.node.default_child = self.resource
 
     @staticmethod
     def from_transit_router_attributes(

@@ -97,3 +97,41 @@ def test_get_context_is_an_error_when_unset(app: App) -> None:
         stack.node.get_context("missing")
     assert caught.value.problems[0].rule == "context"
     assert Construct.is_construct(stack) and App.is_app(app) and not App.is_app(stack)
+
+
+@pytest.mark.parametrize("id", ["Resource", "Default"])
+def test_default_child_is_the_child_named_resource_or_default(app: App, id: str) -> None:
+    # constructs 10.4 (lib/construct.js, get defaultChild): "Default" or "Resource", else undefined.
+    stack = TerraformStack(app, "net")
+    wrapper = Construct(stack, "site")
+    assert wrapper.node.default_child is None
+    Construct(wrapper, "other")
+    assert wrapper.node.default_child is None
+    main = Construct(wrapper, id)
+    assert wrapper.node.default_child is main
+
+
+def test_default_child_set_wins_and_none_restores_the_lookup(app: App) -> None:
+    stack = TerraformStack(app, "net")
+    wrapper = Construct(stack, "site")
+    resource = Construct(wrapper, "Resource")
+    chosen = Construct(wrapper, "Connection")
+    wrapper.node.default_child = chosen
+    assert wrapper.node.default_child is chosen
+    wrapper.node.default_child = None
+    assert wrapper.node.default_child is resource
+
+
+def test_default_child_is_an_error_with_both_resource_and_default(app: App) -> None:
+    stack = TerraformStack(app, "net")
+    wrapper = Construct(stack, "site")
+    Construct(wrapper, "Resource")
+    default = Construct(wrapper, "Default")
+    with pytest.raises(
+        ValidationError,
+        match=r"\[net/site\] cannot determine the default child: it has a child with id 'Resource' and one",
+    ) as caught:
+        _ = wrapper.node.default_child
+    assert caught.value.problems[0].rule == "default-child"
+    wrapper.node.default_child = default  # the fix the error names
+    assert wrapper.node.default_child is default
