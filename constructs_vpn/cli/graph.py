@@ -17,11 +17,12 @@ from .project import add_dir_argument, read_manifest
 def add_parser(commands: Any) -> None:
     parser: argparse.ArgumentParser = commands.add_parser(
         "graph",
-        help="draw the network of the synthesized stacks: CEN, transit routers, connections, data centers",
+        help="draw the network of the synthesized stacks: CEN, transit routers, VPCs, connections, data centers",
         description=(
-            "Draw CEN → transit router → IPsec connection → customer gateway from a synthesized output folder "
-            "(run synth first), labelled with routing, BGP, proposals, health check, cross-account and tunnels; "
-            "weak crypto in red. Mermaid needs nothing; dot and svg use Graphviz."
+            "Draw CEN → transit router → IPsec connection → customer gateway, and the VPCs (with their vSwitches) "
+            "the transit router attaches, from a synthesized output folder (run synth first), labelled with "
+            "routing, BGP, proposals, health check or DPD, cross-account and tunnels; weak crypto in red. "
+            "Mermaid needs nothing; dot and svg use Graphviz."
         ),
     )
     parser.add_argument("--stack", action="append", metavar="S", help="only stack S (repeatable; default: all)")
@@ -38,6 +39,8 @@ def run(args: argparse.Namespace) -> int:
         raise ConstructsVpnError(f"no stack {unknown[0]!r}; stacks: {', '.join(sorted(manifest.stacks))}")
     topologies = [t for t in (manifest.read(n, read_topology) for n in names) if t.nodes]
     if not topologies:
-        raise ConstructsVpnError(f"no CEN, transit router or IPsec connection in {', '.join(names)}: nothing to draw")
+        raise ConstructsVpnError(
+            f"no CEN, transit router, VPC or IPsec connection in {', '.join(names)}: nothing to draw"
+        )
     print(render(topologies, args.format), end="")
     return 0

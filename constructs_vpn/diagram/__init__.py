@@ -1,8 +1,9 @@
 """Topology diagrams of the network an app declares, drawn from its synthesized stacks.
 
 ``read_topology(document, stack)`` reads one ``cdk.tf.json``: CEN → transit router(s) → IPsec connection →
-customer gateway, labelled with routing mode, BGP, IKE/IPsec proposals, health check, cross-account owners,
-single or dual tunnel, and weak crypto marked. ``render(topologies, format)`` writes Mermaid (nothing to
+customer gateway, and the VPCs (with their vSwitches) the routers attach, labelled with routing mode, BGP,
+IKE/IPsec proposals, health check (single tunnel) or ECMP and DPD (dual tunnel), cross-account owners, single
+or dual tunnel, and weak crypto marked. ``render(topologies, format)`` writes Mermaid (nothing to
 install), Graphviz DOT, or SVG (through Graphviz's ``dot``).
 """
 

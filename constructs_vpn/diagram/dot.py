@@ -16,7 +16,13 @@ GRAPHVIZ_HINT = (
     "install Graphviz: `apt-get install graphviz` (Debian, Ubuntu), `dnf install graphviz` (Fedora), "
     "`brew install graphviz` (macOS); or use --format mermaid, which needs nothing"
 )
-_SHAPES: dict[Kind, str] = {"cen": "ellipse", "router": "hexagon", "connection": "box", "gateway": "cylinder"}
+_SHAPES: dict[Kind, str] = {
+    "cen": "ellipse",
+    "router": "hexagon",
+    "vpc": "folder",
+    "connection": "box",
+    "gateway": "cylinder",
+}
 
 
 def _quote(text: str) -> str:

@@ -9,10 +9,12 @@ from .model import Kind, Topology
 
 __all__ = ["render"]
 
-#: Node shapes: CEN a stadium, transit router a hexagon, connection a box, data center a cylinder.
+#: Node shapes: CEN a stadium, transit router a hexagon, VPC a rounded box, connection a box, data center a
+#: cylinder.
 _SHAPES: dict[Kind, tuple[str, str]] = {
     "cen": ("([", "])"),
     "router": ("{{", "}}"),
+    "vpc": ("(", ")"),
     "connection": ("[", "]"),
     "gateway": ("[(", ")]"),
 }

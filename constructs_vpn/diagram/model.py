@@ -1,4 +1,5 @@
-"""The network a stack declares, read from its synthesized document: CEN → transit router → connection → DC.
+"""The network a stack declares, read from its synthesized document: CEN → transit router → connection → DC,
+and the VPCs the transit router attaches.
 
 Only what an engineer checks at a glance goes into the labels; the tunnels' algorithms and BGP come from the
 same reading of the document as the on-premises configuration (``constructs_vpn.peer.plan_connection``).
@@ -18,14 +19,19 @@ from ..vpn.options import WEAK_CHOICES
 
 __all__ = ["Edge", "Kind", "Node", "Topology", "read_topology"]
 
-Kind = Literal["cen", "router", "connection", "gateway"]
-KINDS: tuple[Kind, ...] = ("cen", "router", "connection", "gateway")
+Kind = Literal["cen", "router", "vpc", "connection", "gateway"]
+KINDS: tuple[Kind, ...] = ("cen", "router", "vpc", "connection", "gateway")
 
 CEN_TYPE = "alicloud_cen_instance"
 ROUTER_TYPE = "alicloud_cen_transit_router"
 ATTACHMENT_TYPE = "alicloud_cen_transit_router_vpn_attachment"
 GRANT_TYPE = "alicloud_cen_transit_router_grant_attachment"
 ROUTE_TYPE = "alicloud_vpn_gateway_vco_route"
+VPC_TYPE = "alicloud_vpc"
+VSWITCH_TYPE = "alicloud_vswitch"
+VPC_ATTACHMENT_TYPE = "alicloud_cen_transit_router_vpc_attachment"
+ASSOCIATION_TYPE = "alicloud_cen_transit_router_route_table_association"
+PROPAGATION_TYPE = "alicloud_cen_transit_router_route_table_propagation"
 _REFERENCE = re.compile(r"^\$\{([a-z0-9_]+)\.([A-Za-z0-9_-]+)\.[A-Za-z0-9_.\[\]]+\}$")
 #: ``order_type`` → who pays: "CEN owner" or "VPN owner".
 _PAYERS = {order: f"{payer.split('_')[0].upper()} owner" for payer, order in PAYER.items()}
@@ -51,8 +57,8 @@ class Edge:
 
 @dataclass(frozen=True)
 class Topology:
-    """One stack's network: nodes in kind order then by key; edges CEN → router → connection → gateway, each
-    connection's tunnels in tunnel order (renderers lay them out left to right in this order)."""
+    """One stack's network: nodes in kind order then by key; edges CEN → router → VPC and connection →
+    gateway, each connection's tunnels in tunnel order (renderers lay them out left to right in this order)."""
 
     stack: str
     nodes: tuple[Node, ...]
@@ -105,7 +111,15 @@ def _routing(body: Mapping[str, Any], tunnels: tuple[TunnelPlan, ...], routes: l
     return lines
 
 
-def _health_check(body: Mapping[str, Any]) -> str:
+def _health_check(body: Mapping[str, Any], tunnels: tuple[TunnelPlan, ...]) -> str:
+    """A single tunnel's health check; a dual-tunnel connection takes none (both tunnels carry traffic, ECMP,
+    and DPD is what takes a dead one out), so its line says that and whether DPD is on."""
+    if len(tunnels) > 1:
+        if len({t.dpd for t in tunnels}) == 1:
+            dpd = "on" if tunnels[0].dpd else "off"
+        else:
+            dpd = ", ".join(f"{t.name} {'on' if t.dpd else 'off'}" for t in tunnels)
+        return f"both tunnels active (ECMP), DPD: {dpd}"
     check = body.get("health_check_config")
     check = check[0] if isinstance(check, list) and check else check
     if not isinstance(check, Mapping) or not check.get("enable"):
@@ -167,7 +181,7 @@ def _connection(
         f"IPsec connection {plan.name}",
         "dual tunnel" if dual else "single tunnel",
         *_routing(body, plan.tunnels, routes),
-        _health_check(body),
+        _health_check(body, plan.tunnels),
         *_cross_account(reader, name, attachment),
         *reader.adopted(CONNECTION_TYPE, name),
         *weak,
@@ -182,8 +196,61 @@ def _connection(
     return Node(key, "connection", lines, weak=bool(weak)), edges
 
 
+def _vswitch_line(body: Mapping[str, Any], name: str) -> str:
+    zone = body.get("zone_id")
+    where = f", {zone}" if isinstance(zone, str) and "${" not in zone else ""  # a zone chosen at apply: none
+    return f"vSwitch {body.get('vswitch_name') or name}: {body.get('cidr_block', '?')}{where}"
+
+
+def _vpcs(reader: _Reader) -> tuple[list[Node], list[Edge]]:
+    """Each VPC with its vSwitches, and an edge from the transit router per VPC attachment: its name, the
+    vSwitches it attaches and whether it is associated with and propagates to a route table."""
+    vswitches: dict[str | None, list[str]] = {}
+    vswitch_names: dict[str | None, str] = {}
+    for name, body in reader.of_type(VSWITCH_TYPE).items():
+        vswitches.setdefault(_target(body.get("vpc_id"), VPC_TYPE), []).append(_vswitch_line(body, name))
+        vswitch_names[name] = str(body.get("vswitch_name") or name)
+    nodes: dict[str | None, Node] = {}
+    for name, body in reader.of_type(VPC_TYPE).items():
+        cidr = [str(body["cidr_block"])] if body.get("cidr_block") else []
+        lines = (
+            _title("VPC", body, "vpc_name", name),
+            *cidr,
+            *vswitches.get(name, []),
+            *reader.adopted(VPC_TYPE, name),
+        )
+        nodes[name] = Node(reader.key(VPC_TYPE, name), "vpc", lines)
+    routing = {
+        label: {
+            _target(r.get("transit_router_attachment_id"), VPC_ATTACHMENT_TYPE) for r in reader.of_type(kind).values()
+        }
+        for label, kind in (("associated", ASSOCIATION_TYPE), ("propagated", PROPAGATION_TYPE))
+    }
+    edges = []
+    for name, body in reader.of_type(VPC_ATTACHMENT_TYPE).items():
+        vpc = _target(body.get("vpc_id"), VPC_TYPE)
+        if vpc not in nodes:  # a VPC this stack does not create: drawn by its id, one box per attachment
+            vpc, vpc_id = f"{VPC_ATTACHMENT_TYPE}.{name}", body.get("vpc_id")
+            shown = vpc_id if isinstance(vpc_id, str) and "${" not in vpc_id else "(not in this stack)"
+            nodes[vpc] = Node(reader.key(VPC_ATTACHMENT_TYPE, name), "vpc", (f"VPC {shown}",))
+        mappings = body.get("zone_mappings") or []
+        attached = [vswitch_names.get(_target(m.get("vswitch_id"), VSWITCH_TYPE), "?") for m in mappings]
+        tables = [label for label, attachments in routing.items() if name in attachments]
+        lines = (
+            _title("VPC attachment", body, "transit_router_vpc_attachment_name", name),
+            *([f"vSwitches: {', '.join(attached)}"] if attached else []),
+            *([f"route table: {', '.join(tables)}"] if tables else []),
+            *reader.adopted(VPC_ATTACHMENT_TYPE, name),
+        )
+        router = _target(body.get("transit_router_id"), ROUTER_TYPE)
+        if router is not None:
+            edges.append(Edge(reader.key(ROUTER_TYPE, router), nodes[vpc].key, lines))
+    return list(nodes.values()), edges
+
+
 def read_topology(document: Mapping[str, Any], stack: str) -> Topology:
-    """The CENs, transit routers, IPsec connections and customer gateways of one stack, and how they connect."""
+    """The CENs, transit routers, VPCs, IPsec connections and customer gateways of one stack, and how they
+    connect."""
     reader = _Reader(document)
     nodes: dict[str, Node] = {}
     edges: dict[Edge, None] = {}  # insertion-ordered set
@@ -204,6 +271,9 @@ def read_topology(document: Mapping[str, Any], stack: str) -> Topology:
         nodes[key] = Node(
             key, "gateway", (title, str(body.get("ip_address", "?")), *asn, *reader.adopted(GATEWAY_TYPE, name))
         )
+    vpcs, vpc_edges = _vpcs(reader)
+    nodes.update((node.key, node) for node in vpcs)
+    edges.update(dict.fromkeys(vpc_edges))
     attachments = {_target(a.get("vpn_id"), CONNECTION_TYPE): a for a in reader.of_type(ATTACHMENT_TYPE).values()}
     routes: dict[str | None, list[str]] = {}
     for route in reader.of_type(ROUTE_TYPE).values():

@@ -73,7 +73,7 @@ def test_a_stack_without_a_network(tmp_path: Path, capsys: pytest.CaptureFixture
     TerraformStack(app, "empty")
     app.synth()
     assert main(["graph", "--dir", str(tmp_path)]) == 1
-    assert "error: no CEN, transit router or IPsec connection in empty: nothing to draw" in capsys.readouterr().err
+    assert "error: no CEN, transit router, VPC or IPsec connection in empty: nothing to draw" in capsys.readouterr().err
 
 
 def test_the_old_output_flag_still_works(outdir: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -3,6 +3,7 @@ as XML, weak crypto marked, labels escaped, ids sanitized."""
 
 from __future__ import annotations
 
+import copy
 import re
 import xml.etree.ElementTree as ET
 from typing import Any
@@ -12,8 +13,8 @@ from syrupy.assertion import SnapshotAssertion
 
 from constructs_vpn.alicloud.provider import AlicloudProvider
 from constructs_vpn.core import App, ConstructsVpnError, TerraformStack
+from constructs_vpn.diagram import Edge, read_topology, render
 from constructs_vpn.diagram import dot as dot_module
-from constructs_vpn.diagram import read_topology, render
 from constructs_vpn.diagram.ids import Ids
 from constructs_vpn.vpn import CenInstance, CustomerGateway, IkeConfig, IpsecConnection, TransitRouter
 from tests.tooling import REPO_DIR, require_executable
@@ -58,6 +59,51 @@ def test_the_network_not_the_resource_graph(documents: dict[str, dict[str, Any]]
         ("dual-tunnel/dc3", "dual-tunnel/primary-gateway", ("tunnel1",)),
         ("dual-tunnel/dc3", "dual-tunnel/backup-gateway", ("tunnel2",)),
     ]
+
+
+def test_vpcs_with_their_vswitches_and_attachments(documents: dict[str, dict[str, Any]]) -> None:
+    topology = read_topology(documents["vpc-datacenter"], "vpc-datacenter")
+    (vpc,) = [n for n in topology.nodes if n.kind == "vpc"]
+    assert vpc.key == "vpc-datacenter/vpc"
+    # The vSwitches' zones are chosen at apply (an expression): not shown.
+    assert vpc.lines == ("VPC app", "10.10.0.0/16", "vSwitch app-1: 10.10.1.0/24", "vSwitch app-2: 10.10.2.0/24")
+    assert [(e.source, e.lines) for e in topology.edges if e.target == vpc.key] == [
+        (
+            "vpc-datacenter/tr",
+            ("VPC attachment app", "vSwitches: app-1, app-2", "route table: associated, propagated"),
+        )
+    ]
+
+
+def test_a_vpc_of_another_stack_is_drawn_by_its_attachment() -> None:
+    document = _hand_written("dc")
+    resources = document["resource"]
+    resources["alicloud_vswitch"] = {"vsw": {"vpc_id": "vpc-123", "cidr_block": "10.0.1.0/24", "zone_id": "cn-a"}}
+    resources["alicloud_cen_transit_router_vpc_attachment"] = {
+        "shared": {"vpc_id": "vpc-123", "transit_router_id": "${alicloud_cen_transit_router.tr.transit_router_id}"},
+        "other": {"vpc_id": "${data.terraform_remote_state.net.outputs.vpc_id}"},  # no router here: no edge
+    }
+    topology = read_topology(document, "hand")
+    vpcs = [(n.key, n.lines) for n in topology.nodes if n.kind == "vpc"]
+    assert vpcs == [
+        ("alicloud_cen_transit_router_vpc_attachment.other", ("VPC (not in this stack)",)),
+        ("alicloud_cen_transit_router_vpc_attachment.shared", ("VPC vpc-123",)),
+    ]
+    assert Edge("alicloud_cen_transit_router.tr", vpcs[1][0], ("VPC attachment shared",)) in topology.edges
+    assert not [e for e in topology.edges if e.target == vpcs[0][0]]
+
+
+def test_dual_tunnel_shows_ecmp_and_dpd_not_a_health_check(documents: dict[str, dict[str, Any]]) -> None:
+    single = read_topology(documents["bgp-site"], "bgp-site").nodes
+    assert "health check: on 10.0.0.1 → 192.168.1.1" in next(n for n in single if n.kind == "connection").lines
+    document = copy.deepcopy(documents["dual-tunnel"])
+    (connection,) = [n for n in read_topology(document, "dual-tunnel").nodes if n.kind == "connection"]
+    assert "both tunnels active (ECMP), DPD: on" in connection.lines
+    assert not [line for line in connection.lines if "health check" in line]
+    for body in document["resource"]["alicloud_vpn_gateway_vpn_attachment"].values():
+        body["tunnel_options_specification"][1]["enable_dpd"] = False
+    (connection,) = [n for n in read_topology(document, "dual-tunnel").nodes if n.kind == "connection"]
+    assert "both tunnels active (ECMP), DPD: tunnel1 on, tunnel2 off" in connection.lines
 
 
 def test_svg_is_xml_with_a_node_per_box(documents: dict[str, dict[str, Any]]) -> None:
