@@ -78,10 +78,20 @@ def _check_config(owner: str, scope: object, id: object, config: Mapping[str, An
 
 
 class _ConfiguredRemoteState(DataTerraformRemoteState):
-    """A reader of another configuration's outputs through one backend type."""
+    """A reader of another configuration's outputs through one backend type: ``class
+    DataTerraformRemoteStateS3(_ConfiguredRemoteState, backend_type="s3")`` takes the arguments of
+    ``structs.DataTerraformRemoteStateS3Config`` (the struct named after the class, as in cdktf)."""
 
     backend_type: ClassVar[str] = ""
     _config: ClassVar[type[Struct]]
+    _by_type: ClassVar[dict[str, type[_ConfiguredRemoteState]]] = {}
+
+    def __init_subclass__(cls, *, backend_type: str | None = None, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if backend_type is None:  # a user's subclass of a reader: the reader's settings
+            return
+        cls.backend_type, cls._config = backend_type, getattr(structs, f"{cls.__name__}Config")
+        _ConfiguredRemoteState._by_type[backend_type] = cls
 
     def __init__(
         self, scope: Construct, id: str, *, defaults: dict[str, Any] | None = None, workspace: Any = None, **config: Any
@@ -93,10 +103,19 @@ class _ConfiguredRemoteState(DataTerraformRemoteState):
 
 
 class _ConfiguredBackend(TerraformBackend):
-    """A backend whose settings are cdktf's keyword arguments, written as they are."""
+    """A backend whose settings are cdktf's keyword arguments, written as they are: ``class
+    S3Backend(_ConfiguredBackend, backend_name="s3")`` takes the arguments of ``structs.S3BackendConfig`` and
+    is read by the remote-state class of the same ``backend_type``, if there is one."""
 
     _struct: ClassVar[type[Struct]]
     _reader: ClassVar[type[_ConfiguredRemoteState] | None] = None
+
+    def __init_subclass__(cls, *, backend_name: str | None = None, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if backend_name is None:  # a user's subclass of a backend: the backend's settings
+            return
+        cls.backend_name, cls._struct = backend_name, getattr(structs, f"{cls.__name__}Config")
+        cls._reader = _ConfiguredRemoteState._by_type.get(backend_name)
 
     def __init__(self, scope: Construct, **config: Any) -> None:
         _check_config(type(self).__name__, scope, "backend", config, self._struct)
@@ -198,87 +217,81 @@ class OssAssumeRole:
 
 
 # readers ---------------------------------------------------------------------------------------------------
-class DataTerraformRemoteStateAzurerm(_ConfiguredRemoteState):
-    backend_type, _config = "azurerm", structs.DataTerraformRemoteStateAzurermConfig
+class DataTerraformRemoteStateAzurerm(_ConfiguredRemoteState, backend_type="azurerm"):
+    """Outputs of a configuration whose state is in Azure Blob Storage."""
 
 
-class DataTerraformRemoteStateConsul(_ConfiguredRemoteState):
-    backend_type, _config = "consul", structs.DataTerraformRemoteStateConsulConfig
+class DataTerraformRemoteStateConsul(_ConfiguredRemoteState, backend_type="consul"):
+    """Outputs of a configuration whose state is in Consul's key/value store."""
 
 
-class DataTerraformRemoteStateCos(_ConfiguredRemoteState):
-    backend_type, _config = "cos", structs.DataTerraformRemoteStateCosConfig
+class DataTerraformRemoteStateCos(_ConfiguredRemoteState, backend_type="cos"):
+    """Outputs of a configuration whose state is in a Tencent Cloud COS bucket."""
 
 
-class DataTerraformRemoteStateGcs(_ConfiguredRemoteState):
-    backend_type, _config = "gcs", structs.DataTerraformRemoteStateGcsConfig
+class DataTerraformRemoteStateGcs(_ConfiguredRemoteState, backend_type="gcs"):
+    """Outputs of a configuration whose state is in a Google Cloud Storage bucket."""
 
 
-class DataTerraformRemoteStateHttp(_ConfiguredRemoteState):
-    backend_type, _config = "http", structs.DataTerraformRemoteStateHttpConfig
+class DataTerraformRemoteStateHttp(_ConfiguredRemoteState, backend_type="http"):
+    """Outputs of a configuration whose state is in an HTTP endpoint (REST)."""
 
 
-class DataTerraformRemoteStateOss(_ConfiguredRemoteState):
-    """Outputs of a configuration whose state is in Alibaba Cloud OSS."""
-
-    backend_type, _config = "oss", structs.DataTerraformRemoteStateOssConfig
+class DataTerraformRemoteStateOss(_ConfiguredRemoteState, backend_type="oss"):
+    """Outputs of a configuration whose state is in an Alibaba Cloud OSS bucket."""
 
 
-class DataTerraformRemoteStatePg(_ConfiguredRemoteState):
-    backend_type, _config = "pg", structs.DataTerraformRemoteStatePgConfig
+class DataTerraformRemoteStatePg(_ConfiguredRemoteState, backend_type="pg"):
+    """Outputs of a configuration whose state is in a PostgreSQL database."""
 
 
-class DataTerraformRemoteStateS3(_ConfiguredRemoteState):
-    backend_type, _config = "s3", structs.DataTerraformRemoteStateS3Config
+class DataTerraformRemoteStateS3(_ConfiguredRemoteState, backend_type="s3"):
+    """Outputs of a configuration whose state is in an Amazon S3 bucket."""
 
 
-class DataTerraformRemoteStateSwift(_ConfiguredRemoteState):
-    backend_type, _config = "swift", structs.DataTerraformRemoteStateSwiftConfig
+class DataTerraformRemoteStateSwift(_ConfiguredRemoteState, backend_type="swift"):
+    """Outputs of a configuration whose state is in OpenStack Swift."""
 
 
 # backends --------------------------------------------------------------------------------------------------
-class AzurermBackend(_ConfiguredBackend):
-    backend_name, _struct, _reader = "azurerm", structs.AzurermBackendConfig, DataTerraformRemoteStateAzurerm
+class AzurermBackend(_ConfiguredBackend, backend_name="azurerm"):
+    """State in Azure Blob Storage."""
 
 
-class ConsulBackend(_ConfiguredBackend):
-    backend_name, _struct, _reader = "consul", structs.ConsulBackendConfig, DataTerraformRemoteStateConsul
+class ConsulBackend(_ConfiguredBackend, backend_name="consul"):
+    """State in Consul's key/value store."""
 
 
-class CosBackend(_ConfiguredBackend):
-    backend_name, _struct, _reader = "cos", structs.CosBackendConfig, DataTerraformRemoteStateCos
+class CosBackend(_ConfiguredBackend, backend_name="cos"):
+    """State in a Tencent Cloud COS bucket."""
 
 
-class GcsBackend(_ConfiguredBackend):
-    backend_name, _struct, _reader = "gcs", structs.GcsBackendConfig, DataTerraformRemoteStateGcs
+class GcsBackend(_ConfiguredBackend, backend_name="gcs"):
+    """State in a Google Cloud Storage bucket."""
 
 
-class HttpBackend(_ConfiguredBackend):
-    backend_name, _struct, _reader = "http", structs.HttpBackendConfig, DataTerraformRemoteStateHttp
+class HttpBackend(_ConfiguredBackend, backend_name="http"):
+    """State in an HTTP endpoint (REST)."""
 
 
-class OssBackend(_ConfiguredBackend):
+class OssBackend(_ConfiguredBackend, backend_name="oss"):
     """State in an Alibaba Cloud OSS bucket, locked through a Tablestore table when one is given."""
 
-    backend_name, _struct, _reader = "oss", structs.OssBackendConfig, DataTerraformRemoteStateOss
+
+class PgBackend(_ConfiguredBackend, backend_name="pg"):
+    """State in a PostgreSQL database."""
 
 
-class PgBackend(_ConfiguredBackend):
-    backend_name, _struct, _reader = "pg", structs.PgBackendConfig, DataTerraformRemoteStatePg
+class S3Backend(_ConfiguredBackend, backend_name="s3"):
+    """State in an Amazon S3 bucket."""
 
 
-class S3Backend(_ConfiguredBackend):
-    backend_name, _struct, _reader = "s3", structs.S3BackendConfig, DataTerraformRemoteStateS3
+class SwiftBackend(_ConfiguredBackend, backend_name="swift"):
+    """State in OpenStack Swift."""
 
 
-class SwiftBackend(_ConfiguredBackend):
-    backend_name, _struct, _reader = "swift", structs.SwiftBackendConfig, DataTerraformRemoteStateSwift
-
-
-class RemoteBackend(_ConfiguredBackend):
+class RemoteBackend(_ConfiguredBackend, backend_name="remote"):
     """Terraform Cloud/Enterprise through the ``remote`` backend; read with ``DataTerraformRemoteState``."""
-
-    backend_name, _struct = "remote", structs.RemoteBackendConfig
 
     def _to_metadata(self) -> dict[str, Any]:
         return {**super()._to_metadata(), "cloud": _hostname_type(self._config.get("hostname"))}
@@ -287,10 +300,8 @@ class RemoteBackend(_ConfiguredBackend):
         return DataTerraformRemoteState(scope, id, **self._config)
 
 
-class CloudBackend(_ConfiguredBackend):
+class CloudBackend(_ConfiguredBackend, backend_name="cloud"):
     """Terraform Cloud through the ``cloud`` block (``terraform.cloud``), as cdktf writes it."""
-
-    backend_name, _struct = "cloud", structs.CloudBackendConfig
 
     def _to_terraform(self) -> dict[str, Any]:
         return {"terraform": {"cloud": self._apply_overrides(self._synthesize_attributes())}}

@@ -10,6 +10,7 @@ import pytest
 from constructs_vpn.core import (
     App,
     Construct,
+    DataTerraformRemoteStateOss,
     LocalBackend,
     Op,
     OssAssumeRole,
@@ -211,6 +212,25 @@ def test_oss_backend(stack: TerraformStack) -> None:
         "profile": "ops",
     }
     assert document["//"]["metadata"]["backend"] == "oss"
+
+
+def test_a_subclass_of_a_backend_or_reader_keeps_its_settings(app: App, stack: TerraformStack) -> None:
+    class TeamBackend(OssBackend):
+        def __init__(self, scope: Construct) -> None:
+            super().__init__(scope, bucket="team-state", prefix="net")
+
+    class TeamState(DataTerraformRemoteStateOss):
+        pass
+
+    backend = TeamBackend(stack)
+    assert stack.to_terraform()["terraform"]["backend"] == {"oss": {"bucket": "team-state", "prefix": "net"}}
+    reader_stack = TerraformStack(app, "reader")
+    assert isinstance(backend.remote_state(reader_stack, "net"), DataTerraformRemoteStateOss)
+    with pytest.raises(ValidationError, match="buckt"):
+        TeamState(reader_stack, "typo", buckt="team-state")
+    TeamState(reader_stack, "team", bucket="team-state")
+    data = reader_stack.to_terraform()["data"]["terraform_remote_state"]
+    assert data["team"]["backend"] == "oss" and data["team"]["config"] == {"bucket": "team-state"}
 
 
 def test_two_backends_collide(stack: TerraformStack) -> None:
