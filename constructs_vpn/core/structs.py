@@ -40,7 +40,6 @@ __all__ = [
     "GcsBackendConfig",
     "HttpBackendConfig",
     "IFragmentConcatenator",
-    "IImportableConfig",
     "IInterpolatingParent",
     "IManifest",
     "IPostProcessor",
@@ -664,10 +663,6 @@ class IResourceConstructor(Protocol):
 
 class IRemoteWorkspace(Protocol):
     """A workspace selection of the ``remote`` backend (``NamedRemoteWorkspace``, ``PrefixedRemoteWorkspaces``)."""
-
-
-class IImportableConfig(Protocol):
-    """What ``import_from`` needs of a generated binding."""
 
 
 class IInterpolatingParent(Protocol):
