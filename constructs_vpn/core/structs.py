@@ -610,6 +610,9 @@ class AssetType(StrEnum):
     DIRECTORY = "DIRECTORY"
     ARCHIVE = "ARCHIVE"
 
+    def __str__(self) -> str:
+        return f"AssetType.{self.name}"  # as cdktf's (jsii) enum prints
+
 
 @runtime_checkable
 class IResolveContext(Protocol):
