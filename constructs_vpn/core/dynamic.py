@@ -50,15 +50,20 @@ class TerraformDynamicBlock(Expression):
         )
 
 
-def process_dynamic_attributes(attributes: Mapping[str, Any]) -> dict[str, Any]:
+def process_dynamic_attributes(attributes: Mapping[str, Any]) -> Mapping[str, Any]:
     """cdktf's ``processDynamicAttributes``: each ``TerraformDynamicBlock`` moves from ``<name>`` to
-    ``dynamic.<name>``, in the arguments and in the (plain dict) single blocks among them."""
-    result: dict[str, Any] = {}
+    ``dynamic.<name>``, in the arguments and in the (plain dict) single blocks among them. Without one,
+    ``attributes`` itself is returned (no copy: this runs for every element of every synth)."""
+    result: dict[str, Any] | None = None
     for name, value in attributes.items():
-        if isinstance(value, TerraformDynamicBlock):
-            result.setdefault("dynamic", {})[name] = value.to_terraform_dynamic_block_json()
-        elif type(value) is dict:
-            result[name] = process_dynamic_attributes(value)
-        else:
-            result[name] = value
-    return result
+        kind = type(value)
+        if kind is TerraformDynamicBlock:
+            result = dict(attributes) if result is None else result
+            del result[name]
+            result["dynamic"] = {**result.get("dynamic", {}), name: value.to_terraform_dynamic_block_json()}
+        elif kind is dict:
+            processed = process_dynamic_attributes(value)
+            if processed is not value:
+                result = dict(attributes) if result is None else result
+                result[name] = processed
+    return attributes if result is None else result

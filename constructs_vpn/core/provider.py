@@ -72,7 +72,7 @@ class TerraformProvider(TerraformElement):
         return self._attributes
 
     def _to_terraform(self) -> dict[str, Any]:
-        body = process_dynamic_attributes(self._synthesize_attributes())
+        body = dict(process_dynamic_attributes(self._synthesize_attributes()))
         if self.alias:
             body["alias"] = self.alias
         self._apply_overrides(body)

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from constructs_vpn.core import TerraformIterator, TerraformResource, TerraformStack, Testing, ValidationError
-from constructs_vpn.core.dynamic import TerraformDynamicBlock
+from constructs_vpn.core.dynamic import TerraformDynamicBlock, process_dynamic_attributes
 
 
 class _Arguments(TerraformResource):
@@ -40,3 +40,12 @@ def test_a_dynamic_block_in_a_list_fails_synthesis(stack: TerraformStack) -> Non
     with pytest.raises(ValidationError) as error:
         Testing.synth(stack)
     assert [p.rule for p in error.value.problems] == ["dynamic-block"]
+
+
+def test_arguments_without_one_are_not_copied_and_given_ones_not_changed() -> None:
+    plain = {"name": "x", "single": {"a": 1}, "rules": [{"b": 2}]}
+    assert process_dynamic_attributes(plain) is plain
+    given = {"dynamic": {"hand": {"content": {}}}, "rule": _block()}
+    processed = process_dynamic_attributes(given)
+    assert sorted(processed["dynamic"]) == ["hand", "rule"]
+    assert given["dynamic"] == {"hand": {"content": {}}}
