@@ -1,5 +1,6 @@
 """The proof: a cdktf app written against ``cdktf get``'s alicloud bindings runs on this engine after
-``constructs-vpn get``, with only its cdktf imports switched, and writes the same ``cdktf.out``.
+``constructs-vpn get``, with only its cdktf imports switched, and writes the same ``cdktf.out``, byte for byte
+(dynamic blocks and ``generate_config_for_import`` included).
 
 Both ``get``s read the schema from terraform, offline, through the emulator. Needs the cdktf CLI (Node), the
 cdktf 0.21 Python package in its own venv, terraform and the emulator: skipped without them, failed under
