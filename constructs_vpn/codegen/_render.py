@@ -426,16 +426,17 @@ def _block_field_lines(module: Module, block: Block) -> list[str]:
         annotation = block.class_name
     else:
         module.use("collections.abc", "Sequence")
-        annotation = f"Sequence[{block.class_name}]"
+        module.use("typing", "Annotated")
+        module.use(_RUNTIME, "Blocks")
         limits = []
         if block.min_items:
             limits.append(f"min_length={block.min_items}")
         if block.max_items:
             limits.append(f"max_length={block.max_items}")
         if limits:
-            module.use("typing", "Annotated")
             module.use("pydantic", "Field")
-            annotation = f"Annotated[{annotation}, Field({', '.join(limits)})]"
+        field = f"Field({', '.join(limits)}), " if limits else ""
+        annotation = f"Annotated[Sequence[{block.class_name}], {field}Blocks()]"
     if block.py_name != block.name:
         module.use("pydantic", "Field")
         default = f'Field(alias="{block.name}")' if block.required else f'Field(default=None, alias="{block.name}")'
@@ -549,14 +550,24 @@ def _arguments(body: Body) -> list[Attribute | Block]:
     return items
 
 
+def _block_type(module: Module, block: Block) -> str:
+    """What a block argument takes: its model or a dict; for a list or set of blocks a list of them, or a token
+    for the whole list (``TerraformIterator.dynamic(...)`` among them), as cdktf's ``IResolvable``."""
+    module.use("collections.abc", "Mapping")
+    module.use("typing", "Any")
+    kind = f"{block.class_name} | Mapping[str, Any]"
+    if block.single:
+        return kind
+    module.use("collections.abc", "Sequence")
+    module.use("constructs_vpn.core.tokens", "Expression")
+    return f"Sequence[{kind}] | Expression"
+
+
 def _param_lines(module: Module, item: Attribute | Block) -> list[str]:
     if isinstance(item, Block):
         module.use("collections.abc", "Mapping")
         module.use("typing", "Any")
-        kind = f"{item.class_name} | Mapping[str, Any]"
-        if not item.single:
-            module.use("collections.abc", "Sequence")
-            kind = f"Sequence[{kind}]"
+        kind = _block_type(module, item)
     else:
         kind = _param_type(item)
         _use_param_types(module, kind)
@@ -738,10 +749,7 @@ def _provider_members(module: Module, body: Body) -> list[str]:
         read = f"internal_value(self, {key})"
         if isinstance(item, Block):
             module.use("collections.abc", "Mapping")
-            value_type = f"{item.class_name} | Mapping[str, Any]"
-            if not item.single:
-                module.use("collections.abc", "Sequence")
-                value_type = f"Sequence[{value_type}]"
+            value_type = _block_type(module, item)
         else:
             value_type = _param_type(item)
             _use_param_types(module, value_type)
@@ -767,7 +775,8 @@ def _provider_members(module: Module, body: Body) -> list[str]:
 
 def _import_lines(module: Module, element: Element) -> list[str]:
     """cdktf's ``generate_config_for_import`` classmethod."""
-    module.use(_RUNTIME, "ImportableResource")
+    module.use(_RUNTIME, "ImportConfig")
+    module.use("constructs_vpn.core.importable", "ImportableResource")
     return [
         "",
         f"{_INDENT}@classmethod",
@@ -795,11 +804,7 @@ def _import_lines(module: Module, element: Element) -> list[str]:
             _INDENT * 2,
         ),
         f"{_INDENT * 2}return ImportableResource(",
-        f"{_INDENT * 3}scope,",
-        f"{_INDENT * 3}import_to_id,",
-        f"{_INDENT * 3}terraform_resource_type=cls.TF_RESOURCE_TYPE,",
-        f"{_INDENT * 3}import_id=import_from_id,",
-        f"{_INDENT * 3}provider=provider,",
+        f"{_INDENT * 3}scope, import_to_id, ImportConfig(cls.TF_RESOURCE_TYPE, import_from_id, provider)",
         f"{_INDENT * 2})",
     ]
 
@@ -964,7 +969,7 @@ def _put_lines(module: Module, block: Block, key: str) -> list[str]:
         module.use("collections.abc", "Mapping", "Sequence")
         return [
             "",
-            f"{_INDENT}def put_{block.name}(self, value: Sequence[{block.class_name} | Mapping[str, Any]]) -> None:",
+            f"{_INDENT}def put_{block.name}(self, value: {_block_type(module, block)}) -> None:",
             f"{_INDENT * 2}assign(self, {key}, value)",
         ]
     arguments = _arguments(block.body)

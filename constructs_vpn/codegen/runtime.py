@@ -16,6 +16,7 @@ import json
 import math
 import typing
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Annotated, Any, ClassVar, TypeVar
 
 from pydantic import BaseModel, ConfigDict, GetCoreSchemaHandler
@@ -25,20 +26,22 @@ from pydantic_core import CoreSchema, PydanticCustomError, core_schema
 from ..core.annotations import Annotations
 from ..core.complex_computed import ComplexObject
 from ..core.construct import Construct
-from ..core.element import TerraformElement
+from ..core.dynamic import TerraformDynamicBlock
 from ..core.errors import Problem, ValidationError
 from ..core.provider import TerraformProvider
+from ..core.resource import TerraformDynamicExpression
 from ..core.tokens import Expression, Token
 from .rules import Rule, count_violation
 
 __all__ = [
     "AnyValue",
     "BlockModel",
+    "Blocks",
     "Boolean",
     "BooleanList",
     "BooleanMap",
     "ConfigModel",
-    "ImportableResource",
+    "ImportConfig",
     "Integer",
     "Items",
     "Number",
@@ -186,6 +189,29 @@ class Items:
 
     def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
         return core_schema.no_info_after_validator_function(self.validate, handler(source))
+
+
+class Blocks:
+    """``Annotated`` metadata of a list or set of blocks: it also takes a token for the whole list (cdktf's
+    ``IResolvable``), and a ``TerraformIterator.dynamic(...)`` there is written as a ``dynamic`` block, as
+    cdktf's ``listMapper(..., isBlockType=true)`` does (elsewhere it stays a for expression)."""
+
+    __slots__ = ()
+
+    @staticmethod
+    def _validate(value: Any, handler: core_schema.ValidatorFunctionWrapHandler) -> Any:
+        return value if _is_token(value) else handler(value)
+
+    @staticmethod
+    def _serialize(value: Any, handler: core_schema.SerializerFunctionWrapHandler) -> Any:
+        if isinstance(value, TerraformDynamicExpression):
+            return TerraformDynamicBlock.from_dynamic_expression(value)
+        return value if _is_token(value) else handler(value)
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
+        inner = handler(source)
+        serializer = core_schema.wrap_serializer_function_ser_schema(self._serialize, schema=inner)
+        return core_schema.no_info_wrap_validator_function(self._validate, inner, serialization=serializer)
 
 
 def rule_core_schema(rule: Rule, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
@@ -490,31 +516,10 @@ def internal_value(target: Any, steps: tuple[Step, ...] = ()) -> Any:
 
 
 # --- import with generated configuration (cdktf's ImportableResource) --------------------------------------
-class ImportableResource(TerraformElement):
-    """An ``import`` block for an object whose configuration Terraform writes (``terraform plan
-    -generate-config-out``): what ``<Resource>.generate_config_for_import`` returns, as in cdktf."""
+@dataclass(frozen=True, slots=True)
+class ImportConfig:
+    """The ``IImportableConfig`` a binding's ``generate_config_for_import`` gives ``ImportableResource``."""
 
-    def __init__(
-        self,
-        scope: Construct,
-        name: str,
-        *,
-        terraform_resource_type: str,
-        import_id: str,
-        provider: TerraformProvider | None = None,
-    ) -> None:
-        super().__init__(scope, name)
-        self.terraform_resource_type = terraform_resource_type
-        self.import_id = import_id
-        self.provider = provider
-
-    @property
-    def reference_prefix(self) -> str:
-        return f"{self.terraform_resource_type}.{self.friendly_unique_id}"
-
-    def _to_terraform(self) -> dict[str, Any]:
-        provider = self.provider.fqn if self.provider is not None else None
-        return {"import": [{"to": self.reference_prefix, "id": self.import_id, "provider": provider}]}
-
-    def _to_metadata(self) -> dict[str, Any]:
-        return {"importsGeneratingConfiguration": [self.friendly_unique_id]}
+    terraform_resource_type: str
+    import_id: str
+    provider: TerraformProvider | None = None

@@ -58,6 +58,8 @@ from .errors import ValidationError as ValidationError
 from .fn import Fn as Fn
 from .fn import Op as Op
 from .fn import conditional as conditional
+from .importable import IImportableConfig as IImportableConfig
+from .importable import ImportableResource as ImportableResource
 from .local import TerraformLocal as TerraformLocal
 from .module import TerraformHclModule as TerraformHclModule
 from .module import TerraformModule as TerraformModule
@@ -137,7 +139,6 @@ from .structs import EncodingOptions as EncodingOptions
 from .structs import GcsBackendConfig as GcsBackendConfig
 from .structs import HttpBackendConfig as HttpBackendConfig
 from .structs import IFragmentConcatenator as IFragmentConcatenator
-from .structs import IImportableConfig as IImportableConfig
 from .structs import IInterpolatingParent as IInterpolatingParent
 from .structs import IManifest as IManifest
 from .structs import IPostProcessor as IPostProcessor
@@ -289,6 +290,7 @@ __all__ = [
     "ITokenMapper",
     "ITokenResolver",
     "IValidation",
+    "ImportableResource",
     "Lazy",
     "LazyAnyValueOptions",
     "LazyBase",

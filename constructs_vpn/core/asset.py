@@ -1,10 +1,13 @@
-"""``TerraformAsset``: a file or folder copied into the stack's folder of ``cdktf.out``, as cdktf does, so a
-resource can refer to it by a path that changes when its content changes (``assets/<id>/<md5>/<name>``)."""
+"""``TerraformAsset``: a file or folder copied (or a folder zipped) into the stack's folder of ``cdktf.out``, as
+cdktf does, so a resource can refer to it by a path that changes when its content changes
+(``assets/<id>/<md5>/<name>``, ``.../archive.zip`` for an archive)."""
 
 from __future__ import annotations
 
 import hashlib
+import io
 import os
+import zipfile
 from pathlib import Path, PurePosixPath
 
 from .construct import Construct
@@ -16,6 +19,10 @@ from .structs import AssetType
 __all__ = ["TerraformAsset", "asset_files"]
 
 _HASH_LEN = 32
+_ARCHIVE_NAME = "archive.zip"
+#: Every zip entry's date: the archive is then the same bytes on every machine and checkout (cdktf's zip takes
+#: the files' modification times, so its bytes change with a fresh clone although the asset hash does not).
+_ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 
 
 def _hash_path(source: Path) -> str:
@@ -41,8 +48,9 @@ def _find_above(name: str, start: Path) -> Path | None:
 
 
 class TerraformAsset(Construct):
-    """A file (``AssetType.FILE``) or folder (``AssetType.DIRECTORY``) to ship with the stack. A relative
-    ``path`` is read from the folder of ``cdktf.json``, as in cdktf. ``AssetType.ARCHIVE`` is not supported."""
+    """A file (``AssetType.FILE``), a folder (``AssetType.DIRECTORY``) or a folder zipped into ``archive.zip``
+    (``AssetType.ARCHIVE``) to ship with the stack. A relative ``path`` is read from the folder of
+    ``cdktf.json``, as in cdktf."""
 
     def __init__(
         self, scope: Construct, id: str, *, path: str, type: AssetType | None = None, asset_hash: str | None = None
@@ -67,15 +75,13 @@ class TerraformAsset(Construct):
             )
         inferred = AssetType.FILE if source.is_file() else AssetType.DIRECTORY
         self.type = type or inferred
-        if self.type == AssetType.ARCHIVE or self.type != inferred:
+        if (self.type == AssetType.FILE) != (inferred == AssetType.FILE):
             raise ValidationError.single(
                 self.node.path,
-                f"asset {str(source)!r} is a {inferred.name.lower()}, not {self.type.name}"
-                if self.type != AssetType.ARCHIVE
-                else "AssetType.ARCHIVE is not supported by this engine",
+                f"asset {str(source)!r} is a {inferred.name.lower()}, not {self.type.name}",
                 field="type",
                 rule="asset-type",
-                fix="use AssetType.FILE for a file and AssetType.DIRECTORY for a folder",
+                fix="use AssetType.FILE for a file, AssetType.DIRECTORY or AssetType.ARCHIVE for a folder",
             )
         self.source_path = source
         self.asset_hash = asset_hash or _hash_path(source)
@@ -87,7 +93,7 @@ class TerraformAsset(Construct):
 
     @property
     def file_name(self) -> str:
-        return self.source_path.name
+        return _ARCHIVE_NAME if self.type == AssetType.ARCHIVE else self.source_path.name
 
     @property
     def path(self) -> str:
@@ -104,10 +110,39 @@ def asset_files(stack: TerraformStack) -> dict[str, bytes]:
             continue
         if construct.type == AssetType.FILE:
             files[construct.path] = construct.source_path.read_bytes()
-            continue
-        for folder, _, names in os.walk(construct.source_path):
-            for name in names:
-                full = Path(folder) / name
-                relative = PurePosixPath(*full.relative_to(construct.source_path).parts)
-                files[f"{construct.path}/{relative}"] = full.read_bytes()
+        elif construct.type == AssetType.ARCHIVE:
+            files[construct.path] = _archive(construct.source_path)
+        else:
+            for relative, full in _walk(construct.source_path):
+                if full.is_file():
+                    files[f"{construct.path}/{relative}"] = full.read_bytes()
     return files
+
+
+def _walk(source: Path) -> list[tuple[PurePosixPath, Path]]:
+    """Every file and folder below ``source``, in name order, with its posix path relative to ``source``."""
+    found: list[tuple[PurePosixPath, Path]] = []
+    for folder, folders, names in os.walk(source):
+        folders.sort()
+        for name in sorted([*folders, *names]):
+            full = Path(folder) / name
+            found.append((PurePosixPath(*full.relative_to(source).parts), full))
+    return found
+
+
+def _archive(source: Path) -> bytes:
+    """The folder as cdktf's ``archiveSync`` zips it (members and contents; deflate level 9, folders as
+    ``name/`` entries), with a fixed date and 0644/0755 modes so the bytes do not depend on the checkout."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for relative, full in _walk(source):
+            if full.is_dir():
+                entry = zipfile.ZipInfo(f"{relative}/", _ZIP_DATE)
+                entry.external_attr = (0o40755 << 16) | 0x10
+                archive.writestr(entry, b"")
+                continue
+            entry = zipfile.ZipInfo(str(relative), _ZIP_DATE)
+            entry.external_attr = ((0o100755 if os.access(full, os.X_OK) else 0o100644) << 16) | 0x20
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(entry, full.read_bytes(), compresslevel=9)
+    return buffer.getvalue()

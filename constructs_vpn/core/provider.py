@@ -8,6 +8,7 @@ from typing import Any
 
 from .checks import mapping_problems, raise_problems
 from .construct import Construct
+from .dynamic import process_dynamic_attributes
 from .element import TerraformElement
 
 __all__ = ["TerraformProvider", "TerraformProviderGeneratorMetadata"]
@@ -71,7 +72,7 @@ class TerraformProvider(TerraformElement):
         return self._attributes
 
     def _to_terraform(self) -> dict[str, Any]:
-        body = dict(self._synthesize_attributes())
+        body = dict(process_dynamic_attributes(self._synthesize_attributes()))
         if self.alias:
             body["alias"] = self.alias
         self._apply_overrides(body)

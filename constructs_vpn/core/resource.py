@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from .checks import mapping_problems, raise_problems, sequence_problems
 from .construct import Construct
+from .dynamic import process_dynamic_attributes
 from .element import TerraformElement
 from .errors import ValidationError
 from .getters import AttributeGetters
@@ -240,10 +241,6 @@ class TerraformDynamicExpression(Expression):
 
     def to_expression(self, ctx: ResolveContext) -> str:
         return _ForExpression(self.iterator._for_each(), self.content).to_expression(ctx)
-
-    def to_dynamic_block(self) -> dict[str, Any]:
-        """The body of a ``dynamic "<block>"`` (for generated bindings): ``for_each``, ``iterator``, ``content``."""
-        return {"for_each": self.iterator._for_each(), "iterator": "each", "content": dict(self.content)}
 
 
 class ListTerraformIterator(TerraformIterator):
@@ -482,7 +479,7 @@ class _Block(TerraformElement, AttributeGetters):
 
     def _to_terraform(self) -> dict[str, Any]:
         body: dict[str, Any] = {"//": self._construct_metadata()}
-        body.update(self._synthesize_attributes())
+        body.update(process_dynamic_attributes(self._synthesize_attributes()))
         for key, value in self._meta_arguments().items():
             if value is not None:
                 body[key] = value

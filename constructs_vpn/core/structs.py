@@ -40,7 +40,6 @@ __all__ = [
     "GcsBackendConfig",
     "HttpBackendConfig",
     "IFragmentConcatenator",
-    "IImportableConfig",
     "IInterpolatingParent",
     "IManifest",
     "IPostProcessor",
@@ -611,6 +610,9 @@ class AssetType(StrEnum):
     DIRECTORY = "DIRECTORY"
     ARCHIVE = "ARCHIVE"
 
+    def __str__(self) -> str:
+        return f"AssetType.{self.name}"  # as cdktf's (jsii) enum prints
+
 
 @runtime_checkable
 class IResolveContext(Protocol):
@@ -664,10 +666,6 @@ class IResourceConstructor(Protocol):
 
 class IRemoteWorkspace(Protocol):
     """A workspace selection of the ``remote`` backend (``NamedRemoteWorkspace``, ``PrefixedRemoteWorkspaces``)."""
-
-
-class IImportableConfig(Protocol):
-    """What ``import_from`` needs of a generated binding."""
 
 
 class IInterpolatingParent(Protocol):

@@ -10,13 +10,14 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from constructs_vpn.codegen.runtime import (
     ConfigModel,
-    ImportableResource,
+    ImportConfig,
     String,
     assign,
     configure,
     internal_value,
     synthesize,
 )
+from constructs_vpn.core.importable import ImportableResource
 from constructs_vpn.core.provider import TerraformProviderGeneratorMetadata
 from constructs_vpn.core.resource import TerraformResource
 from constructs_vpn.core.tokens import Expression
@@ -138,11 +139,7 @@ class CenInstanceGrant(TerraformResource):
             provider: The provider configuration it is found with (default: the unaliased one).
         """
         return ImportableResource(
-            scope,
-            import_to_id,
-            terraform_resource_type=cls.TF_RESOURCE_TYPE,
-            import_id=import_from_id,
-            provider=provider,
+            scope, import_to_id, ImportConfig(cls.TF_RESOURCE_TYPE, import_from_id, provider)
         )
 
     @property

@@ -13,7 +13,7 @@ from constructs_vpn.codegen.runtime import (
     BlockModel,
     Boolean,
     ConfigModel,
-    ImportableResource,
+    ImportConfig,
     String,
     assign,
     configure,
@@ -22,6 +22,7 @@ from constructs_vpn.codegen.runtime import (
 )
 from constructs_vpn.core.complex_computed import ComplexObject
 from constructs_vpn.core.hcl import register_block_names
+from constructs_vpn.core.importable import ImportableResource
 from constructs_vpn.core.provider import TerraformProviderGeneratorMetadata
 from constructs_vpn.core.resource import TerraformResource
 from constructs_vpn.core.tokens import Expression
@@ -205,11 +206,7 @@ class CenTransitRouterRouteEntry(TerraformResource):
             provider: The provider configuration it is found with (default: the unaliased one).
         """
         return ImportableResource(
-            scope,
-            import_to_id,
-            terraform_resource_type=cls.TF_RESOURCE_TYPE,
-            import_id=import_from_id,
-            provider=provider,
+            scope, import_to_id, ImportConfig(cls.TF_RESOURCE_TYPE, import_from_id, provider)
         )
 
     @property

@@ -11,9 +11,10 @@ from typing import TYPE_CHECKING, Annotated, Any, ClassVar
 from constructs_vpn.codegen.rules import OneOf
 from constructs_vpn.codegen.runtime import (
     BlockModel,
+    Blocks,
     Boolean,
     ConfigModel,
-    ImportableResource,
+    ImportConfig,
     String,
     StringMap,
     assign,
@@ -24,6 +25,7 @@ from constructs_vpn.codegen.runtime import (
 )
 from constructs_vpn.core.complex_computed import ComplexList, ComplexObject
 from constructs_vpn.core.hcl import register_block_names
+from constructs_vpn.core.importable import ImportableResource
 from constructs_vpn.core.provider import TerraformProviderGeneratorMetadata
 from constructs_vpn.core.resource import TerraformResource
 from constructs_vpn.core.tokens import Expression
@@ -146,7 +148,7 @@ class CenTransitRouterVpnAttachmentConfig(ConfigModel):
     """
     timeouts: CenTransitRouterVpnAttachmentTimeouts | None = None
     """Terraform operation timeouts, as durations such as ``10m``. Nesting: one block. (Optional)"""
-    zone: Sequence[CenTransitRouterVpnAttachmentZone] | None = None
+    zone: Annotated[Sequence[CenTransitRouterVpnAttachmentZone], Blocks()] | None = None
     """The Zone ID in the current region. System will create resources under the Zone that you specify. Left blank if
     associated IPSec connection is in dual-tunnel mode. A set of blocks (the docs say List). Nesting: a set of blocks.
     (Optional, ForceNew)
@@ -186,7 +188,7 @@ class CenTransitRouterVpnAttachment(TerraformResource):
         transit_router_id: str | Expression | None = None,
         transit_router_vpn_attachment_name: str | Expression | None = None,
         vpn_owner_id: str | Expression | None = None,
-        zone: Sequence[CenTransitRouterVpnAttachmentZone | Mapping[str, Any]] | None = None,
+        zone: Sequence[CenTransitRouterVpnAttachmentZone | Mapping[str, Any]] | Expression | None = None,
         depends_on: Sequence[TerraformResource | TerraformDataSource | str] | None = None,
         count: int | Expression | TerraformCount | None = None,
         for_each: TerraformIterator | Expression | None = None,
@@ -294,11 +296,7 @@ class CenTransitRouterVpnAttachment(TerraformResource):
             provider: The provider configuration it is found with (default: the unaliased one).
         """
         return ImportableResource(
-            scope,
-            import_to_id,
-            terraform_resource_type=cls.TF_RESOURCE_TYPE,
-            import_id=import_from_id,
-            provider=provider,
+            scope, import_to_id, ImportConfig(cls.TF_RESOURCE_TYPE, import_from_id, provider)
         )
 
     @property
@@ -571,7 +569,7 @@ class CenTransitRouterVpnAttachment(TerraformResource):
         """The ``zone`` block as given (``None`` if unset)."""
         return internal_value(self, ("zone",))
 
-    def put_zone(self, value: Sequence[CenTransitRouterVpnAttachmentZone | Mapping[str, Any]]) -> None:
+    def put_zone(self, value: Sequence[CenTransitRouterVpnAttachmentZone | Mapping[str, Any]] | Expression) -> None:
         assign(self, ("zone",), value)
 
     def reset_zone(self) -> None:

@@ -13,6 +13,7 @@ from pydantic import Field
 from constructs_vpn.codegen.rules import IntIn, LenBetween, OneOf
 from constructs_vpn.codegen.runtime import (
     BlockModel,
+    Blocks,
     Boolean,
     ConfigModel,
     Integer,
@@ -864,7 +865,7 @@ class AlicloudProviderConfig(ConfigModel):
     """Nesting: a set of at most one block, written as one object. (Optional)"""
     assume_role_with_oidc: AlicloudProviderAssumeRoleWithOidc | None = None
     """Nesting: a list of at most one block, written as one object. (Optional)"""
-    endpoints: Sequence[AlicloudProviderEndpoints] | None = None
+    endpoints: Annotated[Sequence[AlicloudProviderEndpoints], Blocks()] | None = None
     """Nesting: a set of blocks. (Optional)"""
     features: AlicloudProviderFeatures | None = None
     """Customize the behaviour of certain resources. Every toggle it holds is optional, and leaving the block out
@@ -902,7 +903,7 @@ class AlicloudProvider(TerraformProvider):
         configuration_source: str | Expression | None = None,
         credentials_uri: str | Expression | None = None,
         ecs_role_name: str | Expression | None = None,
-        endpoints: Sequence[AlicloudProviderEndpoints | Mapping[str, Any]] | None = None,
+        endpoints: Sequence[AlicloudProviderEndpoints | Mapping[str, Any]] | Expression | None = None,
         fc: str | Expression | None = None,
         features: AlicloudProviderFeatures | Mapping[str, Any] | None = None,
         log_endpoint: str | Expression | None = None,
@@ -1204,7 +1205,7 @@ class AlicloudProvider(TerraformProvider):
         return internal_value(self, ("endpoints",))
 
     @endpoints.setter
-    def endpoints(self, value: Sequence[AlicloudProviderEndpoints | Mapping[str, Any]] | None) -> None:
+    def endpoints(self, value: Sequence[AlicloudProviderEndpoints | Mapping[str, Any]] | Expression | None) -> None:
         assign(self, ("endpoints",), value)
 
     @property

@@ -234,6 +234,9 @@ class _Checker:
             where = f"{path}.{key}"
             if key == "//" or key in ignore:
                 continue
+            if key == "dynamic" and key not in schema.attributes and key not in schema.blocks:
+                self.dynamic(where, schema, value)
+                continue
             attribute = schema.attributes.get(key)
             if attribute is not None:
                 if value is None:
@@ -254,8 +257,10 @@ class _Checker:
         for name, attribute in schema.attributes.items():
             if attribute.required and body.get(name) is None:
                 self.report(f"{path}.{name}", "missing-required", f"the required argument {name!r} is missing")
+        given = body.get("dynamic")
+        dynamic: dict[str, Any] = given if isinstance(given, dict) else {}
         for name, (_, _, low, _) in schema.blocks.items():
-            if low and _count_blocks(body.get(name)) == 0:
+            if low and _count_blocks(body.get(name)) == 0 and name not in dynamic:
                 self.report(f"{path}.{name}", "missing-required", f"at least {low} {name!r} block(s) required")
         for first, second in schema.conflicts:
             if body.get(first) is not None and body.get(second) is not None:
@@ -278,6 +283,24 @@ class _Checker:
             self.report(path, "too-few-blocks", f"{len(items)} {name!r} blocks, at least {low} required")
         for where, item in items:
             self.body(where, schema, item, frozenset())
+
+    def dynamic(self, path: str, schema: _Block, value: Any) -> None:
+        """``dynamic.<block>`` (cdktf writes it for ``iterator.dynamic(...)``): a block of this schema, whose
+        ``content`` is checked as one such block (its count is known only to Terraform)."""
+        if not isinstance(value, dict):
+            self.report(path, "wrong-type", "expected an object of dynamic blocks")
+            return
+        for name, spec in value.items():
+            where = f"{path}.{name}"
+            nested = schema.blocks.get(name)
+            if nested is None:
+                close = difflib.get_close_matches(name, list(schema.blocks), n=1)
+                hint = f"; did you mean {close[0]!r}?" if close else ""
+                self.report(where, "unknown-attribute", f"{name!r} is not a block here{hint}")
+            elif not isinstance(spec, dict) or not isinstance(spec.get("content"), dict):
+                self.report(where, "wrong-type", "expected an object with for_each and a content object")
+            else:
+                self.body(f"{where}.content", nested[0], spec["content"], frozenset())
 
 
 def _count_blocks(value: Any) -> int:

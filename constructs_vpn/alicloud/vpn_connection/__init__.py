@@ -14,9 +14,10 @@ from pydantic import Field
 from constructs_vpn.codegen.rules import CidrNetwork
 from constructs_vpn.codegen.runtime import (
     BlockModel,
+    Blocks,
     Boolean,
     ConfigModel,
-    ImportableResource,
+    ImportConfig,
     Integer,
     Items,
     String,
@@ -30,6 +31,7 @@ from constructs_vpn.codegen.runtime import (
 )
 from constructs_vpn.core.complex_computed import ComplexList, ComplexObject
 from constructs_vpn.core.hcl import register_block_names
+from constructs_vpn.core.importable import ImportableResource
 from constructs_vpn.core.provider import TerraformProviderGeneratorMetadata
 from constructs_vpn.core.resource import TerraformResource
 from constructs_vpn.core.tokens import Expression
@@ -403,7 +405,7 @@ class VpnConnectionConfig(ConfigModel):
     """IPsec configuration. Nesting: a list of at most one block, written as one object. (Optional, Computed)"""
     timeouts: VpnConnectionTimeouts | None = None
     """Terraform operation timeouts, as durations such as ``10m``. Nesting: one block. (Optional)"""
-    tunnel_options_specification: Sequence[VpnConnectionTunnelOptionsSpecification] | None = None
+    tunnel_options_specification: Annotated[Sequence[VpnConnectionTunnelOptionsSpecification], Blocks()] | None = None
     """The tunnel options of IPsec. Nesting: a list of blocks. (Optional)"""
 
 
@@ -445,7 +447,7 @@ class VpnConnection(TerraformResource):
         network_type: str | Expression | None = None,
         tags: Mapping[str, str | Expression] | Expression | None = None,
         timeouts: VpnConnectionTimeouts | Mapping[str, Any] | None = None,
-        tunnel_options_specification: Sequence[VpnConnectionTunnelOptionsSpecification | Mapping[str, Any]]
+        tunnel_options_specification: Sequence[VpnConnectionTunnelOptionsSpecification | Mapping[str, Any]] | Expression
         | None = None,
         vpn_connection_name: str | Expression | None = None,
         depends_on: Sequence[TerraformResource | TerraformDataSource | str] | None = None,
@@ -562,11 +564,7 @@ class VpnConnection(TerraformResource):
             provider: The provider configuration it is found with (default: the unaliased one).
         """
         return ImportableResource(
-            scope,
-            import_to_id,
-            terraform_resource_type=cls.TF_RESOURCE_TYPE,
-            import_id=import_from_id,
-            provider=provider,
+            scope, import_to_id, ImportConfig(cls.TF_RESOURCE_TYPE, import_from_id, provider)
         )
 
     @property
@@ -1007,7 +1005,7 @@ class VpnConnection(TerraformResource):
         """The ``tunnel_options_specification`` block as given (``None`` if unset)."""
         return internal_value(self, ("tunnel_options_specification",))
 
-    def put_tunnel_options_specification(self, value: Sequence[VpnConnectionTunnelOptionsSpecification | Mapping[str, Any]]) -> None:
+    def put_tunnel_options_specification(self, value: Sequence[VpnConnectionTunnelOptionsSpecification | Mapping[str, Any]] | Expression) -> None:
         assign(self, ("tunnel_options_specification",), value)
 
     def reset_tunnel_options_specification(self) -> None:

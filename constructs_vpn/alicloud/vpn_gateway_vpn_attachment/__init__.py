@@ -14,9 +14,10 @@ from pydantic import Field
 from constructs_vpn.codegen.rules import IntIn, OneOf
 from constructs_vpn.codegen.runtime import (
     BlockModel,
+    Blocks,
     Boolean,
     ConfigModel,
-    ImportableResource,
+    ImportConfig,
     Integer,
     String,
     StringMap,
@@ -27,6 +28,7 @@ from constructs_vpn.codegen.runtime import (
 )
 from constructs_vpn.core.complex_computed import ComplexList, ComplexObject
 from constructs_vpn.core.hcl import register_block_names
+from constructs_vpn.core.importable import ImportableResource
 from constructs_vpn.core.provider import TerraformProviderGeneratorMetadata
 from constructs_vpn.core.resource import TerraformResource
 from constructs_vpn.core.tokens import Expression
@@ -462,7 +464,7 @@ class VpnGatewayVpnAttachmentConfig(ConfigModel):
     """
     timeouts: VpnGatewayVpnAttachmentTimeouts | None = None
     """Terraform operation timeouts, as durations such as ``10m``. Nesting: one block. (Optional)"""
-    tunnel_options_specification: Sequence[VpnGatewayVpnAttachmentTunnelOptionsSpecification] | None = None
+    tunnel_options_specification: Annotated[Sequence[VpnGatewayVpnAttachmentTunnelOptionsSpecification], Blocks()] | None = None
     """Configure the tunnel. - You can configure parameters in the `tunnel_options_specification` array when you
     create a vpn attachment in dual-tunnel mode. - When creating a vpn attachment in dual-tunnel mode, you must add both
     tunnels for the vpn attachment to ensure that the vpn attachment has link redundancy. Only two tunnels can be added
@@ -508,7 +510,7 @@ class VpnGatewayVpnAttachment(TerraformResource):
         tags: Mapping[str, str | Expression] | Expression | None = None,
         timeouts: VpnGatewayVpnAttachmentTimeouts | Mapping[str, Any] | None = None,
         tunnel_bandwidth: str | Expression | None = None,
-        tunnel_options_specification: Sequence[VpnGatewayVpnAttachmentTunnelOptionsSpecification | Mapping[str, Any]]
+        tunnel_options_specification: Sequence[VpnGatewayVpnAttachmentTunnelOptionsSpecification | Mapping[str, Any]] | Expression
         | None = None,
         vpn_attachment_name: str | Expression | None = None,
         depends_on: Sequence[TerraformResource | TerraformDataSource | str] | None = None,
@@ -647,11 +649,7 @@ class VpnGatewayVpnAttachment(TerraformResource):
             provider: The provider configuration it is found with (default: the unaliased one).
         """
         return ImportableResource(
-            scope,
-            import_to_id,
-            terraform_resource_type=cls.TF_RESOURCE_TYPE,
-            import_id=import_from_id,
-            provider=provider,
+            scope, import_to_id, ImportConfig(cls.TF_RESOURCE_TYPE, import_from_id, provider)
         )
 
     @property
@@ -1099,7 +1097,7 @@ class VpnGatewayVpnAttachment(TerraformResource):
         """The ``tunnel_options_specification`` block as given (``None`` if unset)."""
         return internal_value(self, ("tunnel_options_specification",))
 
-    def put_tunnel_options_specification(self, value: Sequence[VpnGatewayVpnAttachmentTunnelOptionsSpecification | Mapping[str, Any]]) -> None:
+    def put_tunnel_options_specification(self, value: Sequence[VpnGatewayVpnAttachmentTunnelOptionsSpecification | Mapping[str, Any]] | Expression) -> None:
         assign(self, ("tunnel_options_specification",), value)
 
     def reset_tunnel_options_specification(self) -> None:
