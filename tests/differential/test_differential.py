@@ -4,7 +4,8 @@ switched, and every file of both ``cdktf.out`` folders must be the same byte for
 
 All apps run in few processes (one per flavour and environment), once per test session, to keep this fast.
 Apps named ``hcl*`` run as ``cdktf synth --hcl`` runs them (``SYNTH_HCL_OUTPUT=true``): jsii's node process
-reads its environment once, so they need processes of their own.
+reads its environment once, so they need processes of their own. Most of them are the JSON apps run again
+(``cdk.tf`` is then as cdktf's app leaves it, before the CLI formats it).
 """
 
 from __future__ import annotations
@@ -26,11 +27,6 @@ CDKTF_PYTHON = (
     Path(os.environ.get("CONSTRUCTS_VPN_CDKTF_PY_DIR", Path.home() / ".cache/constructs-vpn/cdktf-py-0.21.0"))
     / "bin/python"
 )
-
-
-#: Files that differ on purpose (docs/from-cdktf.md): cdktf 0.21's app writes ``cdk.tf`` unformatted (the CLI
-#: formats it afterwards) and drops every argument of a generic resource, data source and provider there.
-DIFFERENT_ON_PURPOSE = {"stacks/hcl/cdk.tf"}
 
 
 def _env(hcl: bool) -> dict[str, str]:
@@ -83,7 +79,7 @@ def test_engine_writes_what_cdktf_writes(workdir: Path, name: str) -> None:
     assert real, f"cdktf wrote nothing for {name}"
     assert sorted(ours) == sorted(real)
     for relative, expected in real.items():
-        if ours[relative] != expected and relative not in DIFFERENT_ON_PURPOSE:
+        if ours[relative] != expected:
             diff = difflib.unified_diff(
                 expected.decode().splitlines(), ours[relative].decode().splitlines(), "cdktf", "engine", lineterm=""
             )
