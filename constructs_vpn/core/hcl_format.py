@@ -13,11 +13,21 @@ from dataclasses import dataclass, field
 
 __all__ = ["format_hcl"]
 
-_IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
-_NUMBER = re.compile(r"[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?")
-_HEREDOC = re.compile(r"<<(-?)([A-Za-z_][A-Za-z0-9_-]*)\n")
-_OPERATORS = ("...", "=>", "::", "==", "!=", "<=", ">=", "&&", "||", "${", "%{")
-_SINGLE = "{}[]()=<>+-*/%!?:,."
+_MASTER = re.compile(
+    r"""(?P<space>[ \t]+)
+    |(?P<newline>\r?\n)
+    |(?P<comment>(?:\#|//)[^\n]*\n?|/\*.*?(?:\*/|\Z))
+    |(?P<quote>")
+    |(?P<heredoc><<-?(?P<marker>[A-Za-z_][A-Za-z0-9_-]*)\n)
+    |(?P<ident>[A-Za-z_][A-Za-z0-9_-]*)
+    |(?P<number>[0-9]+(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?)
+    |(?P<op>\.\.\.|=>|::|==|!=|<=|>=|&&|\|\||\$\{|%\{|[{}\[\]()=<>+\-*/%!?:,.])
+    |(?P<invalid>.)""",
+    re.X | re.S,
+)
+_KINDS = {"newline": "NEWLINE", "comment": "COMMENT", "ident": "IDENT", "number": "NUMBER", "invalid": "INVALID"}
+#: In a quoted template: an escape, a literal ``$${``/``%%{``, an interpolation or directive, the closing quote.
+_TEMPLATE_STOP = re.compile(r'\\.|\$\$\{|%%\{|\$\{|%\{|"', re.S)
 _OPEN = frozenset({"{", "[", "(", "${", "%{"})
 _CLOSE = frozenset({"}", "]", ")", "SEQ_END"})
 
@@ -50,99 +60,60 @@ class _Lexer:
         #: Per open ``{``, ``${`` or ``%{``: does its ``}`` end a template sequence?
         self.braces: list[bool] = []
 
-    def add(self, kind: str, end: int) -> None:
-        self.tokens.append(_Token(kind, self.text[self.i : end]))
-        self.i = end
-
     def run(self) -> list[_Token]:
-        text = self.text
-        while self.i < len(text):
-            char = text[self.i]
-            if char in " \t":
-                self.i += 1
-            elif char == "\n" or text.startswith("\r\n", self.i):
-                self.add("NEWLINE", self.i + (2 if char == "\r" else 1))
-            elif char == "#" or text.startswith("//", self.i):
-                end = text.find("\n", self.i)
-                self.add("COMMENT", len(text) if end < 0 else end + 1)
-            elif text.startswith("/*", self.i):
-                end = text.find("*/", self.i + 2)
-                self.add("COMMENT", len(text) if end < 0 else end + 2)
-            elif char == '"':
-                self.add("OQUOTE", self.i + 1)
-                self.template('"')
-            elif heredoc := _HEREDOC.match(text, self.i):
-                self.add("OHEREDOC", heredoc.end())
-                self.heredoc(heredoc[2])
-            elif ident := _IDENT.match(text, self.i):
-                self.add("IDENT", ident.end())
-            elif number := _NUMBER.match(text, self.i):
-                self.add("NUMBER", number.end())
-            else:
-                self.punctuation()
+        self.expression(0)
         return self.tokens
 
-    def punctuation(self) -> None:
-        text = self.text
-        operator = next((op for op in _OPERATORS if text.startswith(op, self.i)), None)
-        if operator in ("${", "%{"):
-            self.braces.append(True)
-            self.add(operator, self.i + 2)
-        elif operator is not None:
-            self.add(operator, self.i + len(operator))
-        elif text[self.i] == "{":
-            self.braces.append(False)
-            self.add("{", self.i + 1)
-        elif text[self.i] == "}":
-            ends_sequence = self.braces.pop() if self.braces else False
-            self.add("SEQ_END" if ends_sequence else "}", self.i + 1)
-        elif text[self.i] in _SINGLE:
-            self.add(text[self.i], self.i + 1)
-        else:
-            self.add("INVALID", self.i + 1)
+    def expression(self, depth: int) -> None:
+        """Tokens up to the end, or (inside an interpolation) until the brace at ``depth`` closes."""
+        text, tokens, braces = self.text, self.tokens, self.braces
+        while self.i < len(text) and len(braces) >= depth:
+            found = _MASTER.match(text, self.i)
+            assert found is not None  # the last alternative matches any character
+            kind, value = found.lastgroup or "", found.group()
+            self.i = found.end()
+            if kind == "op":
+                if value in ("${", "%{") or value == "{":
+                    braces.append(value != "{")
+                elif value == "}":
+                    value_kind = "SEQ_END" if (braces.pop() if braces else False) else "}"
+                    tokens.append(_Token(value_kind, value))
+                    if len(braces) < depth:
+                        return
+                    continue
+                tokens.append(_Token(value, value))
+            elif kind == "quote":
+                tokens.append(_Token("OQUOTE", value))
+                self.template()
+            elif kind == "heredoc":
+                tokens.append(_Token("OHEREDOC", value))
+                self.heredoc(found["marker"])
+            elif kind != "space":
+                tokens.append(_Token(_KINDS[kind], value))
 
-    def template(self, closing: str) -> None:
+    def template(self) -> None:
         """A quoted template's literal parts and interpolations, up to its closing quote."""
         text = self.text
         start = self.i
-        while self.i < len(text):
-            if text.startswith(("$${", "%%{"), self.i) or text[self.i] == "\\":
-                self.i += 2 if text[self.i] == "\\" else 3
-                continue
-            if text.startswith(("${", "%{"), self.i):
-                self.flush("QUOTED", start)
-                self.interpolation()
-                start = self.i
-                continue
-            if text[self.i] == closing:
-                self.flush("QUOTED", start)
-                self.add("CQUOTE", self.i + 1)
+        while (stop := _TEMPLATE_STOP.search(text, self.i)) is not None:
+            self.i = stop.end()
+            marker = stop.group()
+            if marker == '"':
+                self.flush(start, stop.start())
+                self.tokens.append(_Token("CQUOTE", marker))
                 return
-            self.i += 1
-        self.flush("QUOTED", start)
+            if marker in ("${", "%{"):
+                self.flush(start, stop.start())
+                self.braces.append(True)
+                self.tokens.append(_Token(marker, marker))
+                self.expression(len(self.braces))
+                start = self.i
+        self.i = len(text)
+        self.flush(start, self.i)
 
-    def flush(self, kind: str, start: int) -> None:
-        if self.i > start:
-            self.tokens.append(_Token(kind, self.text[start : self.i]))
-
-    def interpolation(self) -> None:
-        depth = len(self.braces)
-        self.punctuation()
-        while self.i < len(self.text) and len(self.braces) > depth:
-            char = self.text[self.i]
-            if char in " \t":
-                self.i += 1
-            elif char == "\n":
-                self.add("NEWLINE", self.i + 1)
-            elif char == '"':
-                self.add("OQUOTE", self.i + 1)
-                self.template('"')
-            elif ident := _IDENT.match(self.text, self.i):
-                self.add("IDENT", ident.end())
-            elif number := _NUMBER.match(self.text, self.i):
-                self.add("NUMBER", number.end())
-            else:
-                self.punctuation()
+    def flush(self, start: int, end: int) -> None:
+        if end > start:
+            self.tokens.append(_Token("QUOTED", self.text[start:end]))
 
     def heredoc(self, marker: str) -> None:
         """Each line of the heredoc is a string token; the closing marker line ends it."""
@@ -155,7 +126,8 @@ class _Lexer:
                 self.tokens.append(_Token("CHEREDOC", text[self.i : stop]))
                 self.i = stop
                 return
-            self.add("STRING", end)
+            self.tokens.append(_Token("STRING", text[self.i : end]))
+            self.i = end
 
 
 def _is_newline(token: _Token) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -55,8 +56,11 @@ def _load(outdir: Path) -> dict[str, Any]:
 
 
 @pytest.fixture(scope="module")
-def outputs(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, Any], dict[str, Any]]:
-    """(cdktf's cdktf.out, ours), made in one project folder so absolute paths agree."""
+def outputs(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> tuple[dict[str, Any], dict[str, Any], dict[str, str], dict[str, str]]:
+    """(cdktf's cdktf.out, ours, then both as ``synth --hcl`` writes them), made in one project folder so
+    absolute paths agree."""
     require(CLI.exists() and shutil.which("node") is not None, f"cdktf CLI not found at {CLI} (needs Node 20)")
     require(
         CDKTF_PYTHON.exists(), f"no cdktf Python venv at {CDKTF_PYTHON}: python -m venv it; pip install cdktf==0.21.0"
@@ -71,15 +75,30 @@ def outputs(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, Any], d
     env["CI"] = "1"
     (project / "cdktf.json").write_text(json.dumps(CDKTF_JSON), encoding="utf-8")
     (project / "main.py").write_text(APP.read_text("utf-8"), encoding="utf-8")
+    hcl_env = {**env, "SYNTH_HCL_OUTPUT": "true", "CDKTF_OUTDIR": str(project / "hcl.out")}
     _run([str(CLI), "get"], project, env, 900)
     _run([str(CDKTF_PYTHON), "main.py"], project, env, 300)
+    _run([str(CDKTF_PYTHON), "main.py"], project, hcl_env, 300)
     theirs = _load(project / "cdktf.out")
+    theirs_hcl = _hcl(project / "hcl.out")
     shutil.rmtree(project / "cdktf.out")
+    shutil.rmtree(project / "hcl.out")
     shutil.rmtree(project / "imports")
     (project / "main.py").write_text(switch_imports(APP.read_text("utf-8")), encoding="utf-8")
     _run([sys.executable, "-m", "constructs_vpn.cli", "get"], project, env, 300)
     _run([sys.executable, "main.py"], project, env, 300)
-    return theirs, _load(project / "cdktf.out")
+    _run([sys.executable, "main.py"], project, hcl_env, 300)
+    return theirs, _load(project / "cdktf.out"), theirs_hcl, _hcl(project / "hcl.out")
+
+
+def _hcl(outdir: Path) -> dict[str, str]:
+    """The ``synth --hcl`` files, without the provider version pin (``get`` pins what the registry had)."""
+    return {
+        p.relative_to(outdir).as_posix(): _PINNED.sub("", p.read_text("utf-8")) for p in sorted(outdir.rglob("*.*"))
+    }
+
+
+_PINNED = re.compile(r'\nversion = "[^"]*"|\n *"version": "[^"]*",')
 
 
 def _without_provider_version(files: dict[str, Any]) -> dict[str, Any]:
@@ -91,16 +110,29 @@ def _without_provider_version(files: dict[str, Any]) -> dict[str, Any]:
     return copy
 
 
-def test_the_app_writes_the_same_cdktf_out(outputs: tuple[dict[str, Any], dict[str, Any]]) -> None:
-    theirs, ours = outputs
+Outputs = tuple[dict[str, Any], dict[str, Any], dict[str, str], dict[str, str]]
+
+
+def test_the_app_writes_the_same_cdktf_out(outputs: Outputs) -> None:
+    theirs, ours, _, _ = outputs
     assert set(ours) == set(theirs) == {"manifest.json", "stacks/site/cdk.tf.json"}
     assert _without_provider_version(ours) == _without_provider_version(theirs)
 
 
-def test_required_provider_version_is_cdktfs(outputs: tuple[dict[str, Any], dict[str, Any]]) -> None:
-    theirs, ours = outputs
+def test_required_provider_version_is_cdktfs(outputs: Outputs) -> None:
+    theirs, ours, _, _ = outputs
     key = "stacks/site/cdk.tf.json"
     assert ours[key]["terraform"]["required_providers"] == theirs[key]["terraform"]["required_providers"]
+
+
+def test_synth_hcl_writes_the_bindings_as_cdktfs_do(outputs: Outputs) -> None:
+    """Generated bindings type their HCL arguments as cdktf's generated bindings do: the same cdk.tf bytes."""
+    _, _, theirs, ours = outputs
+    assert set(ours) == set(theirs) == {"manifest.json", "stacks/site/cdk.tf", "stacks/site/metadata.json"}
+    # the arguments are there (a generic resource's body would be empty), nested blocks as blocks
+    assert '\nike_config {\nike_version = "ikev2"\npsk = "${var.psk}"\n}' in theirs["stacks/site/cdk.tf"]
+    for name, text in theirs.items():
+        assert ours[name] == text, name
 
 
 def test_switching_the_imports_is_the_only_edit() -> None:
