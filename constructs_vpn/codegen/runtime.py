@@ -27,6 +27,7 @@ from ..core.complex_computed import ComplexObject
 from ..core.construct import Construct
 from ..core.element import TerraformElement
 from ..core.errors import Problem, ValidationError
+from ..core.hcl_render import typed_import
 from ..core.provider import TerraformProvider
 from ..core.tokens import Expression, Token
 from .rules import Rule, count_violation
@@ -570,6 +571,10 @@ class ImportableResource(TerraformElement):
     def _to_terraform(self) -> dict[str, Any]:
         provider = self.provider.fqn if self.provider is not None else None
         return {"import": [{"to": self.reference_prefix, "id": self.import_id, "provider": provider}]}
+
+    def _to_hcl_terraform(self) -> dict[str, Any]:
+        provider = self.provider.fqn if self.provider is not None else None
+        return {"import": [typed_import(self.reference_prefix, self.import_id, provider)]}
 
     def _to_metadata(self) -> dict[str, Any]:
         return {"importsGeneratingConfiguration": [self.friendly_unique_id]}

@@ -20,7 +20,7 @@ from .tokens import ESCAPE_CONTEXT_KEY, ResolveContext, resolve
 if TYPE_CHECKING:
     from .stack import TerraformStack
 
-__all__ = ["js_entries", "keys_to_snake_case", "render_attributes", "stack_to_hcl", "truthy", "typed"]
+__all__ = ["js_entries", "keys_to_snake_case", "render_attributes", "stack_to_hcl", "truthy", "typed", "typed_import"]
 
 _ARRAY_INDEX = re.compile(r"0|[1-9][0-9]*")
 _INTEGER = re.compile(r"0|-?[1-9][0-9]*")
@@ -40,6 +40,15 @@ def typed(value: Any, type: str, storage_class_type: str | None = None, *, is_bl
     if storage_class_type is not None:
         out["storageClassType"] = storage_class_type
     return out
+
+
+def typed_import(to: str, id: Any, provider: str | None) -> dict[str, Any]:
+    """An ``import`` block as cdktf types it for ``cdk.tf``: the addresses bare, the id a string."""
+    return {
+        "to": typed(to, "simple", "reference"),
+        "id": typed(id, "simple", "string"),
+        "provider": typed(provider, "simple", "reference") if provider is not None else None,
+    }
 
 
 # JavaScript semantics ------------------------------------------------------------------------------------

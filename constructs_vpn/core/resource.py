@@ -11,7 +11,7 @@ from .construct import Construct
 from .element import TerraformElement
 from .errors import ValidationError
 from .getters import AttributeGetters
-from .hcl_render import typed
+from .hcl_render import typed, typed_import
 from .provider import TerraformProvider
 from .provisioner import provisioner_block, struct_body
 from .tokens import Expression, RawExpression, Reference, ResolveContext, Token, render_hcl
@@ -612,14 +612,7 @@ class TerraformResource(_Block):
                 for m in json_doc["moved"]
             ]  # fmt: skip
         if json_doc.get("import"):
-            doc["import"] = [
-                {
-                    "to": typed(i["to"], "simple", "reference"),
-                    "id": typed(i["id"], "simple", "string"),
-                    "provider": typed(i["provider"], "simple", "reference") if i["provider"] is not None else None,
-                }
-                for i in json_doc["import"]
-            ]
+            doc["import"] = [typed_import(i["to"], i["id"], i["provider"]) for i in json_doc["import"]]
         return doc
 
     def _to_metadata(self) -> dict[str, Any]:

@@ -14,7 +14,9 @@ import hcl2
 import pytest
 from hcl2.utils import SerializationOptions
 
-from constructs_vpn.core import App
+from constructs_vpn.alicloud.provider import AlicloudProvider
+from constructs_vpn.alicloud.vpn_customer_gateway import VpnCustomerGateway
+from constructs_vpn.core import App, TerraformStack, Testing
 from stacks import build_app
 from tests.tooling import require_executable
 
@@ -124,3 +126,12 @@ def test_terraform_validate_accepts_every_typed_stack(
     assert all(": exit 0\n" in result for result in results.values()), "\n".join(results.values())
     assert ": exit 1\n" in generic
     assert "Missing required argument" in generic
+
+
+def test_an_import_generating_configuration_names_its_address_bare() -> None:
+    """As cdktf's ImportableResource: ``to`` is a reference (HCL rejects a quoted address there)."""
+    stack = TerraformStack(Testing.app(), "s")
+    provider = AlicloudProvider(stack, "alicloud", region="cn-hangzhou", alias="hz")
+    VpnCustomerGateway.generate_config_for_import(stack, "cgw", "cgw-123", provider=provider)
+    text = Testing.synth_hcl(stack)
+    assert 'import {\nto = alicloud_vpn_customer_gateway.cgw\nid = "cgw-123"\nprovider = alicloud.hz\n}' in text
