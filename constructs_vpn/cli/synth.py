@@ -1,6 +1,7 @@
 """``constructs-vpn synth``: run the app of ``cdktf.json`` like ``cdktf synth`` and summarize the result.
 
-With ``--hcl`` the stacks are written as ``cdk.tf`` plus ``metadata.json`` (as ``cdktf synth --hcl``). The
+With ``--hcl`` the stacks are written as ``cdk.tf`` plus ``metadata.json``, and each ``cdk.tf`` is then formatted
+as ``cdktf synth --hcl`` formats it (``hclwrite.Format``), so the files are the same bytes as the cdktf CLI's. The
 summary then counts from ``metadata.json``; the schema check, which reads Terraform JSON, is skipped with a
 note (nothing here parses HCL back): a plain ``constructs-vpn synth`` checks the same app.
 """
@@ -14,6 +15,7 @@ from typing import Any
 
 from ..alicloud import PROVIDER_VERSION, check_stack
 from ..core.errors import ConstructsVpnError
+from ..core.hcl_format import format_hcl
 from .project import Manifest, Project, read_manifest
 
 
@@ -88,6 +90,10 @@ def run(args: argparse.Namespace) -> int:
         missing = outdir / "manifest.json"
         raise ConstructsVpnError(f"the app `{project.app}` wrote no {missing}: does it call app.synth()?")
     manifest = read_manifest(outdir)
+    if args.hcl:  # as the cdktf CLI does after the app ran (synth-stack.ts, formatHclFiles)
+        for entry in manifest.stacks.values():
+            path = outdir / entry["synthesizedStackPath"]
+            path.write_text(format_hcl(path.read_text("utf-8")), "utf-8")
     # The app logs each warning as it synthesizes; the summary lists them all, so each is printed once.
     shown = set(_notes(manifest))
     sys.stderr.write("".join(line for line in logged.splitlines(keepends=True) if line.rstrip("\n") not in shown))

@@ -601,7 +601,7 @@ def _element_class(module: Module, element: Element) -> list[str]:
     base_module = "constructs_vpn.core.provider" if kind == "provider" else "constructs_vpn.core.resource"
     module.use(base_module, base)
     module.use("typing", "Any", "ClassVar")
-    module.use("constructs_vpn.codegen.runtime", "configure", "synthesize")
+    module.use("constructs_vpn.codegen.runtime", "configure", "synthesize", "synthesize_hcl")
     module.use_for_typing("constructs_vpn.core.construct", "Construct")
     what = {"resource": "resource", "data": "data source", "provider": "provider configuration"}[kind]
     if kind == "provider":
@@ -726,6 +726,9 @@ def _element_class(module: Module, element: Element) -> list[str]:
             "",
             f"{_INDENT}def _synthesize_attributes(self) -> dict[str, Any]:",
             f"{_INDENT * 2}return synthesize(self.config)",
+            "",
+            f"{_INDENT}def _synthesize_hcl_attributes(self) -> dict[str, Any]:",
+            f"{_INDENT * 2}return synthesize_hcl(self.config)",
         ]
     )
     if kind == "resource":
@@ -1124,8 +1127,6 @@ def render_module(element: Element, banner: list[str]) -> str:
     if element.kind != "provider":
         classes.extend(_reference_classes(module, element))
     module.use("constructs_vpn.core.provider", "TerraformProviderGeneratorMetadata")
-    if element.body.blocks:
-        module.use("constructs_vpn.core.hcl", "register_block_names")
     module.finalize()
     what = {"resource": "resource", "data": "data source", "provider": "provider"}[element.kind]
     lines = list(banner)
@@ -1140,35 +1141,7 @@ def render_module(element: Element, banner: list[str]) -> str:
         lines.extend(module.constants)
     for body in classes:
         lines.extend(["", "", *body])
-    lines.extend(_block_names_lines(element))
     return _finish(lines)
-
-
-def _block_names_lines(element: Element) -> list[str]:
-    """Tell the HCL writer which arguments of this type are nested blocks (written ``name { ... }``)."""
-    paths = sorted(block.path for block in element.body.walk_blocks())
-    if not paths:
-        return []
-    items = ", ".join(f'"{path}"' for path in paths)
-    constant = f"_BLOCK_PATHS = frozenset({{{items}}})"
-    if len(constant) > WIDTH:
-        constant_lines = ["_BLOCK_PATHS = frozenset(", f"{_INDENT}{{", *(f'{_INDENT * 2}"{p}",' for p in paths)]
-        constant_lines += [f"{_INDENT}}}", ")"]
-    else:
-        constant_lines = [constant]
-    return [
-        "",
-        "",
-        *constant_lines,
-        "",
-        "",
-        "def _block_paths(kind: str, type_name: str) -> frozenset[str] | None:",
-        f'{_INDENT}known = kind == "{element.kind}" and type_name == {element.class_name}.TF_RESOURCE_TYPE',
-        f"{_INDENT}return _BLOCK_PATHS if known else None",
-        "",
-        "",
-        "register_block_names(_block_paths)",
-    ]
 
 
 def _metadata_lines(provider: Provider) -> list[str]:

@@ -57,6 +57,7 @@ __all__ = [
     "problems_from",
     "rule_core_schema",
     "synthesize",
+    "synthesize_hcl",
     "warn_deprecated",
 ]
 
@@ -420,6 +421,60 @@ def warn_deprecated(construct: Construct, config: ConfigModel, provider: str) ->
 def synthesize(config: BaseModel) -> dict[str, Any]:
     """The provider-named arguments as Terraform JSON expects them (unset ones left out)."""
     return config.model_dump(exclude_none=True, by_alias=True)
+
+
+def synthesize_hcl(config: BaseModel) -> dict[str, Any]:
+    """The arguments for ``cdk.tf`` typed as cdktf's generated ``synthesizeHclAttributes`` types them
+    (``{"value", "isBlock", "type", "storageClassType"}``, unset ones left out): nested blocks are written as
+    blocks, lists, sets and maps as such."""
+    out: dict[str, Any] = {}
+    for name, field in type(config).model_fields.items():
+        value = getattr(config, name)
+        if value is None:
+            continue
+        kind, storage, is_block = _hcl_type(field.annotation)
+        if is_block and not _is_token(value):
+            value = [synthesize_hcl(v) for v in value] if isinstance(value, list | tuple) else synthesize_hcl(value)
+        out[field.alias or name] = {"value": value, "isBlock": is_block, "type": kind, "storageClassType": storage}
+    return out
+
+
+_PLAIN_STORAGE: dict[Callable[[Any], Any], str] = {
+    _check_string: "string",
+    _check_integer: "number",
+    _check_number: "number",
+    _check_boolean: "boolean",
+}
+_ITEM_STORAGE: dict[Callable[[Any], Any], str] = {
+    _check_string: "string",
+    _check_number: "number",
+    _check_boolean: "boolean",
+}
+
+
+def _hcl_type(annotation: Any) -> tuple[str, str, bool]:
+    """``(type, storageClassType, isBlock)`` of a field, from its annotation (``String | None``, ``StringSet``,
+    ``Sequence[SomeBlock]``, ``SomeBlock``, ...)."""
+    for arg in (annotation, *typing.get_args(annotation)):
+        if isinstance(arg, type) and issubclass(arg, BaseModel):
+            return "list", f"{arg.__name__}List", True
+        origin = typing.get_origin(arg)
+        if origin is Annotated:
+            for meta in arg.__metadata__:
+                if isinstance(meta, _Plain):
+                    return ("simple", _PLAIN_STORAGE[meta.check], False) if meta.check in _PLAIN_STORAGE else _ANY
+                if isinstance(meta, _Collection):
+                    item = _ITEM_STORAGE[meta.check_item]
+                    return meta.kind, f"{item}{'Map' if meta.kind == 'map' else 'List'}", False
+            return _hcl_type(typing.get_args(arg)[0])
+        if origin is not None and origin is not typing.Union and typing.get_args(arg):
+            inner = typing.get_args(arg)[0]
+            if isinstance(inner, type) and issubclass(inner, BaseModel):
+                return "list", f"{inner.__name__}List", True
+    return _ANY
+
+
+_ANY = ("any", "", False)
 
 
 # --- mutation after construction (cdktf's setters, reset_<x>, put_<block>, <x>_input) -----------------------

@@ -16,7 +16,7 @@ from .aspects import invoke_aspects
 from .asset import asset_files
 from .construct import Construct
 from .errors import ConstructsVpnError, Problem, ValidationError
-from .hcl import hcl_metadata, to_hcl
+from .hcl_render import stack_to_hcl
 from .output_dir import Content, write_tree
 from .stack import CDKTF_VERSION, TerraformStack
 from .tokens import ESCAPE_CONTEXT_KEY
@@ -216,8 +216,17 @@ class App(Construct):
                 "workingDirectory": directory,
             }
             if self.hcl_output:
-                files[f"{directory}/cdk.tf"] = to_hcl(document)
-                files[f"{directory}/metadata.json"] = dumps(hcl_metadata(document))
+                text, metadata, lost = stack_to_hcl(stack, document)
+                files[f"{directory}/cdk.tf"] = text
+                files[f"{directory}/metadata.json"] = dumps(metadata)
+                if lost:
+                    log.warning(
+                        "%s: cdk.tf leaves out arguments that cdk.tf.json has, as cdktf's HCL does (only what a "
+                        "class's _synthesize_hcl_attributes gives is written): %s. Deploy the JSON output, or "
+                        "give the class a _synthesize_hcl_attributes.",
+                        stack.node.path,
+                        "; ".join(lost),
+                    )
             else:
                 files[f"{directory}/cdk.tf.json"] = _streamed(document)
             for relative, data in asset_files(stack).items():

@@ -114,9 +114,9 @@ class DataTerraformRemoteState(TerraformElement):
     def _to_terraform(self) -> dict[str, Any]:
         body = {  # no "//" metadata here: cdktf writes none for remote state
             "backend": self.backend,
-            "config": self.config,
             "workspace": self.workspace,
             "defaults": self.defaults,
+            "config": self.config,
         }
         return {"data": {"terraform_remote_state": {self.friendly_unique_id: self._apply_overrides(body)}}}
 

@@ -54,6 +54,10 @@ class DataResource(TerraformResource):
     def _synthesize_attributes(self) -> dict[str, Any]:
         return {k: v for k, v in self._data_attributes.items() if v is not None}
 
+    def _synthesize_hcl_attributes(self) -> dict[str, Any]:
+        # cdktf's terraform_data gives its (mapping) arguments untyped in HCL too: cdktf guesses their shape.
+        return self._synthesize_attributes()
+
     @property
     def output(self) -> Expression:
         return self.interpolation_for_attribute("output")

@@ -116,6 +116,11 @@ class TerraformElement(Construct, Referenceable):
         """This element's fragment of the stack document (unresolved)."""
         return {}
 
+    def _to_hcl_terraform(self) -> dict[str, Any]:
+        """This element's fragment of ``cdk.tf`` (cdktf's ``toHclTerraform``, rendered by ``hcl_render``); where
+        cdktf gives the JSON fragment there (backends, remote state), so does this default."""
+        return self._to_terraform()
+
     def _to_metadata(self) -> dict[str, Any]:
         if not self._raw_overrides:
             return {}

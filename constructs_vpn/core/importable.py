@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 from .construct import Construct
 from .element import TerraformElement
 from .errors import ValidationError
+from .hcl_render import typed_import
 
 if TYPE_CHECKING:
     from .provider import TerraformProvider
@@ -71,6 +72,10 @@ class ImportableResource(TerraformElement):
 
     def _to_terraform(self) -> dict[str, Any]:
         return self.to_terraform()
+
+    def _to_hcl_terraform(self) -> dict[str, Any]:
+        provider = self.config.provider
+        return {"import": [typed_import(self.fqn, self.config.import_id, provider.fqn if provider else None)]}
 
     def _to_metadata(self) -> dict[str, Any]:
         return self.to_metadata()

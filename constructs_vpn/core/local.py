@@ -6,6 +6,7 @@ from typing import Any
 
 from .construct import Construct
 from .element import TerraformElement
+from .hcl_render import typed
 from .tokens import Expression, Reference
 
 __all__ = ["TerraformLocal"]
@@ -42,3 +43,6 @@ class TerraformLocal(TerraformElement):
 
     def _to_terraform(self) -> dict[str, Any]:
         return {"locals": {self.friendly_unique_id: self._value}}
+
+    def _to_hcl_terraform(self) -> dict[str, Any]:
+        return {"locals": {self.friendly_unique_id: typed(self._value, "any", is_block=False)}}

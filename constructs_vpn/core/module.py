@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from .construct import Construct
 from .element import TerraformElement, top_level_keys
 from .errors import ValidationError
+from .hcl_render import typed
 from .tokens import Expression, Reference
 
 if TYPE_CHECKING:
@@ -120,6 +121,23 @@ class TerraformModule(TerraformElement):
         body["//"] = self._construct_metadata()
         return {"module": {self.friendly_unique_id: body}}
 
+    def _synthesize_hcl_attributes(self) -> dict[str, Any]:
+        return {}
+
+    def _to_hcl_terraform(self) -> dict[str, Any]:
+        body = self._to_terraform()["module"][self.friendly_unique_id]
+        attributes: dict[str, Any] = {
+            **self._synthesize_hcl_attributes(),
+            "source": typed(self.source, "simple", "string", is_block=False),
+            "version": typed(self.version, "simple", "string", is_block=False) if self.version else None,
+            "providers": body["providers"],
+            "depends_on": typed(body["depends_on"], "list", "string", is_block=False) if body["depends_on"] else None,
+            "for_each": body["for_each"],
+        }
+        self._apply_overrides(attributes)
+        attributes["//"] = body["//"]
+        return {"module": {self.friendly_unique_id: attributes}}
+
     def _to_metadata(self) -> dict[str, Any]:
         if not self._raw_overrides:
             return {}
@@ -183,3 +201,6 @@ class TerraformHclModule(TerraformModule):
 
     def _synthesize_attributes(self) -> dict[str, Any]:
         return dict(self._variables or {})
+
+    def _synthesize_hcl_attributes(self) -> dict[str, Any]:
+        return {k: {"value": v, "type": "any"} for k, v in (self._variables or {}).items()}

@@ -16,6 +16,7 @@ from . import structs
 from .backends import DataTerraformRemoteState, TerraformBackend
 from .construct import Construct
 from .errors import ValidationError
+from .hcl_render import typed
 from .structs import Struct, field_problems
 from .tokens import RawExpression
 
@@ -77,6 +78,13 @@ def _check_config(owner: str, scope: object, id: object, config: Mapping[str, An
         raise ValidationError(dataclasses.replace(p, path=path) for p in problems)
 
 
+def _in_struct_order(config: dict[str, Any], struct: type[Struct]) -> dict[str, Any]:
+    """``config`` in the order jsii hands cdktf a struct (required fields, then optional ones, each as
+    declared): the order of the arguments in ``cdk.tf``."""
+    order = {name: index for index, name in enumerate((*struct._required, *struct._optional))}
+    return dict(sorted(config.items(), key=lambda item: order.get(item[0], len(order))))
+
+
 class _ConfiguredRemoteState(DataTerraformRemoteState):
     """A reader of another configuration's outputs through one backend type: ``class
     DataTerraformRemoteStateS3(_ConfiguredRemoteState, backend_type="s3")`` takes the arguments of
@@ -98,7 +106,12 @@ class _ConfiguredRemoteState(DataTerraformRemoteState):
     ) -> None:
         _check_config(type(self).__name__, scope, id, config, self._config)
         super().__init__(
-            scope, id, backend=self.backend_type, config=_plain(config), workspace=workspace, defaults=defaults
+            scope,
+            id,
+            backend=self.backend_type,
+            config=_plain(_in_struct_order(config, self._config)),
+            workspace=workspace,
+            defaults=defaults,
         )
 
 
@@ -120,7 +133,7 @@ class _ConfiguredBackend(TerraformBackend):
     def __init__(self, scope: Construct, **config: Any) -> None:
         _check_config(type(self).__name__, scope, "backend", config, self._struct)
         super().__init__(scope)
-        self._config = config
+        self._config = _in_struct_order(config, self._struct)
 
     def _synthesize_attributes(self) -> dict[str, Any]:
         return dict(_plain(self._config))
@@ -305,6 +318,16 @@ class CloudBackend(_ConfiguredBackend, backend_name="cloud"):
 
     def _to_terraform(self) -> dict[str, Any]:
         return {"terraform": {"cloud": self._apply_overrides(self._synthesize_attributes())}}
+
+    def _to_hcl_terraform(self) -> dict[str, Any]:
+        # cdktf's HCL types the workspaces as a block and writes only their name or tags (no project).
+        workspaces = self._config["workspaces"]
+        if isinstance(workspaces, NamedCloudWorkspace):
+            inner = {"name": typed(workspaces.name, "simple", "string")}
+        else:
+            inner = {"tags": typed(list(workspaces.tags), "list", "stringList")}
+        body = {**self._synthesize_attributes(), "workspaces": typed(inner, "map", "stringmap", is_block=True)}
+        return {"terraform": {"cloud": self._apply_overrides(body)}}
 
     def _to_metadata(self) -> dict[str, Any]:
         return {**super()._to_metadata(), "cloud": _hostname_type(self._config.get("hostname"))}

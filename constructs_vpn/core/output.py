@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from .checks import raise_problems, sequence_problems
 from .construct import Construct
 from .element import TerraformElement
+from .hcl_render import typed
 
 if TYPE_CHECKING:
     from .resource import TerraformCondition, TerraformDataSource, TerraformResource
@@ -67,4 +68,16 @@ class TerraformOutput(TerraformElement):
             "depends_on": depends or None,
             "precondition": [c._to_terraform() for c in self.precondition] or None,
         }
+        return {"output": {self.friendly_unique_id: self._apply_overrides(body)}}
+
+    def _to_hcl_terraform(self) -> dict[str, Any]:
+        # cdktf writes depends_on as "${address}" strings here, as in its JSON (see _to_terraform).
+        depends = ["${" + (d if isinstance(d, str) else d.fqn) + "}" for d in self.depends_on]
+        attributes = {
+            "value": typed(self.value, "any", "", is_block=False),
+            "description": typed(self.description, "simple", "string", is_block=False),
+            "sensitive": typed(self.sensitive, "simple", "bool", is_block=False),
+            "depends_on": typed(depends or None, "list", "stringList", is_block=False),
+        }
+        body = {k: v for k, v in attributes.items() if v["value"] is not None}
         return {"output": {self.friendly_unique_id: self._apply_overrides(body)}}

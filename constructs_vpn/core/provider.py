@@ -10,6 +10,7 @@ from .checks import mapping_problems, raise_problems
 from .construct import Construct
 from .dynamic import process_dynamic_attributes
 from .element import TerraformElement
+from .hcl_render import keys_to_snake_case
 
 __all__ = ["TerraformProvider", "TerraformProviderGeneratorMetadata"]
 
@@ -71,19 +72,35 @@ class TerraformProvider(TerraformElement):
     def _synthesize_attributes(self) -> dict[str, Any]:
         return self._attributes
 
+    def _synthesize_hcl_attributes(self) -> dict[str, Any]:
+        """The arguments for ``cdk.tf``; cdktf gives none unless a class (a generated binding) says them."""
+        return {}
+
+    def _to_hcl_terraform(self) -> dict[str, Any]:
+        body = keys_to_snake_case(self._synthesize_hcl_attributes())
+        self._apply_overrides(body)
+        if self.alias:
+            body["alias"] = self.alias
+        return {
+            "terraform": {"required_providers": {self.terraform_resource_type: self._requirement(version_first=True)}},
+            "provider": {self.terraform_resource_type: [body]},
+        }
+
+    def _requirement(self, *, version_first: bool = False) -> dict[str, Any]:
+        metadata = self.terraform_generator_metadata
+        # cdktf 0.21 (terraform-provider.ts) pins the version `get` saw, the constraint only as a fallback.
+        version = None if metadata is None else metadata.provider_version or metadata.provider_version_constraint
+        requirement = {"source": self.terraform_provider_source, "version": version or None}
+        if version_first:  # the order cdktf's HCL fragment has
+            requirement = {"version": requirement["version"], "source": requirement["source"]}
+        return requirement
+
     def _to_terraform(self) -> dict[str, Any]:
         body = dict(process_dynamic_attributes(self._synthesize_attributes()))
         if self.alias:
             body["alias"] = self.alias
         self._apply_overrides(body)
-        requirement: dict[str, Any] = {}
-        if self.terraform_provider_source:
-            requirement["source"] = self.terraform_provider_source
-        metadata = self.terraform_generator_metadata
-        # cdktf 0.21 (terraform-provider.ts) pins the version `get` saw, the constraint only as a fallback.
-        version = None if metadata is None else metadata.provider_version or metadata.provider_version_constraint
-        if version:
-            requirement["version"] = version
+        requirement = {k: v for k, v in self._requirement().items() if v}
         doc: dict[str, Any] = {"provider": {self.terraform_resource_type: [body]}}
         if requirement:
             doc["terraform"] = {"required_providers": {self.terraform_resource_type: requirement}}

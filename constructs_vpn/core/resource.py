@@ -12,6 +12,7 @@ from .dynamic import process_dynamic_attributes
 from .element import TerraformElement
 from .errors import ValidationError
 from .getters import AttributeGetters
+from .hcl_render import typed, typed_import
 from .provider import TerraformProvider
 from .provisioner import provisioner_block, struct_body
 from .tokens import Expression, RawExpression, Reference, ResolveContext, Token, render_hcl
@@ -70,17 +71,18 @@ class TerraformResourceLifecycle:
     postcondition: Sequence[TerraformCondition] = field(default_factory=tuple)
 
     def _to_terraform(self) -> dict[str, Any]:
+        # jsii's struct order (alphabetical): the order of the lines in cdk.tf.
         return {
             "create_before_destroy": self.create_before_destroy,
-            "prevent_destroy": self.prevent_destroy,
             "ignore_changes": self.ignore_changes
             if self.ignore_changes is None or isinstance(self.ignore_changes, str)
             else list(self.ignore_changes),
+            "postcondition": [c._to_terraform() for c in self.postcondition] or None,
+            "precondition": [c._to_terraform() for c in self.precondition] or None,
+            "prevent_destroy": self.prevent_destroy,
             "replace_triggered_by": None
             if self.replace_triggered_by is None
             else [_address(t) for t in self.replace_triggered_by],
-            "precondition": [c._to_terraform() for c in self.precondition] or None,
-            "postcondition": [c._to_terraform() for c in self.postcondition] or None,
         }
 
 
@@ -462,6 +464,11 @@ class _Block(TerraformElement, AttributeGetters):
         """The provider arguments; generated bindings override this."""
         return self._attributes
 
+    def _synthesize_hcl_attributes(self) -> dict[str, Any]:
+        """The provider arguments for ``cdk.tf``, typed as ``hcl_render.typed`` shows; cdktf gives none (an empty
+        body) unless a class (a generated binding) says them."""
+        return {}
+
     def _meta_arguments(self) -> dict[str, Any]:
         # Only depends_on: node.add_dependency writes nothing, as in cdktf.
         depends = [_address(d) for d in self.depends_on]
@@ -484,6 +491,26 @@ class _Block(TerraformElement, AttributeGetters):
             if value is not None:
                 body[key] = value
         self._apply_overrides(body)
+        return {self._block_key: {self.terraform_resource_type: {self.friendly_unique_id: body}}}
+
+    #: cdktf's meta-arguments of ``cdk.tf``, in its order (a data source has no connection there).
+    _hcl_meta: tuple[str, ...] = ("depends_on", "count", "provider", "lifecycle", "for_each", "connection")
+
+    def _to_hcl_terraform(self) -> dict[str, Any]:
+        body = dict(self._synthesize_hcl_attributes())
+        meta = self._meta_arguments()
+        for key in self._hcl_meta:
+            if meta[key] is None:
+                body.pop(key, None)
+            else:
+                body[key] = meta[key]
+        if meta["provisioner"] and self._block_key == "resource":
+            body["provisioner"] = [
+                {kind: typed(inner, "list", "object", is_block=True)}
+                for kind, inner in (next(iter(p.items())) for p in meta["provisioner"])
+            ]
+        self._apply_overrides(body)
+        body["//"] = {**body.get("//", {}), **self._construct_metadata()}
         return {self._block_key: {self.terraform_resource_type: {self.friendly_unique_id: body}}}
 
 
@@ -569,6 +596,22 @@ class TerraformResource(_Block):
             del doc["resource"]
         return doc
 
+    def _to_hcl_terraform(self) -> dict[str, Any]:
+        doc = super()._to_hcl_terraform()
+        json_doc = self._to_terraform()
+        if "resource" not in json_doc:
+            del doc["resource"]
+        # cdktf types the addresses as references (written bare) and the id as a string.
+        if json_doc.get("moved"):
+            doc["moved"] = [
+                {"to": typed(m["to"], "simple", "reference", is_block=False),
+                 "from": typed(m["from"], "simple", "reference", is_block=False)}
+                for m in json_doc["moved"]
+            ]  # fmt: skip
+        if json_doc.get("import"):
+            doc["import"] = [typed_import(i["to"], i["id"], i["provider"]) for i in json_doc["import"]]
+        return doc
+
     def _to_metadata(self) -> dict[str, Any]:
         metadata = super()._to_metadata()
         if self._import is not None:
@@ -582,6 +625,7 @@ class TerraformDataSource(_Block):
     """A data source, addressed as ``data.<type>.<name>``."""
 
     _block_key = "data"
+    _hcl_meta = ("depends_on", "count", "provider", "lifecycle", "for_each")
 
     @property
     def fqn(self) -> str:

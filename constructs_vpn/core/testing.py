@@ -22,7 +22,7 @@ from .app import App, dumps
 from .aspects import invoke_aspects
 from .construct import Construct
 from .errors import Problem, SynthError, ValidationError
-from .hcl import hcl_metadata, to_hcl
+from .hcl_render import stack_to_hcl
 from .stack import TerraformStack
 
 __all__ = ["Testing"]
@@ -147,8 +147,8 @@ class Testing:
         invoke_aspects(stack)
         if run_validations:
             _validate(stack)
-        document = stack.to_terraform()
-        return dumps(hcl_metadata(document)) if return_metadata else to_hcl(document)
+        text, metadata, _ = stack_to_hcl(stack, stack.to_terraform())
+        return dumps(metadata) if return_metadata else text
 
     @staticmethod
     def synth_scope(fn: Callable[[TerraformStack], None]) -> str:

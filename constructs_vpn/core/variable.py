@@ -9,6 +9,7 @@ from typing import Any
 from .construct import Construct
 from .element import TerraformElement
 from .errors import ValidationError
+from .hcl_render import keys_to_snake_case, truthy, typed
 from .tokens import Expression, Reference
 
 __all__ = ["TerraformVariable", "TerraformVariableValidationConfig", "VariableType", "VariableValidation"]
@@ -151,4 +152,18 @@ class TerraformVariable(TerraformElement):
         }
         if self.validation:
             body["validation"] = [{"condition": v.condition, "error_message": v.error_message} for v in self.validation]
+        return {"variable": {self.friendly_unique_id: self._apply_overrides(body)}}
+
+    def _to_hcl_terraform(self) -> dict[str, Any]:
+        # cdktf keeps only truthy values: a default of 0, "" or False is not written in cdk.tf.
+        validations = [{"error_message": v.error_message, "condition": v.condition} for v in self.validation]
+        attributes = {
+            "default": typed(self.default, "any"),
+            "description": typed(self.description, "simple", "string"),
+            "type": typed(self.type, "type"),
+            "sensitive": typed(self.sensitive, "simple", "boolean"),
+            "nullable": typed(self.nullable, "simple", "boolean"),
+            "validation": typed(validations or None, "list", "objectList", is_block=True),
+        }
+        body = keys_to_snake_case({k: v for k, v in attributes.items() if truthy(v["value"])})
         return {"variable": {self.friendly_unique_id: self._apply_overrides(body)}}

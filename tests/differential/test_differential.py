@@ -4,7 +4,8 @@ switched, and every file of both ``cdktf.out`` folders must be the same byte for
 
 All apps run in few processes (one per flavour and environment), once per test session, to keep this fast.
 Apps named ``hcl*`` run as ``cdktf synth --hcl`` runs them (``SYNTH_HCL_OUTPUT=true``): jsii's node process
-reads its environment once, so they need processes of their own.
+reads its environment once, so they need processes of their own. Most of them are the JSON apps run again
+(``cdk.tf`` is then as cdktf's app leaves it, before the CLI formats it).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from pathlib import Path
 
 import pytest
 
+from constructs_vpn.core.hcl_format import format_hcl
 from tests.tooling import require
 
 HERE = Path(__file__).resolve().parent
@@ -28,11 +30,8 @@ CDKTF_PYTHON = (
     Path(os.environ.get("CONSTRUCTS_VPN_CDKTF_PY_DIR", Path.home() / ".cache/constructs-vpn/cdktf-py-0.21.0"))
     / "bin/python"
 )
-
-
-#: Files that differ on purpose (docs/from-cdktf.md): cdktf 0.21's app writes ``cdk.tf`` unformatted (the CLI
-#: formats it afterwards) and drops every argument of a generic resource, data source and provider there.
-DIFFERENT_ON_PURPOSE = {"stacks/hcl/cdk.tf"}
+#: The cdktf CLI's HCL formatter (``.ci/run`` installs the CLI there).
+HCL_TOOLS = Path.home() / ".cache/constructs-vpn/cdktf-cli-0.21.0/node_modules/@cdktf/hcl-tools"
 
 
 def _members(data: bytes) -> list[tuple[str, bytes]]:
@@ -95,11 +94,27 @@ def test_engine_writes_what_cdktf_writes(workdir: Path, name: str) -> None:
     for relative, expected in real.items():
         if relative.endswith(".zip"):
             assert _members(ours[relative]) == _members(expected), relative
-        elif ours[relative] != expected and relative not in DIFFERENT_ON_PURPOSE:
+        elif ours[relative] != expected:
             diff = difflib.unified_diff(
                 expected.decode().splitlines(), ours[relative].decode().splitlines(), "cdktf", "engine", lineterm=""
             )
             pytest.fail(f"{name}: {relative} differs\n" + "\n".join(list(diff)[:80]))
+
+
+def test_engine_formats_cdk_tf_as_the_cdktf_cli_does(workdir: Path, tmp_path: Path) -> None:
+    """``cdktf synth --hcl`` formats each ``cdk.tf`` the app wrote; ``constructs-vpn synth --hcl`` must get the
+    same bytes from the engine's (equal) unformatted files. Copies are formatted, so cdktf.out stays as written."""
+    require(HCL_TOOLS.is_dir(), f"no @cdktf/hcl-tools at {HCL_TOOLS}; .ci/run installs the cdktf CLI")
+    written = sorted(workdir.glob("hcl*/cdktf.out/stacks/*/cdk.tf"))
+    assert len(written) > 20
+    copies = [tmp_path / f"{index}.tf" for index in range(len(written))]
+    for path, copy in zip(written, copies, strict=True):
+        copy.write_bytes(path.read_bytes())
+    env = {**os.environ, "HCL_TOOLS": str(HCL_TOOLS)}
+    subprocess.run(["node", str(HERE / "format_hcl.js"), *map(str, copies)], env=env, check=True, timeout=120)
+    for path, copy in zip(written, copies, strict=True):
+        ours = Path(str(path).replace("/cdktf.out/", "/engine.out/", 1)).read_text("utf-8")
+        assert format_hcl(ours) == Path(f"{copy}.formatted").read_text("utf-8"), f"{path} formatted differently"
 
 
 def test_engine_output_is_the_same_in_every_process(tmp_path: Path) -> None:

@@ -54,9 +54,17 @@ def _read(outdir: Path) -> dict[str, bytes]:
     return {p.relative_to(outdir).as_posix(): p.read_bytes() for p in sorted(outdir.rglob("*.json"))}
 
 
+Written = tuple[dict[str, bytes], dict[str, bytes], dict[str, bytes], dict[str, bytes]]
+
+
+def _read_all(outdir: Path) -> dict[str, bytes]:
+    return {p.relative_to(outdir).as_posix(): p.read_bytes() for p in sorted(outdir.rglob("*.*"))}
+
+
 @pytest.fixture(scope="module")
-def written(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, bytes], dict[str, bytes]]:
-    """(cdktf's cdktf.out, ours) as bytes, made in one project folder so absolute paths agree."""
+def written(tmp_path_factory: pytest.TempPathFactory) -> Written:
+    """(cdktf's cdktf.out, ours, then both as ``synth --hcl`` writes them) as bytes, made in one project folder
+    so absolute paths agree."""
     require(CLI.exists() and shutil.which("node") is not None, f"cdktf CLI not found at {CLI} (needs Node 20)")
     require(
         CDKTF_PYTHON.exists(), f"no cdktf Python venv at {CDKTF_PYTHON}: python -m venv it; pip install cdktf==0.21.0"
@@ -71,15 +79,29 @@ def written(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, bytes],
     env["CI"] = "1"
     (project / "cdktf.json").write_text(json.dumps(CDKTF_JSON), encoding="utf-8")
     (project / "main.py").write_text(APP.read_text("utf-8"), encoding="utf-8")
+    hcl_env = {**env, "SYNTH_HCL_OUTPUT": "true", "CDKTF_OUTDIR": str(project / "hcl.out")}
     _run([str(CLI), "get"], project, env, 900)
     _run([str(CDKTF_PYTHON), "main.py"], project, env, 300)
-    theirs = _read(project / "cdktf.out")
+    _run([str(CDKTF_PYTHON), "main.py"], project, hcl_env, 300)
+    theirs, theirs_hcl = _read(project / "cdktf.out"), _read_all(project / "hcl.out")
     shutil.rmtree(project / "cdktf.out")
+    shutil.rmtree(project / "hcl.out")
     shutil.rmtree(project / "imports")
     (project / "main.py").write_text(switch_imports(APP.read_text("utf-8")), encoding="utf-8")
     _run([sys.executable, "-m", "constructs_vpn.cli", "get"], project, env, 300)
     _run([sys.executable, "main.py"], project, env, 300)
-    return theirs, _read(project / "cdktf.out")
+    _run([sys.executable, "main.py"], project, hcl_env, 300)
+    return theirs, _read(project / "cdktf.out"), theirs_hcl, _read_all(project / "hcl.out")
+
+
+def test_synth_hcl_writes_the_bindings_as_cdktfs_do(written: Written) -> None:
+    """Generated bindings type their HCL arguments as cdktf's generated bindings do: the same cdk.tf bytes."""
+    _, _, theirs, ours = written
+    assert set(ours) == set(theirs) == {"manifest.json", "stacks/site/cdk.tf", "stacks/site/metadata.json"}
+    # the arguments are there (a generic resource's body would be empty), nested blocks as blocks
+    assert b'\nike_config {\nike_version = "ikev2"\npsk = "${var.psk}"\n}' in theirs["stacks/site/cdk.tf"]
+    for name, text in theirs.items():
+        assert ours[name] == text, name
 
 
 def test_switching_the_imports_is_the_only_edit() -> None:
@@ -92,10 +114,10 @@ def test_switching_the_imports_is_the_only_edit() -> None:
     ]
 
 
-def test_the_app_writes_the_same_bytes(written: tuple[dict[str, bytes], dict[str, bytes]]) -> None:
+def test_the_app_writes_the_same_bytes(written: Written) -> None:
     """Byte for byte, the ``dynamic`` blocks cdktf writes for ``iterator.dynamic({...})`` on a list of blocks
     (over a list, a complex list and a map) and the import blocks of ``generate_config_for_import`` included."""
-    theirs, ours = written
+    theirs, ours, _, _ = written
     assert set(theirs) == {"manifest.json", "stacks/site/cdk.tf.json"}
     assert ours == theirs
     resources = json.loads(theirs["stacks/site/cdk.tf.json"])["resource"]

@@ -16,6 +16,7 @@ from constructs_vpn.codegen.runtime import (
     configure,
     internal_value,
     synthesize,
+    synthesize_hcl,
 )
 from constructs_vpn.core.importable import ImportableResource
 from constructs_vpn.core.provider import TerraformProviderGeneratorMetadata
@@ -120,6 +121,9 @@ class CenInstanceGrant(TerraformResource):
 
     def _synthesize_attributes(self) -> dict[str, Any]:
         return synthesize(self.config)
+
+    def _synthesize_hcl_attributes(self) -> dict[str, Any]:
+        return synthesize_hcl(self.config)
 
     @classmethod
     def generate_config_for_import(

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from constructs_vpn.codegen.runtime import ConfigModel, configure, synthesize
+from constructs_vpn.codegen.runtime import ConfigModel, configure, synthesize, synthesize_hcl
 from constructs_vpn.core.provider import TerraformProviderGeneratorMetadata
 from constructs_vpn.core.resource import TerraformDataSource
 from constructs_vpn.core.tokens import Expression
@@ -89,6 +89,9 @@ class DataAlicloudAccount(TerraformDataSource):
 
     def _synthesize_attributes(self) -> dict[str, Any]:
         return synthesize(self.config)
+
+    def _synthesize_hcl_attributes(self) -> dict[str, Any]:
+        return synthesize_hcl(self.config)
 
     @property
     def id(self) -> str:

@@ -10,7 +10,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from constructs_vpn.codegen.runtime import Boolean, ConfigModel, String, assign, configure, internal_value, synthesize
+from constructs_vpn.codegen.runtime import (
+    Boolean,
+    ConfigModel,
+    String,
+    assign,
+    configure,
+    internal_value,
+    synthesize,
+    synthesize_hcl,
+)
 from constructs_vpn.core.complex_computed import ComplexList, ComplexObject
 from constructs_vpn.core.provider import TerraformProviderGeneratorMetadata
 from constructs_vpn.core.resource import TerraformDataSource
@@ -118,6 +127,9 @@ class DataAlicloudCenTransitRouterAvailableResources(TerraformDataSource):
 
     def _synthesize_attributes(self) -> dict[str, Any]:
         return synthesize(self.config)
+
+    def _synthesize_hcl_attributes(self) -> dict[str, Any]:
+        return synthesize_hcl(self.config)
 
     @property
     def id(self) -> str:

@@ -9,7 +9,15 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar
 
 from constructs_vpn.codegen.rules import OneOf
-from constructs_vpn.codegen.runtime import ConfigModel, String, assign, configure, internal_value, synthesize
+from constructs_vpn.codegen.runtime import (
+    ConfigModel,
+    String,
+    assign,
+    configure,
+    internal_value,
+    synthesize,
+    synthesize_hcl,
+)
 from constructs_vpn.core.provider import TerraformProviderGeneratorMetadata
 from constructs_vpn.core.resource import TerraformDataSource
 from constructs_vpn.core.tokens import Expression
@@ -107,6 +115,9 @@ class DataAlicloudCenTransitRouterService(TerraformDataSource):
 
     def _synthesize_attributes(self) -> dict[str, Any]:
         return synthesize(self.config)
+
+    def _synthesize_hcl_attributes(self) -> dict[str, Any]:
+        return synthesize_hcl(self.config)
 
     @property
     def enable(self) -> str:

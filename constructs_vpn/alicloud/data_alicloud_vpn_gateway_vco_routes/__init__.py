@@ -18,6 +18,7 @@ from constructs_vpn.codegen.runtime import (
     configure,
     internal_value,
     synthesize,
+    synthesize_hcl,
 )
 from constructs_vpn.core.complex_computed import ComplexList, ComplexObject
 from constructs_vpn.core.provider import TerraformProviderGeneratorMetadata
@@ -154,6 +155,9 @@ class DataAlicloudVpnGatewayVcoRoutes(TerraformDataSource):
 
     def _synthesize_attributes(self) -> dict[str, Any]:
         return synthesize(self.config)
+
+    def _synthesize_hcl_attributes(self) -> dict[str, Any]:
+        return synthesize_hcl(self.config)
 
     @property
     def id(self) -> str:

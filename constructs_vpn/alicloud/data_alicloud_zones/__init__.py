@@ -9,7 +9,16 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar
 
 from constructs_vpn.codegen.rules import Matches, OneOf
-from constructs_vpn.codegen.runtime import Boolean, ConfigModel, String, assign, configure, internal_value, synthesize
+from constructs_vpn.codegen.runtime import (
+    Boolean,
+    ConfigModel,
+    String,
+    assign,
+    configure,
+    internal_value,
+    synthesize,
+    synthesize_hcl,
+)
 from constructs_vpn.core.complex_computed import ComplexList, ComplexObject
 from constructs_vpn.core.provider import TerraformProviderGeneratorMetadata
 from constructs_vpn.core.resource import TerraformDataSource
@@ -215,6 +224,9 @@ class DataAlicloudZones(TerraformDataSource):
 
     def _synthesize_attributes(self) -> dict[str, Any]:
         return synthesize(self.config)
+
+    def _synthesize_hcl_attributes(self) -> dict[str, Any]:
+        return synthesize_hcl(self.config)
 
     @property
     def available_disk_category(self) -> str:

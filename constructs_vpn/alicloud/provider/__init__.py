@@ -22,9 +22,9 @@ from constructs_vpn.codegen.runtime import (
     configure,
     internal_value,
     synthesize,
+    synthesize_hcl,
     warn_deprecated,
 )
-from constructs_vpn.core.hcl import register_block_names
 from constructs_vpn.core.provider import TerraformProvider, TerraformProviderGeneratorMetadata
 from constructs_vpn.core.tokens import Expression
 
@@ -1029,6 +1029,9 @@ class AlicloudProvider(TerraformProvider):
     def _synthesize_attributes(self) -> dict[str, Any]:
         return synthesize(self.config)
 
+    def _synthesize_hcl_attributes(self) -> dict[str, Any]:
+        return synthesize_hcl(self.config)
+
     @property
     def access_key(self) -> Any:
         """The ``access_key`` given (``None`` if unset)."""
@@ -1504,23 +1507,3 @@ class AlicloudProvider(TerraformProvider):
 
     def reset_source_ip(self) -> None:
         assign(self, ("source_ip",), None)
-
-
-_BLOCK_PATHS = frozenset(
-    {
-        "assume_role",
-        "assume_role_with_oidc",
-        "endpoints",
-        "features",
-        "features.ecs_instance",
-        "sign_version",
-    }
-)
-
-
-def _block_paths(kind: str, type_name: str) -> frozenset[str] | None:
-    known = kind == "provider" and type_name == AlicloudProvider.TF_RESOURCE_TYPE
-    return _BLOCK_PATHS if known else None
-
-
-register_block_names(_block_paths)

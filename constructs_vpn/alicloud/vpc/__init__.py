@@ -22,10 +22,10 @@ from constructs_vpn.codegen.runtime import (
     configure,
     internal_value,
     synthesize,
+    synthesize_hcl,
     warn_deprecated,
 )
 from constructs_vpn.core.complex_computed import ComplexList, ComplexObject
-from constructs_vpn.core.hcl import register_block_names
 from constructs_vpn.core.importable import ImportableResource
 from constructs_vpn.core.provider import TerraformProviderGeneratorMetadata
 from constructs_vpn.core.resource import TerraformResource
@@ -353,6 +353,9 @@ class Vpc(TerraformResource):
 
     def _synthesize_attributes(self) -> dict[str, Any]:
         return synthesize(self.config)
+
+    def _synthesize_hcl_attributes(self) -> dict[str, Any]:
+        return synthesize_hcl(self.config)
 
     @classmethod
     def generate_config_for_import(
@@ -959,14 +962,3 @@ class VpcTimeoutsOutputReference(ComplexObject):
 
     def reset_update(self) -> None:
         assign(self, ("update",), None)
-
-
-_BLOCK_PATHS = frozenset({"timeouts"})
-
-
-def _block_paths(kind: str, type_name: str) -> frozenset[str] | None:
-    known = kind == "resource" and type_name == Vpc.TF_RESOURCE_TYPE
-    return _BLOCK_PATHS if known else None
-
-
-register_block_names(_block_paths)

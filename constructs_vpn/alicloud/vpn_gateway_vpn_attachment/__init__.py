@@ -25,9 +25,9 @@ from constructs_vpn.codegen.runtime import (
     configure,
     internal_value,
     synthesize,
+    synthesize_hcl,
 )
 from constructs_vpn.core.complex_computed import ComplexList, ComplexObject
-from constructs_vpn.core.hcl import register_block_names
 from constructs_vpn.core.importable import ImportableResource
 from constructs_vpn.core.provider import TerraformProviderGeneratorMetadata
 from constructs_vpn.core.resource import TerraformResource
@@ -630,6 +630,9 @@ class VpnGatewayVpnAttachment(TerraformResource):
 
     def _synthesize_attributes(self) -> dict[str, Any]:
         return synthesize(self.config)
+
+    def _synthesize_hcl_attributes(self) -> dict[str, Any]:
+        return synthesize_hcl(self.config)
 
     @classmethod
     def generate_config_for_import(
@@ -2339,26 +2342,3 @@ class VpnGatewayVpnAttachmentTunnelOptionsSpecificationList(ComplexList):
         return VpnGatewayVpnAttachmentTunnelOptionsSpecificationOutputReference(
             self._terraform_resource, self._terraform_attribute, index, self._wraps_set
         )
-
-
-_BLOCK_PATHS = frozenset(
-    {
-        "bgp_config",
-        "health_check_config",
-        "ike_config",
-        "ipsec_config",
-        "timeouts",
-        "tunnel_options_specification",
-        "tunnel_options_specification.tunnel_bgp_config",
-        "tunnel_options_specification.tunnel_ike_config",
-        "tunnel_options_specification.tunnel_ipsec_config",
-    }
-)
-
-
-def _block_paths(kind: str, type_name: str) -> frozenset[str] | None:
-    known = kind == "resource" and type_name == VpnGatewayVpnAttachment.TF_RESOURCE_TYPE
-    return _BLOCK_PATHS if known else None
-
-
-register_block_names(_block_paths)

@@ -1,0 +1,5 @@
+"""``assets`` under ``cdktf synth --hcl``."""
+
+from .assets import build
+
+__all__ = ["build"]

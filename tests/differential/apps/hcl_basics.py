@@ -1,0 +1,5 @@
+"""``basics`` under ``cdktf synth --hcl``."""
+
+from .basics import build
+
+__all__ = ["build"]

@@ -1,0 +1,5 @@
+"""``dynamic`` under ``cdktf synth --hcl``."""
+
+from .dynamic import build
+
+__all__ = ["build"]

@@ -1,0 +1,5 @@
+"""``empty`` under ``cdktf synth --hcl``."""
+
+from .empty import build
+
+__all__ = ["build"]

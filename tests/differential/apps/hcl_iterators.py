@@ -1,0 +1,5 @@
+"""``iterators`` under ``cdktf synth --hcl``."""
+
+from .iterators import build
+
+__all__ = ["build"]

@@ -1,0 +1,5 @@
+"""``strings`` under ``cdktf synth --hcl``."""
+
+from .strings import build
+
+__all__ = ["build"]

@@ -1,0 +1,5 @@
+"""``testing`` under ``cdktf synth --hcl``."""
+
+from .testing import build
+
+__all__ = ["build"]
