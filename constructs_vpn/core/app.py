@@ -5,11 +5,9 @@ from __future__ import annotations
 import json
 import logging
 import os
-import re
 import sys
-from itertools import islice
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any
 
 from .annotations import STRICT_CONTEXT_KEY, Annotation, collect
 from .aspects import invoke_aspects
@@ -17,6 +15,8 @@ from .asset import asset_files
 from .construct import Construct
 from .errors import ConstructsVpnError, Problem, ValidationError
 from .hcl import hcl_metadata, to_hcl
+from .json_writer import dumps
+from .json_writer import write as write_json
 from .output_dir import Content, write_tree
 from .stack import CDKTF_VERSION, TerraformStack
 from .tokens import ESCAPE_CONTEXT_KEY
@@ -27,46 +27,8 @@ log = logging.getLogger("constructs_vpn")
 _MAX_CROSS_STACK_ROUNDS = 10
 
 
-#: cdktf's serializer (json-stable-stringify 1.3.0): sorted keys, two-space indent, no trailing newline.
-_ENCODER = json.JSONEncoder(indent=2, sort_keys=True, ensure_ascii=False)
-#: An empty container is always followed by a raw newline (or ends the text); ``[]`` inside a string never is,
-#: since a JSON string closes before any raw newline.
-_EMPTY = re.compile(r"(\[\]|\{\})(?=,?\n|\Z)")
-_BATCH = 20_000
-
-
-def _empty_as_cdktf(match: re.Match[str]) -> str:
-    """``[]`` as cdktf writes it: ``[``, newline, the indent of the line it is on, ``]``."""
-    text, start = match.string, match.start()
-    line = text[text.rfind("\n", 0, start) + 1 : start]
-    return f"{match[1][0]}\n{line[: len(line) - len(line.lstrip(' '))]}{match[1][1]}"
-
-
-def _cdktf_layout(text: str) -> str:
-    if "[]" not in text and "{}" not in text:
-        return text
-    return _EMPTY.sub(_empty_as_cdktf, text)
-
-
-def dumps(document: Any) -> str:
-    return _cdktf_layout(_ENCODER.encode(document))
-
-
-def _write_json(document: Any, handle: TextIO) -> None:
-    """Write ``document`` in batches (a large stack is never held as one string); each batch ends after a
-    newline, and the partial line is carried into the next, so a container and its line stay together."""
-    pieces = _ENCODER.iterencode(document)
-    carry = ""
-    while batch := "".join(islice(pieces, _BATCH)):
-        text = carry + batch
-        cut = text.rfind("\n") + 1
-        handle.write(_cdktf_layout(text[:cut]))
-        carry = text[cut:]
-    handle.write(_cdktf_layout(carry))
-
-
 def _streamed(document: Any) -> Content:
-    return lambda handle: _write_json(document, handle)
+    return lambda handle: write_json(document, handle)
 
 
 class SynthResult:
