@@ -34,38 +34,27 @@ _SCALARS = frozenset({str, int, float, bool, type(None)})
 _NESTED = frozenset({dict, list, tuple})
 _KNOWN = _SCALARS | _NESTED
 _STR = frozenset({str})
-#: ``"\n"`` plus the indent of a depth; and per depth, the C encoder of a container of scalars whose items are
-#: at that depth. Both are pure functions of the depth.
-_NEWLINES: dict[int, str] = {}
-_LEAF_ENCODERS: dict[int, Callable[[Any, int], Any]] = {}
+#: Deeper documents go through the stdlib (Terraform's are a dozen levels at most).
+_MAX_DEPTH = 64
+#: ``"\n"`` plus the indent of each depth, the item separator of each depth, and the C encoder of a container
+#: of scalars whose items are at that depth (none without the stdlib's C accelerator).
+_NEWLINES = tuple("\n" + "  " * depth for depth in range(_MAX_DEPTH + 1))
+_SEPARATORS = tuple("," + newline for newline in _NEWLINES)
+_LEAVES: tuple[Callable[[Any, int], Any], ...] = (
+    ()
+    if _make_encoder is None
+    else tuple(_make_encoder(None, None, _encode_str, None, ": ", sep, True, False, True) for sep in _SEPARATORS)
+)
 
 
 class _UnusualValueError(Exception):
     """A value the fast path does not write exactly as the stdlib: the stdlib encoder writes the document."""
 
 
-def _newline(depth: int) -> str:
-    found = _NEWLINES.get(depth)
-    if found is None:
-        found = _NEWLINES[depth] = "\n" + "  " * depth
-    return found
-
-
-def _leaf(depth: int) -> Callable[[Any, int], Any]:
-    found = _LEAF_ENCODERS.get(depth)
-    if found is None:
-        make = _make_encoder
-        if make is None:  # no C accelerator (another interpreter): the stdlib writes every document
-            raise _UnusualValueError
-        found = make(None, None, _encode_str, None, ": ", "," + _newline(depth), True, False, True)
-        _LEAF_ENCODERS[depth] = found
-    return found
-
-
 def _scalar(value: Any) -> str:
-    if type(value) not in _SCALARS:
+    if type(value) not in _SCALARS or not _LEAVES:
         raise _UnusualValueError
-    return "".join(_leaf(0)(value, 0))
+    return "".join(_LEAVES[0](value, 0))
 
 
 def _text(value: Any, depth: int) -> str:
@@ -78,46 +67,58 @@ def _text(value: Any, depth: int) -> str:
     """
     kind = type(value)
     if kind is dict:
-        opener, closer, values = "{", "}", value.values()
+        values: Any = value.values()
     elif kind is list or kind is tuple:
-        opener, closer, values = "[", "]", value
+        values = value
     else:
         raise _UnusualValueError
     if not value:
-        return opener + _newline(depth) + closer
-    inner = _newline(depth + 1)
-    leaf = _leaf(depth + 1)
+        return ("{" + _NEWLINES[depth] + "}") if kind is dict else ("[" + _NEWLINES[depth] + "]")
+    if depth >= _MAX_DEPTH - 1 or not _LEAVES:
+        raise _UnusualValueError
+    inner = _NEWLINES[depth + 1]
+    if len(value) == 1:  # e.g. a block's "//" (its metadata): no separator, no sorting
+        if kind is dict:
+            [(key, item)] = value.items()
+            if type(item) in _NESTED and type(key) is str:
+                return "{" + inner + _encode_str(key) + ": " + _text(item, depth + 1) + _NEWLINES[depth] + "}"
+        elif type(value[0]) in _NESTED:
+            return "[" + inner + _text(value[0], depth + 1) + _NEWLINES[depth] + "]"
     types = set(map(type, values))
     if types <= _SCALARS:
-        return opener + inner + "".join(leaf(value, 0))[1:-1] + _newline(depth) + closer
+        text = "".join(_LEAVES[depth + 1](value, 0))
+        return text[0] + inner + text[1:-1] + _NEWLINES[depth] + text[-1]
     if not types <= _KNOWN:
         raise _UnusualValueError
+    separator = _SEPARATORS[depth + 1]
     if kind is dict:
         if not set(map(type, value)) <= _STR:
             raise _UnusualValueError
         nested = [key for key, item in value.items() if type(item) in _NESTED]
         if len(nested) == len(value):
-            keys = sorted(nested)
-            body = ("," + inner).join([_encode_str(key) + ": " + _text(value[key], depth + 1) for key in keys])
+            nested.sort()
+            body = separator.join([_encode_str(key) + ": " + _text(value[key], depth + 1) for key in nested])
         else:
             flat = dict(value)
             for key in nested:
                 flat[key] = None
-            pieces = "".join(leaf(flat, 0))[1:-1].split("," + inner)
+            pieces = "".join(_LEAVES[depth + 1](flat, 0))[1:-1].split(separator)
             keys = sorted(value)
             for key in nested:
                 index = bisect_left(keys, key)
                 pieces[index] = pieces[index][:-4] + _text(value[key], depth + 1)  # 4: len("null")
-            body = ("," + inner).join(pieces)
-    elif types <= _NESTED:
-        body = ("," + inner).join([_text(item, depth + 1) for item in value])
+            body = separator.join(pieces)
+        return "{" + inner + body + _NEWLINES[depth] + "}"
+    if types <= _NESTED:
+        body = separator.join([_text(item, depth + 1) for item in value])
     else:
-        pieces = "".join(leaf([None if type(item) in _NESTED else item for item in value], 0))[1:-1].split("," + inner)
+        flat_items = [None if type(item) in _NESTED else item for item in value]
+        pieces = "".join(_LEAVES[depth + 1](flat_items, 0))[1:-1].split(separator)
         for index, item in enumerate(value):
             if type(item) in _NESTED:
                 pieces[index] = _text(item, depth + 1)
-        body = ("," + inner).join(pieces)
-    return opener + inner + body + _newline(depth) + closer
+        body = separator.join(pieces)
+    return "[" + inner + body + _NEWLINES[depth] + "]"
 
 
 def _stream(value: Any, depth: int, out: list[str], flush: Callable[[], None]) -> None:
@@ -126,7 +127,7 @@ def _stream(value: Any, depth: int, out: list[str], flush: Callable[[], None]) -
     if depth >= _STREAM_DEPTH or not value or (kind is not dict and kind is not list and kind is not tuple):
         out.append(_text(value, depth) if kind in _NESTED else _scalar(value))
         return
-    inner = _newline(depth + 1)
+    inner = _NEWLINES[depth + 1]
     if kind is dict:
         if not set(map(type, value)) <= _STR:
             raise _UnusualValueError
@@ -141,7 +142,7 @@ def _stream(value: Any, depth: int, out: list[str], flush: Callable[[], None]) -
         _stream(item, depth + 1, out, flush)
         if len(out) >= _BATCH:
             flush()
-    out.append(_newline(depth) + closer)
+    out.append(_NEWLINES[depth] + closer)
 
 
 #: The stdlib's text with each empty container turned into cdktf's form (the slow, exact path).

@@ -483,10 +483,20 @@ class _Block(TerraformElement, AttributeGetters):
     def _to_terraform(self) -> dict[str, Any]:
         body: dict[str, Any] = {"//": self._construct_metadata()}
         body.update(self._synthesize_attributes())
-        for key, value in self._meta_arguments().items():
-            if value is not None:
-                body[key] = value
-        self._apply_overrides(body)
+        if (  # most blocks have no meta-arguments: skip building them
+            self.depends_on
+            or self.count is not None
+            or self.for_each is not None
+            or self.provider is not None
+            or self.lifecycle is not None
+            or self.connection is not None
+            or self.provisioners
+        ):
+            for key, value in self._meta_arguments().items():
+                if value is not None:
+                    body[key] = value
+        if self._raw_overrides:
+            self._apply_overrides(body)
         return {self._block_key: {self.terraform_resource_type: {self.friendly_unique_id: body}}}
 
 
