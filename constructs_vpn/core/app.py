@@ -108,6 +108,8 @@ class App(Construct):
         problems: list[Problem] = []
         if not self.skip_validation:
             for construct in self.node.walk():
+                if not construct.node._validations:  # most constructs have none
+                    continue
                 for found in construct.node.validate():
                     problems.append(
                         found if isinstance(found, Problem) else Problem(construct.node.path, found, rule="validation")

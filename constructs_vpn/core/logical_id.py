@@ -20,6 +20,8 @@ class LogicalIdError(ValueError):
 
 
 def _clean(text: str) -> str:
+    if text.isascii() and text.replace("-", "a").replace("_", "a").isalnum():  # already clean, the common case
+        return text
     return _UNSAFE.sub("", text)
 
 

@@ -322,6 +322,9 @@ def is_dependable(value: object) -> bool:
     )
 
 
+_STR_KEYS = frozenset({str})
+
+
 def _is_type_name(value: object) -> bool:
     return isinstance(value, str) and bool(value)
 
@@ -406,7 +409,7 @@ class _Block(TerraformElement, AttributeGetters):
         if not (  # the common, valid case without building a list of checks (synthesis speed)
             type(terraform_resource_type) is str
             and terraform_resource_type
-            and (attributes is None or (type(attributes) is dict and all(type(k) is str for k in attributes)))
+            and (attributes is None or (type(attributes) is dict and set(map(type, attributes)) <= _STR_KEYS))
             and depends_on is None
             and count is None
             and for_each is None

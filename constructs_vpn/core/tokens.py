@@ -45,6 +45,7 @@ __all__ = [
 ESCAPE_CONTEXT_KEY = "constructs-vpn:escapeRawExpressions"
 #: Unguessable per process: a token string is recognised only with it, never from its shape alone.
 MARKER = secrets.token_hex(12)
+_TOKEN_PREFIX = "${TfToken[TOKEN." + MARKER + "."
 _TOKEN_RE = re.compile(r"\$\{TfToken\[TOKEN\." + MARKER + r"\.(\d+)\]\}")
 _LIST_TOKEN_RE = re.compile(r"#\{TfToken\[TOKEN\." + MARKER + r"\.(\d+)\]\}")
 _TOKENS: dict[int, Expression] = {}
@@ -377,6 +378,10 @@ def _literal(text: str, ctx: ResolveContext) -> str:
 def _resolve_str(value: str, ctx: ResolveContext) -> Any:
     if "{" not in value:
         return value
+    if value.startswith(_TOKEN_PREFIX) and value.endswith("]}"):  # one whole token, the common case
+        number = value[len(_TOKEN_PREFIX) : -2]
+        if number.isdecimal():  # what the pattern's \d takes
+            return lookup_token(int(number), ctx).resolve_value(ctx)
     parts = _TOKEN_RE.split(value)
     if len(parts) == 1:
         if value[0] == "#" and (found := _LIST_TOKEN_RE.fullmatch(value)):
