@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import json
 import re
-from bisect import bisect_left
 from collections.abc import Callable
 from json import encoder as _stdlib
 from typing import Any, TextIO
@@ -103,10 +102,9 @@ def _text(value: Any, depth: int) -> str:
             for key in nested:
                 flat[key] = None
             pieces = "".join(_LEAVES[depth + 1](flat, 0))[1:-1].split(separator)
-            keys = sorted(value)
-            for key in nested:
-                index = bisect_left(keys, key)
-                pieces[index] = pieces[index][:-4] + _text(value[key], depth + 1)  # 4: len("null")
+            for key in nested:  # keys are unique: only the nested item's piece reads '"key": null'
+                placeholder = _encode_str(key) + ": null"
+                pieces[pieces.index(placeholder)] = placeholder[:-4] + _text(value[key], depth + 1)
             body = separator.join(pieces)
         return "{" + inner + body + _NEWLINES[depth] + "}"
     if types <= _NESTED:
@@ -136,10 +134,14 @@ def _stream(value: Any, depth: int, out: list[str], flush: Callable[[], None]) -
     else:
         opener, closer, items = "[", "]", [("", item) for item in value]
     separator = opener + inner
+    leaves = depth + 1 >= _STREAM_DEPTH  # the items are written whole (a stack's blocks): no call per item
     for prefix, item in items:
         out.append(separator + prefix)
         separator = "," + inner
-        _stream(item, depth + 1, out, flush)
+        if leaves and type(item) in _NESTED:
+            out.append(_text(item, depth + 1))
+        else:
+            _stream(item, depth + 1, out, flush)
         if len(out) >= _BATCH:
             flush()
     out.append(_NEWLINES[depth] + closer)
