@@ -80,13 +80,13 @@ def _text(value: Any, depth: int) -> str:
         if kind is dict:
             [(key, item)] = value.items()
             if type(item) in _NESTED and type(key) is str:
-                return "{" + inner + _encode_str(key) + ": " + _text(item, depth + 1) + _NEWLINES[depth] + "}"
+                return f"{{{inner}{_encode_str(key)}: {_text(item, depth + 1)}{_NEWLINES[depth]}}}"
         elif type(value[0]) in _NESTED:
-            return "[" + inner + _text(value[0], depth + 1) + _NEWLINES[depth] + "]"
+            return f"[{inner}{_text(value[0], depth + 1)}{_NEWLINES[depth]}]"
     types = set(map(type, values))
     if types <= _SCALARS:
         text = "".join(_LEAVES[depth + 1](value, 0))
-        return text[0] + inner + text[1:-1] + _NEWLINES[depth] + text[-1]
+        return f"{text[0]}{inner}{text[1:-1]}{_NEWLINES[depth]}{text[-1]}"  # one new string, not four
     if not types <= _KNOWN:
         raise _UnusualValueError
     separator = _SEPARATORS[depth + 1]
@@ -106,7 +106,7 @@ def _text(value: Any, depth: int) -> str:
                 placeholder = _encode_str(key) + ": null"
                 pieces[pieces.index(placeholder)] = placeholder[:-4] + _text(value[key], depth + 1)
             body = separator.join(pieces)
-        return "{" + inner + body + _NEWLINES[depth] + "}"
+        return f"{{{inner}{body}{_NEWLINES[depth]}}}"
     if types <= _NESTED:
         body = separator.join([_text(item, depth + 1) for item in value])
     else:
@@ -116,7 +116,7 @@ def _text(value: Any, depth: int) -> str:
             if type(item) in _NESTED:
                 pieces[index] = _text(item, depth + 1)
         body = separator.join(pieces)
-    return "[" + inner + body + _NEWLINES[depth] + "]"
+    return f"[{inner}{body}{_NEWLINES[depth]}]"
 
 
 def _stream(value: Any, depth: int, out: list[str], flush: Callable[[], None]) -> None:
