@@ -133,6 +133,10 @@ class App(Construct):
     @_collector_paused
     def synthesize(self) -> SynthResult:
         """Check and resolve the app without writing anything; raises ``ValidationError`` with every problem."""
+        return self._synthesize()[0]
+
+    def _synthesize(self) -> tuple[SynthResult, list[TerraformStack]]:
+        """``synthesize``, and the stacks it found (``synth`` needs them: no second walk of the tree)."""
         invoke_aspects(self)
         problems: list[Problem] = []
         if not self.skip_validation:
@@ -150,13 +154,13 @@ class App(Construct):
             if (note.level == "error" and not continue_on_errors) or (note.level == "warn" and self.strict):
                 fix = f"fix the cause or acknowledge_warning({note.id!r})" if note.id else ""
                 problems.append(Problem(note.path, note.message, rule=note.id or note.level, fix=fix))
-        documents = self._resolve_stacks(problems)
+        stacks = self.stacks
+        documents = self._resolve_stacks(stacks, problems)
         if problems:
             raise ValidationError(problems)
-        return SynthResult(self.outdir, documents, annotations)
+        return SynthResult(self.outdir, documents, annotations), stacks
 
-    def _resolve_stacks(self, problems: list[Problem]) -> dict[str, dict[str, Any]]:
-        stacks = self.stacks
+    def _resolve_stacks(self, stacks: list[TerraformStack], problems: list[Problem]) -> dict[str, dict[str, Any]]:
         seen: dict[str, str] = {}
         for stack in stacks:
             if stack.node.id in seen:
@@ -187,10 +191,10 @@ class App(Construct):
     def synth(self) -> SynthResult:
         """Check the app, then write ``manifest.json`` and ``stacks/<id>/cdk.tf.json`` (or ``cdk.tf`` and
         ``metadata.json``) atomically."""
-        result = self.synthesize()
+        result, stacks = self._synthesize()
         files: dict[str, Content] = {}
         manifest_stacks: dict[str, Any] = {}
-        by_stack = {s.node.id: s for s in self.stacks}
+        by_stack = {s.node.id: s for s in stacks}
         stack_file = "cdk.tf" if self.hcl_output else "cdk.tf.json"
         for name, document in result.documents.items():
             stack = by_stack[name]

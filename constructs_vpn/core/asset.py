@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import weakref
 from pathlib import Path, PurePosixPath
 
 from .construct import Construct
@@ -40,6 +41,10 @@ def _find_above(name: str, start: Path) -> Path | None:
     return None
 
 
+#: Stacks that have assets, so that synthesis walks only their trees for files.
+_STACKS_WITH_ASSETS: weakref.WeakSet[TerraformStack] = weakref.WeakSet()
+
+
 class TerraformAsset(Construct):
     """A file (``AssetType.FILE``) or folder (``AssetType.DIRECTORY``) to ship with the stack. A relative
     ``path`` is read from the folder of ``cdktf.json``, as in cdktf. ``AssetType.ARCHIVE`` is not supported."""
@@ -49,6 +54,7 @@ class TerraformAsset(Construct):
     ) -> None:
         super().__init__(scope, id)
         self.stack = TerraformStack.of(self)
+        _STACKS_WITH_ASSETS.add(self.stack)
         source = Path(path)
         if not source.is_absolute():
             config = self.node.try_get_context("cdktfJsonPath") or _find_above("cdktf.json", Path.cwd())
@@ -99,6 +105,8 @@ class TerraformAsset(Construct):
 def asset_files(stack: TerraformStack) -> dict[str, bytes]:
     """The files of the stack's assets, relative to its folder."""
     files: dict[str, bytes] = {}
+    if stack not in _STACKS_WITH_ASSETS:
+        return files
     for construct in stack.node.walk():
         if not isinstance(construct, TerraformAsset) or construct.stack is not stack:
             continue
