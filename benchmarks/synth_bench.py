@@ -1,22 +1,36 @@
 """Synthesis speed and memory: N IPsec sites of 5 resources each, plus a shared CEN, TR and route table.
 
-Prints one JSON line: ``{"connections", "constructs", "resources", "seconds", "peak_rss_mib", "json_dump_seconds",
-"ratio_to_json_dump", "import_ms", "import_vpn_ms"}`` (cold imports of the core and of the VPN constructs).
-``seconds`` covers building the constructs and writing ``cdktf.out``;
-``json_dump_seconds`` is a plain ``json.dumps`` (same settings) of the same documents, the floor any engine
-pays. ``--constructs`` builds the sites with the VPN constructs (dual-tunnel ``IpsecConnection``) instead of
-generic resources. Not a test: run it by hand and record the figures (``--connections 1000``).
+Prints one JSON line: ``{"python", "connections", "constructs", "stacks", "resources", "runs", "seconds",
+"cpu_seconds", "peak_rss_mib", "json_dump_seconds", "json_dump_cpu_seconds", "ratio_to_json_dump",
+"cpu_ratio_to_json_dump", "import_bytecode", "import_ms", "import_vpn_ms", "import_ms_uncached",
+"import_vpn_ms_uncached"}``.
+
+``seconds`` covers building the constructs and writing ``cdktf.out``; ``json_dump_seconds`` is a plain
+``json.dumps`` (same settings) of the same documents, the floor any engine pays (on Python 3.11 the stdlib's
+indenting encoder is pure Python; where it is C the floor is lower: compare ratios of one ``python`` only).
+Both are the best of ``--runs`` runs (after a small warm-up run), taken in turns; each ratio is the median of
+the runs' own ratios (a synthesis over the dump right after it, so that a busy moment slows both alike), the
+figure to quote from a shared machine. ``import_ms`` and ``import_vpn_ms`` are the imports of the core and of
+the VPN constructs in a new interpreter with their bytecode compiled beforehand (into a temporary cache),
+``..._uncached`` without it. ``--constructs`` builds the sites with the VPN constructs (dual-tunnel
+``IpsecConnection``) instead of generic resources. Not a test: run it by hand and record the figures
+(``--connections 1000``).
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
 import json
+import operator
+import os
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -142,11 +156,64 @@ def build_constructs(app: App, connections: int, stacks: int = 1) -> None:
         )
 
 
-def import_ms(statement: str = "import constructs_vpn.core") -> float:
-    """The fastest of three cold runs of the import ``statement``, each in a new interpreter."""
+def import_ms(statement: str = "import constructs_vpn.core", *, bytecode: bool = True) -> float:
+    """The fastest of three imports of ``statement``, each in a new interpreter: with ``bytecode``, from a cache
+    compiled by a first, untimed run (the usual case after installation); else compiling every module."""
     code = f"import time; t = time.perf_counter(); {statement}; print(time.perf_counter() - t)"
-    runs = [float(subprocess.check_output([sys.executable, "-c", code], text=True)) for _ in range(3)]
+    with tempfile.TemporaryDirectory() as cache:
+        env = {k: v for k, v in os.environ.items() if k not in ("PYTHONDONTWRITEBYTECODE", "PYTHONPYCACHEPREFIX")}
+        if bytecode:
+            env["PYTHONPYCACHEPREFIX"] = cache
+            subprocess.run([sys.executable, "-c", statement], env=env, check=True)
+        else:
+            env["PYTHONDONTWRITEBYTECODE"] = "1"
+            env["PYTHONPYCACHEPREFIX"] = cache  # empty: bytecode the install may have is not read
+        runs = [float(subprocess.check_output([sys.executable, "-c", code], text=True, env=env)) for _ in range(3)]
     return round(min(runs) * 1000, 1)
+
+
+def measure(build: Callable[[App, int], None], connections: int, runs: int) -> dict[str, Any]:
+    """Best-of-``runs`` figures of synthesis and of ``json.dumps`` of its documents, taken in turns; the ratios
+    are the median of each run's synthesis over the dump right after it (a busy moment slows both)."""
+    synth_wall: list[float] = []
+    synth_cpu: list[float] = []
+    dump_wall: list[float] = []
+    dump_cpu: list[float] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        warm_up = App(outdir=Path(tmp) / "warm-up")
+        build(warm_up, min(connections, 20))
+        warm_up.synth()
+        peak = 0.0
+        for run in range(runs):
+            start, cpu_start = time.perf_counter(), time.process_time()
+            app = App(outdir=Path(tmp) / f"cdktf.out-{run}")
+            build(app, connections)
+            result = app.synth()
+            synth_wall.append(time.perf_counter() - start)
+            synth_cpu.append(time.process_time() - cpu_start)
+            if run == 0:  # before any comparison dump
+                peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+            start, cpu_start = time.perf_counter(), time.process_time()
+            for document in result.documents.values():
+                json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False)
+            dump_wall.append(time.perf_counter() - start)
+            dump_cpu.append(time.process_time() - cpu_start)
+            stacks = len(result.documents)
+            resources = sum(len(items) for d in result.documents.values() for items in d.get("resource", {}).values())
+            del app, result
+            gc.collect()  # the constructs are cycles (node and host): free them before the next run, untimed
+    return {
+        "stacks": stacks,
+        "resources": resources,
+        "runs": runs,
+        "seconds": round(min(synth_wall), 3),
+        "cpu_seconds": round(min(synth_cpu), 3),
+        "peak_rss_mib": round(peak, 1),
+        "json_dump_seconds": round(min(dump_wall), 3),
+        "json_dump_cpu_seconds": round(min(dump_cpu), 3),
+        "ratio_to_json_dump": round(statistics.median(map(operator.truediv, synth_wall, dump_wall)), 2),
+        "cpu_ratio_to_json_dump": round(statistics.median(map(operator.truediv, synth_cpu, dump_cpu)), 2),
+    }
 
 
 def main() -> None:
@@ -154,6 +221,7 @@ def main() -> None:
     parser.add_argument("--connections", type=int, default=1000)
     parser.add_argument("--constructs", action="store_true", help="build the sites with the VPN constructs")
     parser.add_argument("--stacks", type=int, default=1, help="spread the sites over this many stacks (--constructs)")
+    parser.add_argument("--runs", type=int, default=5, help="take the best of this many runs")
     args = parser.parse_args()
 
     def build(app: App, connections: int) -> None:
@@ -162,33 +230,21 @@ def main() -> None:
         else:
             build_generic(app, connections)
 
-    with tempfile.TemporaryDirectory() as tmp:
-        outdir = Path(tmp) / "cdktf.out"
-        start = time.perf_counter()
-        app = App(outdir=outdir)
-        build(app, args.connections)
-        result = app.synth()
-        seconds = time.perf_counter() - start
-        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # before the comparison dump below
-        dump_start = time.perf_counter()
-        for document in result.documents.values():
-            json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False)
-        dump_seconds = time.perf_counter() - dump_start
-    resources = sum(len(items) for d in result.documents.values() for items in d.get("resource", {}).values())
+    figures = measure(build, args.connections, max(1, args.runs))
+    vpn_import = "from constructs_vpn.vpn import IpsecConnection, TransitRouter"
     print(
         json.dumps(
             {
+                "python": sys.version.split()[0],
                 "connections": args.connections,
                 "constructs": args.constructs,
-                "stacks": len(result.documents),
-                "resources": resources,
-                "seconds": round(seconds, 3),
-                "peak_rss_mib": round(peak, 1),
-                "json_dump_seconds": round(dump_seconds, 3),
-                "ratio_to_json_dump": round(seconds / dump_seconds, 2),
+                **figures,
+                "import_bytecode": "compiled beforehand (import_ms, import_vpn_ms); none (..._uncached)",
                 "import_ms": import_ms(),
                 # constructs_vpn.vpn loads its modules on first use: time what an app imports
-                "import_vpn_ms": import_ms("from constructs_vpn.vpn import IpsecConnection, TransitRouter"),
+                "import_vpn_ms": import_ms(vpn_import),
+                "import_ms_uncached": import_ms(bytecode=False),
+                "import_vpn_ms_uncached": import_ms(vpn_import, bytecode=False),
             }
         )
     )

@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import io
 import os
+import weakref
 import zipfile
 from pathlib import Path, PurePosixPath
 
@@ -47,6 +48,10 @@ def _find_above(name: str, start: Path) -> Path | None:
     return None
 
 
+#: Stacks that have assets, so that synthesis walks only their trees for files.
+_STACKS_WITH_ASSETS: weakref.WeakSet[TerraformStack] = weakref.WeakSet()
+
+
 class TerraformAsset(Construct):
     """A file (``AssetType.FILE``), a folder (``AssetType.DIRECTORY``) or a folder zipped into ``archive.zip``
     (``AssetType.ARCHIVE``) to ship with the stack. A relative ``path`` is read from the folder of
@@ -57,6 +62,7 @@ class TerraformAsset(Construct):
     ) -> None:
         super().__init__(scope, id)
         self.stack = TerraformStack.of(self)
+        _STACKS_WITH_ASSETS.add(self.stack)
         source = Path(path)
         if not source.is_absolute():
             config = self.node.try_get_context("cdktfJsonPath") or _find_above("cdktf.json", Path.cwd())
@@ -105,6 +111,8 @@ class TerraformAsset(Construct):
 def asset_files(stack: TerraformStack) -> dict[str, bytes]:
     """The files of the stack's assets, relative to its folder."""
     files: dict[str, bytes] = {}
+    if stack not in _STACKS_WITH_ASSETS:
+        return files
     for construct in stack.node.walk():
         if not isinstance(construct, TerraformAsset) or construct.stack is not stack:
             continue

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from .construct import Construct
@@ -17,7 +18,9 @@ def deep_merge(target: dict[str, Any], source: dict[str, Any]) -> None:
     """Merge ``source`` into ``target``: dicts merge recursively, lists concatenate, other values replace."""
     for key, value in source.items():
         current = target.get(key)
-        if isinstance(current, dict) and isinstance(value, dict):
+        if current is None:  # the common case: a key the target does not have yet
+            target[key] = value
+        elif isinstance(current, dict) and isinstance(value, dict):
             deep_merge(current, value)
         elif isinstance(current, list) and isinstance(value, list):
             current.extend(value)
@@ -57,6 +60,15 @@ def set_dotted(target: dict[str, Any], path: str, value: Any) -> None:
         current[keys[-1]] = value
 
 
+@cache
+def _stack_type() -> type[TerraformStack]:
+    """``TerraformStack``, imported once on first use (stack.py imports this module; an import statement in
+    ``__init__`` costs a trip through the import system per element)."""
+    from .stack import TerraformStack
+
+    return TerraformStack
+
+
 class TerraformElement(Construct, Referenceable):
     """Base of resources, data sources, providers, variables, outputs, locals and backends.
 
@@ -69,9 +81,7 @@ class TerraformElement(Construct, Referenceable):
 
     def __init__(self, scope: Construct, id: str) -> None:
         super().__init__(scope, id)
-        from .stack import TerraformStack
-
-        self._stack = TerraformStack.of(self)
+        self._stack = _stack_type().of(self)
         self._logical_id_override: str | None = None
         self._logical_id: str | None = None
         self._raw_overrides: dict[str, Any] = {}

@@ -20,6 +20,8 @@ class LogicalIdError(ValueError):
 
 
 def _clean(text: str) -> str:
+    if text.isascii() and text.replace("-", "a").replace("_", "a").isalnum():  # already clean, the common case
+        return text
     return _UNSAFE.sub("", text)
 
 
@@ -42,5 +44,5 @@ def make_unique_id(components: list[str]) -> str:
     for comp in comps:
         if not human or not human[-1].endswith(comp):
             human.append(comp)
-    human_part = "_".join(_clean(c) for c in human if c != _HIDDEN_FROM_HUMAN_ID)[:_MAX_HUMAN_LEN]
+    human_part = "_".join([_clean(c) for c in human if c != _HIDDEN_FROM_HUMAN_ID])[:_MAX_HUMAN_LEN]
     return f"{human_part}_{digest}"

@@ -321,6 +321,9 @@ def is_dependable(value: object) -> bool:
     )
 
 
+_STR_KEYS = frozenset({str})
+
+
 def _is_type_name(value: object) -> bool:
     return isinstance(value, str) and bool(value)
 
@@ -405,7 +408,7 @@ class _Block(TerraformElement, AttributeGetters):
         if not (  # the common, valid case without building a list of checks (synthesis speed)
             type(terraform_resource_type) is str
             and terraform_resource_type
-            and (attributes is None or (type(attributes) is dict and all(type(k) is str for k in attributes)))
+            and (attributes is None or (type(attributes) is dict and set(map(type, attributes)) <= _STR_KEYS))
             and depends_on is None
             and count is None
             and for_each is None
@@ -487,10 +490,20 @@ class _Block(TerraformElement, AttributeGetters):
     def _to_terraform(self) -> dict[str, Any]:
         body: dict[str, Any] = {"//": self._construct_metadata()}
         body.update(process_dynamic_attributes(self._synthesize_attributes()))
-        for key, value in self._meta_arguments().items():
-            if value is not None:
-                body[key] = value
-        self._apply_overrides(body)
+        if (  # most blocks have no meta-arguments: skip building them
+            self.depends_on
+            or self.count is not None
+            or self.for_each is not None
+            or self.provider is not None
+            or self.lifecycle is not None
+            or self.connection is not None
+            or self.provisioners
+        ):
+            for key, value in self._meta_arguments().items():
+                if value is not None:
+                    body[key] = value
+        if self._raw_overrides:
+            self._apply_overrides(body)
         return {self._block_key: {self.terraform_resource_type: {self.friendly_unique_id: body}}}
 
     #: cdktf's meta-arguments of ``cdk.tf``, in its order (a data source has no connection there).

@@ -205,9 +205,10 @@ class TerraformStack(Construct):
                 continue
             deep_merge(doc, fragment)
             element_metadata = element._to_metadata()
-            for kind, keys in element_metadata.pop("overrides", {}).items():
-                overrides.setdefault(kind, []).extend(k for k in keys if k not in overrides.get(kind, []))
-            deep_merge(metadata, element_metadata)
+            if element_metadata:
+                for kind, keys in element_metadata.pop("overrides", {}).items():
+                    overrides.setdefault(kind, []).extend(k for k in keys if k not in overrides.get(kind, []))
+                deep_merge(metadata, element_metadata)
             if isinstance(element, TerraformBackend):
                 metadata["backend"] = element.backend_name
             elif isinstance(element, TerraformOutput):

@@ -18,11 +18,12 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
-from .app import App, dumps
+from .app import App
 from .aspects import invoke_aspects
 from .construct import Construct
 from .errors import Problem, SynthError, ValidationError
 from .hcl_render import stack_to_hcl
+from .json_writer import dumps
 from .stack import TerraformStack
 
 __all__ = ["Testing"]

@@ -45,6 +45,7 @@ __all__ = [
 ESCAPE_CONTEXT_KEY = "constructs-vpn:escapeRawExpressions"
 #: Unguessable per process: a token string is recognised only with it, never from its shape alone.
 MARKER = secrets.token_hex(12)
+_TOKEN_PREFIX = "${TfToken[TOKEN." + MARKER + "."
 _TOKEN_RE = re.compile(r"\$\{TfToken\[TOKEN\." + MARKER + r"\.(\d+)\]\}")
 _LIST_TOKEN_RE = re.compile(r"#\{TfToken\[TOKEN\." + MARKER + r"\.(\d+)\]\}")
 _TOKENS: dict[int, Expression] = {}
@@ -377,6 +378,10 @@ def _literal(text: str, ctx: ResolveContext) -> str:
 def _resolve_str(value: str, ctx: ResolveContext) -> Any:
     if "{" not in value:
         return value
+    if value.startswith(_TOKEN_PREFIX) and value.endswith("]}"):  # one whole token, the common case
+        number = value[len(_TOKEN_PREFIX) : -2]
+        if number.isdecimal():  # what the pattern's \d takes
+            return lookup_token(int(number), ctx).resolve_value(ctx)
     parts = _TOKEN_RE.split(value)
     if len(parts) == 1:
         if value[0] == "#" and (found := _LIST_TOKEN_RE.fullmatch(value)):
@@ -402,6 +407,36 @@ def _list_token(value: list[Any]) -> Expression | None:
     return None
 
 
+def _key_error(key: object, ctx: ResolveContext) -> ValidationError:
+    return ValidationError.single(
+        ctx.path,
+        f"key {key!r} is a {type(key).__name__}; Terraform argument and map keys are strings",
+        rule="argument-type",
+        fix=f"use str({key!r}) as the key",
+    )
+
+
+def _resolve_dict(value: dict[Any, Any], ctx: ResolveContext) -> dict[str, Any]:
+    """``resolve`` of a dict, with the common item types inlined (most values are plain strings and numbers)."""
+    out = {}
+    for key, item in value.items():
+        item_kind = type(item)
+        if item_kind is str:
+            resolved = _resolve_str(item, ctx) if "{" in item else item
+        elif item_kind is int or item_kind is bool:
+            resolved = item
+        elif item is None:
+            continue
+        elif item_kind is dict:
+            resolved = _resolve_dict(item, ctx)
+        else:
+            resolved = resolve(item, ctx)
+        if type(key) is not str and not isinstance(key, str):
+            raise _key_error(key, ctx)
+        out[_resolve_str(key, ctx) if "{" in key else key] = resolved
+    return out
+
+
 def resolve(value: Any, ctx: ResolveContext) -> Any:
     """Turn a Python value holding tokens into the JSON value Terraform reads.
 
@@ -412,26 +447,7 @@ def resolve(value: Any, ctx: ResolveContext) -> Any:
     if kind is str:
         return _resolve_str(value, ctx)
     if kind is dict:
-        out = {}
-        for key, item in value.items():
-            item_kind = type(item)
-            if item_kind is str:  # the common case, inlined: most values are plain strings
-                resolved = _resolve_str(item, ctx) if "{" in item else item
-            elif item_kind is int or item_kind is bool:
-                resolved = item
-            elif item is None:
-                continue
-            else:
-                resolved = resolve(item, ctx)
-            if type(key) is not str and not isinstance(key, str):
-                raise ValidationError.single(
-                    ctx.path,
-                    f"key {key!r} is a {type(key).__name__}; Terraform argument and map keys are strings",
-                    rule="argument-type",
-                    fix=f"use str({key!r}) as the key",
-                )
-            out[_resolve_str(key, ctx) if "{" in key else key] = resolved
-        return out
+        return _resolve_dict(value, ctx)
     if kind is list or kind is tuple:
         if len(value) == 1 and (listed := _list_token(list(value))) is not None:
             return listed.resolve_value(ctx)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import signal
@@ -78,6 +79,22 @@ def test_output_is_byte_identical_whatever_the_hash_seed(tmp_path: Path) -> None
         subprocess.run([sys.executable, APP, str(outdir), "v1"], check=True, env=env)
         outputs.append(tree(outdir))
     assert outputs[0] == outputs[1] == outputs[2]
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_synthesis_leaves_the_garbage_collector_as_it_found_it(tmp_path: Path, enabled: bool) -> None:
+    """Synthesis pauses the cyclic collector; afterwards it is on or off as before, even after an error."""
+    app = App(outdir=tmp_path / "out")
+    stack = TerraformStack(app, "s")
+    TerraformResource(stack, "r", terraform_resource_type="t_res", attributes={"bad": object()})
+    was = gc.isenabled()
+    try:
+        gc.enable() if enabled else gc.disable()
+        with pytest.raises(ValidationError):
+            app.synth()
+        assert gc.isenabled() is enabled
+    finally:
+        gc.enable() if was else gc.disable()
 
 
 def test_annotations_go_to_the_manifest(app: App) -> None:

@@ -57,6 +57,17 @@ def test_nested_references_in_strings_lists_and_maps(stack: TerraformStack) -> N
     assert rendered["m"] == {"k": "${t_res.target.id}", "deep": [{"v": "${t_res.target.id}"}]}
 
 
+def test_text_that_starts_and_ends_like_one_token_is_read_as_it_is(stack: TerraformStack) -> None:
+    """A whole token string is resolved by a shortcut; two tokens, or a token with text around it, are not one."""
+    target = make(stack, "target")
+    a, b = target.get_string_attribute("a"), target.get_string_attribute("b")
+    make(stack, two=a + b, inner=a[:-2] + "x]}", around=a + "-" + b)
+    rendered = body(stack)
+    assert rendered["two"] == "${t_res.target.a}${t_res.target.b}"
+    assert rendered["inner"] == a[:-2] + "x]}"
+    assert rendered["around"] == "${t_res.target.a}-${t_res.target.b}"
+
+
 @pytest.mark.parametrize(
     "literal", ["${var.env}-bucket", "%{ if var.on }yes%{ endif }", "a $${b} c", "no braces", "{ plain }"]
 )
