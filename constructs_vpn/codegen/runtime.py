@@ -433,7 +433,10 @@ def synthesize_hcl(config: BaseModel) -> dict[str, Any]:
         if value is None:
             continue
         kind, storage, is_block = _hcl_type(field.annotation)
-        if is_block and not _is_token(value):
+        if is_block and isinstance(value, TerraformDynamicExpression):
+            # cdktf's listMapperHcl(..., isBlockType=true): written as a dynamic block, not a for expression
+            value = TerraformDynamicBlock.from_dynamic_expression(value)
+        elif is_block and not _is_token(value):
             value = [synthesize_hcl(v) for v in value] if isinstance(value, list | tuple) else synthesize_hcl(value)
         out[field.alias or name] = {"value": value, "isBlock": is_block, "type": kind, "storageClassType": storage}
     return out

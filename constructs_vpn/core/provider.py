@@ -77,7 +77,7 @@ class TerraformProvider(TerraformElement):
         return {}
 
     def _to_hcl_terraform(self) -> dict[str, Any]:
-        body = keys_to_snake_case(self._synthesize_hcl_attributes())
+        body = keys_to_snake_case(process_dynamic_attributes(self._synthesize_hcl_attributes()))
         self._apply_overrides(body)
         if self.alias:
             body["alias"] = self.alias

@@ -510,7 +510,7 @@ class _Block(TerraformElement, AttributeGetters):
     _hcl_meta: tuple[str, ...] = ("depends_on", "count", "provider", "lifecycle", "for_each", "connection")
 
     def _to_hcl_terraform(self) -> dict[str, Any]:
-        body = dict(self._synthesize_hcl_attributes())
+        body = dict(process_dynamic_attributes(self._synthesize_hcl_attributes()))
         meta = self._meta_arguments()
         for key in self._hcl_meta:
             if meta[key] is None:

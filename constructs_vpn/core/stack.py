@@ -163,7 +163,9 @@ class TerraformStack(Construct):
         self._stale = False
         doc: dict[str, Any] = {}
         metadata: dict[str, Any] = {"backend": "local", "stackName": self.node.id, "version": CDKTF_VERSION}
-        overrides: dict[str, list[str]] = {}
+        # cdktf starts from the stack's own override keys, then concatenates each element's (a key overridden in
+        # several resources of one type is listed once per resource).
+        overrides: dict[str, list[str]] = {"stack": top_level_keys(self._raw_overrides)} if self._raw_overrides else {}
         outputs: dict[str, Any] = {}
         addresses: dict[str, str] = {}
         problems: list[Problem] = []
@@ -207,7 +209,7 @@ class TerraformStack(Construct):
             element_metadata = element._to_metadata()
             if element_metadata:
                 for kind, keys in element_metadata.pop("overrides", {}).items():
-                    overrides.setdefault(kind, []).extend(k for k in keys if k not in overrides.get(kind, []))
+                    overrides.setdefault(kind, []).extend(keys)
                 deep_merge(metadata, element_metadata)
             if isinstance(element, TerraformBackend):
                 metadata["backend"] = element.backend_name
@@ -219,7 +221,6 @@ class TerraformStack(Construct):
         if problems:
             raise ValidationError(problems)
         if self._raw_overrides:
-            overrides["stack"] = top_level_keys(self._raw_overrides)
             stack_ctx = ResolveContext(self, self.node.path, escape=escape)
             for dotted, value in self._raw_overrides.items():
                 set_dotted(doc, dotted, resolve(value, stack_ctx))

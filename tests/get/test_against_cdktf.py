@@ -9,6 +9,7 @@ CONSTRUCTS_VPN_REQUIRE_TOOLS=1.
 
 from __future__ import annotations
 
+import difflib
 import json
 import os
 import shutil
@@ -101,7 +102,8 @@ def test_synth_hcl_writes_the_bindings_as_cdktfs_do(written: Written) -> None:
     # the arguments are there (a generic resource's body would be empty), nested blocks as blocks
     assert b'\nike_config {\nike_version = "ikev2"\npsk = "${var.psk}"\n}' in theirs["stacks/site/cdk.tf"]
     for name, text in theirs.items():
-        assert ours[name] == text, name
+        diff = difflib.unified_diff(text.decode().splitlines(), ours[name].decode().splitlines(), "cdktf", "ours")
+        assert ours[name] == text, f"{name}:\n" + "\n".join(diff)
 
 
 def test_switching_the_imports_is_the_only_edit() -> None:

@@ -47,19 +47,19 @@ def build(app: App) -> None:
     patched.add_override("triggers.y", "2")
     patched.add_override("lifecycle.prevent_destroy", True)
     stack.add_override("terraform.required_version", ">= 1.5")
-    # node.default_child: the child with id "Resource", else the one set (constructs 10). A stack of its own,
-    # with a different override in each resource: the engine lists an override key once per stack where cdktf
-    # lists it once per resource (a known difference, left to the synthesis work).
+    # node.default_child: the child with id "Resource", else the one set (constructs 10); both resources override
+    # "triggers", which cdktf's metadata lists once per resource, after the stack's own override keys.
     defaults = TerraformStack(app, "default-child")
     Provider(defaults, "null")
     wrapped = Construct(defaults, "wrapped")
     Resource(wrapped, "Resource", {"triggers": {"x": "1"}})
     chosen = Construct(defaults, "chosen")
     chosen.node.default_child = Resource(chosen, "main", {"triggers": {"x": "1"}})
-    for wrapper, (key, value) in ((wrapped, ("triggers.y", "2")), (chosen, ("lifecycle.create_before_destroy", True))):
+    for wrapper, (key, value) in ((wrapped, ("triggers.y", "2")), (chosen, ("triggers.z", "3"))):
         child = wrapper.node.default_child
         assert isinstance(child, TerraformResource)
         child.add_override(key, value)
+    defaults.add_override("terraform.required_version", ">= 1.5")
     Data(Construct(group, "deeper"), "Default", {"x": first.get_string_attribute("id")}, depends_on=[first])
     TerraformOutput(Construct(stack, "nested"), "static", value=first.get_string_attribute("id"), static_id=True)
     TerraformOutput(Construct(stack, "nested2"), "hashed", value=counted.get_string_attribute("id"))
