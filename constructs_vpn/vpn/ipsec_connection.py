@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Annotated, Any, Protocol, TypedDict, Unpack, runtime_checkable
 
-from pydantic import PrivateAttr, model_validator
+from pydantic import model_validator
 
 from ..alicloud.cen_transit_router_grant_attachment import CenTransitRouterGrantAttachment
 from ..alicloud.cen_transit_router_route_table_association import CenTransitRouterRouteTableAssociation
@@ -147,8 +147,6 @@ class IpsecConnectionProps(PropsModel):
     tags: Tags | None = None
     """Tags of the connection and attachment. Default: none."""
 
-    _short_form: bool = PrivateAttr(default=False)
-
     @property
     def dual_tunnel(self) -> bool:
         """Whether the connection is dual-tunnel, from ``tunnels``, ``tunnel_mode`` and ``existing``."""
@@ -158,9 +156,17 @@ class IpsecConnectionProps(PropsModel):
             return self.tunnel_mode == "dual"
         return self.existing is None
 
+    @property
+    def short_form(self) -> bool:
+        """Whether ``tunnels`` holds the top-level settings twice (expanded here) rather than the user's."""
+        return self.tunnels is not None and "tunnels" not in self.__pydantic_fields_set__
+
     @model_validator(mode="after")
     def _expand_short_form(self) -> IpsecConnectionProps:
-        """Dual-tunnel without ``tunnels``: the same settings on both tunnels."""
+        """Dual-tunnel without ``tunnels``: the same settings on both tunnels.
+
+        Filled in place, with ``tunnels`` out of the fields set (that marks the short form): the values are
+        validated already, and copying the whole model for each connection showed in profiles."""
         if not self.dual_tunnel or self.tunnels is not None or self.customer_gateway is None:
             return self
         bgps: list[BgpConfig | None] = list(self.tunnels_bgp) if self.tunnels_bgp is not None else [None, None]
@@ -174,10 +180,9 @@ class IpsecConnectionProps(PropsModel):
             "enable_dpd": self.enable_dpd,
             "enable_nat_traversal": self.enable_nat_traversal,
         }
-        tunnels = [TunnelOptions.model_construct(**shared, bgp=bgp) for bgp in bgps]
-        expanded = self.model_copy(update={"tunnels": tunnels})
-        expanded._short_form = True
-        return expanded
+        self.__dict__["tunnels"] = [TunnelOptions.model_construct(**shared, bgp=bgp) for bgp in bgps]
+        self.__pydantic_fields_set__.discard("tunnels")  # given as None
+        return self
 
 
 class IpsecConnectionOptions(TypedDict, total=False):
@@ -363,7 +368,7 @@ class IpsecConnection(VpnConstruct):
     def _gateway_providers(self, props: IpsecConnectionProps) -> Iterator[Problem]:
         """Cross-account: a customer gateway this app creates must live in the VPN account too."""
         gateways = [("customer_gateway", props.customer_gateway)]
-        if props.tunnels is not None and not props._short_form:
+        if props.tunnels is not None and not props.short_form:
             gateways = [(f"tunnels[{i}].customer_gateway", t.customer_gateway) for i, t in enumerate(props.tunnels)]
         for field, gateway in gateways:
             if isinstance(gateway, CustomerGateway) and gateway.provider is not self.provider:
