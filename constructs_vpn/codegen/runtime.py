@@ -78,8 +78,11 @@ def _is_token(value: object) -> bool:
 
 
 # --- scalar and collection types --------------------------------------------------------------------------
+_STRING_TYPES = (str, Expression)
+
+
 def _check_string(value: Any) -> Any:
-    if isinstance(value, str | Expression):
+    if type(value) is str or isinstance(value, _STRING_TYPES):
         return value
     raise _type_error("a string", value)
 
@@ -192,10 +195,10 @@ def rule_core_schema(rule: Rule, source: Any, handler: GetCoreSchemaHandler) -> 
     """The pydantic schema of ``Annotated[<type>, rule]``: the type's own checks, then the rule on concrete values."""
 
     def check(value: Any) -> Any:
-        if value is None or _is_token(value):
-            return value
+        # The rule first: a value it accepts needs no token test (the slower one), and a rule accepts or skips
+        # any token (a string of other text, or an object of another type), so the outcome is the same.
         found = rule.violation(value)
-        if found is None:
+        if found is None or _is_token(value):
             return value
         quiet = rule.violation(value, show_value=False)
         raise _error(found.rule, found.message, found.fix, quiet=quiet.message if quiet else found.message)
