@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Protocol, TypedDict, Unpack, runtime_checkable
+from typing import TYPE_CHECKING, Annotated, Protocol, TypedDict, Unpack, runtime_checkable
 
-from ..alicloud.cen_instance import CenInstance as CenInstanceResource
 from ..core.construct import Construct
 from ..core.provider import TerraformProvider
 from ._base import PropsModel, VpnConstruct
 from .options import one_of
 from .types import AS_IS, Description, Name128, ResourceId, Tags, is_token
+
+if TYPE_CHECKING:  # the binding loads when an instance is built
+    from ..alicloud.cen_instance import CenInstance as CenInstanceResource
 
 __all__ = ["CenInstance", "CenInstanceAttributes", "CenInstanceOptions", "CenInstanceProps", "ICenInstance"]
 
@@ -126,6 +128,8 @@ class CenInstance(VpnConstruct):
         return _CenInstanceReference(scope, id, cen_id, provider)
 
     def _create(self) -> CenInstanceResource:
+        from ..alicloud.cen_instance import CenInstance as CenInstanceResource
+
         props = self.props
         assert props is not None
         resource = CenInstanceResource(

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Protocol, TypedDict, Unpack, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, TypedDict, Unpack, runtime_checkable
 
-from ..alicloud.vpn_customer_gateway import VpnCustomerGateway
 from ..core.construct import Construct
 from ..core.provider import TerraformProvider
 from ._base import PropsModel, VpnConstruct
 from .types import Asn, Description, Ipv4, Name100, ResourceId, Tags
+
+if TYPE_CHECKING:  # the binding loads when a gateway is built
+    from ..alicloud.vpn_customer_gateway import VpnCustomerGateway
 
 __all__ = [
     "CustomerGateway",
@@ -119,6 +121,8 @@ class CustomerGateway(VpnConstruct):
         return CustomerGatewayReference(scope, id, customer_gateway_id, provider)
 
     def _create(self) -> VpnCustomerGateway:
+        from ..alicloud.vpn_customer_gateway import VpnCustomerGateway
+
         props = self.props
         assert props is not None
         resource = VpnCustomerGateway(

@@ -18,16 +18,10 @@ options) is updated in place. ``protect=True`` sets ``prevent_destroy`` on the c
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Annotated, Any, Protocol, TypedDict, Unpack, runtime_checkable
+from typing import TYPE_CHECKING, Annotated, Any, Protocol, TypedDict, Unpack, runtime_checkable
 
-from pydantic import model_validator
+from pydantic import Field, model_validator
 
-from ..alicloud.cen_transit_router_grant_attachment import CenTransitRouterGrantAttachment
-from ..alicloud.cen_transit_router_route_table_association import CenTransitRouterRouteTableAssociation
-from ..alicloud.cen_transit_router_route_table_propagation import CenTransitRouterRouteTablePropagation
-from ..alicloud.cen_transit_router_vpn_attachment import CenTransitRouterVpnAttachment
-from ..alicloud.vpn_gateway_vco_route import VpnGatewayVcoRoute
-from ..alicloud.vpn_gateway_vpn_attachment import VpnGatewayVpnAttachment
 from ..core.construct import Construct
 from ..core.errors import Problem
 from ..core.fn import Fn
@@ -51,11 +45,21 @@ from .options import (
     PskSource,
     StaticRoute,
     TunnelOptions,
+    console_ike_config,
+    console_ipsec_config,
     one_of,
 )
 from .rules import check_connection
 from .transit_router import ITransitRouter
 from .types import AS_IS, Cidr, Name100, ResourceId, Tags, is_token
+
+if TYPE_CHECKING:  # the bindings load when a connection is built (and the grant, routes only when used)
+    from ..alicloud.cen_transit_router_grant_attachment import CenTransitRouterGrantAttachment
+    from ..alicloud.cen_transit_router_route_table_association import CenTransitRouterRouteTableAssociation
+    from ..alicloud.cen_transit_router_route_table_propagation import CenTransitRouterRouteTablePropagation
+    from ..alicloud.cen_transit_router_vpn_attachment import CenTransitRouterVpnAttachment
+    from ..alicloud.vpn_gateway_vco_route import VpnGatewayVcoRoute
+    from ..alicloud.vpn_gateway_vpn_attachment import VpnGatewayVpnAttachment
 
 __all__ = [
     "IIpsecConnection",
@@ -103,10 +107,10 @@ class IpsecConnectionProps(PropsModel):
     """Pre-shared key of both tunnels (or the single one): a sensitive ``TerraformVariable`` (recommended) or
     a literal (a warning: it lands in the JSON). Default: none; the cloud generates 16 characters per tunnel,
     exposed as the sensitive output ``Psk``."""
-    ike_config: IkeConfig = IkeConfig()
+    ike_config: IkeConfig = Field(default_factory=console_ike_config)
     """Phase 1, of both tunnels (or the single one). Default: the console's (ikev2, main, aes, sha1, group2,
     86400 s)."""
-    ipsec_config: IpsecConfig = IpsecConfig()
+    ipsec_config: IpsecConfig = Field(default_factory=console_ipsec_config)
     """Phase 2, of both tunnels (or the single one). Default: the console's (aes, sha1, group2, 86400 s)."""
     enable_dpd: Bool = True
     """Dead peer detection, on both tunnels (or the single one). Default on."""
@@ -382,6 +386,9 @@ class IpsecConnection(VpnConstruct):
 
     # resources ---------------------------------------------------------------------------------------
     def _create(self) -> None:
+        from ..alicloud.cen_transit_router_vpn_attachment import CenTransitRouterVpnAttachment
+        from ..alicloud.vpn_gateway_vpn_attachment import VpnGatewayVpnAttachment
+
         props = self.props
         assert props is not None
         lifecycle = TerraformResourceLifecycle(prevent_destroy=True) if props.protect else None
@@ -415,6 +422,8 @@ class IpsecConnection(VpnConstruct):
         depends: list[TerraformResource] = list(self.transit_router.cidr_resources)
         cross = props.cross_account
         if cross is not None:
+            from ..alicloud.cen_transit_router_grant_attachment import CenTransitRouterGrantAttachment
+
             self.grant = CenTransitRouterGrantAttachment(
                 self,
                 "Grant",
@@ -446,7 +455,16 @@ class IpsecConnection(VpnConstruct):
         )
         self.attachment = attachment
         self._route_tables(props, attachment)
-        for route in props.static_routes:
+        if props.static_routes:
+            self._static_routes(props.static_routes, connection, attachment)
+        self._adopt(props)
+
+    def _static_routes(
+        self, routes: list[StaticRoute], connection: VpnGatewayVpnAttachment, attachment: CenTransitRouterVpnAttachment
+    ) -> None:
+        from ..alicloud.vpn_gateway_vco_route import VpnGatewayVcoRoute
+
+        for route in routes:
             self.routes.append(
                 VpnGatewayVcoRoute(
                     self,
@@ -459,7 +477,6 @@ class IpsecConnection(VpnConstruct):
                     provider=self.provider,
                 )
             )
-        self._adopt(props)
 
     def _tunnel_arguments(self, props: IpsecConnectionProps) -> dict[str, Any]:
         if props.tunnels is None:
@@ -502,6 +519,9 @@ class IpsecConnection(VpnConstruct):
         return Lazy.any_value(expression)
 
     def _route_tables(self, props: IpsecConnectionProps, attachment: CenTransitRouterVpnAttachment) -> None:
+        from ..alicloud.cen_transit_router_route_table_association import CenTransitRouterRouteTableAssociation
+        from ..alicloud.cen_transit_router_route_table_propagation import CenTransitRouterRouteTablePropagation
+
         router = self.transit_router
         if props.associate_default_route_table:
             self.association = CenTransitRouterRouteTableAssociation(

@@ -4,12 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Protocol, TypedDict, Unpack, runtime_checkable
 
-from ..alicloud.cen_transit_router import CenTransitRouter
-from ..alicloud.cen_transit_router_cidr import CenTransitRouterCidr
-from ..alicloud.data_alicloud_cen_transit_router_available_resources import (
-    DataAlicloudCenTransitRouterAvailableResources,
-)
-from ..alicloud.data_alicloud_cen_transit_router_route_tables import DataAlicloudCenTransitRouterRouteTables
 from ..core.construct import Construct
 from ..core.provider import TerraformProvider
 from ..core.resource import TerraformResource
@@ -18,7 +12,12 @@ from .cen import ICenInstance
 from .options import Bool
 from .types import Cidr, Description, Name128, ResourceId, Tags, is_token
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the bindings load when first used
+    from ..alicloud.cen_transit_router import CenTransitRouter
+    from ..alicloud.data_alicloud_cen_transit_router_available_resources import (
+        DataAlicloudCenTransitRouterAvailableResources,
+    )
+    from ..alicloud.data_alicloud_cen_transit_router_route_tables import DataAlicloudCenTransitRouterRouteTables
     from .ipsec_connection import IpsecConnection, IpsecConnectionOptions
 
 __all__ = [
@@ -137,6 +136,10 @@ class _RouterLookups(VpnConstruct):
     def default_route_table_id(self) -> str:
         """The System route table, read with ``alicloud_cen_transit_router_route_tables`` (no resource has it)."""
         if self._route_tables is None:
+            from ..alicloud.data_alicloud_cen_transit_router_route_tables import (
+                DataAlicloudCenTransitRouterRouteTables,
+            )
+
             self._route_tables = DataAlicloudCenTransitRouterRouteTables(
                 self,
                 "SystemRouteTable",
@@ -150,6 +153,10 @@ class _RouterLookups(VpnConstruct):
     def default_zone_id(self) -> str:
         """The first master zone of ``alicloud_cen_transit_router_available_resources`` (the console's default)."""
         if self._zones is None:
+            from ..alicloud.data_alicloud_cen_transit_router_available_resources import (
+                DataAlicloudCenTransitRouterAvailableResources,
+            )
+
             self._zones = DataAlicloudCenTransitRouterAvailableResources(self, "AvailableZones", provider=self.provider)
         return str(self._zones.resources[0].get_attribute("master_zones")[0])
 
@@ -237,6 +244,9 @@ class TransitRouter(_RouterLookups):
         return self._cidr_resources
 
     def _create(self) -> CenTransitRouter:
+        from ..alicloud.cen_transit_router import CenTransitRouter
+        from ..alicloud.cen_transit_router_cidr import CenTransitRouterCidr
+
         props = self.props
         assert props is not None
         router = CenTransitRouter(
