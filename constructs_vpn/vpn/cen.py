@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import TYPE_CHECKING, Annotated, Protocol, TypedDict, Unpack, runtime_checkable
 
 from ..core.construct import Construct
@@ -146,8 +147,9 @@ class CenInstance(VpnConstruct):
             resource.import_from(props.existing, self.provider)
         return resource
 
-    @property
+    @cached_property
     def cen_id(self) -> str:
+        """One token for every reader (each connection's attachment reads it)."""
         return self.resource.id if self.resource is not None else self._unavailable()
 
     @property

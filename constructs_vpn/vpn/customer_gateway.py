@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import TYPE_CHECKING, Protocol, TypedDict, Unpack, runtime_checkable
 
 from ..core.construct import Construct
@@ -139,6 +140,7 @@ class CustomerGateway(VpnConstruct):
             resource.import_from(props.existing, self.provider)
         return resource
 
-    @property
+    @cached_property
     def customer_gateway_id(self) -> str:
+        """One token for every reader (both tunnels of a connection, other connections)."""
         return self.resource.id if self.resource is not None else self._unavailable()

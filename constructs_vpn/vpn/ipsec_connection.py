@@ -184,7 +184,9 @@ class IpsecConnectionProps(PropsModel):
             "enable_dpd": self.enable_dpd,
             "enable_nat_traversal": self.enable_nat_traversal,
         }
-        self.__dict__["tunnels"] = [TunnelOptions.model_construct(**shared, bgp=bgp) for bgp in bgps]
+        first = TunnelOptions.model_construct(**shared, bgp=bgps[0])
+        second = first if bgps[1] is bgps[0] else TunnelOptions.model_construct(**shared, bgp=bgps[1])
+        self.__dict__["tunnels"] = [first, second]  # one object twice without BGP: frozen, so safe to share
         self.__pydantic_fields_set__.discard("tunnels")  # given as None
         return self
 
@@ -464,13 +466,14 @@ class IpsecConnection(VpnConstruct):
     ) -> None:
         from ..alicloud.vpn_gateway_vco_route import VpnGatewayVcoRoute
 
+        connection_id = connection.id
         for route in routes:
             self.routes.append(
                 VpnGatewayVcoRoute(
                     self,
                     f"Route-{route.destination}",
-                    vpn_connection_id=connection.id,
-                    next_hop=connection.id,
+                    vpn_connection_id=connection_id,
+                    next_hop=connection_id,
                     route_dest=route.destination,
                     weight=route.weight,
                     depends_on=[attachment],
@@ -490,18 +493,20 @@ class IpsecConnection(VpnConstruct):
                 "bgp_config": _bgp(props.bgp),
             }
         tunnels = []
+        specs: dict[int, dict[str, Any]] = {}  # by tunnel: the short form's two are one object without BGP
         for index, tunnel in enumerate(props.tunnels, start=1):
-            spec: dict[str, Any] = {
-                "tunnel_index": index,
-                "customer_gateway_id": _gateway_id(tunnel.customer_gateway),
-                "enable_dpd": tunnel.enable_dpd,
-                "enable_nat_traversal": tunnel.enable_nat_traversal,
-                "tunnel_ike_config": _ike(tunnel.ike_config, tunnel.psk),
-                "tunnel_ipsec_config": tunnel.ipsec_config.model_dump(),
-            }
-            if tunnel.bgp is not None:
-                spec["tunnel_bgp_config"] = tunnel.bgp.model_dump()
-            tunnels.append(spec)
+            spec = specs.get(id(tunnel))
+            if spec is None:
+                spec = specs[id(tunnel)] = {
+                    "customer_gateway_id": _gateway_id(tunnel.customer_gateway),
+                    "enable_dpd": tunnel.enable_dpd,
+                    "enable_nat_traversal": tunnel.enable_nat_traversal,
+                    "tunnel_ike_config": _ike(tunnel.ike_config, tunnel.psk),
+                    "tunnel_ipsec_config": tunnel.ipsec_config.model_dump(),
+                }
+                if tunnel.bgp is not None:
+                    spec["tunnel_bgp_config"] = tunnel.bgp.model_dump()
+            tunnels.append({"tunnel_index": index, **spec})
         return {
             "tunnel_options_specification": tunnels,
             "enable_tunnels_bgp": any(t.bgp is not None for t in props.tunnels),
@@ -523,11 +528,12 @@ class IpsecConnection(VpnConstruct):
         from ..alicloud.cen_transit_router_route_table_propagation import CenTransitRouterRouteTablePropagation
 
         router = self.transit_router
+        attachment_id = attachment.id  # one token for both
         if props.associate_default_route_table:
             self.association = CenTransitRouterRouteTableAssociation(
                 self,
                 "Association",
-                transit_router_attachment_id=attachment.id,
+                transit_router_attachment_id=attachment_id,
                 transit_router_route_table_id=router.default_route_table_id,
                 provider=router.provider,
             )
@@ -535,7 +541,7 @@ class IpsecConnection(VpnConstruct):
             self.propagation = CenTransitRouterRouteTablePropagation(
                 self,
                 "Propagation",
-                transit_router_attachment_id=attachment.id,
+                transit_router_attachment_id=attachment_id,
                 transit_router_route_table_id=router.default_route_table_id,
                 provider=router.provider,
             )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import TYPE_CHECKING, Any, Protocol, TypedDict, Unpack, runtime_checkable
 
 from ..core.construct import Construct
@@ -132,9 +133,10 @@ class _RouterLookups(VpnConstruct):
         """The router's id when known before apply (lets Terraform read the table while planning imports)."""
         return None
 
-    @property
+    @cached_property
     def default_route_table_id(self) -> str:
-        """The System route table, read with ``alicloud_cen_transit_router_route_tables`` (no resource has it)."""
+        """The System route table, read with ``alicloud_cen_transit_router_route_tables`` (no resource has it):
+        one data source and one token for all the router's connections."""
         if self._route_tables is None:
             from ..alicloud.data_alicloud_cen_transit_router_route_tables import (
                 DataAlicloudCenTransitRouterRouteTables,
@@ -149,7 +151,7 @@ class _RouterLookups(VpnConstruct):
             )
         return str(self._route_tables.tables[0].get_attribute("id"))
 
-    @property
+    @cached_property
     def default_zone_id(self) -> str:
         """The first master zone of ``alicloud_cen_transit_router_available_resources`` (the console's default)."""
         if self._zones is None:
@@ -293,8 +295,9 @@ class TransitRouter(_RouterLookups):
             ]
         )
 
-    @property
+    @cached_property
     def transit_router_id(self) -> str:
+        """One token for every reader (each connection's attachment reads it)."""
         return self.resource.transit_router_id if self.resource is not None else self._unavailable()
 
     @property
