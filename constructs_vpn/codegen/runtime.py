@@ -37,6 +37,7 @@ __all__ = [
     "Boolean",
     "BooleanList",
     "BooleanMap",
+    "CheckedModel",
     "ConfigModel",
     "ImportableResource",
     "Integer",
@@ -245,7 +246,21 @@ _MODEL_CONFIG = ConfigDict(
 )
 
 
-class BlockModel(BaseModel):
+class CheckedModel(BaseModel):
+    """A model whose constructor raises the core's ``ValidationError`` with every problem, the model's class name
+    as path (the bindings' blocks and the VPN constructs' props both build on it)."""
+
+    def __init__(self, /, **data: Any) -> None:
+        try:
+            super().__init__(**data)
+        except PydanticValidationError as error:
+            raise ValidationError(problems_from(error, type(self), type(self).__name__)) from None
+
+    # Same behaviour as pydantic's own __init__, so nested dicts are validated without calling it.
+    __init__.__pydantic_base_init__ = True  # type: ignore[attr-defined]
+
+
+class BlockModel(CheckedModel):
     """A nested block. Frozen and strict; unknown or computed-only keys are rejected.
 
     Built directly (``VpnGatewayVpnAttachmentIkeConfig(ike_version="ikev2")``) it raises the core's
@@ -257,15 +272,6 @@ class BlockModel(BaseModel):
     """Attributes the provider computes: named in a dict, they are reported as ``computed-only``."""
     _tf_sensitive: ClassVar[frozenset[str]] = frozenset()
     """Attributes whose values never appear in messages or ``repr``."""
-
-    def __init__(self, /, **data: Any) -> None:
-        try:
-            super().__init__(**data)
-        except PydanticValidationError as error:
-            raise ValidationError(problems_from(error, type(self), type(self).__name__)) from None
-
-    # Same behaviour as pydantic's own __init__, so nested dicts are validated without calling it.
-    __init__.__pydantic_base_init__ = True  # type: ignore[attr-defined]
 
     def __repr_args__(self) -> Iterator[tuple[str | None, Any]]:
         """Only the arguments that are set (pydantic's default shows every ``None``)."""

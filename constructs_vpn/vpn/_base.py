@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ConfigDict
 from pydantic import ValidationError as PydanticValidationError
 
-from ..codegen.runtime import problems_from
+from ..codegen.runtime import CheckedModel, problems_from
 from ..core.annotations import Annotations
 from ..core.construct import Construct, Node
 from ..core.errors import Problem, ValidationError
@@ -24,7 +24,7 @@ M = TypeVar("M", bound=BaseModel)
 T = TypeVar("T")
 
 
-class PropsModel(BaseModel):
+class PropsModel(CheckedModel):
     """Base of every user-facing model: frozen, unknown keys rejected, inputs never echoed in errors.
 
     A field's docstring documents it in the source, not in ``model_fields[...].description``: pydantic reads
@@ -41,15 +41,6 @@ class PropsModel(BaseModel):
         arbitrary_types_allowed=True,
         defer_build=True,
     )
-
-    def __init__(self, /, **data: Any) -> None:
-        try:
-            super().__init__(**data)
-        except PydanticValidationError as error:
-            raise ValidationError(problems_from(error, type(self), type(self).__name__)) from None
-
-    # Validation (``model_validate``, nested models) then skips this ``__init__``, as it does BaseModel's.
-    __init__.__pydantic_base_init__ = True  # type: ignore[attr-defined]
 
 
 class _Unavailable(Expression):
