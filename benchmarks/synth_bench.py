@@ -1,7 +1,11 @@
 """Synthesis speed and memory: N IPsec sites of 5 resources each, plus a shared CEN, TR and route table.
 
 Prints one JSON line: ``{"connections", "constructs", "resources", "seconds", "peak_rss_mib", "json_dump_seconds",
-"ratio_to_json_dump", "import_ms", "import_vpn_ms"}`` (cold imports of the core and of the VPN constructs).
+"ratio_to_json_dump", "import_ms", "import_vpn_ms", "import_vpn_uncached_ms"}``: cold imports (a new interpreter
+each) of the core and of what an app of VPN constructs imports, with all bytecode cached as after ``pip install`` (in
+a scratch ``PYTHONPYCACHEPREFIX``, compiled by a first run), and for the VPN constructs also with
+``PYTHONDONTWRITEBYTECODE=1`` (bytecode found on disk is used, none is written: an editable install's modules are
+compiled from source on every run).
 ``seconds`` covers building the constructs and writing ``cdktf.out``;
 ``json_dump_seconds`` is a plain ``json.dumps`` (same settings) of the same documents, the floor any engine
 pays. ``--constructs`` builds the sites with the VPN constructs (dual-tunnel ``IpsecConnection``) instead of
@@ -12,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -142,10 +147,21 @@ def build_constructs(app: App, connections: int, stacks: int = 1) -> None:
         )
 
 
-def import_ms(statement: str = "import constructs_vpn.core") -> float:
-    """The fastest of three cold runs of the import ``statement``, each in a new interpreter."""
+VPN_IMPORT = "from constructs_vpn.vpn import IpsecConnection, TransitRouter"
+
+
+def import_ms(statement: str = "import constructs_vpn.core", *, bytecode: bool = True) -> float:
+    """The fastest of three cold runs of the import ``statement``, each in a new interpreter: with all bytecode
+    compiled and cached beforehand, or (``bytecode=False``) with none written (see the module docstring)."""
     code = f"import time; t = time.perf_counter(); {statement}; print(time.perf_counter() - t)"
-    runs = [float(subprocess.check_output([sys.executable, "-c", code], text=True)) for _ in range(3)]
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONDONTWRITEBYTECODE", "PYTHONPYCACHEPREFIX")}
+    with tempfile.TemporaryDirectory() as cache:
+        if bytecode:
+            env["PYTHONPYCACHEPREFIX"] = cache
+            subprocess.check_output([sys.executable, "-c", code], env=env)  # compiles and caches
+        else:
+            env["PYTHONDONTWRITEBYTECODE"] = "1"
+        runs = [float(subprocess.check_output([sys.executable, "-c", code], env=env, text=True)) for _ in range(3)]
     return round(min(runs) * 1000, 1)
 
 
@@ -188,7 +204,8 @@ def main() -> None:
                 "ratio_to_json_dump": round(seconds / dump_seconds, 2),
                 "import_ms": import_ms(),
                 # constructs_vpn.vpn loads its modules on first use: time what an app imports
-                "import_vpn_ms": import_ms("from constructs_vpn.vpn import IpsecConnection, TransitRouter"),
+                "import_vpn_ms": import_ms(VPN_IMPORT),
+                "import_vpn_uncached_ms": import_ms(VPN_IMPORT, bytecode=False),
             }
         )
     )
