@@ -250,6 +250,8 @@ class CheckedModel(BaseModel):
     """A model whose constructor raises the core's ``ValidationError`` with every problem, the model's class name
     as path (the bindings' blocks and the VPN constructs' props both build on it)."""
 
+    model_config = ConfigDict(defer_build=True)  # no validator for this base itself (that loads pydantic's plugins)
+
     def __init__(self, /, **data: Any) -> None:
         try:
             super().__init__(**data)
