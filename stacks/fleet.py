@@ -39,8 +39,15 @@ from constructs_vpn.core import (
     TerraformVariable,
     ValidationError,
 )
-from constructs_vpn.vpn import CenInstance, CustomerGateway, IkeConfig, IpsecConnection, StaticRoute, TransitRouter
-from constructs_vpn.vpn._base import PropsModel
+from constructs_vpn.vpn import (
+    CenInstance,
+    CustomerGateway,
+    IkeConfig,
+    IpsecConnection,
+    PropsModel,
+    StaticRoute,
+    TransitRouter,
+)
 
 from .inventory import Branch, Split, read_inventory, split
 

@@ -24,7 +24,7 @@ from pydantic import ValidationError as PydanticValidationError
 
 from constructs_vpn.codegen.runtime import problems_from
 from constructs_vpn.core import Problem, ValidationError
-from constructs_vpn.vpn._base import PropsModel
+from constructs_vpn.vpn import PropsModel
 from constructs_vpn.vpn.options import EncryptionAlgorithm
 from constructs_vpn.vpn.types import Cidr, Ipv4, Name100, check_literal_text, rule_error
 

@@ -141,8 +141,11 @@ class IntIn(Rule):
     def violation(self, value: object, *, show_value: bool = True) -> Violation | None:
         if not isinstance(value, int | float) or isinstance(value, bool):
             return None
-        if value in self.values or any(low <= value <= high for low, high in self.ranges):
+        if value in self.values:
             return None
+        for low, high in self.ranges:
+            if low <= value <= high:
+                return None
         allowed = _join_ranges(self.ranges, self.values)
         got = f"{value!r} is" if show_value else "the value is"
         if self.ranges:

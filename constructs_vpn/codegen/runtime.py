@@ -40,6 +40,7 @@ __all__ = [
     "Boolean",
     "BooleanList",
     "BooleanMap",
+    "CheckedModel",
     "ConfigModel",
     "ImportConfig",
     "Integer",
@@ -82,8 +83,11 @@ def _is_token(value: object) -> bool:
 
 
 # --- scalar and collection types --------------------------------------------------------------------------
+_STRING_TYPES = (str, Expression)
+
+
 def _check_string(value: Any) -> Any:
-    if isinstance(value, str | Expression):
+    if type(value) is str or isinstance(value, _STRING_TYPES):
         return value
     raise _type_error("a string", value)
 
@@ -219,10 +223,10 @@ def rule_core_schema(rule: Rule, source: Any, handler: GetCoreSchemaHandler) -> 
     """The pydantic schema of ``Annotated[<type>, rule]``: the type's own checks, then the rule on concrete values."""
 
     def check(value: Any) -> Any:
-        if value is None or _is_token(value):
-            return value
+        # The rule first: a value it accepts needs no token test (the slower one), and a rule accepts or skips
+        # any token (a string of other text, or an object of another type), so the outcome is the same.
         found = rule.violation(value)
-        if found is None:
+        if found is None or _is_token(value):
             return value
         quiet = rule.violation(value, show_value=False)
         raise _error(found.rule, found.message, found.fix, quiet=quiet.message if quiet else found.message)
@@ -269,7 +273,23 @@ _MODEL_CONFIG = ConfigDict(
 )
 
 
-class BlockModel(BaseModel):
+class CheckedModel(BaseModel):
+    """A model whose constructor raises the core's ``ValidationError`` with every problem, the model's class name
+    as path (the bindings' blocks and the VPN constructs' props both build on it)."""
+
+    model_config = ConfigDict(defer_build=True)  # no validator for this base itself (that loads pydantic's plugins)
+
+    def __init__(self, /, **data: Any) -> None:
+        try:
+            super().__init__(**data)
+        except PydanticValidationError as error:
+            raise ValidationError(problems_from(error, type(self), type(self).__name__)) from None
+
+    # Same behaviour as pydantic's own __init__, so nested dicts are validated without calling it.
+    __init__.__pydantic_base_init__ = True  # type: ignore[attr-defined]
+
+
+class BlockModel(CheckedModel):
     """A nested block. Frozen and strict; unknown or computed-only keys are rejected.
 
     Built directly (``VpnGatewayVpnAttachmentIkeConfig(ike_version="ikev2")``) it raises the core's
@@ -281,15 +301,6 @@ class BlockModel(BaseModel):
     """Attributes the provider computes: named in a dict, they are reported as ``computed-only``."""
     _tf_sensitive: ClassVar[frozenset[str]] = frozenset()
     """Attributes whose values never appear in messages or ``repr``."""
-
-    def __init__(self, /, **data: Any) -> None:
-        try:
-            super().__init__(**data)
-        except PydanticValidationError as error:
-            raise ValidationError(problems_from(error, type(self), type(self).__name__)) from None
-
-    # Same behaviour as pydantic's own __init__, so nested dicts are validated without calling it.
-    __init__.__pydantic_base_init__ = True  # type: ignore[attr-defined]
 
     def __repr_args__(self) -> Iterator[tuple[str | None, Any]]:
         """Only the arguments that are set (pydantic's default shows every ``None``)."""

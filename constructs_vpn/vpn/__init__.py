@@ -1,6 +1,7 @@
 """The VPN constructs: CEN instance, transit router, customer gateway and IPsec-VPN connection.
 
-Every console parameter with its console default and rule; names load on first use (PEP 562).
+Every console parameter with its console default and rule; names load on first use (PEP 562). ``PropsModel`` is
+the base of their option models, for apps' own input models (frozen, strict, every problem reported at once).
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from ._base import PropsModel as PropsModel
     from .cen import CenInstance as CenInstance
     from .cen import ICenInstance as ICenInstance
     from .customer_gateway import CustomerGateway as CustomerGateway
@@ -43,6 +45,7 @@ _MODULES = {
     "IpsecConfig": ".options",
     "StaticRoute": ".options",
     "TunnelOptions": ".options",
+    "PropsModel": "._base",
     "TransitRouter": ".transit_router",
     "TransitRouterCidrBlock": ".transit_router",
 }
@@ -61,6 +64,7 @@ __all__ = [
     "IkeConfig",
     "IpsecConfig",
     "IpsecConnection",
+    "PropsModel",
     "StaticRoute",
     "TransitRouter",
     "TransitRouterCidrBlock",

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Protocol, TypedDict, Unpack, runtime_checkable
+from functools import cached_property
+from typing import TYPE_CHECKING, Annotated, Protocol, TypedDict, Unpack, runtime_checkable
 
-from ..alicloud.cen_instance import CenInstance as CenInstanceResource
 from ..core.construct import Construct
 from ..core.provider import TerraformProvider
 from ._base import PropsModel, VpnConstruct
 from .options import one_of
 from .types import AS_IS, Description, Name128, ResourceId, Tags, is_token
+
+if TYPE_CHECKING:  # the binding loads when an instance is built
+    from ..alicloud.cen_instance import CenInstance as CenInstanceResource
 
 __all__ = ["CenInstance", "CenInstanceAttributes", "CenInstanceOptions", "CenInstanceProps", "ICenInstance"]
 
@@ -125,6 +128,8 @@ class CenInstance(VpnConstruct):
         return _CenInstanceReference(scope, id, cen_id, provider)
 
     def _create(self) -> CenInstanceResource:
+        from ..alicloud.cen_instance import CenInstance as CenInstanceResource
+
         props = self.props
         assert props is not None
         resource = CenInstanceResource(
@@ -141,8 +146,9 @@ class CenInstance(VpnConstruct):
             resource.import_from(props.existing, self.provider)
         return resource
 
-    @property
+    @cached_property
     def cen_id(self) -> str:
+        """One token for every reader (each connection's attachment reads it)."""
         return self.resource.id if self.resource is not None else self._unavailable()
 
     @property

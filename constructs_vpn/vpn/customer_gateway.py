@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Protocol, TypedDict, Unpack, runtime_checkable
+from functools import cached_property
+from typing import TYPE_CHECKING, Protocol, TypedDict, Unpack, runtime_checkable
 
-from ..alicloud.vpn_customer_gateway import VpnCustomerGateway
 from ..core.construct import Construct
 from ..core.provider import TerraformProvider
 from ._base import PropsModel, VpnConstruct
 from .types import Asn, Description, Ipv4, Name100, ResourceId, Tags
+
+if TYPE_CHECKING:  # the binding loads when a gateway is built
+    from ..alicloud.vpn_customer_gateway import VpnCustomerGateway
 
 __all__ = [
     "CustomerGateway",
@@ -118,6 +121,8 @@ class CustomerGateway(VpnConstruct):
         return CustomerGatewayReference(scope, id, customer_gateway_id, provider)
 
     def _create(self) -> VpnCustomerGateway:
+        from ..alicloud.vpn_customer_gateway import VpnCustomerGateway
+
         props = self.props
         assert props is not None
         resource = VpnCustomerGateway(
@@ -134,6 +139,7 @@ class CustomerGateway(VpnConstruct):
             resource.import_from(props.existing, self.provider)
         return resource
 
-    @property
+    @cached_property
     def customer_gateway_id(self) -> str:
+        """One token for every reader (both tunnels of a connection, other connections)."""
         return self.resource.id if self.resource is not None else self._unavailable()

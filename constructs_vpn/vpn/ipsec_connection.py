@@ -18,16 +18,10 @@ options) is updated in place. ``protect=True`` sets ``prevent_destroy`` on the c
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Annotated, Any, Protocol, TypedDict, Unpack, runtime_checkable
+from typing import TYPE_CHECKING, Annotated, Any, Protocol, TypedDict, Unpack, runtime_checkable
 
-from pydantic import PrivateAttr, model_validator
+from pydantic import Field, model_validator
 
-from ..alicloud.cen_transit_router_grant_attachment import CenTransitRouterGrantAttachment
-from ..alicloud.cen_transit_router_route_table_association import CenTransitRouterRouteTableAssociation
-from ..alicloud.cen_transit_router_route_table_propagation import CenTransitRouterRouteTablePropagation
-from ..alicloud.cen_transit_router_vpn_attachment import CenTransitRouterVpnAttachment
-from ..alicloud.vpn_gateway_vco_route import VpnGatewayVcoRoute
-from ..alicloud.vpn_gateway_vpn_attachment import VpnGatewayVpnAttachment
 from ..core.construct import Construct
 from ..core.errors import Problem
 from ..core.fn import Fn
@@ -51,11 +45,21 @@ from .options import (
     PskSource,
     StaticRoute,
     TunnelOptions,
+    console_ike_config,
+    console_ipsec_config,
     one_of,
 )
 from .rules import check_connection
 from .transit_router import ITransitRouter
 from .types import AS_IS, Cidr, Name100, ResourceId, Tags, is_token
+
+if TYPE_CHECKING:  # the bindings load when a connection is built (and the grant, routes only when used)
+    from ..alicloud.cen_transit_router_grant_attachment import CenTransitRouterGrantAttachment
+    from ..alicloud.cen_transit_router_route_table_association import CenTransitRouterRouteTableAssociation
+    from ..alicloud.cen_transit_router_route_table_propagation import CenTransitRouterRouteTablePropagation
+    from ..alicloud.cen_transit_router_vpn_attachment import CenTransitRouterVpnAttachment
+    from ..alicloud.vpn_gateway_vco_route import VpnGatewayVcoRoute
+    from ..alicloud.vpn_gateway_vpn_attachment import VpnGatewayVpnAttachment
 
 __all__ = [
     "IIpsecConnection",
@@ -103,10 +107,10 @@ class IpsecConnectionProps(PropsModel):
     """Pre-shared key of both tunnels (or the single one): a sensitive ``TerraformVariable`` (recommended) or
     a literal (a warning: it lands in the JSON). Default: none; the cloud generates 16 characters per tunnel,
     exposed as the sensitive output ``Psk``."""
-    ike_config: IkeConfig = IkeConfig()
+    ike_config: IkeConfig = Field(default_factory=console_ike_config)
     """Phase 1, of both tunnels (or the single one). Default: the console's (ikev2, main, aes, sha1, group2,
     86400 s)."""
-    ipsec_config: IpsecConfig = IpsecConfig()
+    ipsec_config: IpsecConfig = Field(default_factory=console_ipsec_config)
     """Phase 2, of both tunnels (or the single one). Default: the console's (aes, sha1, group2, 86400 s)."""
     enable_dpd: Bool = True
     """Dead peer detection, on both tunnels (or the single one). Default on."""
@@ -147,8 +151,6 @@ class IpsecConnectionProps(PropsModel):
     tags: Tags | None = None
     """Tags of the connection and attachment. Default: none."""
 
-    _short_form: bool = PrivateAttr(default=False)
-
     @property
     def dual_tunnel(self) -> bool:
         """Whether the connection is dual-tunnel, from ``tunnels``, ``tunnel_mode`` and ``existing``."""
@@ -158,9 +160,17 @@ class IpsecConnectionProps(PropsModel):
             return self.tunnel_mode == "dual"
         return self.existing is None
 
+    @property
+    def short_form(self) -> bool:
+        """Whether ``tunnels`` holds the top-level settings twice (expanded here) rather than the user's."""
+        return self.tunnels is not None and "tunnels" not in self.__pydantic_fields_set__
+
     @model_validator(mode="after")
     def _expand_short_form(self) -> IpsecConnectionProps:
-        """Dual-tunnel without ``tunnels``: the same settings on both tunnels."""
+        """Dual-tunnel without ``tunnels``: the same settings on both tunnels.
+
+        Filled in place, with ``tunnels`` out of the fields set (that marks the short form): the values are
+        validated already, and copying the whole model for each connection showed in profiles."""
         if not self.dual_tunnel or self.tunnels is not None or self.customer_gateway is None:
             return self
         bgps: list[BgpConfig | None] = list(self.tunnels_bgp) if self.tunnels_bgp is not None else [None, None]
@@ -174,10 +184,11 @@ class IpsecConnectionProps(PropsModel):
             "enable_dpd": self.enable_dpd,
             "enable_nat_traversal": self.enable_nat_traversal,
         }
-        tunnels = [TunnelOptions.model_construct(**shared, bgp=bgp) for bgp in bgps]
-        expanded = self.model_copy(update={"tunnels": tunnels})
-        expanded._short_form = True
-        return expanded
+        first = TunnelOptions.model_construct(**shared, bgp=bgps[0])
+        second = first if bgps[1] is bgps[0] else TunnelOptions.model_construct(**shared, bgp=bgps[1])
+        self.__dict__["tunnels"] = [first, second]  # one object twice without BGP: frozen, so safe to share
+        self.__pydantic_fields_set__.discard("tunnels")  # given as None
+        return self
 
 
 class IpsecConnectionOptions(TypedDict, total=False):
@@ -363,7 +374,7 @@ class IpsecConnection(VpnConstruct):
     def _gateway_providers(self, props: IpsecConnectionProps) -> Iterator[Problem]:
         """Cross-account: a customer gateway this app creates must live in the VPN account too."""
         gateways = [("customer_gateway", props.customer_gateway)]
-        if props.tunnels is not None and not props._short_form:
+        if props.tunnels is not None and not props.short_form:
             gateways = [(f"tunnels[{i}].customer_gateway", t.customer_gateway) for i, t in enumerate(props.tunnels)]
         for field, gateway in gateways:
             if isinstance(gateway, CustomerGateway) and gateway.provider is not self.provider:
@@ -377,6 +388,9 @@ class IpsecConnection(VpnConstruct):
 
     # resources ---------------------------------------------------------------------------------------
     def _create(self) -> None:
+        from ..alicloud.cen_transit_router_vpn_attachment import CenTransitRouterVpnAttachment
+        from ..alicloud.vpn_gateway_vpn_attachment import VpnGatewayVpnAttachment
+
         props = self.props
         assert props is not None
         lifecycle = TerraformResourceLifecycle(prevent_destroy=True) if props.protect else None
@@ -410,6 +424,8 @@ class IpsecConnection(VpnConstruct):
         depends: list[TerraformResource] = list(self.transit_router.cidr_resources)
         cross = props.cross_account
         if cross is not None:
+            from ..alicloud.cen_transit_router_grant_attachment import CenTransitRouterGrantAttachment
+
             self.grant = CenTransitRouterGrantAttachment(
                 self,
                 "Grant",
@@ -441,20 +457,29 @@ class IpsecConnection(VpnConstruct):
         )
         self.attachment = attachment
         self._route_tables(props, attachment)
-        for route in props.static_routes:
+        if props.static_routes:
+            self._static_routes(props.static_routes, connection, attachment)
+        self._adopt(props)
+
+    def _static_routes(
+        self, routes: list[StaticRoute], connection: VpnGatewayVpnAttachment, attachment: CenTransitRouterVpnAttachment
+    ) -> None:
+        from ..alicloud.vpn_gateway_vco_route import VpnGatewayVcoRoute
+
+        connection_id = connection.id
+        for route in routes:
             self.routes.append(
                 VpnGatewayVcoRoute(
                     self,
                     f"Route-{route.destination}",
-                    vpn_connection_id=connection.id,
-                    next_hop=connection.id,
+                    vpn_connection_id=connection_id,
+                    next_hop=connection_id,
                     route_dest=route.destination,
                     weight=route.weight,
                     depends_on=[attachment],
                     provider=self.provider,
                 )
             )
-        self._adopt(props)
 
     def _tunnel_arguments(self, props: IpsecConnectionProps) -> dict[str, Any]:
         if props.tunnels is None:
@@ -468,18 +493,20 @@ class IpsecConnection(VpnConstruct):
                 "bgp_config": _bgp(props.bgp),
             }
         tunnels = []
+        specs: dict[int, dict[str, Any]] = {}  # by tunnel: the short form's two are one object without BGP
         for index, tunnel in enumerate(props.tunnels, start=1):
-            spec: dict[str, Any] = {
-                "tunnel_index": index,
-                "customer_gateway_id": _gateway_id(tunnel.customer_gateway),
-                "enable_dpd": tunnel.enable_dpd,
-                "enable_nat_traversal": tunnel.enable_nat_traversal,
-                "tunnel_ike_config": _ike(tunnel.ike_config, tunnel.psk),
-                "tunnel_ipsec_config": tunnel.ipsec_config.model_dump(),
-            }
-            if tunnel.bgp is not None:
-                spec["tunnel_bgp_config"] = tunnel.bgp.model_dump()
-            tunnels.append(spec)
+            spec = specs.get(id(tunnel))
+            if spec is None:
+                spec = specs[id(tunnel)] = {
+                    "customer_gateway_id": _gateway_id(tunnel.customer_gateway),
+                    "enable_dpd": tunnel.enable_dpd,
+                    "enable_nat_traversal": tunnel.enable_nat_traversal,
+                    "tunnel_ike_config": _ike(tunnel.ike_config, tunnel.psk),
+                    "tunnel_ipsec_config": tunnel.ipsec_config.model_dump(),
+                }
+                if tunnel.bgp is not None:
+                    spec["tunnel_bgp_config"] = tunnel.bgp.model_dump()
+            tunnels.append({"tunnel_index": index, **spec})
         return {
             "tunnel_options_specification": tunnels,
             "enable_tunnels_bgp": any(t.bgp is not None for t in props.tunnels),
@@ -497,12 +524,16 @@ class IpsecConnection(VpnConstruct):
         return Lazy.any_value(expression)
 
     def _route_tables(self, props: IpsecConnectionProps, attachment: CenTransitRouterVpnAttachment) -> None:
+        from ..alicloud.cen_transit_router_route_table_association import CenTransitRouterRouteTableAssociation
+        from ..alicloud.cen_transit_router_route_table_propagation import CenTransitRouterRouteTablePropagation
+
         router = self.transit_router
+        attachment_id = attachment.id  # one token for both
         if props.associate_default_route_table:
             self.association = CenTransitRouterRouteTableAssociation(
                 self,
                 "Association",
-                transit_router_attachment_id=attachment.id,
+                transit_router_attachment_id=attachment_id,
                 transit_router_route_table_id=router.default_route_table_id,
                 provider=router.provider,
             )
@@ -510,7 +541,7 @@ class IpsecConnection(VpnConstruct):
             self.propagation = CenTransitRouterRouteTablePropagation(
                 self,
                 "Propagation",
-                transit_router_attachment_id=attachment.id,
+                transit_router_attachment_id=attachment_id,
                 transit_router_route_table_id=router.default_route_table_id,
                 provider=router.provider,
             )

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import difflib
 import ipaddress
+from functools import cache
 from typing import Annotated, Any
 
-from pydantic import PlainValidator, model_validator
+from pydantic import Field, PlainValidator, model_validator
 
 from ..core.tokens import Expression, Token
 from ..core.variable import TerraformVariable
@@ -128,6 +129,19 @@ class IpsecConfig(PropsModel):
     """IPsec SA lifetime in seconds, 0-86400. Default 86400."""
 
 
+@cache
+def console_ike_config() -> IkeConfig:
+    """The console's phase 1 (the default of ``ike_config``): one frozen instance, built on first use, not
+    at import (building a model instance compiles its validator)."""
+    return IkeConfig()
+
+
+@cache
+def console_ipsec_config() -> IpsecConfig:
+    """The console's phase 2 (the default of ``ipsec_config``), as ``console_ike_config``."""
+    return IpsecConfig()
+
+
 class BgpConfig(PropsModel):
     """Dynamic routing over the tunnel. Given: BGP is on; left out: off (written as ``enable = false``)."""
 
@@ -215,9 +229,9 @@ class TunnelOptions(PropsModel):
     psk: PskSource | None = None
     """Pre-shared key: a sensitive ``TerraformVariable`` (recommended) or a literal (warning: it lands in the
     JSON). Default: none; the cloud generates one, exposed as a sensitive output."""
-    ike_config: IkeConfig = IkeConfig()
+    ike_config: IkeConfig = Field(default_factory=console_ike_config)
     """Phase 1 settings (console defaults)."""
-    ipsec_config: IpsecConfig = IpsecConfig()
+    ipsec_config: IpsecConfig = Field(default_factory=console_ipsec_config)
     """Phase 2 settings (console defaults)."""
     bgp: BgpConfig | None = None
     """BGP for this tunnel. Give it on both tunnels or neither."""

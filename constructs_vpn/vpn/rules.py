@@ -49,7 +49,7 @@ class Finding:
     warning: bool = False
 
 
-Rule = Callable[["IpsecConnectionProps"], Iterator[Finding]]
+Rule = Callable[["IpsecConnectionProps", "list[_Tunnel]"], Iterator[Finding]]
 RULES: list[Rule] = []
 
 
@@ -59,8 +59,11 @@ def rule(function: Rule) -> Rule:
 
 
 def check_connection(props: IpsecConnectionProps) -> list[Finding]:
-    """Every finding once: the short form's two tunnels share their settings, so their findings coincide."""
-    return list(dict.fromkeys(finding for check in RULES for finding in check(props)))
+    """Every finding once: the short form's two tunnels share their settings, so their findings coincide.
+
+    The tunnels are listed once and handed to every rule (each used to list them again)."""
+    tunnels = _tunnels(props)
+    return list(dict.fromkeys(finding for check in RULES for finding in check(props, tunnels)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,10 +85,11 @@ def _tunnels(props: IpsecConnectionProps) -> list[_Tunnel]:
     """Each tunnel: one for single-tunnel, two for dual-tunnel (the short form's under the top-level names)."""
     if props.tunnels is None:
         return [_Tunnel("", "bgp", props.customer_gateway, props.psk, props.ike_config, props.ipsec_config, props.bgp)]
+    short_form = props.short_form
     return [
         _Tunnel(
-            "" if props._short_form else f"tunnels[{index}].",
-            f"tunnels_bgp[{index}]" if props._short_form else f"tunnels[{index}].bgp",
+            "" if short_form else f"tunnels[{index}].",
+            f"tunnels_bgp[{index}]" if short_form else f"tunnels[{index}].bgp",
             tunnel.customer_gateway,
             tunnel.psk,
             tunnel.ike_config,
@@ -101,29 +105,29 @@ def _short_form(props: IpsecConnectionProps) -> Iterator[Finding]:
         name = "tunnels" if props.tunnels is not None else "tunnels_bgp"
         yield Finding(name, "single-and-dual-tunnel", f"{name} is dual-tunnel, but tunnel_mode is 'single'",
                       f"drop {name}, or use tunnel_mode 'dual'")  # fmt: skip
-    if props.tunnels_bgp is not None and not props._short_form and (props.tunnels is not None or not props.dual_tunnel):
+    if props.tunnels_bgp is not None and not props.short_form and (props.tunnels is not None or not props.dual_tunnel):
         yield Finding("tunnels_bgp", "tunnels-bgp-short-form", "is for the short form (dual-tunnel without tunnels)",
                       "drop tunnel_mode='single', or put bgp into each TunnelOptions of tunnels")  # fmt: skip
-    if props.dual_tunnel and not props._short_form and props.tunnels is None:
+    if props.dual_tunnel and not props.short_form and props.tunnels is None:
         if props.customer_gateway is None:
             yield Finding("customer_gateway", "required", "is required", "pass a CustomerGateway (or tunnels=[...])")
         elif props.tunnels_bgp is not None:
             count = len(props.tunnels_bgp)
             yield Finding("tunnels_bgp", "dual-tunnel-count", f"has {count} BgpConfig", "give two, one per tunnel")
-    if props.bgp is not None and (props._short_form or (props.dual_tunnel and props.tunnels is None)):
+    if props.bgp is not None and (props.short_form or (props.dual_tunnel and props.tunnels is None)):
         yield Finding("bgp", "single-and-dual-tunnel", "bgp is single-tunnel, but the connection is dual-tunnel",
                       "give tunnels_bgp=[BgpConfig(...), BgpConfig(...)], one per tunnel, or "
                       "tunnel_mode='single' where the region still accepts it")  # fmt: skip
 
 
 @rule
-def tunnel_mode(props: IpsecConnectionProps) -> Iterator[Finding]:
+def tunnel_mode(props: IpsecConnectionProps, tunnels: list[_Tunnel]) -> Iterator[Finding]:
     yield from _short_form(props)
     if props.tunnels is None:
         if not props.dual_tunnel:
             yield from _single_tunnel(props)
         return
-    fields = ("zone_id",) if props._short_form else SINGLE_TUNNEL_FIELDS
+    fields = ("zone_id",) if props.short_form else SINGLE_TUNNEL_FIELDS
     for name in (name for name in fields if name in props.model_fields_set):
         yield Finding(
             name,
@@ -184,7 +188,7 @@ def _duplicates(values: list[Any]) -> Iterator[tuple[int, int]]:
 
 
 @rule
-def no_duplicates(props: IpsecConnectionProps) -> Iterator[Finding]:
+def no_duplicates(props: IpsecConnectionProps, tunnels: list[_Tunnel]) -> Iterator[Finding]:
     for name in ("local_subnets", "remote_subnets"):
         for index, earlier in _duplicates(list(getattr(props, name) or [])):
             yield Finding(f"{name}[{index}]", "duplicate-cidr", f"repeats {name}[{earlier}]", "list each CIDR once")
@@ -196,7 +200,6 @@ def no_duplicates(props: IpsecConnectionProps) -> Iterator[Finding]:
             f"{destinations[index]} is also static_routes[{earlier}]",
             "give each destination one route",
         )
-    tunnels = _tunnels(props)
     cidrs = [t.bgp.tunnel_cidr if t.bgp is not None else None for t in tunnels]
     for index, earlier in _duplicates(cidrs):
         yield Finding(
@@ -209,7 +212,7 @@ def no_duplicates(props: IpsecConnectionProps) -> Iterator[Finding]:
 
 
 @rule
-def routing_mode(props: IpsecConnectionProps) -> Iterator[Finding]:
+def routing_mode(props: IpsecConnectionProps, tunnels: list[_Tunnel]) -> Iterator[Finding]:
     local, remote = props.local_subnets, props.remote_subnets
     if local is None and remote is None:
         return
@@ -242,7 +245,7 @@ def routing_mode(props: IpsecConnectionProps) -> Iterator[Finding]:
                 "the cloud side and the data center side must not share addresses",
             )
     if len(local) > 1 or len(remote) > 1:
-        for tunnel in _tunnels(props):
+        for tunnel in tunnels:
             if tunnel.ike.ike_version == "ikev1":
                 yield Finding(
                     f"{tunnel.prefix}ike_config.ike_version",
@@ -253,8 +256,8 @@ def routing_mode(props: IpsecConnectionProps) -> Iterator[Finding]:
 
 
 @rule
-def bgp_asns(props: IpsecConnectionProps) -> Iterator[Finding]:
-    for tunnel in _tunnels(props):
+def bgp_asns(props: IpsecConnectionProps, tunnels: list[_Tunnel]) -> Iterator[Finding]:
+    for tunnel in tunnels:
         bgp, gateway, prefix = tunnel.bgp, tunnel.customer_gateway, tunnel.prefix
         if bgp is None:
             continue
@@ -287,8 +290,8 @@ def bgp_asns(props: IpsecConnectionProps) -> Iterator[Finding]:
 
 
 @rule
-def weak_crypto(props: IpsecConnectionProps) -> Iterator[Finding]:
-    for tunnel in _tunnels(props):
+def weak_crypto(props: IpsecConnectionProps, tunnels: list[_Tunnel]) -> Iterator[Finding]:
+    for tunnel in tunnels:
         prefix, ike, ipsec = tunnel.prefix, tunnel.ike, tunnel.ipsec
         chosen = {
             "ike_config.ike_enc_alg": ike.ike_enc_alg,
@@ -320,8 +323,8 @@ def _is_fqdn(identity: str | None) -> bool:
 
 
 @rule
-def fqdn_needs_aggressive_mode(props: IpsecConnectionProps) -> Iterator[Finding]:
-    for tunnel in _tunnels(props):
+def fqdn_needs_aggressive_mode(props: IpsecConnectionProps, tunnels: list[_Tunnel]) -> Iterator[Finding]:
+    for tunnel in tunnels:
         prefix, ike = tunnel.prefix, tunnel.ike
         if ike.ike_version == "ikev1" and ike.ike_mode == "main":
             for name in ("local_id", "remote_id"):
@@ -336,8 +339,8 @@ def fqdn_needs_aggressive_mode(props: IpsecConnectionProps) -> Iterator[Finding]
 
 
 @rule
-def gateway_address_matches_type(props: IpsecConnectionProps) -> Iterator[Finding]:
-    for field, gateway in dict.fromkeys((f"{t.prefix}customer_gateway", t.customer_gateway) for t in _tunnels(props)):
+def gateway_address_matches_type(props: IpsecConnectionProps, tunnels: list[_Tunnel]) -> Iterator[Finding]:
+    for field, gateway in dict.fromkeys((f"{t.prefix}customer_gateway", t.customer_gateway) for t in tunnels):
         if not isinstance(gateway, CustomerGateway) or gateway.props is None:
             continue
         address = gateway.props.ip_address
@@ -359,8 +362,8 @@ def gateway_address_matches_type(props: IpsecConnectionProps) -> Iterator[Findin
 
 
 @rule
-def literal_psk(props: IpsecConnectionProps) -> Iterator[Finding]:
-    for field, key in dict.fromkeys((f"{t.prefix}psk", t.psk) for t in _tunnels(props)):
+def literal_psk(props: IpsecConnectionProps, tunnels: list[_Tunnel]) -> Iterator[Finding]:
+    for field, key in dict.fromkeys((f"{t.prefix}psk", t.psk) for t in tunnels):
         if isinstance(key, TerraformVariable):
             if not key.sensitive:
                 message = f"variable [{key.node.path}] is not sensitive"

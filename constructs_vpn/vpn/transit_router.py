@@ -2,14 +2,9 @@
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import TYPE_CHECKING, Any, Protocol, TypedDict, Unpack, runtime_checkable
 
-from ..alicloud.cen_transit_router import CenTransitRouter
-from ..alicloud.cen_transit_router_cidr import CenTransitRouterCidr
-from ..alicloud.data_alicloud_cen_transit_router_available_resources import (
-    DataAlicloudCenTransitRouterAvailableResources,
-)
-from ..alicloud.data_alicloud_cen_transit_router_route_tables import DataAlicloudCenTransitRouterRouteTables
 from ..core.construct import Construct
 from ..core.provider import TerraformProvider
 from ..core.resource import TerraformResource
@@ -18,7 +13,12 @@ from .cen import ICenInstance
 from .options import Bool
 from .types import Cidr, Description, Name128, ResourceId, Tags, is_token
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the bindings load when first used
+    from ..alicloud.cen_transit_router import CenTransitRouter
+    from ..alicloud.data_alicloud_cen_transit_router_available_resources import (
+        DataAlicloudCenTransitRouterAvailableResources,
+    )
+    from ..alicloud.data_alicloud_cen_transit_router_route_tables import DataAlicloudCenTransitRouterRouteTables
     from .ipsec_connection import IpsecConnection, IpsecConnectionOptions
 
 __all__ = [
@@ -133,10 +133,15 @@ class _RouterLookups(VpnConstruct):
         """The router's id when known before apply (lets Terraform read the table while planning imports)."""
         return None
 
-    @property
+    @cached_property
     def default_route_table_id(self) -> str:
-        """The System route table, read with ``alicloud_cen_transit_router_route_tables`` (no resource has it)."""
+        """The System route table, read with ``alicloud_cen_transit_router_route_tables`` (no resource has it):
+        one data source and one token for all the router's connections."""
         if self._route_tables is None:
+            from ..alicloud.data_alicloud_cen_transit_router_route_tables import (
+                DataAlicloudCenTransitRouterRouteTables,
+            )
+
             self._route_tables = DataAlicloudCenTransitRouterRouteTables(
                 self,
                 "SystemRouteTable",
@@ -146,10 +151,14 @@ class _RouterLookups(VpnConstruct):
             )
         return str(self._route_tables.tables[0].get_attribute("id"))
 
-    @property
+    @cached_property
     def default_zone_id(self) -> str:
         """The first master zone of ``alicloud_cen_transit_router_available_resources`` (the console's default)."""
         if self._zones is None:
+            from ..alicloud.data_alicloud_cen_transit_router_available_resources import (
+                DataAlicloudCenTransitRouterAvailableResources,
+            )
+
             self._zones = DataAlicloudCenTransitRouterAvailableResources(self, "AvailableZones", provider=self.provider)
         return str(self._zones.resources[0].get_attribute("master_zones")[0])
 
@@ -236,6 +245,9 @@ class TransitRouter(_RouterLookups):
         return self._cidr_resources
 
     def _create(self) -> CenTransitRouter:
+        from ..alicloud.cen_transit_router import CenTransitRouter
+        from ..alicloud.cen_transit_router_cidr import CenTransitRouterCidr
+
         props = self.props
         assert props is not None
         router = CenTransitRouter(
@@ -282,8 +294,9 @@ class TransitRouter(_RouterLookups):
             ]
         )
 
-    @property
+    @cached_property
     def transit_router_id(self) -> str:
+        """One token for every reader (each connection's attachment reads it)."""
         return self.resource.transit_router_id if self.resource is not None else self._unavailable()
 
     @property

@@ -48,6 +48,9 @@ _TEMPLATE = re.compile(r"[$%]\{|TfToken\[")
 #: The unmarked token form of older cores, which any text can spell: never taken for a token.
 _FORGEABLE = re.compile(r"\$\{TfToken\[TOKEN\.\d+\]\}")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_OCTET = "(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])"
+#: An IPv4 address as ``ipaddress`` writes it (no leading zeros): accepted as it is, without parsing it.
+_CANONICAL_IPV4 = re.compile(rf"(?:{_OCTET}\.){{3}}{_OCTET}")
 _URL_START = ("http://", "https://")
 
 
@@ -88,6 +91,8 @@ def _need_str(value: Any, what: str) -> str:
 
 
 def _ipv4(value: Any) -> Any:
+    if type(value) is str and _CANONICAL_IPV4.fullmatch(value):
+        return value
     if is_token(value):
         return value
     text = _need_str(value, "an IPv4 address")
@@ -140,19 +145,26 @@ def _tunnel_cidr(value: Any) -> Any:
     return value
 
 
-_PRIVATE = tuple(ipaddress.IPv4Network(n) for n in ("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"))
-_UNUSABLE = tuple(
-    ipaddress.IPv4Network(n)
-    for n in ("0.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16", "224.0.0.0/4", "240.0.0.0/4")
-)
+def _ranges(*cidrs: str) -> tuple[tuple[int, int], ...]:
+    """(network, netmask) as integers: an address is inside when ``address & netmask == network``."""
+    networks = [ipaddress.IPv4Network(cidr) for cidr in cidrs]
+    return tuple((int(n.network_address), int(n.netmask)) for n in networks)
+
+
+_PRIVATE = _ranges("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16")
+_UNUSABLE = _ranges("0.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16", "224.0.0.0/4", "240.0.0.0/4")
 
 
 def address_scope(address: str) -> str:
     """``private`` (RFC 1918), ``unusable`` (loopback, link-local, CGNAT, multicast, reserved) or ``public``."""
-    ip = ipaddress.IPv4Address(address)
-    if any(ip in network for network in _PRIVATE):
+    if _CANONICAL_IPV4.fullmatch(address):  # what the props hold: four octets, read without ``ipaddress``
+        a, b, c, d = address.split(".")
+        ip = int(a) << 24 | int(b) << 16 | int(c) << 8 | int(d)
+    else:
+        ip = int(ipaddress.IPv4Address(address))
+    if any(ip & mask == network for network, mask in _PRIVATE):
         return "private"
-    if any(ip in network for network in _UNUSABLE):
+    if any(ip & mask == network for network, mask in _UNUSABLE):
         return "unusable"
     return "public"
 

@@ -3,6 +3,7 @@ another exception, and every value given is found in the output (nothing silentl
 
 from __future__ import annotations
 
+import ipaddress
 import json
 from typing import Any
 
@@ -11,7 +12,8 @@ from hypothesis import strategies as st
 
 from constructs_vpn.alicloud import check_stack
 from constructs_vpn.core import ValidationError
-from constructs_vpn.vpn.types import parse_asn
+from constructs_vpn.vpn.customer_gateway import CustomerGatewayProps
+from constructs_vpn.vpn.types import address_scope, parse_asn
 from tests.vpn.conftest import Site
 
 junk = st.one_of(
@@ -181,3 +183,28 @@ def test_every_repeated_cidr_is_reported_at_its_own_index(picks: list[int]) -> N
         assert found == repeated and repeated
     else:
         assert repeated == []
+
+
+octet = st.one_of(st.integers(0, 255).map(str), st.sampled_from(["00", "01", "256", "999", "1a", "", "-1", "٣", " 1"]))
+address_text = st.builds(".".join, st.lists(octet, min_size=3, max_size=5))
+
+
+@given(address_text)
+def test_the_address_fast_path_agrees_with_ipaddress(text: str) -> None:
+    """Canonical addresses skip ``ipaddress``: accepted, normalized and classified exactly as it would."""
+    try:
+        parsed: ipaddress.IPv4Address | None = ipaddress.IPv4Address(text)
+    except ipaddress.AddressValueError:
+        parsed = None
+    try:
+        got: str | None = CustomerGatewayProps(ip_address=text).ip_address
+    except ValidationError:
+        got = None
+    assert got == (None if parsed is None else str(parsed))
+    if parsed is not None:
+        private = any(parsed in ipaddress.IPv4Network(n) for n in ("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"))
+        unusable = any(
+            parsed in ipaddress.IPv4Network(n)
+            for n in ("0.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16", "224.0.0.0/4", "240.0.0.0/4")
+        )
+        assert address_scope(text) == ("private" if private else "unusable" if unusable else "public")

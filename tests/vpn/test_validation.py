@@ -21,12 +21,12 @@ from constructs_vpn.vpn import (
     IkeConfig,
     IpsecConfig,
     IpsecConnection,
+    PropsModel,
     StaticRoute,
     TransitRouter,
     TransitRouterCidrBlock,
     TunnelOptions,
 )
-from constructs_vpn.vpn._base import PropsModel
 from tests.hardening.test_sweep import HOSTILE
 from tests.vpn.conftest import Site
 
