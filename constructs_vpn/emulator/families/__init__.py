@@ -14,6 +14,7 @@ from .cen import (
     TransitRouterCidr,
     TransitRouterService,
 )
+from .express import PhysicalConnections, TransitRouterVbrAttachment, VirtualBorderRouter
 from .network import ResourceGroups, TransitRouterVpcAttachment, Vpc, Vpcs, VSwitch, VSwitches, Zones
 from .vpn import CustomerGateway, VcoRoute, VpnAttachment
 
@@ -36,6 +37,8 @@ RESOURCES: dict[str, Family] = {
         Vpc(),
         VSwitch(),
         TransitRouterVpcAttachment(),
+        VirtualBorderRouter(),
+        TransitRouterVbrAttachment(),
     )
 }
 
@@ -50,5 +53,6 @@ DATA_SOURCES: dict[str, DataFamily] = {
         VSwitches(),
         Zones(),
         ResourceGroups(),
+        PhysicalConnections(),
     )
 }

@@ -17,7 +17,7 @@ from typing import Any
 
 from ..errors import ApiError
 from .base import Call, DataFamily, Family, default, objects
-from .cen import ASSOCIATION, PROPAGATION, TR, find_transit_router, hash_id, zones
+from .cen import TR, check_unlinked, find_transit_router, hash_id, zones
 
 __all__ = ["ResourceGroups", "TransitRouterVpcAttachment", "VSwitch", "VSwitches", "Vpc", "Vpcs", "Zones"]
 
@@ -234,16 +234,7 @@ class TransitRouterVpcAttachment(Family):
             values["options"] = [{"appliance_mode_support": "disable", "ipv6_support": "disable"}]
 
     def check_delete(self, call: Call, id: str, current: dict[str, Any]) -> None:
-        attachment = current["transit_router_attachment_id"]
-        users = [
-            a for t in (ASSOCIATION, PROPAGATION) for a, _ in call.where(t, transit_router_attachment_id=attachment)
-        ]
-        if users:
-            raise ApiError(
-                "IncorrectStatus.AttachmentHasRouteTable",
-                f"The attachment {attachment} is still associated with or propagating to route tables "
-                f"({', '.join(users)}).",
-            )
+        check_unlinked(call, current["transit_router_attachment_id"])
 
 
 def _matches(config: dict[str, Any], item: dict[str, Any], name_key: str, filters: tuple[str, ...]) -> bool:
