@@ -54,6 +54,9 @@ XFAIL: dict[str, str] = {
         f"alicloud_express_connect_virtual_border_router/TestAccAliCloudExpressConnectVirtualBorderRouter_{test}": _GROUPS
         for test in ("basic11568", "basic11568_twin", "basic11569", "basic11569_twin")
     },
+    "alicloud_vpc_ipam_ipam/TestAccAliCloudVpcIpamIpam_basic10035": _GROUPS,
+    "alicloud_vpc_ipam_ipam/TestAccAliCloudVpcIpamIpam_basic7856": _GROUPS,
+    "alicloud_vpc_ipam_ipam_pool/TestAccAliCloudVpcIpamIpamPool_basic10806": _GROUPS,
     "alicloud_vpn_gateway_vpn_attachment/TestAccAliCloudVpnGatewayVpnAttachment_basic10338": _GROUPS,
     "alicloud_vpn_gateway_vpn_attachment/TestAccAliCloudVpnGatewayVpnAttachment_basic5358": _GROUPS,
     "alicloud_cen_transit_router_grant_attachment/TestAccAliCloudCENTransitRouterGrantAttachment_basic0": _NODELETING,

@@ -15,6 +15,7 @@ from .cen import (
     TransitRouterService,
 )
 from .express import PhysicalConnections, TransitRouterVbrAttachment, VirtualBorderRouter
+from .ipam import Ipam, IpamPool, IpamPoolCidr
 from .network import ResourceGroups, TransitRouterVpcAttachment, Vpc, Vpcs, VSwitch, VSwitches, Zones
 from .vpn import CustomerGateway, VcoRoute, VpnAttachment
 
@@ -39,6 +40,9 @@ RESOURCES: dict[str, Family] = {
         TransitRouterVpcAttachment(),
         VirtualBorderRouter(),
         TransitRouterVbrAttachment(),
+        Ipam(),
+        IpamPool(),
+        IpamPoolCidr(),
     )
 }
 

@@ -18,6 +18,7 @@ from typing import Any
 from ..errors import ApiError
 from .base import Call, DataFamily, Family, default, objects
 from .cen import TR, check_unlinked, find_transit_router, hash_id, zones
+from .ipam import allocate
 
 __all__ = ["ResourceGroups", "TransitRouterVpcAttachment", "VSwitch", "VSwitches", "Vpc", "Vpcs", "Zones"]
 
@@ -59,6 +60,9 @@ class Vpc(Family):
                 raise ApiError("InvalidCidrBlock.Malformed", f"The VPC CidrBlock {cidr} overlaps reserved {reserved}.")
 
     def create(self, call: Call, planned: dict[str, Any]) -> dict[str, Any]:
+        if planned.get("ipv4_ipam_pool_id") and not planned.get("cidr_block"):
+            # CreateVpc with Ipv4IpamPoolId: the block is allocated from the IPAM pool (see ipam.py).
+            planned["cidr_block"] = allocate(call, planned["ipv4_ipam_pool_id"], planned.get("ipv4_cidr_mask"))
         self.check(call, planned, None)
         planned.update(
             cidr_block=planned.get("cidr_block") or DEFAULT_VPC_CIDR,
