@@ -189,3 +189,19 @@ def test_a_vbr_is_granted_to_a_cen_instance_and_not_revoked_while_attached() -> 
         RESOURCES["alicloud_cen_transit_router_grant_attachment"].delete(c, grant["id"])
     RESOURCES[ATTACHMENT].delete(c, attachment["id"])
     RESOURCES["alicloud_cen_transit_router_grant_attachment"].delete(c, grant["id"])
+
+
+def test_a_vbr_of_another_account_is_attached_once_granted() -> None:
+    owner = call(account="2" * 16)
+    c = call(cloud=owner.cloud)
+    cen = RESOURCES["alicloud_cen_instance"].create(c, {})
+    RESOURCES["alicloud_cen_transit_router"].create(c, {"cen_id": cen["id"]})
+    router = vbr(owner)
+    planned = {"vbr_id": router["id"], "vbr_owner_id": owner.account, "cen_id": cen["id"]}
+    with refused("Forbidden.InstanceNotGranted"):
+        RESOURCES[ATTACHMENT].create(c, dict(planned))
+    RESOURCES["alicloud_cen_transit_router_grant_attachment"].create(
+        owner,
+        {"instance_type": "ExpressConnect", "instance_id": router["id"], "cen_id": cen["id"], "cen_owner_id": ACCOUNT},
+    )
+    assert RESOURCES[ATTACHMENT].create(c, dict(planned))["vbr_owner_id"] == owner.account

@@ -10,6 +10,7 @@ from .base import Call, Family, default
 from .cen import (
     ASSOCIATION,
     CEN,
+    GRANT,
     PROPAGATION,
     TR,
     TR_VBR_ATTACHMENT,
@@ -18,14 +19,15 @@ from .cen import (
     check_unlinked,
     find_route_table,
     find_transit_router,
+    require_grant,
     zones,
 )
 from .express import VBR
+from .network import VPC
 
 __all__ = ["GrantAttachment", "RouteTableAssociation", "RouteTablePropagation", "TransitRouterVpnAttachment"]
 
 VPN_ATTACHMENT = "alicloud_vpn_gateway_vpn_attachment"
-GRANT = "alicloud_cen_transit_router_grant_attachment"
 
 
 def binding_of(call: Call, vpn_id: str) -> str | None:
@@ -88,14 +90,7 @@ class TransitRouterVpnAttachment(Family):
             tr_id = routers[0]
         else:
             raise ApiError("MissingParam.TransitRouterId", "Either TransitRouterId or CenId is required.")
-        if owner != call.account and not any(
-            call.where(GRANT, instance_id=vpn_id, cen_id=cen_id, cen_owner_id=call.account)
-        ):
-            raise ApiError(
-                "Forbidden.InstanceNotGranted",
-                f"The IPsec connection {vpn_id} of account {owner} is not granted to CEN instance {cen_id}; "
-                "grant it from that account first (alicloud_cen_transit_router_grant_attachment).",
-            )
+        require_grant(call, "IPsec connection", vpn_id, owner, cen_id)
         bound = binding_of(call, vpn_id)
         if bound is not None:
             raise ApiError(
@@ -222,6 +217,7 @@ class RouteTablePropagation(_RouteTableLink):
 _GRANTABLE = {
     "VPN": (VPN_ATTACHMENT, TR_VPN_ATTACHMENT, "vpn_id", "IPsec connection", "IncorrectStatus.VpnConnectionAttached"),
     "ExpressConnect": (VBR, TR_VBR_ATTACHMENT, "vbr_id", "VBR", "IncorrectStatus.VbrAttached"),
+    "VPC": (VPC, TR_VPC_ATTACHMENT, "vpc_id", "VPC", "IncorrectStatus.VpcAttached"),
 }
 
 
@@ -240,7 +236,7 @@ class GrantAttachment(Family):
         if kind not in _GRANTABLE:
             raise ApiError(
                 "IllegalParam.InstanceType",
-                f"The emulator grants IPsec connections (InstanceType VPN) and VBRs (ExpressConnect), not {kind}.",
+                f"The emulator grants the instance types {', '.join(_GRANTABLE)}, not {kind}.",
             )
         instance_type, attachment_type, key, noun, attached = _GRANTABLE[str(kind)]
         call.require(instance_type, instance_id, "InvalidInstanceId.NotFound", noun)

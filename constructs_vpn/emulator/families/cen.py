@@ -20,6 +20,7 @@ __all__ = [
     "TransitRouterService",
     "check_unlinked",
     "hash_id",
+    "require_grant",
     "zones",
 ]
 
@@ -30,6 +31,7 @@ ROUTE_TABLE = "alicloud_cen_transit_router_route_table"
 TR_VPN_ATTACHMENT = "alicloud_cen_transit_router_vpn_attachment"
 TR_VPC_ATTACHMENT = "alicloud_cen_transit_router_vpc_attachment"
 TR_VBR_ATTACHMENT = "alicloud_cen_transit_router_vbr_attachment"
+GRANT = "alicloud_cen_transit_router_grant_attachment"
 ASSOCIATION = "alicloud_cen_transit_router_route_table_association"
 PROPAGATION = "alicloud_cen_transit_router_route_table_propagation"
 
@@ -49,6 +51,18 @@ def find_transit_router(call: Call, transit_router_id: str | None) -> tuple[str,
         if call.owner(TR, id) == call.account:
             return id, attributes
     return None
+
+
+def require_grant(call: Call, noun: str, instance_id: Any, owner: str, cen_id: Any) -> None:
+    """An instance of another account is attached only once its owner granted it to the caller's CEN."""
+    if owner != call.account and not any(
+        call.where(GRANT, instance_id=instance_id, cen_id=cen_id, cen_owner_id=call.account)
+    ):
+        raise ApiError(
+            "Forbidden.InstanceNotGranted",
+            f"The {noun} {instance_id} of account {owner} is not granted to CEN instance {cen_id}; "
+            "grant it from that account first (alicloud_cen_transit_router_grant_attachment).",
+        )
 
 
 def check_unlinked(call: Call, attachment_id: str) -> None:

@@ -19,7 +19,7 @@ from typing import Any
 
 from ..errors import ApiError, not_found
 from .base import Call, DataFamily, Family, default, region_code
-from .cen import CEN, TR, TR_VBR_ATTACHMENT, check_unlinked, find_transit_router, hash_id
+from .cen import CEN, TR, TR_VBR_ATTACHMENT, check_unlinked, find_transit_router, hash_id, require_grant
 
 __all__ = [
     "PhysicalConnections",
@@ -242,6 +242,7 @@ class TransitRouterVbrAttachment(Family):
             raise ApiError(
                 "IllegalParam.TransitRouterId", f"The transit router {tr_id} is not in CEN instance {cen_id}."
             )
+        require_grant(call, "VBR", vbr_id, owner, tr["cen_id"])
         for other, _ in call.where(TR_VBR_ATTACHMENT, vbr_id=vbr_id):
             raise ApiError("Forbidden.AttachmentExists", f"The VBR {vbr_id} is attached already ({other}).")
         attachment_id = call.new_id("tr-attach-", 14)

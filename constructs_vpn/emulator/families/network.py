@@ -17,7 +17,7 @@ from typing import Any
 
 from ..errors import ApiError
 from .base import Call, DataFamily, Family, default, objects
-from .cen import TR, check_unlinked, find_transit_router, hash_id, zones
+from .cen import TR, check_unlinked, find_transit_router, hash_id, require_grant, zones
 from .ipam import allocate
 
 __all__ = ["ResourceGroups", "TransitRouterVpcAttachment", "VSwitch", "VSwitches", "Vpc", "Vpcs", "Zones"]
@@ -207,6 +207,7 @@ class TransitRouterVpcAttachment(Family):
             raise ApiError(
                 "IllegalParam.TransitRouterId", f"The transit router {tr_id} is not in CEN instance {cen_id}."
             )
+        require_grant(call, "VPC", planned["vpc_id"], planned.get("vpc_owner_id") or call.account, tr["cen_id"])
         for attachment_id, _ in call.where(TR_VPC_ATTACHMENT, vpc_id=planned["vpc_id"], cen_id=tr["cen_id"]):
             raise ApiError(
                 "Forbidden.AttachmentExists",
