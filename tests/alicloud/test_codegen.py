@@ -65,9 +65,13 @@ def test_removed_types_are_deleted_and_hand_written_files_kept(tmp_path: Path) -
 
 def test_counts_names_and_header() -> None:
     kinds = [e.kind for e in ELEMENTS]
-    assert (kinds.count("resource"), kinds.count("data"), kinds.count("provider")) == (18, 18, 1)
+    assert (kinds.count("resource"), kinds.count("data"), kinds.count("provider")) == (23, 19, 1)
     names = {e.tf_type: (e.module, e.class_name) for e in ELEMENTS}
     assert names["alicloud_vpc"] == ("vpc", "Vpc")
+    assert names["alicloud_express_connect_virtual_border_router"] == (
+        "express_connect_virtual_border_router",
+        "ExpressConnectVirtualBorderRouter",
+    )
     assert names["alicloud_vswitches"] == ("data_alicloud_vswitches", "DataAlicloudVswitches")
     assert names["alicloud_vpn_gateway_vpn_attachment"] == ("vpn_gateway_vpn_attachment", "VpnGatewayVpnAttachment")
     assert names["alicloud_cen_transit_router_route_tables"] == (

@@ -52,8 +52,8 @@ def test_progress_line_per_provider_and_summary(tmp_path: Path, alicloud_schema_
     output = tmp_path / "gen"
     assert main(["get", "--dir", str(project), "--schema", str(alicloud_schema_file), "--output", str(output)]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert out[0].startswith("generated ali (aliyun/alicloud 1.289.0): 18 resources, 18 data sources in ")
-    assert out[1].startswith(f"1 provider(s), 36 types written to {output} in ")
+    assert out[0].startswith("generated ali (aliyun/alicloud 1.289.0): 23 resources, 19 data sources in ")
+    assert out[1].startswith(f"1 provider(s), 42 types written to {output} in ")
     assert (output / "ali" / "provider" / "__init__.py").is_file()
 
 

@@ -95,3 +95,26 @@ def test_sprintf_verbs() -> None:
     assert hcl_body({"enabled": True, "count": 2, "cidrs": ["10.0.0.0/8"]}, 0) == (
         '{\n  cidrs = [\n    "10.0.0.0/8"\n  ]\n  count = 2\n  enabled = true\n}'
     )
+
+
+CROSS_ACCOUNT = """
+	creds := sharedCENCrossAccountCreds
+	resource.Test(t, resource.TestCase{
+		Steps: []resource.TestStep{
+			{
+				Config: fmt.Sprintf(`provider "alicloud" { access_key = %q }
+resource "alicloud_vpn_customer_gateway" "default" {}`, creds.testAK),
+			},
+			{
+				Config: fmt.Sprintf(`%s`, creds.region),
+			},
+		},
+	})
+"""
+
+
+def test_the_cross_account_keys_are_stand_ins_the_emulator_maps_to_accounts(tmp_path: Path) -> None:
+    result = extract_test(_source(tmp_path), CROSS_ACCOUNT, {"alicloud_vpn_customer_gateway"})
+    first, unknown = result["steps"]
+    assert 'access_key = "emulated-TerraformTest-access-key"' in first["hcl"]
+    assert unknown == {"step": 2, "skipped": "unknown identifier creds.region"}

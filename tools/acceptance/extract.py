@@ -38,7 +38,20 @@ REPOSITORY = "aliyun/terraform-provider-alicloud"
 REGION = "cn-hangzhou"
 #: The SDK test helpers' sentinels for a key removed from (or emptied in) the config map.
 SENTINELS = {"REMOVEKEY": "#REMOVEKEY", "CLEARLIST": "#CLEARLIST", "CLEARMAP": "#CLEARMAP"}
-_CONSTANTS: dict[str, Any] = {"defaultRegionToTest": REGION, **SENTINELS}
+#: The two accounts' access keys of the cross-account tests (cen_cross_account_common_test.go reads them from
+#: the profiles TerraformUT, account A, and TerraformTest, account B, at run time): stand-ins, from which the
+#: emulator derives one account per key.
+CROSS_ACCOUNT_KEYS = {
+    "utAK": "emulated-TerraformUT-access-key",
+    "utSK": "emulated-TerraformUT-secret-key",
+    "testAK": "emulated-TerraformTest-access-key",
+    "testSK": "emulated-TerraformTest-secret-key",
+}
+_CONSTANTS: dict[str, Any] = {
+    "defaultRegionToTest": REGION,
+    "sharedCENCrossAccountCreds": CROSS_ACCOUNT_KEYS,
+    **SENTINELS,
+}
 _TYPE = re.compile(r'^\s*(resource|data)\s+"(alicloud_[a-z0-9_]+)"', re.M)
 
 
@@ -164,6 +177,14 @@ class Evaluator:
     def binding(self, name: str) -> Any:
         if name in self.values:
             return self.values[name]
+        head, _, member = name.partition(".")
+        if member:  # a field of a struct value (``creds.testAK``): of the stand-in structs only
+            try:
+                value = self.binding(head)
+            except UnsupportedError:
+                value = None
+            if isinstance(value, dict) and member in value:
+                return value[member]
         matches = list(re.finditer(rf"(?:^|\n)\s*(?:var\s+)?{name}\s*(?::=|=)\s*", self.body))
         if matches:
             expression = Parser(self.body[matches[0].end() :]).expression()

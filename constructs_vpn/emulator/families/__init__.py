@@ -14,6 +14,8 @@ from .cen import (
     TransitRouterCidr,
     TransitRouterService,
 )
+from .express import PhysicalConnections, TransitRouterVbrAttachment, VirtualBorderRouter
+from .ipam import Ipam, IpamPool, IpamPoolCidr
 from .network import ResourceGroups, TransitRouterVpcAttachment, Vpc, Vpcs, VSwitch, VSwitches, Zones
 from .vpn import CustomerGateway, VcoRoute, VpnAttachment
 
@@ -36,6 +38,11 @@ RESOURCES: dict[str, Family] = {
         Vpc(),
         VSwitch(),
         TransitRouterVpcAttachment(),
+        VirtualBorderRouter(),
+        TransitRouterVbrAttachment(),
+        Ipam(),
+        IpamPool(),
+        IpamPoolCidr(),
     )
 }
 
@@ -50,5 +57,6 @@ DATA_SOURCES: dict[str, DataFamily] = {
         VSwitches(),
         Zones(),
         ResourceGroups(),
+        PhysicalConnections(),
     )
 }

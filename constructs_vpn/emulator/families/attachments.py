@@ -10,19 +10,24 @@ from .base import Call, Family, default
 from .cen import (
     ASSOCIATION,
     CEN,
+    GRANT,
     PROPAGATION,
     TR,
+    TR_VBR_ATTACHMENT,
     TR_VPC_ATTACHMENT,
     TR_VPN_ATTACHMENT,
+    check_unlinked,
     find_route_table,
     find_transit_router,
+    require_grant,
     zones,
 )
+from .express import VBR
+from .network import VPC
 
 __all__ = ["GrantAttachment", "RouteTableAssociation", "RouteTablePropagation", "TransitRouterVpnAttachment"]
 
 VPN_ATTACHMENT = "alicloud_vpn_gateway_vpn_attachment"
-GRANT = "alicloud_cen_transit_router_grant_attachment"
 
 
 def binding_of(call: Call, vpn_id: str) -> str | None:
@@ -85,14 +90,7 @@ class TransitRouterVpnAttachment(Family):
             tr_id = routers[0]
         else:
             raise ApiError("MissingParam.TransitRouterId", "Either TransitRouterId or CenId is required.")
-        if owner != call.account and not any(
-            call.where(GRANT, instance_id=vpn_id, cen_id=cen_id, cen_owner_id=call.account)
-        ):
-            raise ApiError(
-                "Forbidden.InstanceNotGranted",
-                f"The IPsec connection {vpn_id} of account {owner} is not granted to CEN instance {cen_id}; "
-                "grant it from that account first (alicloud_cen_transit_router_grant_attachment).",
-            )
+        require_grant(call, "IPsec connection", vpn_id, owner, cen_id)
         bound = binding_of(call, vpn_id)
         if bound is not None:
             raise ApiError(
@@ -136,12 +134,7 @@ class TransitRouterVpnAttachment(Family):
         )
 
     def check_delete(self, call: Call, id: str, current: dict[str, Any]) -> None:
-        users = [a for t in (ASSOCIATION, PROPAGATION) for a, _ in call.where(t, transit_router_attachment_id=id)]
-        if users:
-            raise ApiError(
-                "IncorrectStatus.AttachmentHasRouteTable",
-                f"The attachment {id} is still associated with or propagating to route tables ({', '.join(users)}).",
-            )
+        check_unlinked(call, id)
 
 
 class _RouteTableLink(Family):
@@ -153,7 +146,12 @@ class _RouteTableLink(Family):
         attachment_id = planned.get("transit_router_attachment_id")
         table_id = planned.get("transit_router_route_table_id")
         attachment = call.lookup(TR_VPN_ATTACHMENT, attachment_id) or next(
-            (a for _, a in call.where(TR_VPC_ATTACHMENT, transit_router_attachment_id=attachment_id)), None
+            (
+                a
+                for t in (TR_VPC_ATTACHMENT, TR_VBR_ATTACHMENT)
+                for _, a in call.where(t, transit_router_attachment_id=attachment_id)
+            ),
+            None,
         )
         if attachment is None or not attachment_id:
             raise not_found("InvalidTransitRouterAttachmentId.NotFound", "transit router attachment", attachment_id)
@@ -214,6 +212,15 @@ class RouteTablePropagation(_RouteTableLink):
     )
 
 
+#: Instance types a grant takes: the instance's resource type, the attachment type binding it, the attachment's
+#: attribute naming it, what the API calls it and its error code while attached.
+_GRANTABLE = {
+    "VPN": (VPN_ATTACHMENT, TR_VPN_ATTACHMENT, "vpn_id", "IPsec connection", "IncorrectStatus.VpnConnectionAttached"),
+    "ExpressConnect": (VBR, TR_VBR_ATTACHMENT, "vbr_id", "VBR", "IncorrectStatus.VbrAttached"),
+    "VPC": (VPC, TR_VPC_ATTACHMENT, "vpc_id", "VPC", "IncorrectStatus.VpcAttached"),
+}
+
+
 class GrantAttachment(Family):
     type_name = GRANT
     actions = (
@@ -226,21 +233,21 @@ class GrantAttachment(Family):
     def create(self, call: Call, planned: dict[str, Any]) -> dict[str, Any]:
         kind, instance_id = planned.get("instance_type"), planned.get("instance_id")
         cen_id, cen_owner = planned.get("cen_id"), planned.get("cen_owner_id")
-        if kind != "VPN":
+        if kind not in _GRANTABLE:
             raise ApiError(
                 "IllegalParam.InstanceType",
-                f"The emulator grants IPsec connections only (InstanceType VPN), not {kind}.",
+                f"The emulator grants the instance types {', '.join(_GRANTABLE)}, not {kind}.",
             )
-        call.require(VPN_ATTACHMENT, instance_id, "InvalidInstanceId.NotFound", "IPsec connection")
+        instance_type, attachment_type, key, noun, attached = _GRANTABLE[str(kind)]
+        call.require(instance_type, instance_id, "InvalidInstanceId.NotFound", noun)
         if call.lookup(CEN, cen_id, account=cen_owner) is None:
             raise ApiError(
                 "InvalidCenId.NotFound", f"The CEN instance {cen_id} does not exist in account {cen_owner}.", 404
             )
-        bound = binding_of(call, str(instance_id))
-        if bound is not None:
+        for bound, _ in call.where(attachment_type, **{key: instance_id}):
             raise ApiError(
-                "IncorrectStatus.VpnConnectionAttached",
-                f"The IPsec connection {instance_id} is attached to a transit router ({bound}); "
+                attached,
+                f"The {noun} {instance_id} is attached to a transit router ({bound}); "
                 "detach it before granting it to another CEN instance.",
             )
         id = f"{kind}:{instance_id}:{cen_owner}:{cen_id}"
@@ -253,10 +260,11 @@ class GrantAttachment(Family):
 
     def check_delete(self, call: Call, id: str, current: dict[str, Any]) -> None:
         instance_id = current["instance_id"]
-        for attachment_id, attachment in call.where(TR_VPN_ATTACHMENT, vpn_id=instance_id):
+        _, attachment_type, key, noun, attached = _GRANTABLE[current["instance_type"]]
+        for attachment_id, attachment in call.where(attachment_type, **{key: instance_id}):
             if attachment.get("cen_id") == current["cen_id"]:
                 raise ApiError(
-                    "IncorrectStatus.VpnConnectionAttached",
-                    f"The IPsec connection {instance_id} is still attached to CEN instance {current['cen_id']} "
+                    attached,
+                    f"The {noun} {instance_id} is still attached to CEN instance {current['cen_id']} "
                     f"({attachment_id}); detach it before revoking the grant.",
                 )

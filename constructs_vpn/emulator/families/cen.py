@@ -18,7 +18,9 @@ __all__ = [
     "TransitRouter",
     "TransitRouterCidr",
     "TransitRouterService",
+    "check_unlinked",
     "hash_id",
+    "require_grant",
     "zones",
 ]
 
@@ -28,6 +30,8 @@ TR_CIDR = "alicloud_cen_transit_router_cidr"
 ROUTE_TABLE = "alicloud_cen_transit_router_route_table"
 TR_VPN_ATTACHMENT = "alicloud_cen_transit_router_vpn_attachment"
 TR_VPC_ATTACHMENT = "alicloud_cen_transit_router_vpc_attachment"
+TR_VBR_ATTACHMENT = "alicloud_cen_transit_router_vbr_attachment"
+GRANT = "alicloud_cen_transit_router_grant_attachment"
 ASSOCIATION = "alicloud_cen_transit_router_route_table_association"
 PROPAGATION = "alicloud_cen_transit_router_route_table_propagation"
 
@@ -47,6 +51,31 @@ def find_transit_router(call: Call, transit_router_id: str | None) -> tuple[str,
         if call.owner(TR, id) == call.account:
             return id, attributes
     return None
+
+
+def require_grant(call: Call, noun: str, instance_id: Any, owner: str, cen_id: Any) -> None:
+    """An instance of another account is attached only once its owner granted it to the caller's CEN."""
+    if owner != call.account and not any(
+        call.where(GRANT, instance_id=instance_id, cen_id=cen_id, cen_owner_id=call.account)
+    ):
+        raise ApiError(
+            "Forbidden.InstanceNotGranted",
+            f"The {noun} {instance_id} of account {owner} is not granted to CEN instance {cen_id}; "
+            "grant it from that account first (alicloud_cen_transit_router_grant_attachment).",
+        )
+
+
+def check_unlinked(call: Call, attachment_id: str) -> None:
+    """Refuse to delete an attachment still associated with or propagating to route tables."""
+    users = [
+        a for t in (ASSOCIATION, PROPAGATION) for a, _ in call.where(t, transit_router_attachment_id=attachment_id)
+    ]
+    if users:
+        raise ApiError(
+            "IncorrectStatus.AttachmentHasRouteTable",
+            f"The attachment {attachment_id} is still associated with or propagating to route tables "
+            f"({', '.join(users)}).",
+        )
 
 
 def find_route_table(call: Call, route_table_id: str | None) -> tuple[str, dict[str, Any]] | None:
@@ -109,7 +138,9 @@ class TransitRouter(Family):
     def check_delete(self, call: Call, id: str, current: dict[str, Any]) -> None:
         tr = current["transit_router_id"]
         attachments = [
-            a for t in (TR_VPN_ATTACHMENT, TR_VPC_ATTACHMENT) for a, _ in call.where(t, transit_router_id=tr)
+            a
+            for t in (TR_VPN_ATTACHMENT, TR_VPC_ATTACHMENT, TR_VBR_ATTACHMENT)
+            for a, _ in call.where(t, transit_router_id=tr)
         ]
         if attachments:
             raise ApiError(

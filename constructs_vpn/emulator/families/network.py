@@ -17,7 +17,8 @@ from typing import Any
 
 from ..errors import ApiError
 from .base import Call, DataFamily, Family, default, objects
-from .cen import ASSOCIATION, PROPAGATION, TR, find_transit_router, hash_id, zones
+from .cen import TR, check_unlinked, find_transit_router, hash_id, require_grant, zones
+from .ipam import allocate
 
 __all__ = ["ResourceGroups", "TransitRouterVpcAttachment", "VSwitch", "VSwitches", "Vpc", "Vpcs", "Zones"]
 
@@ -59,6 +60,9 @@ class Vpc(Family):
                 raise ApiError("InvalidCidrBlock.Malformed", f"The VPC CidrBlock {cidr} overlaps reserved {reserved}.")
 
     def create(self, call: Call, planned: dict[str, Any]) -> dict[str, Any]:
+        if planned.get("ipv4_ipam_pool_id") and not planned.get("cidr_block"):
+            # CreateVpc with Ipv4IpamPoolId: the block is allocated from the IPAM pool (see ipam.py).
+            planned["cidr_block"] = allocate(call, planned["ipv4_ipam_pool_id"], planned.get("ipv4_cidr_mask"))
         self.check(call, planned, None)
         planned.update(
             cidr_block=planned.get("cidr_block") or DEFAULT_VPC_CIDR,
@@ -203,6 +207,7 @@ class TransitRouterVpcAttachment(Family):
             raise ApiError(
                 "IllegalParam.TransitRouterId", f"The transit router {tr_id} is not in CEN instance {cen_id}."
             )
+        require_grant(call, "VPC", planned["vpc_id"], planned.get("vpc_owner_id") or call.account, tr["cen_id"])
         for attachment_id, _ in call.where(TR_VPC_ATTACHMENT, vpc_id=planned["vpc_id"], cen_id=tr["cen_id"]):
             raise ApiError(
                 "Forbidden.AttachmentExists",
@@ -234,16 +239,7 @@ class TransitRouterVpcAttachment(Family):
             values["options"] = [{"appliance_mode_support": "disable", "ipv6_support": "disable"}]
 
     def check_delete(self, call: Call, id: str, current: dict[str, Any]) -> None:
-        attachment = current["transit_router_attachment_id"]
-        users = [
-            a for t in (ASSOCIATION, PROPAGATION) for a, _ in call.where(t, transit_router_attachment_id=attachment)
-        ]
-        if users:
-            raise ApiError(
-                "IncorrectStatus.AttachmentHasRouteTable",
-                f"The attachment {attachment} is still associated with or propagating to route tables "
-                f"({', '.join(users)}).",
-            )
+        check_unlinked(call, current["transit_router_attachment_id"])
 
 
 def _matches(config: dict[str, Any], item: dict[str, Any], name_key: str, filters: tuple[str, ...]) -> bool:

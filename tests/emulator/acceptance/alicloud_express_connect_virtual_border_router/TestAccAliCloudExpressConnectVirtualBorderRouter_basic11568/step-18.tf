@@ -1,0 +1,37 @@
+
+variable "name" {
+  default = "tfaccexpressconnect1"
+}
+
+data "alicloud_account" "default" {
+}
+
+data "alicloud_resource_manager_resource_groups" "default" {
+}
+
+data "alicloud_express_connect_physical_connections" "default" {
+  name_regex = "^preserved-NODELETING"
+}
+
+
+resource "alicloud_express_connect_virtual_border_router" "default" {
+  bandwidth = "100"
+  circuit_code = "1024"
+  description = "tfaccexpressconnect1"
+  detect_multiplier = "6"
+  enable_ipv6 = "true"
+  local_gateway_ip = "10.0.0.3"
+  local_ipv6_gateway_ip = "2408:4004:cc:400::6"
+  min_rx_interval = "600"
+  min_tx_interval = "600"
+  mtu = "1500"
+  peer_gateway_ip = "10.0.0.4"
+  peer_ipv6_gateway_ip = "2408:4004:cc:400::8"
+  peering_ipv6_subnet_mask = "2408:4004:cc:400::/55"
+  peering_subnet_mask = "255.255.255.0"
+  physical_connection_id = "${data.alicloud_express_connect_physical_connections.default.ids.0}"
+  resource_group_id = "${data.alicloud_resource_manager_resource_groups.default.ids.1}"
+  sitelink_enable = "true"
+  status = "terminated"
+  vlan_id = "1"
+}

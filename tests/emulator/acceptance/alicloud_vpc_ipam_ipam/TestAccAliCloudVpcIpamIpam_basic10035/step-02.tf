@@ -1,0 +1,20 @@
+
+variable "name" {
+    default = "tfaccvpcipam10000"
+}
+
+data "alicloud_resource_manager_resource_groups" "default" {}
+
+
+
+
+resource "alicloud_vpc_ipam_ipam" "default" {
+  ipam_description = "This is my new ipam."
+  ipam_name = "tfaccvpcipam10000_update"
+  operating_region_list = [
+    "cn-hangzhou",
+    "cn-beijing",
+    "cn-qingdao"
+  ]
+  resource_group_id = "${data.alicloud_resource_manager_resource_groups.default.ids.1}"
+}
