@@ -13,17 +13,18 @@ from constructs_vpn.codegen.runtime import (
     BlockModel,
     Boolean,
     ConfigModel,
-    ImportableResource,
+    ImportConfig,
     String,
     StringMap,
     assign,
     configure,
     internal_value,
     synthesize,
+    synthesize_hcl,
     warn_deprecated,
 )
 from constructs_vpn.core.complex_computed import ComplexObject
-from constructs_vpn.core.hcl import register_block_names
+from constructs_vpn.core.importable import ImportableResource
 from constructs_vpn.core.provider import TerraformProviderGeneratorMetadata
 from constructs_vpn.core.resource import TerraformResource
 from constructs_vpn.core.tokens import Expression
@@ -251,6 +252,9 @@ class CenTransitRouterVbrAttachment(TerraformResource):
     def _synthesize_attributes(self) -> dict[str, Any]:
         return synthesize(self.config)
 
+    def _synthesize_hcl_attributes(self) -> dict[str, Any]:
+        return synthesize_hcl(self.config)
+
     @classmethod
     def generate_config_for_import(
         cls,
@@ -269,11 +273,7 @@ class CenTransitRouterVbrAttachment(TerraformResource):
             provider: The provider configuration it is found with (default: the unaliased one).
         """
         return ImportableResource(
-            scope,
-            import_to_id,
-            terraform_resource_type=cls.TF_RESOURCE_TYPE,
-            import_id=import_from_id,
-            provider=provider,
+            scope, import_to_id, ImportConfig(cls.TF_RESOURCE_TYPE, import_from_id, provider)
         )
 
     @property
@@ -633,14 +633,3 @@ class CenTransitRouterVbrAttachmentTimeoutsOutputReference(ComplexObject):
 
     def reset_update(self) -> None:
         assign(self, ("update",), None)
-
-
-_BLOCK_PATHS = frozenset({"timeouts"})
-
-
-def _block_paths(kind: str, type_name: str) -> frozenset[str] | None:
-    known = kind == "resource" and type_name == CenTransitRouterVbrAttachment.TF_RESOURCE_TYPE
-    return _BLOCK_PATHS if known else None
-
-
-register_block_names(_block_paths)

@@ -20,6 +20,7 @@ from constructs_vpn.codegen.runtime import (
     configure,
     internal_value,
     synthesize,
+    synthesize_hcl,
 )
 from constructs_vpn.core.complex_computed import ComplexList, ComplexObject
 from constructs_vpn.core.provider import TerraformProviderGeneratorMetadata
@@ -161,6 +162,9 @@ class DataAlicloudExpressConnectPhysicalConnections(TerraformDataSource):
 
     def _synthesize_attributes(self) -> dict[str, Any]:
         return synthesize(self.config)
+
+    def _synthesize_hcl_attributes(self) -> dict[str, Any]:
+        return synthesize_hcl(self.config)
 
     @property
     def connections(self) -> DataAlicloudExpressConnectPhysicalConnectionsConnectionsList:

@@ -12,7 +12,7 @@ from constructs_vpn.codegen.runtime import (
     BlockModel,
     Boolean,
     ConfigModel,
-    ImportableResource,
+    ImportConfig,
     Integer,
     String,
     StringMap,
@@ -20,9 +20,10 @@ from constructs_vpn.codegen.runtime import (
     configure,
     internal_value,
     synthesize,
+    synthesize_hcl,
 )
 from constructs_vpn.core.complex_computed import ComplexObject
-from constructs_vpn.core.hcl import register_block_names
+from constructs_vpn.core.importable import ImportableResource
 from constructs_vpn.core.provider import TerraformProviderGeneratorMetadata
 from constructs_vpn.core.resource import TerraformResource
 from constructs_vpn.core.tokens import Expression
@@ -213,6 +214,9 @@ class VpcIpamIpamPool(TerraformResource):
     def _synthesize_attributes(self) -> dict[str, Any]:
         return synthesize(self.config)
 
+    def _synthesize_hcl_attributes(self) -> dict[str, Any]:
+        return synthesize_hcl(self.config)
+
     @classmethod
     def generate_config_for_import(
         cls,
@@ -231,11 +235,7 @@ class VpcIpamIpamPool(TerraformResource):
             provider: The provider configuration it is found with (default: the unaliased one).
         """
         return ImportableResource(
-            scope,
-            import_to_id,
-            terraform_resource_type=cls.TF_RESOURCE_TYPE,
-            import_id=import_from_id,
-            provider=provider,
+            scope, import_to_id, ImportConfig(cls.TF_RESOURCE_TYPE, import_from_id, provider)
         )
 
     @property
@@ -591,14 +591,3 @@ class VpcIpamIpamPoolTimeoutsOutputReference(ComplexObject):
 
     def reset_update(self) -> None:
         assign(self, ("update",), None)
-
-
-_BLOCK_PATHS = frozenset({"timeouts"})
-
-
-def _block_paths(kind: str, type_name: str) -> frozenset[str] | None:
-    known = kind == "resource" and type_name == VpcIpamIpamPool.TF_RESOURCE_TYPE
-    return _BLOCK_PATHS if known else None
-
-
-register_block_names(_block_paths)
