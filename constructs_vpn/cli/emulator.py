@@ -93,7 +93,11 @@ def run_setup(args: argparse.Namespace) -> int:
 def run_reset(args: argparse.Namespace) -> int:
     store = _store(args.state)
     try:
-        count = store.read().count() if store.path.exists() else 0
+        if store.path.exists():
+            with store.snapshot() as cloud:
+                count = cloud.count()
+        else:
+            count = 0
     except StateError:
         count = 0  # a damaged file is exactly what reset is for
     store.reset()
@@ -104,14 +108,14 @@ def run_reset(args: argparse.Namespace) -> int:
 def run_show(args: argparse.Namespace) -> int:
     store = _store(args.state)
     try:
-        cloud = store.read()
+        with store.snapshot() as cloud:
+            rows = [
+                (type_name, id, str(record["account"]), str(record["region"]))
+                for type_name in cloud.types()
+                for id, record in cloud.records(type_name)
+            ]
     except StateError as error:
         raise ConstructsVpnError(str(error)) from error
-    rows = [
-        (type_name, id, str(record["account"]), str(record["region"]))
-        for type_name in sorted(cloud.objects)
-        for id, record in cloud.records(type_name)
-    ]
     if not rows:
         print(f"No objects in {store.path}")
         return 0

@@ -84,14 +84,14 @@ def _hcl_string(value: str) -> str:
 
 def install(directory: Path, *, python: str | None = None, direct: bool = False) -> Installation:
     """Lay out ``directory``: ``mirror/`` with the launcher as ``aliyun/alicloud`` 1.289.0 for this platform,
-    ``terraform.rc`` pointing at it, and ``state.json`` as the default state. ``direct``: let Terraform
+    ``terraform.rc`` pointing at it, and ``state.db`` as the default state. ``direct``: let Terraform
     download every other provider from its registry as usual."""
     directory = directory.expanduser().resolve()
     mirror = directory / "mirror"
     name = PROVIDER_SOURCE.split("/")[1]
     package = mirror / REGISTRY_HOST / PROVIDER_SOURCE / PROVIDER_VERSION / platform_name()
     package.mkdir(parents=True, exist_ok=True)
-    state = directory / "state.json"
+    state = directory / "state.db"
     launcher = package / f"terraform-provider-{name}_v{PROVIDER_VERSION}"
     _write(launcher, _launcher(python or sys.executable, state))
     launcher.chmod(launcher.stat().st_mode | stat.S_IXUSR | stat.S_IXGRP | stat.S_IXOTH)

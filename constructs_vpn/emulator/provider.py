@@ -112,7 +112,8 @@ class Emulator:
                 with self.store.transaction() as cloud:
                     result = operation(Call(cloud, self.account, self.region))
             else:
-                result = operation(Call(self.store.read(), self.account, self.region))
+                with self.store.snapshot() as cloud:
+                    result = operation(Call(cloud, self.account, self.region))
         except ApiError as error:
             log.info("%s failed: %s (%.0f ms)", action, error.code, 1000 * (time.monotonic() - started))
             diagnostics.add_error(error.summary(action), error.detail())

@@ -101,8 +101,7 @@ def _rename(cloud: Cloud, generated: str, wanted: str) -> None:
     """Give an object the id the stack names, everywhere it appears (generated ids are unique strings)."""
     for ours, theirs in zip(generated.split(":"), wanted.split(":"), strict=True):
         if "${" not in theirs and ours != theirs:
-            cloud.data = json.loads(json.dumps(cloud.data).replace(ours, theirs))
-            cloud.changed = True
+            cloud.rename(ours, theirs)
 
 
 def _load(directory: Path) -> tuple[Path, dict[str, Any]]:

@@ -1,116 +1,203 @@
-"""The emulated cloud's state: one JSON file, locked for every operation and replaced atomically.
+"""The emulated cloud's state: an SQLite database, one row per object, one transaction per operation.
 
-Every operation runs in :meth:`Store.transaction`: an exclusive ``flock`` on ``<state>.lock`` (so the
-provider processes Terraform starts, and their threads, take turns), a fresh read, and, when something
-changed, a write to a temporary file that is fsynced and renamed over the state. A crash at any point
-leaves either the old or the new file, never a torn one; a file that is not valid JSON is reported and
-left alone, never overwritten.
+A call costs what it touches, not the size of the cloud: a 6,000-object fleet rewrote a whole JSON file on
+every call before. The database is in WAL mode, so the provider processes Terraform starts (several stacks
+at once, each with its threads) read without waiting and write one at a time: every writing operation runs
+in :meth:`Store.transaction`, which takes the write lock first (``BEGIN IMMEDIATE``, waiting up to
+:data:`BUSY_TIMEOUT`), so its reads and writes see no other writer. A crash at any point leaves the last
+committed state (SQLite's journal); a new database is built aside and linked into place, so nobody ever
+sees a half-made one. A file that is empty, not a database, or not the emulator's is reported with the fix
+and left alone, never overwritten.
 """
 
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import json
 import os
 import secrets
+import sqlite3
 import string
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-__all__ = ["FORMAT", "STATE_ENV", "Cloud", "StateError", "Store"]
+__all__ = ["BUSY_TIMEOUT", "FORMAT", "STATE_ENV", "Cloud", "StateError", "Store"]
 
 #: The environment variable naming the state file.
 STATE_ENV = "CONSTRUCTS_VPN_EMULATOR_STATE"
-FORMAT = "constructs-vpn-emulator/1"
+FORMAT = "constructs-vpn-emulator/2"
+#: Seconds an operation waits for another process's write to end (a 1,000-site apply queues many).
+BUSY_TIMEOUT = 300.0
 _ID_ALPHABET = string.ascii_lowercase + string.digits
+_FIX = "restore it from a backup, or run `constructs-vpn emulator reset` to start with an empty cloud"
+_SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE objects (
+    type TEXT NOT NULL, id TEXT NOT NULL, account TEXT NOT NULL, region TEXT NOT NULL, attributes TEXT NOT NULL,
+    PRIMARY KEY (type, id)
+) WITHOUT ROWID;
+CREATE INDEX objects_by_id ON objects (id);
+CREATE TABLE calls (action TEXT PRIMARY KEY, count INTEGER NOT NULL);
+-- Every top-level text attribute, kept by triggers (so also after a hand edit), for lookups by value.
+CREATE TABLE fields (
+    type TEXT NOT NULL, id TEXT NOT NULL, name TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (type, id, name)
+) WITHOUT ROWID;
+CREATE INDEX fields_by_value ON fields (type, name, value);
+CREATE TRIGGER objects_inserted AFTER INSERT ON objects BEGIN
+    INSERT OR REPLACE INTO fields
+        SELECT NEW.type, NEW.id, key, value FROM json_each(NEW.attributes) WHERE type = 'text';
+END;
+CREATE TRIGGER objects_updated AFTER UPDATE ON objects BEGIN
+    DELETE FROM fields WHERE type = OLD.type AND id = OLD.id;
+    INSERT OR REPLACE INTO fields
+        SELECT NEW.type, NEW.id, key, value FROM json_each(NEW.attributes) WHERE type = 'text';
+END;
+CREATE TRIGGER objects_deleted AFTER DELETE ON objects BEGIN
+    DELETE FROM fields WHERE type = OLD.type AND id = OLD.id;
+END;
+"""
 
 
 class StateError(Exception):
     """The state file is not configured, not readable, or not the emulator's."""
 
 
+def _dump(attributes: Mapping[str, Any]) -> str:
+    return json.dumps(attributes, sort_keys=True, separators=(",", ":"))
+
+
 class Cloud:
-    """The objects of every account and region, keyed by Terraform type and id.
+    """The objects of every account and region, keyed by Terraform type and id, as seen by one operation.
 
     A record is ``{"account": uid, "region": id, "attributes": {...}}``; the attributes use the provider's
-    attribute names, so editing them by hand (drift) shows up in the next ``terraform plan``.
+    attribute names, so editing them by hand (drift) shows up in the next ``terraform plan``. Within one
+    operation a record is one live dict, as if the cloud were in memory: changes made to it in place are
+    written back when the operation commits having changed something (:attr:`changed`).
     """
 
-    def __init__(self, data: dict[str, Any]) -> None:
-        self.data = data
+    def __init__(self, connection: sqlite3.Connection, path: Path) -> None:
+        self._db = connection
+        self._path = path
+        #: (type, id) -> (the record handed out, its attributes as last read or written).
+        self._seen: dict[tuple[str, str], tuple[dict[str, Any], str]] = {}
         self.changed = False
 
     @staticmethod
     def empty() -> Cloud:
-        return Cloud({"format": FORMAT, "objects": {}, "calls": {}})
+        """A cloud in memory, for one process (unit tests, dry runs)."""
+        connection = sqlite3.connect(":memory:", isolation_level=None)
+        connection.executescript(_SCHEMA)
+        return Cloud(connection, Path(":memory:"))
 
-    @property
-    def objects(self) -> dict[str, dict[str, dict[str, Any]]]:
-        objects: dict[str, dict[str, dict[str, Any]]] = self.data.setdefault("objects", {})
-        return objects
+    def _record(self, type_name: str, id: str, account: Any, region: Any, text: Any) -> dict[str, Any]:
+        key = (type_name, id)
+        if key in self._seen:
+            return self._seen[key][0]
+        try:
+            attributes = json.loads(text) if isinstance(text, str) else None
+        except json.JSONDecodeError:
+            attributes = None
+        if not (isinstance(attributes, dict) and isinstance(account, str) and isinstance(region, str)):
+            problem = f'"{type_name}" "{id}" needs "account" and "region" (text) and "attributes" (a JSON object)'
+            raise StateError(f"emulator state {self._path} is damaged: {problem}; {_FIX}")
+        record = {"account": account, "region": region, "attributes": attributes}
+        self._seen[key] = (record, text)
+        return record
 
     def get(self, type_name: str, id: str) -> dict[str, Any] | None:
-        return self.objects.get(type_name, {}).get(id)
+        if (type_name, id) in self._seen:
+            return self._seen[(type_name, id)][0]
+        row = self._db.execute(
+            "SELECT account, region, attributes FROM objects WHERE type = ? AND id = ?", (type_name, id)
+        ).fetchone()
+        return None if row is None else self._record(type_name, id, *row)
 
-    def records(self, type_name: str) -> list[tuple[str, dict[str, Any]]]:
-        return sorted(self.objects.get(type_name, {}).items())
+    def records(self, type_name: str, /, **match: Any) -> list[tuple[str, dict[str, Any]]]:
+        """The objects of ``type_name`` by id; with ``match``, only those whose attributes equal it."""
+        sql, parameters = "SELECT id, account, region, attributes FROM objects WHERE type = ?", [type_name]
+        for name, value in match.items():
+            # The index of text attributes narrows the search; the check below decides.
+            if isinstance(value, str):
+                sql += " AND id IN (SELECT id FROM fields WHERE type = ? AND name = ? AND value = ?)"
+                parameters += [type_name, name, value]
+        found = {id: self._record(type_name, id, *rest) for id, *rest in self._db.execute(sql, parameters)}
+        # Records changed in place in this operation are not in the database yet: check them as they are.
+        found |= {id: record for (t, id), (record, _) in self._seen.items() if t == type_name}
+        return [
+            (id, record)
+            for id, record in sorted(found.items())
+            if all(record["attributes"].get(k) == v for k, v in match.items())
+        ]
+
+    def types(self) -> list[str]:
+        return [row[0] for row in self._db.execute("SELECT DISTINCT type FROM objects ORDER BY type")]
 
     def put(self, type_name: str, id: str, account: str, region: str, attributes: dict[str, Any]) -> None:
-        self.objects.setdefault(type_name, {})[id] = {"account": account, "region": region, "attributes": attributes}
+        text = _dump(attributes)
+        self._db.execute(
+            "INSERT INTO objects (type, id, account, region, attributes) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO "
+            "UPDATE SET account = excluded.account, region = excluded.region, attributes = excluded.attributes",
+            (type_name, id, account, region, text),
+        )
+        self._seen[(type_name, id)] = ({"account": account, "region": region, "attributes": attributes}, text)
         self.changed = True
 
     def remove(self, type_name: str, id: str) -> None:
-        table = self.objects.get(type_name, {})
-        if table.pop(id, None) is not None:
+        self._seen.pop((type_name, id), None)
+        if self._db.execute("DELETE FROM objects WHERE type = ? AND id = ?", (type_name, id)).rowcount:
             self.changed = True
-        if not table:
-            self.objects.pop(type_name, None)
 
     def count(self) -> int:
-        return sum(len(table) for table in self.objects.values())
+        (count,) = self._db.execute("SELECT COUNT(*) FROM objects").fetchone()
+        return int(count)
+
+    def calls(self) -> dict[str, int]:
+        """The number of calls of each API action that fault injection counted."""
+        return {action: int(n) for action, n in self._db.execute("SELECT action, count FROM calls ORDER BY action")}
 
     def count_call(self, action: str) -> int:
         """Count one more call of API ``action``; its 1-based number."""
-        calls: dict[str, int] = self.data.setdefault("calls", {})
-        calls[action] = calls.get(action, 0) + 1
+        self._db.execute(
+            "INSERT INTO calls (action, count) VALUES (?, 1) ON CONFLICT (action) DO UPDATE SET count = count + 1",
+            (action,),
+        )
         self.changed = True
-        return calls[action]
+        (number,) = self._db.execute("SELECT count FROM calls WHERE action = ?", (action,)).fetchone()
+        return int(number)
 
     def new_id(self, prefix: str, length: int) -> str:
-        """A fresh id such as ``cen-`` + ``length`` random lowercase letters and digits."""
-        taken = {id for table in self.objects.values() for id in table}
+        """A fresh id such as ``cen-`` + ``length`` random lowercase letters and digits, in no other id (ids
+        such as ``cen-…:tr-…`` are made of others)."""
         while True:
             candidate = prefix + "".join(secrets.choice(_ID_ALPHABET) for _ in range(length))
-            if not any(candidate in id for id in taken):
+            if self._db.execute("SELECT 1 FROM objects WHERE instr(id, ?) LIMIT 1", (candidate,)).fetchone() is None:
                 return candidate
 
+    def rename(self, ours: str, theirs: str) -> None:
+        """Replace the text ``ours`` by ``theirs`` in every id and attribute (``ours``: a generated id, a
+        string found nowhere else). Records handed out before are stale afterwards."""
+        self.flush()
+        self._seen.clear()
+        self._db.execute(
+            "UPDATE objects SET id = replace(id, ?1, ?2), attributes = replace(attributes, ?1, ?2) "
+            "WHERE instr(id, ?1) OR instr(attributes, ?1)",
+            (ours, theirs),
+        )
+        self.changed = True
 
-_FIX = "restore it from a backup, or run `constructs-vpn emulator reset` to start with an empty cloud"
+    def clear(self) -> None:
+        self._seen.clear()
+        self._db.execute("DELETE FROM objects")
+        self._db.execute("DELETE FROM calls")
+        self.changed = True
 
-
-def _structure_problem(data: dict[str, Any]) -> str | None:
-    """What is wrong with the shape of a parsed state file (``objects``: type -> id -> record; ``calls``:
-    action -> count), or ``None``."""
-    objects, calls = data.get("objects", {}), data.get("calls", {})
-    if not isinstance(objects, dict):
-        return '"objects" must be an object (type -> id -> record)'
-    for type_name, table in objects.items():
-        if not isinstance(table, dict):
-            return f'"objects.{type_name}" must be an object (id -> record)'
-        for id, record in table.items():
-            if not (
-                isinstance(record, dict)
-                and isinstance(record.get("attributes"), dict)
-                and isinstance(record.get("account"), str)
-                and isinstance(record.get("region"), str)
-            ):
-                return f'"objects.{type_name}.{id}" needs "account" and "region" (strings) and "attributes"'
-    if not isinstance(calls, dict) or not all(isinstance(n, int) for n in calls.values()):
-        return '"calls" must be an object (API action -> number of calls)'
-    return None
+    def flush(self) -> None:
+        """Write the records changed in place."""
+        for (type_name, id), (record, text) in list(self._seen.items()):
+            if _dump(record["attributes"]) != text:
+                self.put(type_name, id, record["account"], record["region"], record["attributes"])
 
 
 class Store:
@@ -118,7 +205,6 @@ class Store:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self._lock_path = path.with_name(path.name + ".lock")
 
     @staticmethod
     def from_env() -> Store:
@@ -127,72 +213,103 @@ class Store:
             raise StateError(f"{STATE_ENV} is not set: point it at the emulator's state file (see `emulator setup`)")
         return Store(Path(raw).expanduser().resolve())
 
-    @contextlib.contextmanager
-    def _locked(self, mode: int) -> Iterator[None]:
+    def _create(self) -> None:
+        """An empty database at :attr:`path`, unless one appeared meanwhile: built aside, then linked into
+        place (a link never replaces a file), so no process sees a half-made one."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        # One open file description per use: flock then also orders the threads of one process.
-        with open(self._lock_path, "a+b") as handle:
-            fcntl.flock(handle.fileno(), mode)
+        temporary = self.path.with_name(f".{self.path.name}.{os.getpid()}.{threading.get_ident()}.new")
+        temporary.unlink(missing_ok=True)
+        try:
+            connection = sqlite3.connect(temporary, isolation_level=None)
             try:
-                yield
+                connection.execute("PRAGMA journal_mode = WAL")  # kept in the file: every later use is WAL
+                connection.executescript(f"BEGIN; {_SCHEMA} INSERT INTO meta VALUES ('format', '{FORMAT}'); COMMIT;")
             finally:
-                fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
-
-    def _load(self) -> Cloud:
-        try:
-            text = self.path.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            return Cloud.empty()
-        except OSError as error:
-            raise StateError(f"cannot read emulator state {self.path}: {error.strerror}") from error
-        if not text.strip():
-            # Never the emulator's own doing (it writes atomically): an empty cloud here would have the next
-            # plan create everything again.
-            raise StateError(f"emulator state {self.path} is empty; {_FIX}")
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as error:
-            raise StateError(f"emulator state {self.path} is not valid JSON ({error}); {_FIX}") from error
-        if not isinstance(data, dict) or data.get("format") != FORMAT:
-            raise StateError(f'{self.path} is not an emulator state file (no "format": {FORMAT!r}); {_FIX}')
-        problem = _structure_problem(data)
-        if problem:
-            raise StateError(f"emulator state {self.path} is damaged: {problem}; {_FIX}")
-        return Cloud(data)
-
-    def _write(self, cloud: Cloud) -> None:
-        temporary = self.path.with_name(f".{self.path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
-        try:
-            # Compact: the whole file is rewritten on every change (pretty-print it to read or edit it).
-            text = json.dumps(cloud.data, sort_keys=True, separators=(",", ":")) + "\n"
-            with open(temporary, "w", encoding="utf-8") as handle:
-                handle.write(text)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(temporary, self.path)
+                connection.close()
+            with contextlib.suppress(FileExistsError):
+                os.link(temporary, self.path)
         finally:
-            temporary.unlink(missing_ok=True)
-        directory = os.open(self.path.parent, os.O_RDONLY)
+            for suffix in ("", "-wal", "-shm"):
+                temporary.with_name(temporary.name + suffix).unlink(missing_ok=True)
+
+    def _problem(self, error: sqlite3.DatabaseError | None = None) -> StateError:
+        """What is wrong with the file, in the words of the file (not of the SQLite call that failed)."""
         try:
-            os.fsync(directory)
+            with open(self.path, "rb") as handle:
+                head = handle.read(16)
+        except OSError as os_error:
+            return StateError(f"cannot read emulator state {self.path}: {os_error.strerror}")
+        if not head.strip():
+            # Never the emulator's own doing: an empty cloud here would have the next plan create everything.
+            return StateError(f"emulator state {self.path} is empty; {_FIX}")
+        if head != b"SQLite format 3\0":
+            earlier = " (it looks like the JSON state of an earlier version)" if head.lstrip()[:1] == b"{" else ""
+            return StateError(f"{self.path} is not an emulator state file, not an SQLite database{earlier}; {_FIX}")
+        if error is None:
+            return StateError(f'{self.path} is not an emulator state file (no "format" {FORMAT!r}); {_FIX}')
+        if isinstance(error, sqlite3.OperationalError):  # busy beyond the timeout, read-only, I/O: not damage
+            return StateError(f"cannot use emulator state {self.path}: {error}")
+        return StateError(f"emulator state {self.path} is damaged ({error}); {_FIX}")
+
+    @contextlib.contextmanager
+    def _connected(self, begin: str) -> Iterator[Cloud]:
+        if not self.path.exists():
+            if begin == "BEGIN":  # nothing to read: no need to make the file
+                yield Cloud.empty()
+                return
+            self._create()
+        try:
+            # mode=rw: never create an empty file in place of one deleted meanwhile.
+            connection = sqlite3.connect(
+                f"{self.path.absolute().as_uri()}?mode=rw", uri=True, timeout=BUSY_TIMEOUT, isolation_level=None
+            )
+        except sqlite3.OperationalError as error:
+            raise StateError(f"cannot open emulator state {self.path}: {error}") from error
+        try:
+            try:
+                connection.execute("PRAGMA synchronous = FULL")  # a commit is on disk before Terraform hears of it
+                connection.execute(begin)
+                row = connection.execute("SELECT value FROM meta WHERE key = 'format'").fetchone()
+            except sqlite3.DatabaseError as error:
+                no_meta = isinstance(error, sqlite3.OperationalError) and "no such table" in str(error)
+                raise self._problem(None if no_meta else error) from error
+            if row is None or row[0] != FORMAT:
+                raise self._problem()
+            cloud = Cloud(connection, self.path)
+            try:
+                yield cloud
+                if cloud.changed:
+                    cloud.flush()
+                connection.execute("COMMIT")
+            except sqlite3.DatabaseError as error:
+                raise self._problem(error) from error
+            finally:
+                if connection.in_transaction:
+                    connection.execute("ROLLBACK")
         finally:
-            os.close(directory)
+            connection.close()
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Cloud]:
-        """The current state, locked; written back when the block changed it and raised nothing."""
-        with self._locked(fcntl.LOCK_EX):
-            cloud = self._load()
+        """The current state, locked for writing; committed when the block raised nothing."""
+        with self._connected("BEGIN IMMEDIATE") as cloud:
             yield cloud
-            if cloud.changed:
-                self._write(cloud)
 
-    def read(self) -> Cloud:
-        """A consistent snapshot (shared lock), for reading only."""
-        with self._locked(fcntl.LOCK_SH):
-            return self._load()
+    @contextlib.contextmanager
+    def snapshot(self) -> Iterator[Cloud]:
+        """A consistent view for reading only, which waits for no writer."""
+        with self._connected("BEGIN") as cloud:
+            yield cloud
 
     def reset(self) -> None:
-        """Forget every object and call count."""
-        with self._locked(fcntl.LOCK_EX):
-            self._write(Cloud.empty())
+        """Forget every object and call count; a damaged file is replaced by an empty database."""
+        try:
+            with self.transaction() as cloud:
+                cloud.clear()
+            return
+        except StateError:
+            pass
+        for suffix in ("-wal", "-shm"):  # a damaged file's journal belongs to no database of ours
+            self.path.with_name(self.path.name + suffix).unlink(missing_ok=True)
+        self.path.unlink(missing_ok=True)
+        self._create()

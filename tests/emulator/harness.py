@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from constructs_vpn.emulator.store import Store
 from tests.tooling import REPO_DIR, require, require_executable
 
 TERRAFORM_HINT = "install Terraform 1.11 (https://developer.hashicorp.com/terraform/install) to run the emulator tests"
@@ -64,7 +65,7 @@ class Workspace:
 
     @property
     def state_file(self) -> Path:
-        return self.directory / "emulator-state.json"
+        return self.directory / "emulator-state.db"
 
     @property
     def document_path(self) -> Path:
@@ -139,11 +140,7 @@ class Workspace:
 
     def cloud(self) -> dict[str, dict[str, Any]]:
         """The emulator's objects: type -> id -> record."""
-        if not self.state_file.exists():
-            return {}
-        data = json.loads(self.state_file.read_text(encoding="utf-8"))
-        objects: dict[str, dict[str, Any]] = data["objects"]
-        return objects
+        return cloud_objects(self.state_file)
 
     def managed_ids(self, state: str = "terraform.tfstate") -> dict[str, str]:
         """Address -> id of every managed resource in Terraform's (local) state file."""
@@ -155,6 +152,14 @@ class Workspace:
             if r["mode"] == "managed"
             for i in r["instances"]
         }
+
+
+def cloud_objects(state: Path) -> dict[str, dict[str, Any]]:
+    """The objects of the emulator state ``state`` (none when it does not exist yet): type -> id -> record."""
+    if not state.exists():
+        return {}
+    with Store(state).snapshot() as cloud:
+        return {type_name: dict(cloud.records(type_name)) for type_name in cloud.types()}
 
 
 def cloud_ids(cloud: Mapping[str, Mapping[str, Any]], *, managed_only: bool = True) -> list[str]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import subprocess
@@ -13,7 +12,7 @@ import pytest
 
 from constructs_vpn.core import App
 from stacks import build_app
-from tests.emulator.harness import VARIABLE_VALUE, cloud_ids, terraform_binary
+from tests.emulator.harness import VARIABLE_VALUE, cloud_ids, cloud_objects, terraform_binary
 from tests.tooling import REPO_DIR, require
 
 pytestmark = [pytest.mark.terraform, pytest.mark.cdktf_cli]
@@ -38,7 +37,7 @@ def test_cdktf_deploy_and_destroy(tmp_path: Path, emulator_env: dict[str, str]) 
         for name, variable in stack.to_terraform().get("variable", {}).items()
         if "default" not in variable
     }
-    state = tmp_path / "emulator-state.json"
+    state = tmp_path / "emulator-state.db"
     env = {k: v for k, v in os.environ.items() if not k.startswith(("TF_", "CONSTRUCTS_VPN_EMULATOR_"))}
     env.update(emulator_env)
     env.update(variables)
@@ -68,9 +67,9 @@ def test_cdktf_deploy_and_destroy(tmp_path: Path, emulator_env: dict[str, str]) 
 
     deployed = cdktf_run("deploy")
     assert "Apply complete!" in deployed.stdout, deployed.stdout
-    objects = json.loads(state.read_text(encoding="utf-8"))["objects"]
+    objects = cloud_objects(state)
     created = len(cloud_ids(objects))
     assert created == sum(len(r) for r in stack.to_terraform().get("resource", {}).values())
     cdktf_run("destroy")
-    assert json.loads(state.read_text(encoding="utf-8"))["objects"] == {}
+    assert cloud_objects(state) == {}
     assert not (tmp_path / "home" / ".terraform.d").exists()

@@ -4,8 +4,9 @@ Terraform's back show up in the plan."""
 
 from __future__ import annotations
 
-import json
+import contextlib
 import signal
+import sqlite3
 import subprocess
 import time
 
@@ -47,7 +48,8 @@ def test_provider_crash_then_apply_again(workspace: WorkspaceFactory) -> None:
     ws.init()
     crashed = ws.apply(expect=1)
     assert "plugin" in crashed.output.lower()
-    json.loads(ws.state_file.read_text(encoding="utf-8"))  # the state file survived, whole
+    with contextlib.closing(sqlite3.connect(ws.state_file)) as database:  # the state survived, whole
+        assert database.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
     assert "alicloud_vpn_gateway_vpn_attachment" not in ws.cloud()
     _assert_complete(ws)
 

@@ -19,7 +19,9 @@ from constructs_vpn.cli.orchestrate import state_moves
 from constructs_vpn.cli.project import read_manifest
 from constructs_vpn.core import App
 from stacks.fleet import build_fleet
-from tests.emulator.harness import VARIABLE_VALUE, Workspace, cloud_ids, stack_env, terraform_binary
+from tests.emulator.conftest import WorkspaceFactory
+from tests.emulator.harness import VARIABLE_VALUE, Workspace, cloud_ids, cloud_objects, stack_env, terraform_binary
+from tests.emulator.test_api_rules import site as one_site
 from tests.tooling import REPO_DIR, require
 
 pytestmark = pytest.mark.terraform
@@ -50,7 +52,7 @@ def test_resplit_replaces_nothing(
         app = App(outdir=outdir, context={"fleet": {"inventory": str(inventory), "split": shape}})
         build_fleet(app)
         app.synth()
-    cloud = tmp_path / "cloud.json"
+    cloud = tmp_path / "cloud.db"
     terraform = terraform_binary()
 
     def workspace(shape: str, name: str) -> Workspace:
@@ -63,7 +65,7 @@ def test_resplit_replaces_nothing(
     first = workspace("stack", "fleet")
     first.init()
     first.apply()
-    created = cloud_ids(json.loads(cloud.read_text("utf-8"))["objects"])
+    created = cloud_ids(cloud_objects(cloud))
     assert len(created) == 3 + 3 * 6  # CEN, two TRs; per site a gateway, connection, attachment, assoc., prop., route
 
     for old, new in itertools.pairwise(SHAPES):
@@ -85,7 +87,27 @@ def test_resplit_replaces_nothing(
         with ThreadPoolExecutor(max_workers=len(sites)) as pool:  # several terraform runs at once on one cloud
             planned = dict(zip(sites, pool.map(plan_and_apply, [workspaces[name] for name in sites]), strict=True))
         assert planned == {name: {} for name in sites}, planned
-        assert cloud_ids(json.loads(cloud.read_text("utf-8"))["objects"]) == created
+        assert cloud_ids(cloud_objects(cloud)) == created
+
+
+def test_applies_at_once_on_one_cloud_lose_no_object(tmp_path: Path, workspace: WorkspaceFactory) -> None:
+    """Four terraform applies at once, each with its own provider process and ten threads, write into one
+    emulated cloud: every object of each is there, and four destroys at once leave nothing."""
+    cloud = tmp_path / "shared-cloud.db"
+    spaces = []
+    for n in range(4):
+        stack = one_site()
+        stack["resource"]["alicloud_vpn_customer_gateway"]["cgw"]["ip_address"] = f"203.0.113.{20 + n}"
+        spaces.append(workspace(f"site-{n}", stack, CONSTRUCTS_VPN_EMULATOR_STATE=str(cloud)))
+    for space in spaces:
+        space.init()
+    with ThreadPoolExecutor(max_workers=len(spaces)) as pool:
+        list(pool.map(Workspace.apply, spaces))
+    managed = [id for space in spaces for id in space.managed_ids().values()]
+    assert len(managed) == 4 * 5 and sorted(managed) == cloud_ids(cloud_objects(cloud))
+    with ThreadPoolExecutor(max_workers=len(spaces)) as pool:
+        list(pool.map(Workspace.destroy, spaces))
+    assert cloud_objects(cloud) == {}
 
 
 CLI_DIR = Path(os.environ.get("CONSTRUCTS_VPN_CDKTF_CLI_DIR", Path.home() / ".cache/constructs-vpn/cdktf-cli-0.21.0"))
@@ -102,7 +124,7 @@ def test_cdktf_deploys_the_split_app_in_parallel(tmp_path: Path, emulator_env: d
     fleet = {"inventory": "sites.csv", "split": "site"}
     config = {"language": "python", "app": "python -m stacks.fleet", "context": {"fleet": fleet}}
     (project / "cdktf.json").write_text(json.dumps(config), encoding="utf-8")
-    cloud = tmp_path / "cloud.json"
+    cloud = tmp_path / "cloud.db"
     home = tmp_path / "home"
     home.mkdir()
     env = {k: v for k, v in os.environ.items() if not k.startswith(("TF_", "CONSTRUCTS_VPN_EMULATOR_"))}
@@ -124,8 +146,8 @@ def test_cdktf_deploys_the_split_app_in_parallel(tmp_path: Path, emulator_env: d
 
     deployed = cdktf_run("deploy")
     assert deployed.count("Apply complete!") == 4, deployed
-    assert len(cloud_ids(json.loads(cloud.read_text("utf-8"))["objects"])) == 3 + 3 * 6
+    assert len(cloud_ids(cloud_objects(cloud))) == 3 + 3 * 6
     for site in ("site-a", "site-b", "site-c"):  # each site stack has its own state, beside the project
         assert (project / f"terraform.fleet-site-{site}.tfstate").is_file()
     cdktf_run("destroy")
-    assert json.loads(cloud.read_text("utf-8"))["objects"] == {}
+    assert cloud_objects(cloud) == {}

@@ -3,16 +3,19 @@ families and the ``constructs-vpn emulator`` commands."""
 
 from __future__ import annotations
 
+import contextlib
 import json
+import multiprocessing
 import os
 import re
+import sqlite3
 import threading
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.emulator.harness import require_emulator
+from tests.emulator.harness import cloud_objects, require_emulator
 
 require_emulator()
 
@@ -101,7 +104,7 @@ def test_update_plan_keeps_prior_when_nothing_changes_and_flags_force_new() -> N
 
 
 def test_transactions_are_serialized_across_threads(tmp_path: Path) -> None:
-    store = Store(tmp_path / "state.json")
+    store = Store(tmp_path / "state.db")
 
     def work() -> None:
         for _ in range(20):
@@ -113,22 +116,134 @@ def test_transactions_are_serialized_across_threads(tmp_path: Path) -> None:
         thread.start()
     for thread in threads:
         thread.join()
-    assert store.read().data["calls"] == {"Work": 120}
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["state.json", "state.json.lock"]
+    with store.snapshot() as cloud:
+        assert cloud.calls() == {"Work": 120}
+    # the last connection closed: SQLite's journal files are gone, and no temporary file is left
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["state.db"]
 
 
-def test_a_failed_transaction_writes_nothing_and_a_damaged_file_is_left_alone(tmp_path: Path) -> None:
-    store = Store(tmp_path / "state.json")
+def _create_and_count(path: Path) -> None:
+    store = Store(path)
+    for _ in range(25):
+        with store.transaction() as cloud:
+            id = cloud.new_id("cen-", 4)
+            cloud.put("alicloud_cen_instance", id, "1", "cn-hangzhou", {"id": id, "n": cloud.count_call("CreateCen")})
+
+
+def test_processes_writing_at_once_lose_nothing(tmp_path: Path) -> None:
+    """Four processes (as Terraform starts one provider per run) creating objects in one cloud at once."""
+    context = multiprocessing.get_context("fork")
+    workers = [context.Process(target=_create_and_count, args=(tmp_path / "state.db",)) for _ in range(4)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join(timeout=120)
+        assert worker.exitcode == 0
+    with Store(tmp_path / "state.db").snapshot() as cloud:
+        numbers = sorted(record["attributes"]["n"] for _, record in cloud.records("alicloud_cen_instance"))
+        assert numbers == list(range(1, 101)) and cloud.calls() == {"CreateCen": 100}
+
+
+def test_a_failed_transaction_writes_nothing(tmp_path: Path) -> None:
+    store = Store(tmp_path / "state.db")
+    with store.snapshot() as cloud:
+        assert cloud.count() == 0
+    assert not store.path.exists()  # reading an unknown cloud makes no file
+    with store.transaction() as cloud:
+        cloud.put("t", "kept", "1", "r", {"n": 1})
     with pytest.raises(ApiError), store.transaction() as cloud:
         cloud.put("t", "x", "1", "r", {})
+        cloud.get("t", "kept")["attributes"]["n"] = 2  # type: ignore[index]
         raise ApiError("Code", "refused")
-    assert not store.path.exists()
-    store.path.write_text("{not json", encoding="utf-8")
-    with pytest.raises(StateError, match="not valid JSON"), store.transaction():
-        pass
-    assert store.path.read_text(encoding="utf-8") == "{not json"
+    with store.snapshot() as cloud:
+        assert cloud.records("t") == [("kept", {"account": "1", "region": "r", "attributes": {"n": 1}})]
+
+
+def test_a_record_changed_in_place_is_written_back_and_found_by_where(tmp_path: Path) -> None:
+    """Families change the dicts they looked up, as if the cloud were in memory; ``where`` must see them
+    before they are written."""
+    store = Store(tmp_path / "state.db")
+    with store.transaction() as cloud:
+        for id in ("a", "b", "c"):
+            cloud.put("t", id, "1", "r", {"vpc_id": "vpc-1", "name": id})
+    with store.transaction() as cloud:
+        record = cloud.get("t", "b")
+        assert record is not None
+        record["attributes"]["vpc_id"] = "vpc-2"
+        assert [id for id, _ in cloud.records("t", vpc_id="vpc-1")] == ["a", "c"]
+        assert [id for id, _ in cloud.records("t", vpc_id="vpc-2", name="b")] == ["b"]
+        cloud.changed = True
+    with store.snapshot() as cloud:
+        assert [id for id, _ in cloud.records("t", vpc_id="vpc-2")] == ["b"]
+        assert cloud.types() == ["t"] and cloud.count() == 3
+
+
+def test_a_hand_edit_with_the_sqlite3_shell_is_found_by_where(tmp_path: Path) -> None:
+    """The index of attribute values follows edits made outside the emulator (drift, as the docs show)."""
+    store = Store(tmp_path / "state.db")
+    with store.transaction() as cloud:
+        cloud.put("t", "a", "1", "r", {"vpc_id": "vpc-1", "n": 1})
+    with contextlib.closing(sqlite3.connect(store.path)) as edited:
+        edited.execute("UPDATE objects SET attributes = json_set(attributes, '$.vpc_id', 'vpc-9') WHERE id = 'a'")
+        edited.commit()
+    with store.snapshot() as cloud:
+        assert cloud.records("t", vpc_id="vpc-1") == []
+        assert [id for id, _ in cloud.records("t", vpc_id="vpc-9", n=1)] == ["a"]
+    with store.transaction() as cloud:
+        cloud.rename("a", "b")
+        cloud.remove("t", "x")
+    with store.snapshot() as cloud:
+        assert [id for id, _ in cloud.records("t", vpc_id="vpc-9")] == ["b"]
+
+
+def test_a_new_id_is_in_no_other_id(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    letters = iter("aab")
+    monkeypatch.setattr("secrets.choice", lambda _: next(letters))
+    with Store(tmp_path / "state.db").transaction() as cloud:
+        cloud.put("t", "cen-x:tr-a", "1", "r", {})
+        assert cloud.new_id("tr-", 1) == "tr-b"  # tr-a is part of cen-x:tr-a
+
+
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        (b"", "is empty"),
+        (b'{"format": "constructs-vpn-emulator/1", "objects": {}}', "the JSON state of an earlier version"),
+        (b"not a database at all", "not an SQLite database"),
+        (b"SQLite format 3\0" + bytes(range(256)) * 8, "is damaged"),
+    ],
+)
+def test_a_damaged_file_is_reported_with_the_fix_and_left_alone(tmp_path: Path, content: bytes, problem: str) -> None:
+    store = Store(tmp_path / "state.db")
+    store.path.write_bytes(content)
+    for use in (store.transaction, store.snapshot):
+        with pytest.raises(StateError, match=problem) as raised, use():
+            pass
+        assert str(store.path) in str(raised.value) and "emulator reset" in str(raised.value)
+    assert store.path.read_bytes() == content
     store.reset()
-    assert store.read().count() == 0
+    with store.snapshot() as cloud:
+        assert cloud.count() == 0
+
+
+def test_a_foreign_database_or_record_is_not_read_as_a_cloud(tmp_path: Path) -> None:
+    path = tmp_path / "state.db"
+    with contextlib.closing(sqlite3.connect(path)) as foreign:
+        foreign.execute("CREATE TABLE notes (text TEXT)")
+        foreign.commit()
+    with pytest.raises(StateError, match="is not an emulator state file"), Store(path).snapshot():
+        pass
+    path.unlink()
+    store = Store(path)
+    with store.transaction() as cloud:
+        cloud.put("t", "x", "1", "r", {})
+    with contextlib.closing(sqlite3.connect(path)) as edited:  # a hand edit that broke the record
+        with pytest.raises(sqlite3.OperationalError, match="malformed JSON"):  # the index cannot read it
+            edited.execute("UPDATE objects SET attributes = '[1'")
+        edited.execute("UPDATE objects SET attributes = '[1]'")
+        edited.commit()
+    with pytest.raises(StateError, match='"t" "x" needs'), store.snapshot() as cloud:
+        cloud.get("t", "x")
 
 
 # --- rules and faults -------------------------------------------------------------------------------
@@ -228,7 +343,7 @@ def test_setup_show_and_reset(
     assert exports == installation.export_lines()
     assert exports[:3] == [
         f"export TF_CLI_CONFIG_FILE={tmp_path}/emu/terraform.rc",
-        f"export {STATE_ENV}={tmp_path}/emu/state.json",
+        f"export {STATE_ENV}={tmp_path}/emu/state.db",
         "export CHECKPOINT_DISABLE=1",
     ]
     launcher = installation.launcher
@@ -244,7 +359,7 @@ def test_setup_show_and_reset(
     assert "alicloud_cen_instance  cen-1" in capsys.readouterr().out
     assert main(["emulator", "reset"]) == 0
     assert "Cleared 1 object(s)" in capsys.readouterr().out
-    assert json.loads(installation.state.read_text(encoding="utf-8"))["objects"] == {}
+    assert cloud_objects(installation.state) == {}
 
 
 def test_setup_without_the_emulator_extra_fails_with_the_pip_command(
@@ -274,15 +389,14 @@ def test_setup_given_a_file_fails_cleanly(tmp_path: Path, capsys: pytest.Capture
     ("content", "problem"),
     [
         ("", "is empty"),
-        ("[]", "is not an emulator state file"),
-        ('{"format": "constructs-vpn-emulator/1", "objects": {"t": {"x": "y"}}}', '"objects.t.x" needs'),
-        ('{"format": "constructs-vpn-emulator/1", "calls": []}', '"calls" must be'),
+        ("[]", "is not an emulator state file, not an SQLite database"),
+        ('{"format": "constructs-vpn-emulator/1", "objects": {}}', "the JSON state of an earlier version"),
     ],
 )
 def test_show_on_a_damaged_state_names_the_file_and_the_fix(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], content: str, problem: str
 ) -> None:
-    state = tmp_path / "state.json"
+    state = tmp_path / "state.db"
     state.write_text(content, encoding="utf-8")
     assert main(["emulator", "show", "--state", str(state)]) == 1
     error = capsys.readouterr().err
@@ -304,7 +418,7 @@ def test_seed_creates_the_imported_objects_with_their_ids(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     stack = _adopting_stack(tmp_path / "out")
-    state = tmp_path / "state.json"
+    state = tmp_path / "state.db"
     monkeypatch.delenv("TF_VAR_psk", raising=False)
     assert main(["emulator", "seed", str(stack), "--state", str(state)]) == 1
     assert "needs variable psk: set TF_VAR_psk" in capsys.readouterr().err
@@ -312,7 +426,7 @@ def test_seed_creates_the_imported_objects_with_their_ids(
     assert main(["emulator", "seed", str(stack), "--state", str(state)]) == 0
     assert capsys.readouterr().out.endswith(f"Seeded 7 object(s) into {state}\n")
     document = json.loads((stack / "cdk.tf.json").read_text(encoding="utf-8"))
-    objects = Store(state).read().objects
+    objects = cloud_objects(state)
     for entry in document["import"]:
         type_name = entry["to"].split(".")[0]
         wanted = entry["id"].split(":")[0]

@@ -67,10 +67,8 @@ class Call:
 
     def where(self, type_name: str, **match: Any) -> Iterator[tuple[str, dict[str, Any]]]:
         """Objects of ``type_name`` (any account) whose attributes equal ``match``."""
-        for id, record in self.cloud.records(type_name):
-            attributes = record["attributes"]
-            if all(attributes.get(k) == v for k, v in match.items()):
-                yield id, attributes
+        for id, record in self.cloud.records(type_name, **match):
+            yield id, record["attributes"]
 
     def owner(self, type_name: str, id: str) -> str | None:
         record = self.cloud.get(type_name, id)
