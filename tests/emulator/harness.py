@@ -93,7 +93,7 @@ class Workspace:
         loaded: dict[str, Any] = json.loads(self.document_path.read_text(encoding="utf-8"))
         return loaded
 
-    def run(self, *args: str, expect: int | None = 0, timeout: float = 120) -> Run:
+    def run(self, *args: str, expect: int | None = 0, timeout: float = 600) -> Run:
         started = time.monotonic()
         completed = subprocess.run(
             [self.terraform, *args],
