@@ -23,6 +23,8 @@ __all__ = ["GrantAttachment", "RouteTableAssociation", "RouteTablePropagation", 
 
 VPN_ATTACHMENT = "alicloud_vpn_gateway_vpn_attachment"
 GRANT = "alicloud_cen_transit_router_grant_attachment"
+#: GrantInstanceToTransitRouter's InstanceType values the emulator serves: the type granted and its name.
+GRANTABLE = {"VPN": (VPN_ATTACHMENT, "IPsec connection"), "VPC": ("alicloud_vpc", "VPC")}
 
 
 def binding_of(call: Call, vpn_id: str) -> str | None:
@@ -226,17 +228,17 @@ class GrantAttachment(Family):
     def create(self, call: Call, planned: dict[str, Any]) -> dict[str, Any]:
         kind, instance_id = planned.get("instance_type"), planned.get("instance_id")
         cen_id, cen_owner = planned.get("cen_id"), planned.get("cen_owner_id")
-        if kind != "VPN":
+        if kind not in GRANTABLE:
             raise ApiError(
                 "IllegalParam.InstanceType",
-                f"The emulator grants IPsec connections only (InstanceType VPN), not {kind}.",
+                f"The emulator grants IPsec connections and VPCs (InstanceType VPN or VPC), not {kind}.",
             )
-        call.require(VPN_ATTACHMENT, instance_id, "InvalidInstanceId.NotFound", "IPsec connection")
+        call.require(GRANTABLE[kind][0], instance_id, "InvalidInstanceId.NotFound", GRANTABLE[kind][1])
         if call.lookup(CEN, cen_id, account=cen_owner) is None:
             raise ApiError(
                 "InvalidCenId.NotFound", f"The CEN instance {cen_id} does not exist in account {cen_owner}.", 404
             )
-        bound = binding_of(call, str(instance_id))
+        bound = binding_of(call, str(instance_id)) if kind == "VPN" else None
         if bound is not None:
             raise ApiError(
                 "IncorrectStatus.VpnConnectionAttached",
