@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 
-__all__ = ["ApiError", "not_found"]
+__all__ = ["ApiError", "ProviderError", "not_found"]
 
 
 class ApiError(Exception):
@@ -25,6 +25,19 @@ class ApiError(Exception):
             f"{self.message}\n\nStatusCode: {self.status}\nCode: {self.code}\nRequestId: {self.request_id}\n"
             "(returned by the constructs-vpn alicloud emulator)"
         )
+
+
+class ProviderError(ApiError):
+    """A refusal of the provider itself, before any API call: Terraform shows the provider's message alone."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__("", message)
+
+    def summary(self, action: str) -> str:
+        return self.message
+
+    def detail(self) -> str:
+        return "(refused by the provider before calling the API; constructs-vpn alicloud emulator)"
 
 
 def not_found(code: str, what: str, id: object) -> ApiError:

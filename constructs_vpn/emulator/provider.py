@@ -4,6 +4,7 @@ blocks of every nesting mode)."""
 
 from __future__ import annotations
 
+import contextvars
 import hashlib
 import logging
 import os
@@ -30,6 +31,8 @@ T = TypeVar("T")
 DEFAULT_ACCOUNT = "1234567890123456"
 #: The provider's own fallback region.
 DEFAULT_REGION = "cn-beijing"
+#: The configuration of the resource ApplyResourceChange is applying (tf's resource methods get the plan only).
+_APPLY_CONFIG: contextvars.ContextVar[dict[str, Any] | None] = contextvars.ContextVar("apply_config", default=None)
 
 
 def account_of(config: dict[str, Any]) -> str:
@@ -101,7 +104,13 @@ class Emulator:
                 raise ApiError(code, f"Injected failure of call {number} of {action}: Request was denied.", 503)
 
     def invoke(
-        self, diagnostics: Any, action: str, operation: Callable[[Call], T], *, writes: bool = True
+        self,
+        diagnostics: Any,
+        action: str,
+        operation: Callable[[Call], T],
+        *,
+        writes: bool = True,
+        config: dict[str, Any] | None = None,
     ) -> tuple[bool, T | None]:
         """Run one API call in a state transaction (a shared-lock snapshot for calls that only read); API
         errors become error diagnostics."""
@@ -110,10 +119,10 @@ class Emulator:
             self._inject(action)
             if writes:
                 with self.store.transaction() as cloud:
-                    result = operation(Call(cloud, self.account, self.region))
+                    result = operation(Call(cloud, self.account, self.region, config))
             else:
                 with self.store.snapshot() as cloud:
-                    result = operation(Call(cloud, self.account, self.region))
+                    result = operation(Call(cloud, self.account, self.region, config))
         except ApiError as error:
             log.info("%s failed: %s (%.0f ms)", action, error.code, 1000 * (time.monotonic() - started))
             diagnostics.add_error(error.summary(action), error.detail())
@@ -159,7 +168,10 @@ class EmulatedResource(_Served, _tf.ResourceBase):  # type: ignore[misc]
     def create(self, ctx: Any, planned: dict[str, Any]) -> dict[str, Any] | None:
         family = self.family
         ok, cloud = self.emulator.invoke(
-            ctx.diagnostics, family.actions[0], lambda c: family.create(c, to_object(planned))
+            ctx.diagnostics,
+            family.actions[0],
+            lambda c: family.create(c, to_object(planned)),
+            config=_APPLY_CONFIG.get(),
         )
         return merge_result(family.spec.block, planned, cloud) if ok and cloud is not None else None
 
@@ -175,7 +187,10 @@ class EmulatedResource(_Served, _tf.ResourceBase):  # type: ignore[misc]
     def update(self, ctx: Any, current: dict[str, Any], planned: dict[str, Any]) -> dict[str, Any] | None:
         family = self.family
         ok, cloud = self.emulator.invoke(
-            ctx.diagnostics, family.actions[2], lambda c: family.update(c, current["id"], to_object(planned))
+            ctx.diagnostics,
+            family.actions[2],
+            lambda c: family.update(c, current["id"], to_object(planned)),
+            config=_APPLY_CONFIG.get(),
         )
         return merge_result(family.spec.block, planned, cloud) if ok and cloud is not None else current
 
@@ -288,7 +303,11 @@ class EmulatorServicer(_tf.ProviderServicer):  # type: ignore[misc]
         # Like the real provider (SDK v1), the emulator speaks the legacy type system: Terraform then accepts
         # an Optional+Computed block that the plan leaves empty and the API fills in (ike_config and the
         # tunnel_*_config blocks), logging the difference instead of failing the apply.
-        response = super().ApplyResourceChange(request, context)
+        token = _APPLY_CONFIG.set(_tf.read_dynamic_value(request.config))
+        try:
+            response = super().ApplyResourceChange(request, context)
+        finally:
+            _APPLY_CONFIG.reset(token)
         response.legacy_type_system = True
         return response
 

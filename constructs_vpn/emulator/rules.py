@@ -169,7 +169,8 @@ def check_single_tunnel_create(values: Mapping[str, Any]) -> None:
     parameters, only the dual-tunnel ones (Name, NetworkType, EffectImmediately, Tags, ResourceGroupId,
     TunnelOptionsSpecification, EnableTunnelsBgp). So the parameters, not customer_gateway_id, are refused.
     Enforced under ``CONSTRUCTS_VPN_EMULATOR_SINGLE_TUNNEL=refuse``; by default the emulator stays a region
-    that still accepts them, which the single-tunnel examples need.
+    that still accepts them, which the single-tunnel examples need. The acceptance replay runs _legacyFields in
+    the refuse mode, its test account's behaviour (tests/emulator/provider_account.py).
     """
     if os.environ.get(SINGLE_TUNNEL_ENV, "accept") != "refuse" or values.get("tunnel_options_specification"):
         return

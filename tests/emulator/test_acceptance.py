@@ -6,7 +6,9 @@ attribute with the created one (less the test's ``ImportStateVerifyIgnore``), an
 
 Each scenario has its own workspace (state, ``$HOME``, emulated cloud), its own provider process serving all
 its terraform runs (:func:`~tests.emulator.harness.reattached`) and its own xdist group, so the two workers
-share the scenarios; an import reuses the scenario's ``terraform init`` rather than running its own."""
+share the scenarios; an import reuses the scenario's ``terraform init`` rather than running its own. A scenario
+that reads standing objects of the provider's test account, or relies on its behaviour, gets them first
+(:mod:`tests.emulator.provider_account`); they are all that is left after its destroy."""
 
 from __future__ import annotations
 
@@ -19,8 +21,10 @@ from typing import Any
 
 import pytest
 
+from constructs_vpn.emulator.store import Store
 from tests.emulator.conftest import WorkspaceFactory
 from tests.emulator.harness import Workspace, cloud_ids, reattached
+from tests.emulator.provider_account import ENVIRONMENT, seed_test_account
 
 pytestmark = pytest.mark.terraform
 
@@ -28,57 +32,8 @@ ACCEPTANCE_DIR = Path(__file__).parent / "acceptance"
 REGION = "cn-hangzhou"
 TERRAFORM = 'terraform {\n  required_providers {\n    alicloud = { source = "aliyun/alicloud" }\n  }\n}\n'
 
-_GROUPS = (
-    "the test reads data.alicloud_resource_manager_resource_groups ids.1 / groups.1 (a second resource group "
-    "of the provider's test account); the emulated account holds one group, so terraform fails with Invalid index"
-)
-_NODELETING = (
-    "the test reads data.alicloud_vpcs with name_regex default-NODELETING (a VPC kept in the provider's test "
-    "account); the emulated account holds no such VPC, so terraform fails with Invalid index"
-)
-#: Scenarios the emulator does not pass yet, and why (each one must fail: strict).
-XFAIL: dict[str, str] = {
-    **{
-        f"alicloud_cen_instance/TestAccAliCloudCen{test}": _GROUPS
-        for test in (
-            "CenInstance_basic4401",
-            "CenInstance_basic8693",
-            "CenInstance_basic8803",
-            "Instance_basic0",
-            "Instance_basic0_twin",
-            "Instance_basic1",
-            "Instance_basic1_twin",
-            "Instance_Multi",
-        )
-    },
-    **{
-        f"alicloud_express_connect_virtual_border_router/TestAccAliCloudExpressConnectVirtualBorderRouter_{test}": _GROUPS
-        for test in ("basic11568", "basic11568_twin", "basic11569", "basic11569_twin")
-    },
-    "alicloud_vpc_ipam_ipam/TestAccAliCloudVpcIpamIpam_basic10035": _GROUPS,
-    "alicloud_vpc_ipam_ipam/TestAccAliCloudVpcIpamIpam_basic7856": _GROUPS,
-    "alicloud_vpc_ipam_ipam_pool/TestAccAliCloudVpcIpamIpamPool_basic10806": _GROUPS,
-    "alicloud_vpn_gateway_vpn_attachment/TestAccAliCloudVpnGatewayVpnAttachment_basic10338": _GROUPS,
-    "alicloud_vpn_gateway_vpn_attachment/TestAccAliCloudVpnGatewayVpnAttachment_basic5358": _GROUPS,
-    "alicloud_cen_transit_router_grant_attachment/TestAccAliCloudCENTransitRouterGrantAttachment_basic0": _NODELETING,
-    "alicloud_vpn_customer_gateway/TestAccAliCloudVPNCustomerGateway_basic2": _NODELETING,
-    "alicloud_vpn_gateway_vpn_attachment/TestAccAliCloudVpnGatewayVpnAttachment_legacyFields": (
-        "steps 1-2 expect a new single-tunnel connection to be refused (VpnConnection.InvalidCreateTunnelOptions); "
-        "the emulator creates it, as a newer cross-account test of the provider does (issue 17's contested point)"
-    ),
-    "alicloud_vswitch/TestAccAliCloudVPCVSwitch_ipv6EnableNoMask": (
-        "step 2 enables enable_ipv6 on an existing vSwitch without ipv6_cidr_block_mask, which the provider refuses "
-        "before calling the API (d.GetOkExists in resource_alicloud_vswitch.go); the emulator cannot tell an "
-        "omitted mask from the computed one in the plan, and updates"
-    ),
-    **{
-        f"alicloud_vswitch/TestAccAliCloudVPCVSwitch_{test}": (
-            "is_default = true without vpc_id (the provider's CreateDefaultVSwitch, into the region's default VPC): "
-            "the emulator creates a plain vSwitch and refuses the missing VPC (InvalidVpcId.NotFound)"
-        )
-        for test in ("isDefault", "isDefault_twin")
-    },
-}
+#: Scenarios the emulator does not pass yet, and why (each one must fail: strict). None since issue 17.
+XFAIL: dict[str, str] = {}
 
 
 def _manifests() -> list[Any]:
@@ -155,8 +110,10 @@ def import_verify(ws: Workspace, workspace: WorkspaceFactory, step: dict[str, An
 @pytest.mark.parametrize("manifest_path", _manifests())
 def test_acceptance_scenario(manifest_path: Path, workspace: WorkspaceFactory) -> None:
     manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
-    ws = workspace("scenario", ALICLOUD_REGION=REGION)
+    scenario = f"{manifest['type']}/{manifest['test']}"
+    ws = workspace("scenario", ALICLOUD_REGION=REGION, **ENVIRONMENT.get(scenario, {}))
     (ws.directory / "terraform.tf").write_text(TERRAFORM, encoding="utf-8")
+    standing = seed_test_account(Store(ws.state_file), scenario, REGION)
     # One provider process keeps one caller (account, region): a configuration with an aliased provider block
     # (the cross-account tests) needs terraform's own process per provider block.
     configs = [
@@ -172,7 +129,7 @@ def test_acceptance_scenario(manifest_path: Path, workspace: WorkspaceFactory) -
         ws.extra_env.update(provider)
         replay(ws, workspace, manifest_path.parent, manifest["steps"])
         ws.destroy()
-    assert cloud_ids(ws.cloud()) == []
+    assert cloud_ids(ws.cloud()) == standing
 
 
 def replay(ws: Workspace, workspace: WorkspaceFactory, directory: Path, steps: list[dict[str, Any]]) -> None:

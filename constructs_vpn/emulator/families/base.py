@@ -39,6 +39,9 @@ class Call:
     cloud: Cloud
     account: str
     region: str
+    #: The resource's configuration as written, null where it sets nothing (during apply; ``None`` elsewhere):
+    #: what the provider's ``d.GetOkExists`` tells apart from a value the state or the API supplied.
+    config: Mapping[str, Any] | None = None
 
     def now(self) -> str:
         return datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")

@@ -7,6 +7,13 @@ VPC's block, overlapping no other vSwitch of that VPC, in a zone of the region; 
 of the transit router to vSwitches of that VPC in those zones. Nothing is deleted while something depends on
 it: a VPC with vSwitches or an attachment, a vSwitch an attachment uses, an attachment with route table
 associations or propagations.
+
+Default VPC and vSwitches ("Default VPCs and default vSwitches" in the VPC user guide; CreateDefaultVpc,
+CreateDefaultVSwitch): an account has at most one default VPC per region, a /16, and at most one default
+vSwitch per zone, a /20 of the default VPC; a default vSwitch needs the default VPC to exist. The provider
+calls CreateDefaultVpc / CreateDefaultVSwitch when ``is_default`` is true (resource_alicloud_vpc.go,
+resource_alicloud_vswitch.go, v1.289.0). The reference gives no error codes for these refusals; the codes
+here are the emulator's.
 """
 
 from __future__ import annotations
@@ -15,7 +22,7 @@ import ipaddress
 import re
 from typing import Any
 
-from ..errors import ApiError
+from ..errors import ApiError, ProviderError
 from .base import Call, DataFamily, Family, default, objects
 from .cen import TR, check_unlinked, find_transit_router, hash_id, require_grant, zones
 from .ipam import allocate
@@ -25,8 +32,14 @@ __all__ = ["ResourceGroups", "TransitRouterVpcAttachment", "VSwitch", "VSwitches
 VPC = "alicloud_vpc"
 VSWITCH = "alicloud_vswitch"
 TR_VPC_ATTACHMENT = "alicloud_cen_transit_router_vpc_attachment"
+#: Resource groups besides the account's default one (``call.resource_group_id``): not a served type, only
+#: objects put in the cloud's state (as the acceptance tests' test account does).
+RESOURCE_GROUP = "alicloud_resource_manager_resource_group"
 #: What CreateVpc uses when no CidrBlock is given.
 DEFAULT_VPC_CIDR = "172.16.0.0/12"
+#: The block of a default VPC (a /16, the user guide's example) and the mask of its default vSwitches.
+DEFAULT_VPC_BLOCK = "172.31.0.0/16"
+DEFAULT_VSWITCH_PREFIX = 20
 #: Blocks a VPC may not use (CreateVpc: CidrBlock).
 RESERVED_VPC_CIDRS = tuple(
     ipaddress.IPv4Network(c) for c in ("0.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16", "224.0.0.0/4")
@@ -60,7 +73,16 @@ class Vpc(Family):
                 raise ApiError("InvalidCidrBlock.Malformed", f"The VPC CidrBlock {cidr} overlaps reserved {reserved}.")
 
     def create(self, call: Call, planned: dict[str, Any]) -> dict[str, Any]:
-        if planned.get("ipv4_ipam_pool_id") and not planned.get("cidr_block"):
+        if planned.get("is_default"):
+            existing = self.default_vpcs(call)
+            if existing:
+                raise ApiError(
+                    "Forbidden.DefaultVpcExists",
+                    f"The region {call.region} has a default VPC already ({existing[0][0]}): a region holds one.",
+                )
+            # CreateDefaultVpc takes no CidrBlock: the cloud picks the block.
+            planned["cidr_block"] = planned.get("cidr_block") or DEFAULT_VPC_BLOCK
+        elif planned.get("ipv4_ipam_pool_id") and not planned.get("cidr_block"):
             # CreateVpc with Ipv4IpamPoolId: the block is allocated from the IPAM pool (see ipam.py).
             planned["cidr_block"] = allocate(call, planned["ipv4_ipam_pool_id"], planned.get("ipv4_cidr_mask"))
         self.check(call, planned, None)
@@ -73,6 +95,15 @@ class Vpc(Family):
         )
         planned["router_table_id"] = planned["route_table_id"]
         return self.store(call, call.new_id("vpc-", 21, regional=True), planned)
+
+    @staticmethod
+    def default_vpcs(call: Call) -> list[tuple[str, dict[str, Any]]]:
+        """The caller's default VPC in the region (none or one)."""
+        return [
+            (id, vpc)
+            for id, vpc in call.where(VPC, region_id=call.region, is_default=True)
+            if call.owner(VPC, id) == call.account
+        ]
 
     def fill(self, call: Call, values: dict[str, Any]) -> None:
         default(
@@ -112,6 +143,8 @@ class VSwitch(Family):
     aliases = (("vswitch_name", "name"), ("zone_id", "availability_zone"))
 
     def check(self, call: Call, values: dict[str, Any], current: dict[str, Any] | None) -> None:
+        if current is not None:
+            self.check_ipv6_update(call, values, current)
         vpc = call.require(VPC, values.get("vpc_id"), "InvalidVpcId.NotFound", "VPC")
         cidr = _network(values.get("cidr_block"), "InvalidCidrBlock.Malformed", "CidrBlock")
         if not 16 <= cidr.prefixlen <= 29:
@@ -137,9 +170,51 @@ class VSwitch(Family):
             )
 
     def create(self, call: Call, planned: dict[str, Any]) -> dict[str, Any]:
+        if planned.get("is_default"):
+            self.place_default(call, planned)
         self.check(call, planned, None)
         planned["create_time"] = call.now()
         return self.store(call, call.new_id("vsw-", 21, regional=True), planned)
+
+    @staticmethod
+    def place_default(call: Call, planned: dict[str, Any]) -> None:
+        """CreateDefaultVSwitch: into the region's default VPC, the next free /20 of its block, one per zone
+        (the provider sends only ZoneId and Ipv6CidrBlock: vpc_id and cidr_block are the cloud's)."""
+        zone = planned.get("zone_id") or planned.get("availability_zone")
+        found = Vpc.default_vpcs(call)
+        if not found:
+            raise ApiError(
+                "InvalidDefaultVpc.NotFound",
+                f"The region {call.region} has no default VPC: create one first (alicloud_vpc with is_default = true).",
+                404,
+            )
+        vpc_id, vpc = found[0]
+        taken = []
+        for other_id, other in call.where(VSWITCH, vpc_id=vpc_id):
+            if other.get("is_default") and other.get("zone_id") == zone:
+                raise ApiError(
+                    "Forbidden.DefaultVSwitchExists", f"The zone {zone} has a default vSwitch already ({other_id})."
+                )
+            taken.append(ipaddress.IPv4Network(other["cidr_block"]))
+        block = ipaddress.IPv4Network(vpc["cidr_block"])
+        free = (c for c in block.subnets(new_prefix=DEFAULT_VSWITCH_PREFIX) if not any(c.overlaps(t) for t in taken))
+        cidr = next(free, None)
+        if cidr is None:
+            raise ApiError("InvalidCidrBlock.Overlapped", f"The default VPC {vpc_id} has no free /20 left.")
+        planned.update(vpc_id=vpc_id, cidr_block=str(cidr))
+
+    @staticmethod
+    def check_ipv6_update(call: Call, values: dict[str, Any], current: dict[str, Any]) -> None:
+        """resource_alicloud_vswitch.go (v1.289.0), Update: enabling IPv6 (or changing the mask while it is
+        enabled) with no ``ipv6_cidr_block_mask`` (``d.GetOkExists``) is refused before the API call. The
+        configuration tells an omitted mask from the computed one the state carries."""
+        changed = any(values.get(name) != current.get(name) for name in ("enable_ipv6", "ipv6_cidr_block_mask"))
+        if not (values.get("enable_ipv6") and changed) or call.config is None:
+            return
+        if call.config.get("ipv6_cidr_block_mask") is None:
+            raise ProviderError(
+                "`ipv6_cidr_block_mask` is required when enabling `enable_ipv6` for an existing vswitch"
+            )
 
     def fill(self, call: Call, values: dict[str, Any]) -> None:
         default(
@@ -329,14 +404,20 @@ class ResourceGroups(DataFamily):
     action = "ListResourceGroups"
 
     def read(self, call: Call, config: dict[str, Any]) -> dict[str, Any]:
-        group = {
-            "id": call.resource_group_id,
-            "account_id": call.account,
-            "display_name": "default resource group",
-            "name": "default",
-            "resource_group_name": "default",
-            "status": "OK",
-            "region_statuses": [{"region_id": call.region, "status": "OK"}],
-        }
-        found = [group] if _matches(config, group, "resource_group_name", ("status",)) else []
+        groups = [
+            {
+                "id": call.resource_group_id,
+                "account_id": call.account,
+                "display_name": "default resource group",
+                "name": "default",
+                "resource_group_name": "default",
+                "status": "OK",
+            }
+        ]
+        groups += [{**group, "id": id} for id, group in call.where(RESOURCE_GROUP, account_id=call.account)]
+        found = [
+            {**group, "region_statuses": [{"region_id": call.region, "status": "OK"}]}
+            for group in groups
+            if _matches(config, group, "resource_group_name", ("status",))
+        ]
         return _listing(self, config, "groups", found, "resource_group_name")
