@@ -431,7 +431,10 @@ class _Block(TerraformElement, AttributeGetters):
         self.terraform_generator_metadata = terraform_generator_metadata
         self._override_kind = terraform_resource_type
         self._attributes = dict(attributes) if attributes else {}
-        self.depends_on: list[TerraformResource | TerraformDataSource | str] = list(depends_on or ())
+        # None unless given, as in cdktf: depends_on=[] is written as an empty list
+        self.depends_on: list[TerraformResource | TerraformDataSource | str] | None = (
+            list(depends_on) if depends_on is not None else None
+        )
         self.count = count
         self.for_each = for_each
         self.provider = provider
@@ -474,11 +477,11 @@ class _Block(TerraformElement, AttributeGetters):
 
     def _meta_arguments(self) -> dict[str, Any]:
         # Only depends_on: node.add_dependency writes nothing, as in cdktf.
-        depends = [_address(d) for d in self.depends_on]
+        depends = None if self.depends_on is None else list(dict.fromkeys(_address(d) for d in self.depends_on))
         count = self.count.count if isinstance(self.count, TerraformCount) else self.count
         for_each = self.for_each._for_each() if isinstance(self.for_each, TerraformIterator) else self.for_each
         return {
-            "depends_on": list(dict.fromkeys(depends)) or None,
+            "depends_on": depends,
             "count": count,
             "for_each": for_each,
             "provider": self.provider.fqn if self.provider is not None else None,
@@ -491,7 +494,7 @@ class _Block(TerraformElement, AttributeGetters):
         body: dict[str, Any] = {"//": self._construct_metadata()}
         body.update(process_dynamic_attributes(self._synthesize_attributes()))
         if (  # most blocks have no meta-arguments: skip building them
-            self.depends_on
+            self.depends_on is not None
             or self.count is not None
             or self.for_each is not None
             or self.provider is not None

@@ -39,6 +39,9 @@ def build(app: App) -> None:
             precondition=[Precondition(condition=Op.neq(first.get_string_attribute("id"), "none"), error_message="x")],
         ),
     )
+    # depends_on=[] is written as an empty list (None, the default, writes nothing)
+    Resource(stack, "no-deps", depends_on=[])
+    Data(stack, "no-deps-data", depends_on=[])
     adopted = Resource(stack, "adopted")
     adopted.import_from("existing-id")
     renamed = Resource(stack, "renamed", {"triggers": {"x": "1"}})
