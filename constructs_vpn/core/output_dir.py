@@ -7,6 +7,7 @@ the lock file, plans) is carried over by hard links; folders of stacks that no l
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import os
 import secrets
@@ -24,6 +25,19 @@ __all__ = ["Content", "write_tree"]
 Content = str | bytes | Callable[[TextIO], None]
 
 _SYNTH_MARK = ".synth-"
+
+
+def _js_surrogates(error: UnicodeError) -> tuple[str, int]:
+    """A lone surrogate (only a Python string can hold one) is written as JavaScript writes it: ``\\udXXX`` in a
+    JSON string, as ``JSON.stringify`` does, where otherwise encoding the file would fail."""
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    return "".join(f"\\u{ord(c):04x}" for c in error.object[error.start : error.end]), error.end
+
+
+_ERRORS = "constructs_vpn.js-surrogates"
+codecs.register_error(_ERRORS, _js_surrogates)
+
 #: What synthesis writes in a stack folder: never carried over, so a JSON synth after an HCL one (or the
 #: reverse) leaves no stale ``cdk.tf`` beside the new ``cdk.tf.json`` for terraform to load twice.
 _SYNTHESIZED = frozenset({"cdk.tf.json", "cdk.tf", "metadata.json"})
@@ -108,11 +122,11 @@ def write_tree(outdir: Path, files: Mapping[str, Content]) -> None:
             target = tmp / relative
             target.parent.mkdir(parents=True, exist_ok=True)
             if isinstance(content, str):
-                target.write_text(content, encoding="utf-8")
+                target.write_text(content, encoding="utf-8", errors=_ERRORS)
             elif isinstance(content, bytes):
                 target.write_bytes(content)
             else:
-                with target.open("w", encoding="utf-8") as handle:
+                with target.open("w", encoding="utf-8", errors=_ERRORS) as handle:
                     content(handle)
         if outdir.is_dir():
             _carry_over(outdir, tmp, set(files))

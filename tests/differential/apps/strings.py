@@ -22,6 +22,7 @@ def build(app: App) -> None:
                 "mixed": f"${{var.other}}/{var.string_value}",
                 "quote": 'say "hi" \\ back',
                 "unicode": "ünïcode ✓\nline",
+                "lone_surrogate": "a\ud800b",  # JSON.stringify writes \ud800; a UTF-8 file cannot hold it
             }
         },
     )
