@@ -11,7 +11,6 @@ never echoed.
 
 from __future__ import annotations
 
-import difflib
 import json
 import math
 import typing
@@ -369,6 +368,8 @@ def problems_from(error: PydanticValidationError, model: type[BaseModel], path: 
             else:
                 rule = "unknown-argument"
                 message = f"{name!r} is not an argument of {_describe(owner)}"
+                import difflib  # only a mistake needs it
+
                 close = difflib.get_close_matches(name, list(owner.model_fields), n=1)
                 fix = f"did you mean {close[0]!r}?" if close else "remove it"
         elif kind == "too_long":

@@ -8,7 +8,6 @@ import hashlib
 import io
 import os
 import weakref
-import zipfile
 from pathlib import Path, PurePosixPath
 
 from .construct import Construct
@@ -141,6 +140,8 @@ def _walk(source: Path) -> list[tuple[PurePosixPath, Path]]:
 def _archive(source: Path) -> bytes:
     """The folder as cdktf's ``archiveSync`` zips it (members and contents; deflate level 9, folders as
     ``name/`` entries), with a fixed date and 0644/0755 modes so the bytes do not depend on the checkout."""
+    import zipfile  # here, not at the top: zipfile costs every app's import a tenth of its time
+
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         for relative, full in _walk(source):

@@ -8,7 +8,6 @@ Python package. The interfaces are ``typing.Protocol``\ s of what the engine cal
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator, Mapping
 from enum import StrEnum
 from typing import Any, ClassVar, Protocol, runtime_checkable
@@ -97,6 +96,8 @@ def field_problems(
     problems = []
     for name in given:
         if name not in known:
+            import difflib  # only a mistake needs it
+
             close = difflib.get_close_matches(name, known, n=1)
             problems.append(
                 Problem(

@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
-import tempfile
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
@@ -101,6 +99,8 @@ class Testing:
         strict: bool | None = None,
     ) -> App:
         """An App whose output folder is a fresh temporary directory (unless ``outdir`` is given)."""
+        import tempfile  # the testing helpers' imports are not paid by every app that imports the core
+
         app = App(outdir=outdir or tempfile.mkdtemp(prefix="cdktf.outdir."), context=context, strict=strict)
         if stub_version:
             Testing.stub_version(app)
@@ -183,6 +183,8 @@ class Testing:
     @staticmethod
     def to_be_valid_terraform(received: str) -> bool:
         """True if every stack of the synthesized folder ``received`` passes ``terraform validate``."""
+        import subprocess
+
         binary = shutil.which("terraform")
         if binary is None:
             raise SynthError("terraform is not on PATH; install it to use to_be_valid_terraform")

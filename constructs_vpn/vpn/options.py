@@ -7,7 +7,6 @@ bool, ``1.5`` is not an int). A field's docstring says what is written when it i
 
 from __future__ import annotations
 
-import difflib
 import ipaddress
 from functools import cache
 from typing import Annotated, Any
@@ -58,6 +57,8 @@ def one_of(*allowed: str) -> PlainValidator:
             if value in allowed:
                 return value
             check_literal_text(value)
+            import difflib  # only a mistake needs it
+
             close = [a for a in allowed if a.lower() == value.lower()] or difflib.get_close_matches(value, allowed, 1)
             hint = f"did you mean {close[0]!r}? " if close else ""
             raise rule_error("enum", f"{value!r} is not allowed", f"{hint}use one of {', '.join(allowed)}")
