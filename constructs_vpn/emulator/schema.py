@@ -93,6 +93,8 @@ class AttributeSpec:
     description: str | None = None
     checks: tuple[Check, ...] = ()
     conflicts_with: tuple[str, ...] = ()
+    #: The provider's ``Default``, which the SDK plans where the configuration leaves the attribute out.
+    default: Any = None
 
     @property
     def computed_only(self) -> bool:
@@ -187,6 +189,7 @@ def _translate_block(raw: Mapping[str, Any], facts: Mapping[str, Any], prefix: s
             description=attr.get("description"),
             checks=(check,) if check else (),
             conflicts_with=tuple(fact.get("ConflictsWith", ())),
+            default=fact.get("Default"),
         )
     blocks: dict[str, NestedSpec] = {}
     for name, nested in sorted(raw.get("block_types", {}).items()):

@@ -73,8 +73,25 @@ def _mark_unknown(block: BlockSpec, value: Mapping[str, Any]) -> Value:
 
 
 def plan_create(block: BlockSpec, proposed: Mapping[str, Any]) -> Value:
-    """The create plan: computed values the configuration leaves out (at any depth) are known after apply."""
-    return _mark_unknown(block, proposed)
+    """The create plan: the provider's defaults where the configuration leaves an attribute out, and computed
+    values it leaves out (at any depth) known after apply."""
+    return _mark_unknown(block, with_defaults(block, proposed))
+
+
+def with_defaults(block: BlockSpec, value: Mapping[str, Any]) -> Value:
+    """``value`` with each attribute the configuration leaves out (null) set to its ``Default``, as the SDK
+    plans it, in nested blocks too."""
+    out: Value = dict(value)
+    for name, attr in block.attributes.items():
+        if attr.default is not None and out.get(name) is None:
+            out[name] = attr.default
+    for name, nested in block.blocks.items():
+        raw = out.get(name)
+        if isinstance(raw, dict):
+            out[name] = with_defaults(nested.block, raw)
+        elif isinstance(raw, list):
+            out[name] = [with_defaults(nested.block, e) if isinstance(e, dict) else e for e in raw]
+    return out
 
 
 def plan_update(block: BlockSpec, prior: Value, proposed: Value) -> tuple[Value, list[str]]:
@@ -82,6 +99,7 @@ def plan_update(block: BlockSpec, prior: Value, proposed: Value) -> tuple[Value,
 
     An unchanged object is planned as exactly the prior state, so a second plan shows no changes.
     """
+    proposed = with_defaults(block, proposed)
     if proposed == prior:
         return prior, []
     planned = _mark_new_elements(block, prior, proposed)

@@ -85,6 +85,15 @@ def test_create_plan_marks_computed_values_unknown_at_every_depth() -> None:
     assert planned["bgp_config"] == []
 
 
+def test_plans_fill_the_providers_default_where_the_configuration_leaves_it_out() -> None:
+    """resource_type of the VBR attachment has the provider's Default "VBR" (the SDK plans it, create and update)."""
+    block = resource_spec("alicloud_cen_transit_router_vbr_attachment").block
+    assert block.attributes["resource_type"].default == "VBR"
+    assert plan_create(block, complete(block, {"vbr_id": "vbr-1"}))["resource_type"] == "VBR"
+    prior = complete(block, {"id": "cen-1:tr-attach-1", "vbr_id": "vbr-1", "resource_type": "VBR"})
+    assert plan_update(block, prior, {**prior, "resource_type": None}) == (prior, [])
+
+
 def test_update_plan_keeps_prior_when_nothing_changes_and_flags_force_new() -> None:
     block = resource_spec("alicloud_cen_transit_router_vpn_attachment").block
     prior = complete(block, {"id": "tr-attach-1", "vpn_id": "vco-1", "zone": [{"zone_id": "a"}], "status": "Attached"})

@@ -257,9 +257,8 @@ class TransitRouterVbrAttachment(Family):
         return self.store(call, f"{tr['cen_id']}:{attachment_id}", planned)
 
     def fill(self, call: Call, values: dict[str, Any]) -> None:
-        # auto_publish_route_enabled as for the VPN attachment (see attachments.py). resource_type has the
-        # provider's Default "VBR", which the emulator does not plan: left unset unless configured, so an
-        # omitted one plans no change.
+        # auto_publish_route_enabled as for the VPN attachment (see attachments.py); resource_type is planned
+        # with the provider's Default "VBR" (values.with_defaults).
         default(
             values,
             auto_publish_route_enabled=False,
