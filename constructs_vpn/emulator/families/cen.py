@@ -53,6 +53,22 @@ def find_transit_router(call: Call, transit_router_id: str | None) -> tuple[str,
     return None
 
 
+def router_in_cen(found: tuple[str, dict[str, Any]] | None, transit_router_id: Any, cen_id: Any) -> dict[str, Any]:
+    """The transit router an attachment names (``found`` by the caller), refused when there is none or it is not
+    in the CEN instance the attachment names."""
+    if found is None:
+        raise ApiError(
+            "InvalidTransitRouterId.NotFound",
+            f"The transit router {transit_router_id or cen_id} does not exist.",
+            404,
+        )
+    if cen_id and found[1]["cen_id"] != cen_id:
+        raise ApiError(
+            "IllegalParam.TransitRouterId", f"The transit router {transit_router_id} is not in CEN instance {cen_id}."
+        )
+    return found[1]
+
+
 def require_grant(call: Call, noun: str, instance_id: Any, owner: str, cen_id: Any) -> None:
     """An instance of another account is attached only once its owner granted it to the caller's CEN."""
     if owner != call.account and not any(

@@ -19,7 +19,7 @@ from typing import Any
 
 from ..errors import ApiError, not_found
 from .base import Call, DataFamily, Family, default, region_code
-from .cen import CEN, TR, TR_VBR_ATTACHMENT, check_unlinked, find_transit_router, hash_id, require_grant
+from .cen import CEN, TR, TR_VBR_ATTACHMENT, check_unlinked, find_transit_router, hash_id, require_grant, router_in_cen
 
 __all__ = [
     "PhysicalConnections",
@@ -233,15 +233,7 @@ class TransitRouterVbrAttachment(Family):
         found = find_transit_router(call, tr_id) if tr_id else None
         if found is None and not tr_id and cen_id:
             found = next(iter(call.where(TR, cen_id=cen_id, region_id=call.region)), None)
-        if found is None:
-            raise ApiError(
-                "InvalidTransitRouterId.NotFound", f"The transit router {tr_id or cen_id} does not exist.", 404
-            )
-        tr = found[1]
-        if cen_id and tr["cen_id"] != cen_id:
-            raise ApiError(
-                "IllegalParam.TransitRouterId", f"The transit router {tr_id} is not in CEN instance {cen_id}."
-            )
+        tr = router_in_cen(found, tr_id, cen_id)
         require_grant(call, "VBR", vbr_id, owner, tr["cen_id"])
         for other, _ in call.where(TR_VBR_ATTACHMENT, vbr_id=vbr_id):
             raise ApiError("Forbidden.AttachmentExists", f"The VBR {vbr_id} is attached already ({other}).")

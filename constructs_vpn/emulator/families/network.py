@@ -24,7 +24,7 @@ from typing import Any
 
 from ..errors import ApiError, ProviderError
 from .base import Call, DataFamily, Family, default, objects
-from .cen import TR, check_unlinked, find_transit_router, hash_id, require_grant, zones
+from .cen import TR, check_unlinked, find_transit_router, hash_id, require_grant, router_in_cen, zones
 from .ipam import allocate
 
 __all__ = ["ResourceGroups", "TransitRouterVpcAttachment", "VSwitch", "VSwitches", "Vpc", "Vpcs", "Zones"]
@@ -273,15 +273,7 @@ class TransitRouterVpcAttachment(Family):
         found = find_transit_router(call, tr_id) if tr_id else None
         if found is None and cen_id:
             found = next(iter(call.where(TR, cen_id=cen_id, region_id=call.region)), None)
-        if found is None:
-            raise ApiError(
-                "InvalidTransitRouterId.NotFound", f"The transit router {tr_id or cen_id} does not exist.", 404
-            )
-        tr = found[1]
-        if cen_id and tr["cen_id"] != cen_id:
-            raise ApiError(
-                "IllegalParam.TransitRouterId", f"The transit router {tr_id} is not in CEN instance {cen_id}."
-            )
+        tr = router_in_cen(found, tr_id, cen_id)
         require_grant(call, "VPC", planned["vpc_id"], planned.get("vpc_owner_id") or call.account, tr["cen_id"])
         for attachment_id, _ in call.where(TR_VPC_ATTACHMENT, vpc_id=planned["vpc_id"], cen_id=tr["cen_id"]):
             raise ApiError(
