@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import functools
-import gc
 import json
 import logging
 import os
 import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any, ParamSpec, TypeVar
+from typing import Any
 
+from . import collector
 from .annotations import STRICT_CONTEXT_KEY, Annotation, collect
 from .aspects import invoke_aspects
 from .asset import asset_files
@@ -28,31 +26,6 @@ __all__ = ["App", "SynthResult"]
 
 log = logging.getLogger("constructs_vpn")
 _MAX_CROSS_STACK_ROUNDS = 10
-
-
-_P = ParamSpec("_P")
-_R = TypeVar("_R")
-
-
-def _collector_paused(method: Callable[_P, _R]) -> Callable[_P, _R]:
-    """Run ``method`` with the cyclic garbage collector paused, then restore it as it was.
-
-    Synthesis allocates a great many small dicts and lists, none of them in a cycle; each allocation burst
-    would otherwise start collector passes over the whole construct tree that free nothing (about a tenth of a
-    large synth). Garbage in cycles made meanwhile waits for the next pass after synthesis.
-    """
-
-    @functools.wraps(method)
-    def paused(*args: _P.args, **kwargs: _P.kwargs) -> _R:
-        enabled = gc.isenabled()
-        gc.disable()
-        try:
-            return method(*args, **kwargs)
-        finally:
-            if enabled:
-                gc.enable()
-
-    return paused
 
 
 def _streamed(document: Any) -> Content:
@@ -105,6 +78,7 @@ class App(Construct):
         self.skip_validation = skip_validation
         env_hcl = os.environ.get("SYNTH_HCL_OUTPUT")
         self.hcl_output = hcl_output if env_hcl is None else env_hcl == "true"
+        collector.building()
 
     @staticmethod
     def is_app(x: object) -> bool:
@@ -130,7 +104,7 @@ class App(Construct):
     def strict(self) -> bool:
         return bool(self.node.try_get_context(STRICT_CONTEXT_KEY))
 
-    @_collector_paused
+    @collector.synthesis
     def synthesize(self) -> SynthResult:
         """Check and resolve the app without writing anything; raises ``ValidationError`` with every problem."""
         return self._synthesize()[0]
@@ -187,7 +161,7 @@ class App(Construct):
                 break
         return documents
 
-    @_collector_paused
+    @collector.synthesis
     def synth(self) -> SynthResult:
         """Check the app, then write ``manifest.json`` and ``stacks/<id>/cdk.tf.json`` (or ``cdk.tf`` and
         ``metadata.json``) atomically."""

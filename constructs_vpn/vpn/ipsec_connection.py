@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Protocol, TypedDict, Unpack, r
 
 from pydantic import Field, model_validator
 
+from ..codegen.runtime import shared_fields_set
 from ..core.construct import Construct
 from ..core.errors import Problem
 from ..core.fn import Fn
@@ -187,7 +188,8 @@ class IpsecConnectionProps(PropsModel):
         first = TunnelOptions.model_construct(**shared, bgp=bgps[0])
         second = first if bgps[1] is bgps[0] else TunnelOptions.model_construct(**shared, bgp=bgps[1])
         self.__dict__["tunnels"] = [first, second]  # one object twice without BGP: frozen, so safe to share
-        self.__pydantic_fields_set__.discard("tunnels")  # given as None
+        fields_set = shared_fields_set(self.__pydantic_fields_set__ - {"tunnels"})  # given as None
+        object.__setattr__(self, "__pydantic_fields_set__", fields_set)
         return self
 
 

@@ -256,6 +256,24 @@ def test_models_are_frozen() -> None:
         config.ike_version = "ikev1"
 
 
+def test_frozen_models_with_equal_fields_sets_share_one_set() -> None:
+    first = VpnGatewayVpnAttachmentIkeConfig(ike_version="ikev2", ike_mode="main")
+    second = VpnGatewayVpnAttachmentIkeConfig(ike_mode="aggressive", ike_version="ikev1")
+    other = VpnGatewayVpnAttachmentIkeConfig(ike_version="ikev2")
+    assert first.model_fields_set == {"ike_version", "ike_mode"}
+    assert first.model_fields_set is second.model_fields_set
+    assert other.model_fields_set == {"ike_version"}
+    nested = VpnGatewayVpnAttachmentTunnelOptionsSpecification(
+        customer_gateway_id="cgw-1", tunnel_index=1, tunnel_ike_config={"ike_version": "ikev2"}
+    )
+    assert nested.tunnel_ike_config is not None
+    assert nested.tunnel_ike_config.model_fields_set is other.model_fields_set
+    # a copy with an update gets a set of its own: the shared one is unchanged
+    copied = first.model_copy(update={"ike_pfs": "group14"})
+    assert copied.model_fields_set == {"ike_version", "ike_mode", "ike_pfs"}
+    assert first.model_fields_set == second.model_fields_set == {"ike_version", "ike_mode"}
+
+
 def test_list_attribute_rules_apply_to_items(stack: TerraformStack) -> None:
     VpnConnection(
         stack,
