@@ -11,8 +11,10 @@ never echoed.
 
 from __future__ import annotations
 
+import functools
 import json
 import math
+import types
 import typing
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -199,13 +201,13 @@ class Items:
 class Blocks:
     """``Annotated`` metadata of a list or set of blocks: it also takes a token for the whole list (cdktf's
     ``IResolvable``), and a ``TerraformIterator.dynamic(...)`` there is written as a ``dynamic`` block, as
-    cdktf's ``listMapper(..., isBlockType=true)`` does (elsewhere it stays a for expression)."""
+    cdktf's ``listMapper(..., isBlockType=true)`` does (elsewhere it stays a for expression).
+
+    The blocks are a list or a tuple (a set is refused: its order is not the user's, and it is the written
+    order). They are validated as ``list[Block]``, not as the annotation's ``Sequence[Block]``: pydantic checks
+    a ``Sequence`` in Python, to give back the input's own type, and a list in pydantic-core."""
 
     __slots__ = ()
-
-    @staticmethod
-    def _validate(value: Any, handler: core_schema.ValidatorFunctionWrapHandler) -> Any:
-        return value if _is_token(value) else handler(value)
 
     @staticmethod
     def _serialize(value: Any, handler: core_schema.SerializerFunctionWrapHandler) -> Any:
@@ -214,9 +216,19 @@ class Blocks:
         return value if _is_token(value) else handler(value)
 
     def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
-        inner = handler(source)
+        (block,) = typing.get_args(source)
+        expected = f"expected a list of {block.__name__} (or dicts)"
+
+        def validate(value: Any, blocks: core_schema.ValidatorFunctionWrapHandler) -> Any:
+            if type(value) is list or type(value) is tuple:
+                return blocks(value)
+            if _is_token(value):
+                return value
+            raise _error("type", f"{expected}, got {type(value).__name__}", "pass the documented type")
+
+        inner = handler.generate_schema(types.GenericAlias(list, (block,)))
         serializer = core_schema.wrap_serializer_function_ser_schema(self._serialize, schema=inner)
-        return core_schema.no_info_wrap_validator_function(self._validate, inner, serialization=serializer)
+        return core_schema.no_info_wrap_validator_function(validate, inner, serialization=serializer)
 
 
 def rule_core_schema(rule: Rule, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
@@ -531,20 +543,22 @@ def _locate(target: Any) -> tuple[Any, tuple[Step, ...]]:
     return target, tuple(steps)
 
 
+@functools.cache
+def _schema_names(model: type[BaseModel]) -> dict[str, str]:
+    """Each field's schema name (its alias where Python needed another name) → its Python name, in field order;
+    once per class (``model_fields`` is a deprecated-instance property: slow enough to show in a large build)."""
+    return {field.alias or name: name for name, field in model.model_fields.items()}
+
+
 def _fields(model: BaseModel) -> dict[str, Any]:
     """The model's arguments keyed by their schema names (a field's alias where Python needed another name)."""
-    return {field.alias or name: getattr(model, name) for name, field in type(model).model_fields.items()}
+    return {schema: getattr(model, name) for schema, name in _schema_names(type(model)).items()}
 
 
 def _attribute(model: BaseModel, name: str) -> Any:
     """The argument the schema calls ``name`` (a field of that name, or whose alias it is)."""
-    fields = type(model).model_fields
-    if name in fields:
-        return getattr(model, name)
-    for python, field in fields.items():
-        if field.alias == name:
-            return getattr(model, python)
-    return None
+    python = _schema_names(type(model)).get(name)
+    return None if python is None else getattr(model, python)
 
 
 def _read(value: Any, steps: tuple[Step, ...]) -> Any:

@@ -182,6 +182,21 @@ def test_tokens_pass_wherever_a_value_does(stack: TerraformStack) -> None:
         ({"tags": {"a": 1}}, 'tags["a"]', "type"),
         ({"ike_config": [{"ike_version": "ikev2"}]}, "ike_config", "type"),
         ({"tunnel_options_specification": {"tunnel_index": 1}}, "tunnel_options_specification", "type"),
+        # a set of blocks has no order of the user's to write them in
+        (
+            {
+                "tunnel_options_specification": frozenset(
+                    [VpnGatewayVpnAttachmentTunnelOptionsSpecification(customer_gateway_id="c", tunnel_index=1)]
+                )
+            },
+            "tunnel_options_specification",
+            "type",
+        ),
+        (
+            {"tunnel_options_specification": ({"customer_gateway_id": "c", "tunnel_index": 3},)},
+            "tunnel_options_specification[0].tunnel_index",
+            "enum",
+        ),
         ({"network_type": "Public"}, "network_type", "enum"),
         ({"ike_config": {"ike_version": "ikev3"}}, "ike_config.ike_version", "enum"),
         ({"ike_config": {"ike_lifetime": 86401}}, "ike_config.ike_lifetime", "range"),
