@@ -464,8 +464,73 @@ def warn_deprecated(construct: Construct, config: ConfigModel, provider: str) ->
 
 
 def synthesize(config: BaseModel) -> dict[str, Any]:
-    """The provider-named arguments as Terraform JSON expects them (unset ones left out)."""
+    """The provider-named arguments as Terraform JSON expects them (unset ones left out): what
+    ``config.model_dump(exclude_none=True, by_alias=True)`` gives, read straight off the generated models (a
+    third of the time: pydantic calls back into Python for every list of blocks). A value of another kind than
+    the bindings hold (a dataclass in an ``AnyValue``, say) leaves it to pydantic."""
+    if isinstance(config, BlockModel):
+        try:
+            return _dump(config)
+        except _OtherValueError:
+            pass
     return config.model_dump(exclude_none=True, by_alias=True)
+
+
+class _OtherValueError(Exception):
+    """A value ``_plain`` does not pass on as pydantic would: pydantic dumps the model."""
+
+
+_PLAIN_TYPES = frozenset({str, int, float, bool, type(None)})
+
+
+@functools.cache
+def _dump_plan(model: type[BaseModel]) -> tuple[tuple[str, str, bool], ...]:
+    """Per field: its Python name, its schema name, and whether it is a list of blocks (``Blocks``)."""
+    plan = []
+    for name, field in model.model_fields.items():
+        pending: list[Any] = [field.annotation]
+        blocks = False
+        while pending and not blocks:
+            current = pending.pop()
+            blocks = typing.get_origin(current) is Annotated and any(
+                isinstance(m, Blocks) for m in current.__metadata__
+            )
+            pending.extend(typing.get_args(current))
+        plan.append((name, field.serialization_alias or field.alias or name, blocks))
+    return tuple(plan)
+
+
+def _dump(model: BaseModel) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    values = model.__dict__
+    for name, schema, blocks in _dump_plan(type(model)):
+        value = values[name]
+        if value is None:
+            continue
+        kind = type(value)
+        if kind in _PLAIN_TYPES:
+            out[schema] = value
+        elif blocks and isinstance(value, TerraformDynamicExpression):
+            out[schema] = TerraformDynamicBlock.from_dynamic_expression(value)
+        else:
+            out[schema] = _plain(value)
+    return out
+
+
+def _plain(value: Any) -> Any:
+    """``value`` as pydantic's dump gives it: models as dicts of their set fields, containers item by item."""
+    kind = type(value)
+    if kind in _PLAIN_TYPES or isinstance(value, Expression):
+        return value
+    if isinstance(value, BlockModel):
+        return _dump(value)
+    if kind is list:
+        return [_plain(item) for item in value]
+    if kind is tuple:
+        return tuple(_plain(item) for item in value)
+    if kind is dict:
+        return {key: _plain(item) for key, item in value.items()}
+    raise _OtherValueError
 
 
 def synthesize_hcl(config: BaseModel) -> dict[str, Any]:

@@ -17,6 +17,7 @@ options) is updated in place. ``protect=True`` sets ``prevent_destroy`` on the c
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Annotated, Any, Protocol, TypedDict, Unpack, runtime_checkable
 
@@ -249,6 +250,27 @@ def _ike(ike: IkeConfig, psk: str | TerraformVariable | Expression | None) -> di
     config = ike.model_dump(exclude_none=True)
     config["psk"] = _psk_value(psk)
     return config
+
+
+@functools.lru_cache(maxsize=1024)
+def _shared_tunnel_blocks(ike: IkeConfig, ipsec: IpsecConfig, psk: TerraformVariable | Expression | None) -> Any:
+    """A tunnel's ``tunnel_ike_config`` and ``tunnel_ipsec_config`` blocks as the binding's frozen models, one pair
+    per distinct settings and key source: a fleet's sites mostly share their proposals, and blocks given as
+    models are not validated again (nor kept once per site)."""
+    from ..alicloud import vpn_gateway_vpn_attachment as binding
+
+    return (
+        binding.VpnGatewayVpnAttachmentTunnelOptionsSpecificationTunnelIkeConfig(**_ike(ike, psk)),
+        binding.VpnGatewayVpnAttachmentTunnelOptionsSpecificationTunnelIpsecConfig(**ipsec.model_dump()),
+    )
+
+
+def _tunnel_blocks(tunnel: TunnelOptions) -> tuple[Any, Any]:
+    """``tunnel_ike_config`` and ``tunnel_ipsec_config`` of ``tunnel``; a literal key is never kept in a cache."""
+    if isinstance(tunnel.psk, str) and not is_token(tunnel.psk):
+        return _ike(tunnel.ike_config, tunnel.psk), tunnel.ipsec_config.model_dump()
+    blocks: tuple[Any, Any] = _shared_tunnel_blocks(tunnel.ike_config, tunnel.ipsec_config, tunnel.psk)
+    return blocks
 
 
 def _bgp(bgp: BgpConfig | None) -> dict[str, Any]:
@@ -499,12 +521,13 @@ class IpsecConnection(VpnConstruct):
         for index, tunnel in enumerate(props.tunnels, start=1):
             spec = specs.get(id(tunnel))
             if spec is None:
+                ike, ipsec = _tunnel_blocks(tunnel)
                 spec = specs[id(tunnel)] = {
                     "customer_gateway_id": _gateway_id(tunnel.customer_gateway),
                     "enable_dpd": tunnel.enable_dpd,
                     "enable_nat_traversal": tunnel.enable_nat_traversal,
-                    "tunnel_ike_config": _ike(tunnel.ike_config, tunnel.psk),
-                    "tunnel_ipsec_config": tunnel.ipsec_config.model_dump(),
+                    "tunnel_ike_config": ike,
+                    "tunnel_ipsec_config": ipsec,
                 }
                 if tunnel.bgp is not None:
                     spec["tunnel_bgp_config"] = tunnel.bgp.model_dump()

@@ -24,6 +24,7 @@ from constructs_vpn.alicloud import (
     check_stack,
 )
 from constructs_vpn.alicloud.schema import PROVIDER_SOURCE, PROVIDER_VERSION
+from constructs_vpn.codegen.runtime import synthesize
 from constructs_vpn.core import (
     App,
     Fn,
@@ -60,6 +61,8 @@ def test_every_class_synthesizes_and_passes_the_check(element: Any, stack: Terra
         full = cls(stack, "full", **full_kwargs(element))
     document = stack.to_terraform()
     assert check_stack(document) == []
+    for made in (minimal, full):  # synthesize reads the models itself: what pydantic's dump would give
+        assert synthesize(made.config) == made.config.model_dump(exclude_none=True, by_alias=True)
     if element.kind == "provider":
         assert document["provider"]["alicloud"][1]["alias"] == "full"
         return
