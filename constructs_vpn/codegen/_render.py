@@ -731,6 +731,16 @@ def _element_class(module: Module, element: Element) -> list[str]:
             f"{_INDENT * 2}return synthesize_hcl(self.config)",
         ]
     )
+    if kind != "provider":
+        module.use("constructs_vpn.codegen.runtime", "synthesize_resolved")
+        module.use_for_typing("constructs_vpn.core.tokens", "ResolveContext")
+        lines.extend(
+            [
+                "",
+                f"{_INDENT}def _resolved_attributes(self, ctx: ResolveContext) -> dict[str, Any] | None:",
+                f"{_INDENT * 2}return synthesize_resolved(self.config, ctx)",
+            ]
+        )
     if kind == "resource":
         lines.extend(_import_lines(module, element))
     if kind != "provider":

@@ -31,7 +31,7 @@ from ..core.dynamic import TerraformDynamicBlock
 from ..core.errors import Problem, ValidationError
 from ..core.provider import TerraformProvider
 from ..core.resource import TerraformDynamicExpression
-from ..core.tokens import Expression, Token
+from ..core.tokens import Expression, ResolveContext, Token, resolve
 from .rules import Rule, count_violation
 
 __all__ = [
@@ -61,6 +61,7 @@ __all__ = [
     "shared_fields_set",
     "synthesize",
     "synthesize_hcl",
+    "synthesize_resolved",
     "warn_deprecated",
 ]
 
@@ -531,6 +532,41 @@ def _plain(value: Any) -> Any:
     if kind is dict:
         return {key: _plain(item) for key, item in value.items()}
     raise _OtherValueError
+
+
+def synthesize_resolved(config: BaseModel, ctx: ResolveContext) -> dict[str, Any] | None:
+    """``resolve(synthesize(config), ctx)`` in one walk over the models (the generated bindings'
+    ``_resolved_attributes``), or ``None`` where that walk would not give the same: a dynamic block (moved to
+    ``dynamic`` first) or a value of another kind than the bindings hold."""
+    if not isinstance(config, BlockModel):
+        return None
+    try:
+        return _resolved(config, ctx)
+    except _OtherValueError:
+        return None
+
+
+def _resolved(model: BaseModel, ctx: ResolveContext) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    values = model.__dict__
+    for name, schema, blocks in _dump_plan(type(model)):
+        value = values[name]
+        if value is None:
+            continue
+        kind = type(value)
+        if kind is str:
+            out[schema] = resolve(value, ctx) if "{" in value else value
+        elif kind is int or kind is bool:
+            out[schema] = value
+        elif isinstance(value, BlockModel):
+            out[schema] = _resolved(value, ctx)
+        elif blocks and kind is list:  # validated: a list of block models
+            out[schema] = [_resolved(item, ctx) for item in value]
+        elif blocks and isinstance(value, TerraformDynamicExpression):
+            raise _OtherValueError  # written under "dynamic": process_dynamic_attributes does that
+        else:
+            out[schema] = resolve(_plain(value), ctx)
+    return out
 
 
 def synthesize_hcl(config: BaseModel) -> dict[str, Any]:

@@ -6,7 +6,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from .construct import Construct
-from .tokens import Referenceable
+from .tokens import Referenceable, ResolveContext, resolve
 
 if TYPE_CHECKING:
     from .stack import TerraformStack
@@ -125,6 +125,11 @@ class TerraformElement(Construct, Referenceable):
     def _to_terraform(self) -> dict[str, Any]:
         """This element's fragment of the stack document (unresolved)."""
         return {}
+
+    def _to_resolved_terraform(self, ctx: ResolveContext) -> dict[str, Any]:
+        """This element's fragment as the stack document holds it: ``_to_terraform()``, resolved."""
+        fragment: dict[str, Any] = resolve(self._to_terraform(), ctx)
+        return fragment
 
     def _to_hcl_terraform(self) -> dict[str, Any]:
         """This element's fragment of ``cdk.tf`` (cdktf's ``toHclTerraform``, rendered by ``hcl_render``); where

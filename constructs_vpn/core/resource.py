@@ -15,7 +15,7 @@ from .getters import AttributeGetters
 from .hcl_render import typed, typed_import
 from .provider import TerraformProvider
 from .provisioner import provisioner_block, struct_body
-from .tokens import Expression, RawExpression, Reference, ResolveContext, Token, render_hcl
+from .tokens import Expression, RawExpression, Reference, ResolveContext, Token, render_hcl, resolve
 
 if TYPE_CHECKING:
     from .provider import TerraformProviderGeneratorMetadata
@@ -384,6 +384,24 @@ def _check_block_arguments(
     )
 
 
+_ONE_WALK: dict[type, bool] = {}
+
+
+def _one_walk(cls: type[_Block]) -> bool:
+    """Whether ``cls._resolved_attributes`` gives what resolving ``cls._to_terraform()`` would: the class that
+    defines it also defines the ``_synthesize_attributes`` in use, and ``_to_terraform`` is not a subclass's
+    (once per class)."""
+    found = _ONE_WALK.get(cls)
+    if found is None:
+        owner = next(c for c in cls.__mro__ if "_resolved_attributes" in c.__dict__)
+        found = _ONE_WALK[cls] = (
+            owner is not _Block
+            and cls._synthesize_attributes is owner.__dict__.get("_synthesize_attributes")
+            and cls._to_terraform is _Block._to_terraform
+        )
+    return found
+
+
 class _Block(TerraformElement, AttributeGetters):
     """What resources and data sources share: attributes, meta-arguments and attribute references."""
 
@@ -490,9 +508,33 @@ class _Block(TerraformElement, AttributeGetters):
             "provisioner": [provisioner_block(p) for p in self.provisioners] if self.provisioners else None,
         }
 
+    def _resolved_attributes(self, ctx: ResolveContext) -> dict[str, Any] | None:
+        """``resolve(process_dynamic_attributes(self._synthesize_attributes()), ctx)`` for a class that can give
+        it in one walk over its arguments (the generated bindings); ``None`` (here): the arguments are resolved
+        with the rest of the fragment."""
+        return None
+
+    def _to_resolved_terraform(self, ctx: ResolveContext) -> dict[str, Any]:
+        """``resolve(self._to_terraform(), ctx)``; the arguments of a generated binding are resolved as they are
+        read off its models (one walk instead of two), unless overrides or a subclass's own ``_to_terraform``
+        or ``_synthesize_attributes`` may change them."""
+        attributes = None if self._raw_overrides or not _one_walk(type(self)) else self._resolved_attributes(ctx)
+        if attributes is None:
+            return super()._to_resolved_terraform(ctx)
+        fragment: dict[str, Any] = resolve(self._fragment({}), ctx)
+        body = fragment.get(self._block_key, {}).get(self.terraform_resource_type, {}).get(self.friendly_unique_id)
+        if body is not None:  # none when moved away
+            for key, value in attributes.items():
+                body.setdefault(key, value)  # a meta-argument wins, as in _fragment
+        return fragment
+
     def _to_terraform(self) -> dict[str, Any]:
+        return self._fragment(process_dynamic_attributes(self._synthesize_attributes()))
+
+    def _fragment(self, attributes: Mapping[str, Any]) -> dict[str, Any]:
+        """The element's fragment with ``attributes`` as its arguments (unresolved)."""
         body: dict[str, Any] = {"//": self._construct_metadata()}
-        body.update(process_dynamic_attributes(self._synthesize_attributes()))
+        body.update(attributes)
         if (  # most blocks have no meta-arguments: skip building them
             self.depends_on is not None
             or self.count is not None
@@ -598,8 +640,8 @@ class TerraformResource(_Block):
         """This resource used to live at the address ``id`` (e.g. before a rename): emits a ``moved`` block."""
         self._moved_from.append(id)
 
-    def _to_terraform(self) -> dict[str, Any]:
-        doc = super()._to_terraform()
+    def _fragment(self, attributes: Mapping[str, Any]) -> dict[str, Any]:
+        doc = super()._fragment(attributes)
         if self._import is not None:
             provider = self._import["provider"] or self.provider
             doc["import"] = [

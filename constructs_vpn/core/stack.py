@@ -173,7 +173,7 @@ class TerraformStack(Construct):
         for element in self.elements():
             path = element.node.path
             try:
-                fragment = resolve(element._to_terraform(), ResolveContext(self, path, escape=escape))
+                fragment = element._to_resolved_terraform(ResolveContext(self, path, escape=escape))
                 address = element.reference_prefix
             except ValidationError as error:
                 problems.extend(_with_fields(element, error.problems))

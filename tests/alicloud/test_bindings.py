@@ -35,6 +35,7 @@ from constructs_vpn.core import (
     ValidationError,
 )
 from constructs_vpn.core.annotations import collect
+from constructs_vpn.core.tokens import ResolveContext, resolve
 from tests.tooling import FIXTURES_DIR
 
 from ._values import ELEMENTS, binding, full_kwargs, required_kwargs
@@ -63,6 +64,10 @@ def test_every_class_synthesizes_and_passes_the_check(element: Any, stack: Terra
     assert check_stack(document) == []
     for made in (minimal, full):  # synthesize reads the models itself: what pydantic's dump would give
         assert synthesize(made.config) == made.config.model_dump(exclude_none=True, by_alias=True)
+        if element.kind != "provider":  # and resolves as it reads: what resolving the whole fragment gives
+            ctx = ResolveContext(stack, made.node.path)
+            assert made._resolved_attributes(ctx) is not None
+            assert made._to_resolved_terraform(ctx) == resolve(made._to_terraform(), ctx)
     if element.kind == "provider":
         assert document["provider"]["alicloud"][1]["alias"] == "full"
         return

@@ -20,6 +20,7 @@ from constructs_vpn.codegen.runtime import (
     internal_value,
     synthesize,
     synthesize_hcl,
+    synthesize_resolved,
 )
 from constructs_vpn.core.complex_computed import ComplexObject
 from constructs_vpn.core.importable import ImportableResource
@@ -37,6 +38,7 @@ if TYPE_CHECKING:
         TerraformIterator,
         TerraformResourceLifecycle,
     )
+    from constructs_vpn.core.tokens import ResolveContext
 
 __all__ = [
     "CenTransitRouterRouteEntry",
@@ -190,6 +192,9 @@ class CenTransitRouterRouteEntry(TerraformResource):
 
     def _synthesize_hcl_attributes(self) -> dict[str, Any]:
         return synthesize_hcl(self.config)
+
+    def _resolved_attributes(self, ctx: ResolveContext) -> dict[str, Any] | None:
+        return synthesize_resolved(self.config, ctx)
 
     @classmethod
     def generate_config_for_import(

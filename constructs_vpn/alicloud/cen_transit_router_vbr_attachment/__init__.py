@@ -21,6 +21,7 @@ from constructs_vpn.codegen.runtime import (
     internal_value,
     synthesize,
     synthesize_hcl,
+    synthesize_resolved,
     warn_deprecated,
 )
 from constructs_vpn.core.complex_computed import ComplexObject
@@ -39,6 +40,7 @@ if TYPE_CHECKING:
         TerraformIterator,
         TerraformResourceLifecycle,
     )
+    from constructs_vpn.core.tokens import ResolveContext
 
 __all__ = [
     "CenTransitRouterVbrAttachment",
@@ -254,6 +256,9 @@ class CenTransitRouterVbrAttachment(TerraformResource):
 
     def _synthesize_hcl_attributes(self) -> dict[str, Any]:
         return synthesize_hcl(self.config)
+
+    def _resolved_attributes(self, ctx: ResolveContext) -> dict[str, Any] | None:
+        return synthesize_resolved(self.config, ctx)
 
     @classmethod
     def generate_config_for_import(

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from constructs_vpn.codegen.runtime import ConfigModel, configure, synthesize, synthesize_hcl
+from constructs_vpn.codegen.runtime import ConfigModel, configure, synthesize, synthesize_hcl, synthesize_resolved
 from constructs_vpn.core.provider import TerraformProviderGeneratorMetadata
 from constructs_vpn.core.resource import TerraformDataSource
 from constructs_vpn.core.tokens import Expression
@@ -22,6 +22,7 @@ if TYPE_CHECKING:
         TerraformResource,
         TerraformResourceLifecycle,
     )
+    from constructs_vpn.core.tokens import ResolveContext
 
 __all__ = ["DataAlicloudAccount", "DataAlicloudAccountConfig"]
 
@@ -92,6 +93,9 @@ class DataAlicloudAccount(TerraformDataSource):
 
     def _synthesize_hcl_attributes(self) -> dict[str, Any]:
         return synthesize_hcl(self.config)
+
+    def _resolved_attributes(self, ctx: ResolveContext) -> dict[str, Any] | None:
+        return synthesize_resolved(self.config, ctx)
 
     @property
     def id(self) -> str:

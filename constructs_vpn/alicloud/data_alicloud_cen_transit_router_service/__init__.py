@@ -17,6 +17,7 @@ from constructs_vpn.codegen.runtime import (
     internal_value,
     synthesize,
     synthesize_hcl,
+    synthesize_resolved,
 )
 from constructs_vpn.core.provider import TerraformProviderGeneratorMetadata
 from constructs_vpn.core.resource import TerraformDataSource
@@ -31,6 +32,7 @@ if TYPE_CHECKING:
         TerraformResource,
         TerraformResourceLifecycle,
     )
+    from constructs_vpn.core.tokens import ResolveContext
 
 __all__ = ["DataAlicloudCenTransitRouterService", "DataAlicloudCenTransitRouterServiceConfig"]
 
@@ -118,6 +120,9 @@ class DataAlicloudCenTransitRouterService(TerraformDataSource):
 
     def _synthesize_hcl_attributes(self) -> dict[str, Any]:
         return synthesize_hcl(self.config)
+
+    def _resolved_attributes(self, ctx: ResolveContext) -> dict[str, Any] | None:
+        return synthesize_resolved(self.config, ctx)
 
     @property
     def enable(self) -> str:

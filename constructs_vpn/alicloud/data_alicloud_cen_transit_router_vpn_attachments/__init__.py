@@ -21,6 +21,7 @@ from constructs_vpn.codegen.runtime import (
     internal_value,
     synthesize,
     synthesize_hcl,
+    synthesize_resolved,
 )
 from constructs_vpn.core.complex_computed import ComplexList, ComplexObject
 from constructs_vpn.core.provider import TerraformProviderGeneratorMetadata
@@ -37,6 +38,7 @@ if TYPE_CHECKING:
         TerraformResource,
         TerraformResourceLifecycle,
     )
+    from constructs_vpn.core.tokens import ResolveContext
 
 __all__ = [
     "DataAlicloudCenTransitRouterVpnAttachments",
@@ -167,6 +169,9 @@ class DataAlicloudCenTransitRouterVpnAttachments(TerraformDataSource):
 
     def _synthesize_hcl_attributes(self) -> dict[str, Any]:
         return synthesize_hcl(self.config)
+
+    def _resolved_attributes(self, ctx: ResolveContext) -> dict[str, Any] | None:
+        return synthesize_resolved(self.config, ctx)
 
     @property
     def attachments(self) -> DataAlicloudCenTransitRouterVpnAttachmentsAttachmentsList:
