@@ -286,8 +286,8 @@ def test_frozen_models_with_equal_fields_sets_share_one_set() -> None:
     assert first.model_fields_set == {"ike_version", "ike_mode"}
     assert first.model_fields_set is second.model_fields_set
     assert other.model_fields_set == {"ike_version"}
-    nested = VpnGatewayVpnAttachmentTunnelOptionsSpecification(
-        customer_gateway_id="cgw-1", tunnel_index=1, tunnel_ike_config={"ike_version": "ikev2"}
+    nested = VpnGatewayVpnAttachmentTunnelOptionsSpecification.model_validate(
+        {"customer_gateway_id": "cgw-1", "tunnel_index": 1, "tunnel_ike_config": {"ike_version": "ikev2"}}
     )
     assert nested.tunnel_ike_config is not None
     assert nested.tunnel_ike_config.model_fields_set is other.model_fields_set
