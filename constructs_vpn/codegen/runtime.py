@@ -290,6 +290,10 @@ _MODEL_CONFIG = ConfigDict(
 _FIELDS_SETS: dict[frozenset[str], set[str]] = {}
 
 
+#: Per model class, the shared fields set its last instance took.
+_LAST_FIELDS_SET: dict[type, set[str]] = {}
+
+
 def shared_fields_set(fields: set[str] | frozenset[str]) -> set[str]:
     """The one shared set equal to ``fields``: a frozen model's fields set never changes, so equal ones can be
     one object (pydantic gives every instance its own set, a third of a VPN site's memory)."""
@@ -309,8 +313,13 @@ class CheckedModel(BaseModel):
     def model_post_init(self, context: Any, /) -> None:
         """A frozen instance takes the shared set of its fields set (``shared_fields_set``); pydantic only adds to
         the set of a model that can change, and gives a copy its own set."""
-        if type(self).model_config.get("frozen"):
-            object.__setattr__(self, "__pydantic_fields_set__", shared_fields_set(self.__pydantic_fields_set__))
+        model = type(self)
+        if model.model_config.get("frozen"):
+            fields = self.__pydantic_fields_set__
+            shared = _LAST_FIELDS_SET.get(model)
+            if shared != fields:  # most instances of a class have the fields set of the one before
+                shared = _LAST_FIELDS_SET[model] = shared_fields_set(fields)
+            object.__setattr__(self, "__pydantic_fields_set__", shared)
 
     def __init__(self, /, **data: Any) -> None:
         try:

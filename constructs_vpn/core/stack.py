@@ -52,6 +52,23 @@ def _with_fields(element: TerraformElement, found: tuple[Problem, ...]) -> list[
     return located or list(found)
 
 
+def _merge_fragment(doc: dict[str, Any], fragment: dict[str, Any]) -> None:
+    """``deep_merge(doc, fragment)``; an element's one block of a kind and type already in ``doc`` (most of a
+    stack's) goes straight in, without a merge at each level."""
+    if len(fragment) == 1:
+        [(kind, by_type)] = fragment.items()
+        if type(by_type) is dict and len(by_type) == 1:
+            [(type_name, by_name)] = by_type.items()
+            level = doc.get(kind)
+            existing = level.get(type_name) if type(level) is dict else None
+            if type(existing) is dict and type(by_name) is dict and len(by_name) == 1:
+                [(name, body)] = by_name.items()
+                if name not in existing:
+                    existing[name] = body
+                    return
+    deep_merge(doc, fragment)
+
+
 class TerraformStack(Construct):
     """A unit of deployment: its elements synthesize into one ``cdk.tf.json``."""
 
@@ -205,7 +222,7 @@ class TerraformStack(Construct):
                     )
                 )
                 continue
-            deep_merge(doc, fragment)
+            _merge_fragment(doc, fragment)
             element_metadata = element._to_metadata()
             if element_metadata:
                 for kind, keys in element_metadata.pop("overrides", {}).items():

@@ -502,6 +502,8 @@ def _hcl_string(value: str, ctx: ResolveContext) -> str:
 
 def render_hcl(value: Any, ctx: ResolveContext) -> str:
     """Render a Python value as Terraform expression text (used inside function calls and operators)."""
+    if type(value) is int:  # an index, the common case: what json.dumps gives, without its encoder
+        return int.__repr__(value)
     if isinstance(value, Expression):
         return value.to_expression(ctx)
     if isinstance(value, bool):

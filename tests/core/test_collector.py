@@ -31,9 +31,9 @@ def test_building_an_app_raises_the_threshold_and_synth_puts_it_back(tmp_path: P
 
 
 def test_a_threshold_the_program_chose_is_left_alone(tmp_path: Path) -> None:
-    gc.set_threshold(50_000)
+    gc.set_threshold(BUILD_THRESHOLD * 2)
     App(outdir=tmp_path).synth()
-    assert gc.get_threshold()[0] == 50_000
+    assert gc.get_threshold()[0] == BUILD_THRESHOLD * 2
     gc.set_threshold(0)  # automatic collection off
     App(outdir=tmp_path).synth()
     assert gc.get_threshold()[0] == 0
