@@ -11,7 +11,7 @@ import ipaddress
 import itertools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..core.tokens import Token
 from ..core.variable import TerraformVariable
@@ -66,9 +66,8 @@ def check_connection(props: IpsecConnectionProps) -> list[Finding]:
     return list(dict.fromkeys(finding for check in RULES for finding in check(props, tunnels)))
 
 
-@dataclass(frozen=True, slots=True)
-class _Tunnel:
-    """One tunnel's settings, with the field names the user gave them under."""
+class _Tunnel(NamedTuple):
+    """One tunnel's settings, with the field names the user gave them under (a tuple: two per connection)."""
 
     prefix: str
     """Of ``customer_gateway``, ``psk``, ``ike_config``, ``ipsec_config``: ``""`` or ``"tunnels[0]."``."""
@@ -293,6 +292,9 @@ def bgp_asns(props: IpsecConnectionProps, tunnels: list[_Tunnel]) -> Iterator[Fi
 def weak_crypto(props: IpsecConnectionProps, tunnels: list[_Tunnel]) -> Iterator[Finding]:
     for tunnel in tunnels:
         prefix, ike, ipsec = tunnel.prefix, tunnel.ike, tunnel.ipsec
+        algorithms = (ike.ike_enc_alg, ike.ike_auth_alg, ike.ike_pfs, ipsec.ipsec_enc_alg, ipsec.ipsec_auth_alg)
+        if WEAK_CHOICES.keys().isdisjoint((*algorithms, ipsec.ipsec_pfs)):
+            continue  # the common case, without naming each field
         chosen = {
             "ike_config.ike_enc_alg": ike.ike_enc_alg,
             "ike_config.ike_auth_alg": ike.ike_auth_alg,
