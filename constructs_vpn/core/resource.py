@@ -389,8 +389,8 @@ _ONE_WALK: dict[type, bool] = {}
 
 def _one_walk(cls: type[_Block]) -> bool:
     """Whether ``cls._resolved_attributes`` gives what resolving ``cls._to_terraform()`` would: the class that
-    defines it also defines the ``_synthesize_attributes`` in use, and ``_to_terraform`` is not a subclass's
-    (once per class)."""
+    defines it also defines the ``_synthesize_attributes`` in use, and neither ``_to_terraform`` nor
+    ``_construct_metadata`` is a subclass's (once per class)."""
     found = _ONE_WALK.get(cls)
     if found is None:
         owner = next(c for c in cls.__mro__ if "_resolved_attributes" in c.__dict__)
@@ -398,6 +398,7 @@ def _one_walk(cls: type[_Block]) -> bool:
             owner is not _Block
             and cls._synthesize_attributes is owner.__dict__.get("_synthesize_attributes")
             and cls._to_terraform is _Block._to_terraform
+            and cls._construct_metadata is TerraformElement._construct_metadata
         )
     return found
 
@@ -521,12 +522,36 @@ class _Block(TerraformElement, AttributeGetters):
         attributes = None if self._raw_overrides or not _one_walk(type(self)) else self._resolved_attributes(ctx)
         if attributes is None:
             return super()._to_resolved_terraform(ctx)
-        fragment: dict[str, Any] = resolve(self._fragment({}), ctx)
-        body = fragment.get(self._block_key, {}).get(self.terraform_resource_type, {}).get(self.friendly_unique_id)
-        if body is not None:  # none when moved away
-            for key, value in attributes.items():
-                body.setdefault(key, value)  # a meta-argument wins, as in _fragment
-        return fragment
+        path, name = self.node.path, self.friendly_unique_id
+        if self._other_blocks() or "{" in path or "{" in name:  # text resolution could change; import, moved
+            fragment: dict[str, Any] = resolve(self._fragment({}), ctx)
+            body = fragment.get(self._block_key, {}).get(self.terraform_resource_type, {}).get(name)
+            if body is not None:  # none when moved away
+                for key, value in attributes.items():
+                    body.setdefault(key, value)  # a meta-argument wins, as in _fragment
+            return fragment
+        body = attributes
+        body["//"] = {"metadata": {"path": path, "uniqueId": name}}  # resolved: plain text
+        if self._has_meta_arguments():
+            for key, value in self._meta_arguments().items():
+                if value is not None:
+                    body[key] = resolve(value, ctx)
+        return {self._block_key: {self.terraform_resource_type: {name: body}}}
+
+    def _has_meta_arguments(self) -> bool:
+        return (
+            self.depends_on is not None
+            or self.count is not None
+            or self.for_each is not None
+            or self.provider is not None
+            or self.lifecycle is not None
+            or self.connection is not None
+            or bool(self.provisioners)
+        )
+
+    def _other_blocks(self) -> bool:
+        """Whether the fragment holds more than this element's block (``import`` and ``moved`` of a resource)."""
+        return False
 
     def _to_terraform(self) -> dict[str, Any]:
         return self._fragment(process_dynamic_attributes(self._synthesize_attributes()))
@@ -535,15 +560,7 @@ class _Block(TerraformElement, AttributeGetters):
         """The element's fragment with ``attributes`` as its arguments (unresolved)."""
         body: dict[str, Any] = {"//": self._construct_metadata()}
         body.update(attributes)
-        if (  # most blocks have no meta-arguments: skip building them
-            self.depends_on is not None
-            or self.count is not None
-            or self.for_each is not None
-            or self.provider is not None
-            or self.lifecycle is not None
-            or self.connection is not None
-            or self.provisioners
-        ):
+        if self._has_meta_arguments():  # most blocks have none: skip building them
             for key, value in self._meta_arguments().items():
                 if value is not None:
                     body[key] = value
@@ -639,6 +656,9 @@ class TerraformResource(_Block):
     def move_from_id(self, id: str) -> None:
         """This resource used to live at the address ``id`` (e.g. before a rename): emits a ``moved`` block."""
         self._moved_from.append(id)
+
+    def _other_blocks(self) -> bool:
+        return self._import is not None or bool(self._moved_from) or self._moved_to is not None
 
     def _fragment(self, attributes: Mapping[str, Any]) -> dict[str, Any]:
         doc = super()._fragment(attributes)

@@ -79,6 +79,29 @@ def test_every_class_synthesizes_and_passes_the_check(element: Any, stack: Terra
         assert isinstance(written, dict if block.single else list)
 
 
+def test_a_binding_resolved_in_one_walk_writes_what_resolving_its_fragment_writes(stack: TerraformStack) -> None:
+    provider = AlicloudProvider(stack, "other", alias="other", region="cn-shanghai")
+    gateway = VpnCustomerGateway(stack, "gw", ip_address="203.0.113.1", provider=provider)
+    variants = [
+        VpnCustomerGateway(stack, "plain", ip_address="203.0.113.2", description=f"{gateway.id}"),
+        VpnCustomerGateway(stack, "meta", ip_address="203.0.113.3", provider=provider, depends_on=[gateway]),
+        VpnCustomerGateway(stack, "text-${x}", ip_address="203.0.113.4"),  # "${" in the path: resolved text
+        VpnCustomerGateway(stack, "imported", ip_address="203.0.113.5"),
+        VpnCustomerGateway(stack, "moved", ip_address="203.0.113.6"),
+        VpnCustomerGateway(stack, "overridden", ip_address="203.0.113.7"),
+        VpnCustomerGateway(
+            stack, "counted", ip_address="203.0.113.8", count=TerraformVariable(stack, "n").number_value
+        ),
+    ]
+    variants[3].import_from("cgw-1")
+    variants[4].move_from_id("alicloud_vpn_customer_gateway.old")
+    variants[5].add_override("description", gateway.id)
+    for escape in (False, True):
+        for made in variants:
+            ctx = ResolveContext(stack, made.node.path, escape=escape)
+            assert made._to_resolved_terraform(ctx) == resolve(made._to_terraform(), ctx)
+
+
 def test_the_golden_stack_is_reproduced_with_the_bindings(app: App) -> None:
     """The cdktf golden app, written with the generated classes, gives the same resource bodies."""
     stack = TerraformStack(app, "ipsec-vpn")
