@@ -3,8 +3,7 @@
 It knows nothing of Alibaba Cloud; ``constructs_vpn.alicloud`` and ``constructs_vpn.vpn`` build on it. What an
 app builds with (``App``, stacks, resources, providers, outputs, variables, tokens) is imported here; the rest
 (the other backends, provisioners, assets, modules, locals, the cdktf structs and compatibility names,
-``Testing``) loads on first use (PEP 562), as its modules' dataclasses and imports would be a fifth of every
-app's import.
+``Testing``) loads on first use (PEP 562): their modules' dataclasses and imports were 40% of this import.
 """
 
 from __future__ import annotations

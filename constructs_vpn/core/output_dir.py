@@ -113,7 +113,7 @@ def _carry_over(old: Path, new: Path, generated: set[str]) -> None:
 
 def write_tree(outdir: Path, files: Mapping[str, Content]) -> None:
     """Replace ``outdir`` with exactly ``files`` (relative path → content), atomically."""
-    import shutil  # here and where else it is used, not at the top: it would be a twentieth of every app's import
+    import shutil  # here and where else it is used, not at the top: about 3 ms of every app's import
 
     outdir = outdir.absolute()
     parent = outdir.parent
