@@ -3,7 +3,7 @@
 Prints one JSON line: ``{"python", "connections", "constructs", "stacks", "resources", "runs", "seconds",
 "cpu_seconds", "peak_rss_mib", "json_dump_seconds", "json_dump_cpu_seconds", "ratio_to_json_dump",
 "cpu_ratio_to_json_dump", "import_bytecode", "import_ms", "import_vpn_ms", "import_ms_uncached",
-"import_vpn_ms_uncached"}``.
+"import_vpn_ms_uncached", "first_site_ms"}``.
 
 ``seconds`` covers building the constructs and writing ``cdktf.out``; ``json_dump_seconds`` is a plain
 ``json.dumps`` (same settings) of the same documents, the floor any engine pays (on Python 3.11 the stdlib's
@@ -12,8 +12,10 @@ Both are the best of ``--runs`` runs (after a small warm-up run), taken in turns
 the runs' own ratios (a synthesis over the dump right after it, so that a busy moment slows both alike), the
 figure to quote from a shared machine. ``import_ms`` and ``import_vpn_ms`` are the imports of the core and of
 the VPN constructs in a new interpreter with their bytecode compiled beforehand (into a temporary cache),
-``..._uncached`` without it. ``--constructs`` builds the sites with the VPN constructs (dual-tunnel
-``IpsecConnection``) instead of generic resources. Not a test: run it by hand and record the figures
+``..._uncached`` without it. ``first_site_ms`` is what an app waits for its first site in a new interpreter
+(bytecode compiled): the import, then building and synthesizing one dual-tunnel site (``FIRST_SITE``), which
+pays whatever the import leaves for first use. ``--constructs`` builds the sites with the VPN constructs
+(dual-tunnel ``IpsecConnection``) instead of generic resources. Not a test: run it by hand and record the figures
 (``--connections 1000``).
 """
 
@@ -156,10 +158,26 @@ def build_constructs(app: App, connections: int, stacks: int = 1) -> None:
         )
 
 
+#: A one-site app from its first import to its synthesized outdir (``{outdir}``): stack, provider, CEN, transit
+#: router, customer gateway and a dual-tunnel connection.
+FIRST_SITE = """\
+from constructs_vpn.alicloud.provider import AlicloudProvider
+from constructs_vpn.core import App, TerraformStack
+from constructs_vpn.vpn import CenInstance, CustomerGateway, IpsecConnection, TransitRouter
+app = App(outdir={outdir!r})
+stack = TerraformStack(app, "site")
+AlicloudProvider(stack, "alicloud", region="cn-hangzhou")
+tr = TransitRouter(stack, "tr", cen=CenInstance(stack, "cen", name="site"))
+gateway = CustomerGateway(stack, "cgw", ip_address="203.0.113.1")
+IpsecConnection(stack, "site", transit_router=tr, name="site", customer_gateway=gateway)
+app.synth()"""
+
+
 def import_ms(statement: str = "import constructs_vpn.core", *, bytecode: bool = True) -> float:
-    """The fastest of three imports of ``statement``, each in a new interpreter: with ``bytecode``, from a cache
-    compiled by a first, untimed run (the usual case after installation); else compiling every module."""
-    code = f"import time; t = time.perf_counter(); {statement}; print(time.perf_counter() - t)"
+    """The fastest of three runs of ``statement`` (an import, or ``FIRST_SITE``), each in a new interpreter: with
+    ``bytecode``, from a cache compiled by a first, untimed run (the usual case after installation); else
+    compiling every module."""
+    code = f"import time\nt = time.perf_counter()\n{statement}\nprint(time.perf_counter() - t)"
     with tempfile.TemporaryDirectory() as cache:
         env = {k: v for k, v in os.environ.items() if k not in ("PYTHONDONTWRITEBYTECODE", "PYTHONPYCACHEPREFIX")}
         if bytecode:
@@ -170,6 +188,12 @@ def import_ms(statement: str = "import constructs_vpn.core", *, bytecode: bool =
             env["PYTHONPYCACHEPREFIX"] = cache  # empty: bytecode the install may have is not read
         runs = [float(subprocess.check_output([sys.executable, "-c", code], text=True, env=env)) for _ in range(3)]
     return round(min(runs) * 1000, 1)
+
+
+def first_site_ms() -> float:
+    """``FIRST_SITE`` timed as ``import_ms`` times an import, into a temporary outdir."""
+    with tempfile.TemporaryDirectory() as outdir:
+        return import_ms(FIRST_SITE.format(outdir=outdir))
 
 
 def measure(build: Callable[[App, int], None], connections: int, runs: int) -> dict[str, Any]:
@@ -239,12 +263,13 @@ def main() -> None:
                 "connections": args.connections,
                 "constructs": args.constructs,
                 **figures,
-                "import_bytecode": "compiled beforehand (import_ms, import_vpn_ms); none (..._uncached)",
+                "import_bytecode": "compiled beforehand (import_ms, import_vpn_ms, first_site_ms); none (..._uncached)",
                 "import_ms": import_ms(),
                 # constructs_vpn.vpn loads its modules on first use: time what an app imports
                 "import_vpn_ms": import_ms(vpn_import),
                 "import_ms_uncached": import_ms(bytecode=False),
                 "import_vpn_ms_uncached": import_ms(vpn_import, bytecode=False),
+                "first_site_ms": first_site_ms(),
             }
         )
     )

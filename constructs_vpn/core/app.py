@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import logging
 import os
 import sys
 from pathlib import Path
@@ -12,7 +11,6 @@ from typing import Any
 from . import collector
 from .annotations import STRICT_CONTEXT_KEY, Annotation, collect
 from .aspects import invoke_aspects
-from .asset import asset_files
 from .construct import Construct
 from .errors import ConstructsVpnError, Problem, ValidationError
 from .hcl_render import stack_to_hcl
@@ -24,8 +22,14 @@ from .tokens import ESCAPE_CONTEXT_KEY
 
 __all__ = ["App", "SynthResult"]
 
-log = logging.getLogger("constructs_vpn")
 _MAX_CROSS_STACK_ROUNDS = 10
+
+
+def _warn(message: str, *args: object) -> None:
+    """Log to ``constructs_vpn``; ``logging`` loads with the first warning, not with every app's import."""
+    import logging
+
+    logging.getLogger("constructs_vpn").warning(message, *args)
 
 
 def _streamed(document: Any) -> Content:
@@ -165,6 +169,8 @@ class App(Construct):
     def synth(self) -> SynthResult:
         """Check the app, then write ``manifest.json`` and ``stacks/<id>/cdk.tf.json`` (or ``cdk.tf`` and
         ``metadata.json``) atomically."""
+        from .asset import asset_files  # assets (and the cdktf structs) load when an app synthesizes, not at import
+
         result, stacks = self._synthesize()
         files: dict[str, Content] = {}
         manifest_stacks: dict[str, Any] = {}
@@ -192,7 +198,7 @@ class App(Construct):
                 files[f"{directory}/cdk.tf"] = text
                 files[f"{directory}/metadata.json"] = dumps(metadata)
                 if lost:
-                    log.warning(
+                    _warn(
                         "%s: cdk.tf leaves out arguments that cdk.tf.json has, as cdktf's HCL does (only what a "
                         "class's _synthesize_hcl_attributes gives is written): %s. Deploy the JSON output, or "
                         "give the class a _synthesize_hcl_attributes.",
@@ -207,7 +213,7 @@ class App(Construct):
         write_tree(self.outdir, files)
         for note in result.annotations:
             if note.level != "info":
-                log.warning("%s", note)
+                _warn("%s", note)
         return result
 
     def run(self) -> None:

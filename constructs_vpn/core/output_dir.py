@@ -11,7 +11,6 @@ import codecs
 import contextlib
 import os
 import secrets
-import shutil
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TextIO
@@ -68,6 +67,8 @@ def _pid_alive(pid: int) -> bool:
 
 def _remove_leftovers(parent: Path, name: str) -> None:
     """Remove temp trees of earlier synths that were killed (their process is gone)."""
+    import shutil
+
     prefix = f".{name}{_SYNTH_MARK}"
     for entry in parent.iterdir():
         if not entry.name.startswith(prefix):
@@ -81,11 +82,15 @@ def _link_copy(src: str, dst: str) -> None:
     try:
         os.link(src, dst)
     except OSError:
+        import shutil
+
         shutil.copy2(src, dst)
 
 
 def _carry_over(old: Path, new: Path, generated: set[str]) -> None:
     """Keep terraform's working files of every stack folder that still exists."""
+    import shutil
+
     stacks_old = old / "stacks"
     if not stacks_old.is_dir():
         return
@@ -108,6 +113,8 @@ def _carry_over(old: Path, new: Path, generated: set[str]) -> None:
 
 def write_tree(outdir: Path, files: Mapping[str, Content]) -> None:
     """Replace ``outdir`` with exactly ``files`` (relative path → content), atomically."""
+    import shutil  # here and where else it is used, not at the top: about 3 ms of every app's import
+
     outdir = outdir.absolute()
     parent = outdir.parent
     try:

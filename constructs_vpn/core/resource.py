@@ -14,7 +14,6 @@ from .errors import ValidationError
 from .getters import AttributeGetters
 from .hcl_render import typed, typed_import
 from .provider import TerraformProvider
-from .provisioner import provisioner_block, struct_body
 from .tokens import Expression, RawExpression, Reference, ResolveContext, Token, render_hcl, resolve
 
 if TYPE_CHECKING:
@@ -495,6 +494,8 @@ class _Block(TerraformElement, AttributeGetters):
         return {}
 
     def _meta_arguments(self) -> dict[str, Any]:
+        from .provisioner import provisioner_block, struct_body  # the provisioners' dataclasses: not at import
+
         # Only depends_on: node.add_dependency writes nothing, as in cdktf.
         depends = None if self.depends_on is None else list(dict.fromkeys(_address(d) for d in self.depends_on))
         count = self.count.count if isinstance(self.count, TerraformCount) else self.count

@@ -1,7 +1,9 @@
 """The VPN constructs: CEN instance, transit router, customer gateway and IPsec-VPN connection.
 
-Every console parameter with its console default and rule; names load on first use (PEP 562). ``PropsModel`` is
-the base of their option models, for apps' own input models (frozen, strict, every problem reported at once).
+Every console parameter with its console default and rule; names load on first use (PEP 562), and the construct
+classes import without pydantic (their props and option models load with it when the first construct is built).
+``PropsModel`` is the base of their option models, for apps' own input models (frozen, strict, every problem
+reported at once).
 """
 
 from __future__ import annotations
@@ -10,7 +12,6 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from ._base import PropsModel as PropsModel
     from .cen import CenInstance as CenInstance
     from .cen import ICenInstance as ICenInstance
     from .customer_gateway import CustomerGateway as CustomerGateway
@@ -23,11 +24,12 @@ if TYPE_CHECKING:
     from .options import HealthCheckConfig as HealthCheckConfig
     from .options import IkeConfig as IkeConfig
     from .options import IpsecConfig as IpsecConfig
+    from .options import PropsModel as PropsModel
     from .options import StaticRoute as StaticRoute
     from .options import TunnelOptions as TunnelOptions
+    from .props import TransitRouterCidrBlock as TransitRouterCidrBlock
     from .transit_router import ITransitRouter as ITransitRouter
     from .transit_router import TransitRouter as TransitRouter
-    from .transit_router import TransitRouterCidrBlock as TransitRouterCidrBlock
 
 _MODULES = {
     "CenInstance": ".cen",
@@ -45,9 +47,9 @@ _MODULES = {
     "IpsecConfig": ".options",
     "StaticRoute": ".options",
     "TunnelOptions": ".options",
-    "PropsModel": "._base",
+    "PropsModel": ".options",
     "TransitRouter": ".transit_router",
-    "TransitRouterCidrBlock": ".transit_router",
+    "TransitRouterCidrBlock": ".props",
 }
 
 __all__ = [

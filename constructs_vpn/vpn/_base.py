@@ -2,45 +2,62 @@
 
 A construct with invalid props records its problems (reported together with every other construct's at
 ``app.synth()``) and builds no resources; a reference to one of its attributes reports where it points.
+
+Nothing here imports pydantic: the props models (``vpn.props``), the option models and the rules load with it
+when the first construct is built (``load``), so that importing the construct classes costs a fraction of it.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping
-from typing import Any, TypeVar
+from functools import cache
+from importlib import import_module
+from types import ModuleType
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from pydantic import BaseModel, ConfigDict
-from pydantic import ValidationError as PydanticValidationError
-
-from ..codegen.runtime import CheckedModel, problems_from
 from ..core.annotations import Annotations
 from ..core.construct import Construct
 from ..core.errors import Problem, ValidationError
-from ..core.tokens import Expression, ResolveContext
+from ..core.tokens import Expression, ResolveContext, Token
 
-__all__ = ["PropsModel", "VpnConstruct"]
+if TYPE_CHECKING:
+    from pydantic import BaseModel
 
-M = TypeVar("M", bound=BaseModel)
+__all__ = ["VpnConstruct", "is_token", "load", "props_names"]
+
+M = TypeVar("M", bound="BaseModel")
 T = TypeVar("T")
 
+#: The unmarked token form of older cores, which any text can spell: never taken for a token.
+_FORGEABLE = re.compile(r"\$\{TfToken\[TOKEN\.\d+\]\}")
 
-class PropsModel(CheckedModel):
-    """Base of every user-facing model: frozen, unknown keys rejected, inputs never echoed in errors.
 
-    A field's docstring documents it in the source, not in ``model_fields[...].description``: pydantic reads
-    those by tokenizing the source of every class, a third of the VPN constructs' import time.
+def is_token(value: Any) -> bool:
+    """A value known only to Terraform, made by the engine (an ``Expression``, or its marked token string).
 
-    Built on its own (``IkeConfig(ike_enc_alg="AES")``), a model raises ``constructs_vpn.ValidationError``
-    with every problem at once, each under the model's name; given as a dict to a construct, its problems
-    are reported under the construct's path with all the others."""
+    Text that merely looks like a token (``${TfToken[TOKEN.5]}`` typed or read from a file) is not one."""
+    if isinstance(value, Expression):
+        return True
+    return isinstance(value, str) and Token.is_unresolved(value) and not _FORGEABLE.search(value)
 
-    model_config = ConfigDict(
-        extra="forbid",
-        frozen=True,
-        hide_input_in_errors=True,
-        arbitrary_types_allowed=True,
-        defer_build=True,
-    )
+
+@cache
+def load(module: str) -> ModuleType:
+    """The package's ``module`` (``".props"``, ``".rules"``), imported once, when a construct first needs it."""
+    return import_module(module, __package__)
+
+
+def props_names(module: str, *names: str) -> Callable[[str], Any]:
+    """A ``__getattr__`` (PEP 562) for ``module``: its construct's ``names`` (props model, keyword arguments),
+    defined in ``vpn.props``, stay importable from it and load on first use."""
+
+    def attribute(name: str) -> Any:
+        if name not in names:
+            raise AttributeError(f"module {module!r} has no attribute {name!r}")
+        return getattr(load(".props"), name)
+
+    return attribute
 
 
 class _Unavailable(Expression):
@@ -70,12 +87,12 @@ class VpnConstruct(Construct):
             self.node.add_validation(lambda: list(found))
 
     def _props(self, model: type[M], data: Mapping[str, Any]) -> M | None:
-        """``data`` validated into ``model``, or ``None`` with the problems recorded."""
-        try:
-            return model.model_validate(dict(data))
-        except PydanticValidationError as error:
-            self._problems(problems_from(error, model, self.node.path))
-            return None
+        """``data`` validated into ``model`` (one of ``load(".props")``), or ``None`` with the problems recorded."""
+        props: M | None
+        problems: list[Problem]
+        props, problems = load(".props").validated(model, data, self.node.path)
+        self._problems(problems)
+        return props
 
     def _build(self, make: Callable[[], T]) -> T | None:
         """Run ``make`` (which creates resources); a ``ValidationError`` is recorded instead of raised."""

@@ -3,37 +3,19 @@
 from __future__ import annotations
 
 from functools import cached_property
-from typing import TYPE_CHECKING, Annotated, Protocol, TypedDict, Unpack, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, Unpack, runtime_checkable
 
 from ..core.construct import Construct
 from ..core.provider import TerraformProvider
-from ._base import PropsModel, VpnConstruct
-from .options import one_of
-from .types import AS_IS, Description, Name128, ResourceId, Tags, is_token
+from ._base import VpnConstruct, is_token, load, props_names
 
-if TYPE_CHECKING:  # the binding loads when an instance is built
+if TYPE_CHECKING:  # the binding loads when an instance is built, the props (with pydantic) with the first construct
     from ..alicloud.cen_instance import CenInstance as CenInstanceResource
+    from .props import CenInstanceAttributes, CenInstanceOptions, CenInstanceProps
 
 __all__ = ["CenInstance", "CenInstanceAttributes", "CenInstanceOptions", "CenInstanceProps", "ICenInstance"]
 
-
-class CenInstanceProps(PropsModel):
-    """The console's "Create CEN Instance" dialog."""
-
-    name: Name128 | None = None
-    """Name, 1-128 characters. Default: none."""
-    description: Description | None = None
-    """Description, 1-256 characters. Default: none."""
-    protection_level: Annotated[str, one_of("REDUCED"), AS_IS] = "REDUCED"
-    """CIDR overlap protection; ``REDUCED`` (the console's only choice, default) allows overlapping CIDRs
-    that are not identical."""
-    tags: Tags | None = None
-    """Tags. Default: none."""
-    resource_group_id: ResourceId | None = None
-    """Resource group. Default: the account's default group."""
-    existing: ResourceId | None = None
-    """Adopt an existing CEN instance by id (``cen-...``): emits a Terraform ``import`` block.
-    Default: create a new one."""
+__getattr__ = props_names(__name__, "CenInstanceAttributes", "CenInstanceOptions", "CenInstanceProps")
 
 
 @runtime_checkable
@@ -57,19 +39,12 @@ class ICenInstance(Protocol):
         ...
 
 
-class CenInstanceAttributes(PropsModel):
-    """What a reference to an existing CEN instance needs: its id."""
-
-    cen_id: ResourceId
-    """The instance's id (``cen-...``), or a token (e.g. another stack's ``cen.cen_id``)."""
-
-
 class _CenInstanceReference(VpnConstruct):
     """An existing CEN instance, referred to by id: no resource, no import, Terraform never manages it."""
 
     def __init__(self, scope: Construct, id: str, cen_id: str, provider: TerraformProvider | None) -> None:
         super().__init__(scope, id)
-        self.props = self._props(CenInstanceAttributes, {"cen_id": cen_id})
+        self.props: CenInstanceAttributes | None = self._props(load(".props").CenInstanceAttributes, {"cen_id": cen_id})
         self._provider = provider
 
     @property
@@ -83,17 +58,6 @@ class _CenInstanceReference(VpnConstruct):
     @property
     def provider(self) -> TerraformProvider | None:
         return self._provider
-
-
-class CenInstanceOptions(TypedDict, total=False):
-    """Keyword arguments of ``CenInstance`` (checked at run time by ``CenInstanceProps``)."""
-
-    name: str
-    description: str
-    protection_level: str
-    tags: dict[str, str]
-    resource_group_id: str
-    existing: str
 
 
 class CenInstance(VpnConstruct):
@@ -112,7 +76,7 @@ class CenInstance(VpnConstruct):
         ``provider``: the account and region to manage it with (default: the stack's default provider).
         ``options``: the console's fields, see ``CenInstanceProps``; problems are reported at synth."""
         super().__init__(scope, id)
-        self.props = self._props(CenInstanceProps, options)
+        self.props: CenInstanceProps | None = self._props(load(".props").CenInstanceProps, options)
         self.provider = provider
         self.resource: CenInstanceResource | None = None
         if self.props is not None:

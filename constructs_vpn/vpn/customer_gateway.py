@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from functools import cached_property
-from typing import TYPE_CHECKING, Protocol, TypedDict, Unpack, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, Unpack, runtime_checkable
 
 from ..core.construct import Construct
 from ..core.provider import TerraformProvider
-from ._base import PropsModel, VpnConstruct
-from .types import Asn, Description, Ipv4, Name100, ResourceId, Tags
+from ._base import VpnConstruct, load, props_names
 
-if TYPE_CHECKING:  # the binding loads when a gateway is built
+if TYPE_CHECKING:  # the binding loads when a gateway is built, the props (with pydantic) with the first construct
     from ..alicloud.vpn_customer_gateway import VpnCustomerGateway
+    from .props import CustomerGatewayAttributes, CustomerGatewayOptions, CustomerGatewayProps
 
 __all__ = [
     "CustomerGateway",
@@ -21,24 +21,7 @@ __all__ = [
     "ICustomerGateway",
 ]
 
-
-class CustomerGatewayProps(PropsModel):
-    """The console's "Create Customer Gateway" dialog. ``ip_address`` and ``asn`` force replacement."""
-
-    ip_address: Ipv4
-    """The device's public (or, for a private connection, private) IPv4 address. Changing it replaces the
-    customer gateway."""
-    asn: Asn | None = None
-    """The device's ASN, needed for BGP; 1-4294967295, dotted ``123.456`` accepted. Default: none."""
-    name: Name100 | None = None
-    """Name, 1-100 characters. Default: none (the console leaves it empty)."""
-    description: Description | None = None
-    """Description. Default: none."""
-    tags: Tags | None = None
-    """Tags. Default: none."""
-    existing: ResourceId | None = None
-    """Adopt an existing customer gateway by id (``cgw-...``): emits a Terraform ``import`` block.
-    Default: create a new one."""
+__getattr__ = props_names(__name__, "CustomerGatewayAttributes", "CustomerGatewayOptions", "CustomerGatewayProps")
 
 
 @runtime_checkable
@@ -57,13 +40,6 @@ class ICustomerGateway(Protocol):
         ...
 
 
-class CustomerGatewayAttributes(PropsModel):
-    """What a reference to an existing customer gateway needs: its id."""
-
-    customer_gateway_id: ResourceId
-    """The gateway's id (``cgw-...``), or a token (e.g. another stack's ``cgw.customer_gateway_id``)."""
-
-
 class CustomerGatewayReference(VpnConstruct):
     """An existing customer gateway, referred to by id: no resource, no import, Terraform never manages it.
 
@@ -73,22 +49,13 @@ class CustomerGatewayReference(VpnConstruct):
         """Use ``CustomerGateway.from_customer_gateway_attributes``."""
         super().__init__(scope, id)
         self.provider = provider
-        self.props = self._props(CustomerGatewayAttributes, {"customer_gateway_id": customer_gateway_id})
+        self.props: CustomerGatewayAttributes | None = self._props(
+            load(".props").CustomerGatewayAttributes, {"customer_gateway_id": customer_gateway_id}
+        )
 
     @property
     def customer_gateway_id(self) -> str:
         return self.props.customer_gateway_id if self.props is not None else self._unavailable()
-
-
-class CustomerGatewayOptions(TypedDict, total=False):
-    """Keyword arguments of ``CustomerGateway`` (checked at run time by ``CustomerGatewayProps``)."""
-
-    ip_address: str
-    asn: int | str
-    name: str
-    description: str
-    tags: dict[str, str]
-    existing: str
 
 
 class CustomerGateway(VpnConstruct):
@@ -107,7 +74,7 @@ class CustomerGateway(VpnConstruct):
         ``provider``: the account and region (for a cross-account connection, the VPN account's).
         ``options``: see ``CustomerGatewayProps``; problems are reported at synth."""
         super().__init__(scope, id)
-        self.props = self._props(CustomerGatewayProps, options)
+        self.props: CustomerGatewayProps | None = self._props(load(".props").CustomerGatewayProps, options)
         self.provider = provider
         self.resource: VpnCustomerGateway | None = None
         if self.props is not None:

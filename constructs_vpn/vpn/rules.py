@@ -21,7 +21,7 @@ from .options import WEAK_CHOICES, BgpConfig, IkeConfig, IpsecConfig
 from .types import address_scope, is_private_asn, is_token
 
 if TYPE_CHECKING:
-    from .ipsec_connection import IpsecConnectionProps
+    from .props import IpsecConnectionProps
 
 __all__ = ["RULES", "Finding", "check_connection"]
 

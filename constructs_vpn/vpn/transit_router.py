@@ -3,23 +3,28 @@
 from __future__ import annotations
 
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, Protocol, TypedDict, Unpack, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, Unpack, runtime_checkable
 
 from ..core.construct import Construct
 from ..core.provider import TerraformProvider
 from ..core.resource import TerraformResource
-from ._base import PropsModel, VpnConstruct
+from ._base import VpnConstruct, is_token, load, props_names
 from .cen import ICenInstance
-from .options import Bool
-from .types import Cidr, Description, Name128, ResourceId, Tags, is_token
 
-if TYPE_CHECKING:  # the bindings load when first used
+if TYPE_CHECKING:  # the bindings load when first used, the props (with pydantic) with the first construct
     from ..alicloud.cen_transit_router import CenTransitRouter
     from ..alicloud.data_alicloud_cen_transit_router_available_resources import (
         DataAlicloudCenTransitRouterAvailableResources,
     )
     from ..alicloud.data_alicloud_cen_transit_router_route_tables import DataAlicloudCenTransitRouterRouteTables
-    from .ipsec_connection import IpsecConnection, IpsecConnectionOptions
+    from .ipsec_connection import IpsecConnection
+    from .props import (
+        IpsecConnectionOptions,
+        TransitRouterAttributes,
+        TransitRouterCidrBlock,
+        TransitRouterOptions,
+        TransitRouterProps,
+    )
 
 __all__ = [
     "ITransitRouter",
@@ -30,45 +35,9 @@ __all__ = [
     "TransitRouterProps",
 ]
 
-
-class TransitRouterCidrBlock(PropsModel):
-    """A CIDR block of the transit router (``alicloud_cen_transit_router_cidr``), used for private IPsec
-    connections and VBR addresses."""
-
-    cidr: Cidr
-    """The block, e.g. ``192.168.0.0/24``."""
-    name: Name128 | None = None
-    """Name. Default: none."""
-    description: Description | None = None
-    """Description. Default: none."""
-    publish_cidr_route: Bool = True
-    """Advertise a blackhole route for the block to the TR's route table. Default on (the console's)."""
-
-
-class TransitRouterProps(PropsModel):
-    """The console's "Create Transit Router" dialog."""
-
-    name: Name128 | None = None
-    """Name. Default: none."""
-    description: Description | None = None
-    """Description. Default: none."""
-    cidr_blocks: list[TransitRouterCidrBlock] = []
-    """CIDR blocks. Default: none."""
-    tags: Tags | None = None
-    """Tags. Default: none."""
-    existing: ResourceId | None = None
-    """Adopt an existing transit router by id (``tr-...``); its CEN must be adopted too (``existing``).
-    Default: create a new one."""
-
-
-class TransitRouterOptions(TypedDict, total=False):
-    """Keyword arguments of ``TransitRouter`` (checked at run time by ``TransitRouterProps``)."""
-
-    name: str
-    description: str
-    cidr_blocks: list[TransitRouterCidrBlock | dict[str, Any]]
-    tags: dict[str, str]
-    existing: str
+__getattr__ = props_names(
+    __name__, "TransitRouterAttributes", "TransitRouterCidrBlock", "TransitRouterOptions", "TransitRouterProps"
+)
 
 
 @runtime_checkable
@@ -170,15 +139,6 @@ class _RouterLookups(VpnConstruct):
         return IpsecConnection(self, id, transit_router=self, **options)
 
 
-class TransitRouterAttributes(PropsModel):
-    """What a reference to an existing transit router needs."""
-
-    transit_router_id: ResourceId
-    """The router's id (``tr-...``), or a token (e.g. another stack's ``tr.transit_router_id``)."""
-    cen_id: ResourceId
-    """The id of its CEN instance (``cen-...``), or a token."""
-
-
 class _TransitRouterReference(_RouterLookups):
     """An existing transit router, referred to by id: no resource, no import, Terraform never manages it."""
 
@@ -187,7 +147,7 @@ class _TransitRouterReference(_RouterLookups):
     ) -> None:
         super().__init__(scope, id)
         self.provider = provider
-        self.props = self._props(TransitRouterAttributes, attributes)
+        self.props: TransitRouterAttributes | None = self._props(load(".props").TransitRouterAttributes, attributes)
 
     @property
     def transit_router_id(self) -> str:
@@ -224,7 +184,7 @@ class TransitRouter(_RouterLookups):
         super().__init__(scope, id)
         self.cen = cen
         self.provider = provider or cen.provider
-        self.props = self._props(TransitRouterProps, options)
+        self.props: TransitRouterProps | None = self._props(load(".props").TransitRouterProps, options)
         self.resource: CenTransitRouter | None = None
         self._cidr_resources: list[TerraformResource] = []
         if self.props is not None:

@@ -15,8 +15,8 @@ from typing import Annotated, Any
 from pydantic import PlainSerializer, PlainValidator
 from pydantic_core import PydanticCustomError
 
-from ..core.tokens import Expression, Token
 from . import console
+from ._base import is_token  # defined without pydantic: the constructs use it too
 
 __all__ = [
     "Asn",
@@ -45,8 +45,6 @@ _PSK_RE = re.compile("[" + re.escape("".join(sorted(console.PSK_ALPHABET))) + "]
 _FQDN_LABEL = re.compile(r"(?!-)[A-Za-z0-9-]{1,63}(?<!-)")
 #: Template syntax Terraform would evaluate: never allowed in text that is not a token.
 _TEMPLATE = re.compile(r"[$%]\{|TfToken\[")
-#: The unmarked token form of older cores, which any text can spell: never taken for a token.
-_FORGEABLE = re.compile(r"\$\{TfToken\[TOKEN\.\d+\]\}")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _OCTET = "(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])"
 #: An IPv4 address as ``ipaddress`` writes it (no leading zeros): accepted as it is, without parsing it.
@@ -61,15 +59,6 @@ AS_IS = PlainSerializer(lambda value: value, return_type=Any)
 def rule_error(rule: str, message: str, fix: str = "") -> PydanticCustomError:
     """A validation error whose pydantic ``type`` is our rule id; the texts travel in its context."""
     return PydanticCustomError(rule, "{message}", {"message": message, "fix": fix, "quiet": message})
-
-
-def is_token(value: Any) -> bool:
-    """A value known only to Terraform, made by the engine (an ``Expression``, or its marked token string).
-
-    Text that merely looks like a token (``${TfToken[TOKEN.5]}`` typed or read from a file) is not one."""
-    if isinstance(value, Expression):
-        return True
-    return isinstance(value, str) and Token.is_unresolved(value) and not _FORGEABLE.search(value)
 
 
 def check_literal_text(text: str) -> None:
