@@ -8,8 +8,9 @@ Classes load on first use (PEP 562), so importing the package imports neither py
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from constructs_vpn.core.lazy import lazy_names
 
 if TYPE_CHECKING:
     from .cen_instance import CenInstance, CenInstanceConfig, CenInstanceTimeouts, CenInstanceTimeoutsOutputReference
@@ -913,15 +914,4 @@ __all__ = [
     "check_stack",
 ]
 
-
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(import_module(module, __name__), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *_LAZY})
+__getattr__, __dir__ = lazy_names(__name__, _LAZY)

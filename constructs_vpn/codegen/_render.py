@@ -1208,8 +1208,8 @@ def render_init(elements: list[Element], banner: list[str], title: str, exports:
     modules: dict[str, set[str]] = {}
     for name, where in lazy.items():
         modules.setdefault(where, set()).add(name)
-    lines.extend(["from __future__ import annotations", "", "from importlib import import_module"])
-    lines.extend(["from typing import TYPE_CHECKING, Any", "", "if TYPE_CHECKING:"])
+    lines.extend(["from __future__ import annotations", "", "from typing import TYPE_CHECKING", ""])
+    lines.extend(["from constructs_vpn.core.lazy import lazy_names", "", "if TYPE_CHECKING:"])
     for where in sorted(modules, key=lambda m: (not m.startswith("."), m.lstrip("."))):
         lines.extend(_from_import(where, modules[where], _INDENT))
     lines.append("")
@@ -1223,21 +1223,5 @@ def render_init(elements: list[Element], banner: list[str], title: str, exports:
     lines.append("}")
     lines.append("")
     lines.extend(_all_lines(lazy))
-    lines.extend(
-        [
-            "",
-            "",
-            "def __getattr__(name: str) -> Any:",
-            f"{_INDENT}module = _LAZY.get(name)",
-            f"{_INDENT}if module is None:",
-            f'{_INDENT * 2}raise AttributeError(f"module {{__name__!r}} has no attribute {{name!r}}")',
-            f"{_INDENT}value = getattr(import_module(module, __name__), name)",
-            f"{_INDENT}globals()[name] = value",
-            f"{_INDENT}return value",
-            "",
-            "",
-            "def __dir__() -> list[str]:",
-            f"{_INDENT}return sorted({{*globals(), *_LAZY}})",
-        ]
-    )
+    lines.extend(["", "__getattr__, __dir__ = lazy_names(__name__, _LAZY)"])
     return _finish(lines)

@@ -510,7 +510,8 @@ def _dump_plan(model: type[BaseModel]) -> tuple[tuple[str, str, bool], ...]:
     return tuple(plan)
 
 
-def _dump(model: BaseModel) -> dict[str, Any]:
+def _dump(model: BaseModel, ctx: ResolveContext | None = None) -> dict[str, Any]:
+    """``model``'s set fields by schema name, as pydantic's dump gives them; with ``ctx``, resolved as well."""
     out: dict[str, Any] = {}
     values = model.__dict__
     for name, schema, blocks in _dump_plan(type(model)):
@@ -518,12 +519,20 @@ def _dump(model: BaseModel) -> dict[str, Any]:
         if value is None:
             continue
         kind = type(value)
-        if kind in _PLAIN_TYPES:
+        if kind is str:
+            out[schema] = resolve(value, ctx) if ctx is not None and "{" in value else value
+        elif kind is int or kind is bool:
             out[schema] = value
+        elif isinstance(value, BlockModel):
+            out[schema] = _dump(value, ctx)
+        elif blocks and kind is list:  # validated: a list of block models
+            out[schema] = [_dump(item, ctx) for item in value]
         elif blocks and isinstance(value, TerraformDynamicExpression):
+            if ctx is not None:
+                raise _OtherValueError  # written under "dynamic": process_dynamic_attributes does that
             out[schema] = TerraformDynamicBlock.from_dynamic_expression(value)
         else:
-            out[schema] = _plain(value)
+            out[schema] = _plain(value) if ctx is None else resolve(_plain(value), ctx)
     return out
 
 
@@ -550,32 +559,9 @@ def synthesize_resolved(config: BaseModel, ctx: ResolveContext) -> dict[str, Any
     if not isinstance(config, BlockModel):
         return None
     try:
-        return _resolved(config, ctx)
+        return _dump(config, ctx)
     except _OtherValueError:
         return None
-
-
-def _resolved(model: BaseModel, ctx: ResolveContext) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    values = model.__dict__
-    for name, schema, blocks in _dump_plan(type(model)):
-        value = values[name]
-        if value is None:
-            continue
-        kind = type(value)
-        if kind is str:
-            out[schema] = resolve(value, ctx) if "{" in value else value
-        elif kind is int or kind is bool:
-            out[schema] = value
-        elif isinstance(value, BlockModel):
-            out[schema] = _resolved(value, ctx)
-        elif blocks and kind is list:  # validated: a list of block models
-            out[schema] = [_resolved(item, ctx) for item in value]
-        elif blocks and isinstance(value, TerraformDynamicExpression):
-            raise _OtherValueError  # written under "dynamic": process_dynamic_attributes does that
-        else:
-            out[schema] = resolve(_plain(value), ctx)
-    return out
 
 
 def synthesize_hcl(config: BaseModel) -> dict[str, Any]:

@@ -8,8 +8,7 @@ app builds with (``App``, stacks, resources, providers, outputs, variables, toke
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from .annotations import Annotation as Annotation
 from .annotations import Annotations as Annotations
@@ -33,6 +32,7 @@ from .errors import ValidationError as ValidationError
 from .fn import Fn as Fn
 from .fn import Op as Op
 from .fn import conditional as conditional
+from .lazy import lazy_names
 from .output import TerraformOutput as TerraformOutput
 from .provider import TerraformProvider as TerraformProvider
 from .provider import TerraformProviderGeneratorMetadata as TerraformProviderGeneratorMetadata
@@ -551,14 +551,4 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(import_module(module, __name__), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *_LAZY})
+__getattr__, __dir__ = lazy_names(__name__, _LAZY)

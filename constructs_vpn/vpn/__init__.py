@@ -8,8 +8,9 @@ reported at once).
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from ..core.lazy import lazy_names
 
 if TYPE_CHECKING:
     from .cen import CenInstance as CenInstance
@@ -74,8 +75,4 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
-    module = _MODULES.get(name)
-    if module is None:
-        raise AttributeError(f"module 'constructs_vpn.vpn' has no attribute {name!r}")
-    return getattr(import_module(module, __name__), name)
+__getattr__, __dir__ = lazy_names(__name__, _MODULES)
