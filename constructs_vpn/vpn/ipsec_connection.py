@@ -17,7 +17,6 @@ options) is updated in place. ``protect=True`` sets ``prevent_destroy`` on the c
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, Protocol, Unpack, runtime_checkable
 
@@ -32,7 +31,7 @@ from ..core.variable import TerraformVariable
 from . import console
 from ._base import VpnConstruct, is_token, load, props_names
 from .customer_gateway import CustomerGateway, ICustomerGateway
-from .transit_router import ITransitRouter
+from .transit_router import ITransitRouter, RouterLookups
 
 if TYPE_CHECKING:  # the bindings load when a connection is built (and the grant, routes only when used); the
     # props, option models and rules (with pydantic) with the first construct
@@ -42,7 +41,7 @@ if TYPE_CHECKING:  # the bindings load when a connection is built (and the grant
     from ..alicloud.cen_transit_router_vpn_attachment import CenTransitRouterVpnAttachment
     from ..alicloud.vpn_gateway_vco_route import VpnGatewayVcoRoute
     from ..alicloud.vpn_gateway_vpn_attachment import VpnGatewayVpnAttachment
-    from .options import BgpConfig, HealthCheckConfig, IkeConfig, IpsecConfig, StaticRoute, TunnelOptions
+    from .options import BgpConfig, HealthCheckConfig, IkeConfig, StaticRoute, TunnelOptions
     from .props import IpsecConnectionAttributes, IpsecConnectionOptions, IpsecConnectionProps
     from .rules import Finding
 
@@ -86,24 +85,26 @@ def _ike(ike: IkeConfig, psk: str | TerraformVariable | Expression | None) -> di
     return config
 
 
-@functools.lru_cache(maxsize=1024)
-def _shared_tunnel_blocks(ike: IkeConfig, ipsec: IpsecConfig, psk: TerraformVariable | Expression | None) -> Any:
-    """A tunnel's ``tunnel_ike_config`` and ``tunnel_ipsec_config`` blocks as the binding's frozen models, one pair
-    per distinct settings and key source: a fleet's sites mostly share their proposals, and blocks given as
-    models are not validated again (nor kept once per site)."""
-    from ..alicloud import vpn_gateway_vpn_attachment as binding
-
-    return (
-        binding.VpnGatewayVpnAttachmentTunnelOptionsSpecificationTunnelIkeConfig(**_ike(ike, psk)),
-        binding.VpnGatewayVpnAttachmentTunnelOptionsSpecificationTunnelIpsecConfig(**ipsec.model_dump()),
-    )
-
-
-def _tunnel_blocks(tunnel: TunnelOptions) -> tuple[Any, Any]:
-    """``tunnel_ike_config`` and ``tunnel_ipsec_config`` of ``tunnel``; a literal key is never kept in a cache."""
-    if isinstance(tunnel.psk, str) and not is_token(tunnel.psk):
+def _tunnel_blocks(tunnel: TunnelOptions, shared: dict[Any, tuple[Any, Any]] | None) -> tuple[Any, Any]:
+    """``tunnel_ike_config`` and ``tunnel_ipsec_config`` of ``tunnel``. Given the ``shared`` blocks of the transit
+    router's connections (which live with it), as the binding's frozen models, one pair per distinct settings and
+    key source: a fleet's sites mostly share their proposals, and blocks given as models are not validated again
+    (nor kept once per site). A literal key is never kept there."""
+    if shared is None or (isinstance(tunnel.psk, str) and not is_token(tunnel.psk)):
         return _ike(tunnel.ike_config, tunnel.psk), tunnel.ipsec_config.model_dump()
-    blocks: tuple[Any, Any] = _shared_tunnel_blocks(tunnel.ike_config, tunnel.ipsec_config, tunnel.psk)
+    key = (tunnel.ike_config, tunnel.ipsec_config, tunnel.psk)
+    blocks = shared.get(key)
+    if blocks is None:
+        from ..alicloud import vpn_gateway_vpn_attachment as binding
+
+        blocks = shared[key] = (
+            binding.VpnGatewayVpnAttachmentTunnelOptionsSpecificationTunnelIkeConfig(
+                **_ike(tunnel.ike_config, tunnel.psk)
+            ),
+            binding.VpnGatewayVpnAttachmentTunnelOptionsSpecificationTunnelIpsecConfig(
+                **tunnel.ipsec_config.model_dump()
+            ),
+        )
     return blocks
 
 
@@ -344,10 +345,12 @@ class IpsecConnection(VpnConstruct):
             }
         tunnels = []
         specs: dict[int, dict[str, Any]] = {}  # by tunnel: the short form's two are one object without BGP
+        router = self.transit_router
+        shared = router.tunnel_blocks if isinstance(router, RouterLookups) else None
         for index, tunnel in enumerate(props.tunnels, start=1):
             spec = specs.get(id(tunnel))
             if spec is None:
-                ike, ipsec = _tunnel_blocks(tunnel)
+                ike, ipsec = _tunnel_blocks(tunnel, shared)
                 spec = specs[id(tunnel)] = {
                     "customer_gateway_id": _gateway_id(tunnel.customer_gateway),
                     "enable_dpd": tunnel.enable_dpd,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from functools import cached_property
-from typing import TYPE_CHECKING, Protocol, Unpack, runtime_checkable
+from typing import TYPE_CHECKING, Any, Protocol, Unpack, runtime_checkable
 
 from ..core.construct import Construct
 from ..core.provider import TerraformProvider
@@ -76,7 +76,7 @@ class ITransitRouter(Protocol):
         ...
 
 
-class _RouterLookups(VpnConstruct):
+class RouterLookups(VpnConstruct):
     """What every transit router can tell a connection by reading, not managing: its tables and zones."""
 
     provider: TerraformProvider | None
@@ -85,6 +85,8 @@ class _RouterLookups(VpnConstruct):
         super().__init__(scope, id)
         self._route_tables: DataAlicloudCenTransitRouterRouteTables | None = None
         self._zones: DataAlicloudCenTransitRouterAvailableResources | None = None
+        self.tunnel_blocks: dict[Any, tuple[Any, Any]] = {}
+        """The tunnel blocks its connections share (``ipsec_connection._tunnel_blocks``), with the router's life."""
 
     @property
     def transit_router_id(self) -> str:
@@ -139,7 +141,7 @@ class _RouterLookups(VpnConstruct):
         return IpsecConnection(self, id, transit_router=self, **options)
 
 
-class _TransitRouterReference(_RouterLookups):
+class _TransitRouterReference(RouterLookups):
     """An existing transit router, referred to by id: no resource, no import, Terraform never manages it."""
 
     def __init__(
@@ -166,7 +168,7 @@ class _TransitRouterReference(_RouterLookups):
         return router_id if router_id is not None and not is_token(router_id) else None
 
 
-class TransitRouter(_RouterLookups):
+class TransitRouter(RouterLookups):
     """A transit router. References use ``transit_router_id``, never the composite ``<cen>:<tr>`` id."""
 
     def __init__(

@@ -194,6 +194,25 @@ def test_dual_tunnel(site: Site) -> None:
     assert "zone" not in site.resource(TRA)  # the cloud picks the zone of a dual-tunnel connection
 
 
+def test_the_connections_of_a_router_share_their_tunnel_blocks(site: Site) -> None:
+    def ike_blocks(connection: IpsecConnection) -> list[Any]:
+        assert connection.connection is not None
+        tunnels = connection.connection.config.tunnel_options_specification
+        assert isinstance(tunnels, list)
+        return [tunnel.tunnel_ike_config for tunnel in tunnels]
+
+    first, second = site.connect("a"), site.connect("b", ike_config=IkeConfig())
+    other = site.connect("c", ike_config=IkeConfig(ike_enc_alg="aes256"))
+    literal = site.connect("d", psk="literal-Key-1234")
+    ike = [ike_blocks(c) for c in (first, second, other, literal)]
+    assert ike[0][0] is ike[0][1] is ike[1][0]  # equal settings, one key source: one frozen block
+    assert ike[2][0] is not ike[0][0] and ike[2][0].ike_enc_alg == "aes256"
+    assert ike[3][0] is not ike[0][0] and ike[3][0].psk == "literal-Key-1234"
+    # kept by the router (gone with its app), and never with a literal key
+    assert len(site.tr.tunnel_blocks) == 2
+    assert all(key[2] is site.psk for key in site.tr.tunnel_blocks)
+
+
 def test_cross_account(make_site: Any) -> None:
     from constructs_vpn.alicloud.provider import AlicloudProvider
 
