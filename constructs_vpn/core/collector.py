@@ -3,7 +3,7 @@
 An app's tree is long-lived by design: everything built before ``synth()`` is kept until it ends. The collector
 is tuned for programs whose objects mostly die young, and it walks every tracked object each time their number
 has grown by a quarter: seven passes over the whole tree while 10,000 VPN sites are built, a quarter of the
-build. So from ``App()`` until its ``synth()`` ends, a collection of the youngest generation waits for 50,000
+build. So from ``App()`` until its ``synth()`` ends, a collection of the youngest generation waits for 200,000
 net allocations instead of 700 (the approach mypy takes for its long-lived trees); cycles are still collected,
 in fewer, later passes. Synthesis itself runs with the collector paused: it allocates many small dicts and
 lists, none in a cycle.
@@ -19,7 +19,7 @@ from typing import ParamSpec, TypeVar
 __all__ = ["building", "synthesis"]
 
 #: Net allocations between collections of the youngest generation while an app is built (CPython's default: 700).
-BUILD_THRESHOLD = 50_000
+BUILD_THRESHOLD = 200_000
 #: The threshold ``building`` replaced, to put back when synthesis ends (empty: nothing was changed).
 _replaced: list[int] = []
 
