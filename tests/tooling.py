@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -31,3 +33,8 @@ def require_executable(name: str, hint: str) -> str:
 REPO_DIR = Path(__file__).resolve().parents[1]
 #: Reference data the tests compare against, copied into the repository (each folder's README names its origin).
 FIXTURES_DIR = REPO_DIR / "tests/fixtures"
+
+
+def python_output(code: str) -> list[str]:
+    """The lines ``code`` prints in a new interpreter (what an import loads, or a per-process value)."""
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.splitlines()

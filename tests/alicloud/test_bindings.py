@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from typing import Any
 
 import pytest
@@ -36,7 +34,7 @@ from constructs_vpn.core import (
 )
 from constructs_vpn.core.annotations import collect
 from constructs_vpn.core.tokens import ResolveContext, resolve
-from tests.tooling import FIXTURES_DIR
+from tests.tooling import FIXTURES_DIR, python_output
 
 from ._values import ELEMENTS, binding, full_kwargs, required_kwargs
 
@@ -450,8 +448,7 @@ def test_importing_the_package_loads_no_binding_and_no_pydantic() -> None:
         "a.check_stack({})\n"
         "print('pydantic' in sys.modules)\n"
     )
-    output = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    assert output.splitlines() == ["[]", "False"]
+    assert python_output(code) == ["[]", "False"]
 
 
 def test_every_exported_name_resolves() -> None:

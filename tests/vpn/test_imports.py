@@ -3,13 +3,12 @@ the first construct and stay importable from each construct's module."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from types import ModuleType
 
 import pytest
 
 from constructs_vpn.vpn import cen, customer_gateway, ipsec_connection, props, transit_router
+from tests.tooling import python_output
 
 
 def test_importing_the_constructs_loads_no_pydantic_until_one_is_built() -> None:
@@ -23,8 +22,7 @@ def test_importing_the_constructs_loads_no_pydantic_until_one_is_built() -> None
         "CustomerGateway(TerraformStack(App(), 'site'), 'cgw', ip_address='203.0.113.1')\n"
         "print('pydantic' in sys.modules, 'constructs_vpn.vpn.props' in sys.modules)\n"
     )
-    output = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    assert output.splitlines() == ["[]", "True True"]
+    assert python_output(code) == ["[]", "True True"]
 
 
 @pytest.mark.parametrize("module", [cen, customer_gateway, transit_router, ipsec_connection])
