@@ -517,20 +517,15 @@ class _Block(TerraformElement, AttributeGetters):
         return None
 
     def _to_resolved_terraform(self, ctx: ResolveContext) -> dict[str, Any]:
-        """``resolve(self._to_terraform(), ctx)``; the arguments of a generated binding are resolved as they are
-        read off its models (one walk instead of two), unless overrides or a subclass's own ``_to_terraform``
-        or ``_synthesize_attributes`` may change them."""
-        attributes = None if self._raw_overrides or not _one_walk(type(self)) else self._resolved_attributes(ctx)
+        """``resolve(self._to_terraform(), ctx)``; a generated binding's block is written as its arguments are
+        read off its models (one walk instead of two), unless overrides, ``import``/``moved`` blocks, ``{`` in its
+        path or name, or a subclass's own ``_to_terraform`` or ``_synthesize_attributes`` may change it."""
+        path, name = self.node.path, self.friendly_unique_id
+        # overrides, import and moved blocks, or text that resolution could change: the fragment resolved whole
+        plain = not (self._raw_overrides or self._other_blocks() or "{" in path or "{" in name)
+        attributes = self._resolved_attributes(ctx) if plain and _one_walk(type(self)) else None
         if attributes is None:
             return super()._to_resolved_terraform(ctx)
-        path, name = self.node.path, self.friendly_unique_id
-        if self._other_blocks() or "{" in path or "{" in name:  # text resolution could change; import, moved
-            fragment: dict[str, Any] = resolve(self._fragment({}), ctx)
-            body = fragment.get(self._block_key, {}).get(self.terraform_resource_type, {}).get(name)
-            if body is not None:  # none when moved away
-                for key, value in attributes.items():
-                    body.setdefault(key, value)  # a meta-argument wins, as in _fragment
-            return fragment
         body = attributes
         body["//"] = {"metadata": {"path": path, "uniqueId": name}}  # resolved: plain text
         if self._has_meta_arguments():
