@@ -1,10 +1,15 @@
-"""The inventory reader against hostile CSV bytes: a file either loads or is the library's ValidationError, each
-problem at ``file:line`` or ``file:line:column``; never a traceback of another exception. What spreadsheet
-programs write (a UTF-8 byte order mark) loads."""
+"""The inventory reader against hostile CSV bytes, and the diagrams against hostile names (an inventory's, an
+app's): a file either loads or is the library's ValidationError, each problem at ``file:line`` or
+``file:line:column``, never a traceback of another exception, and what spreadsheet programs write (a UTF-8
+byte order mark) loads; a label shows its text literally in Mermaid and in Graphviz, never as markup, an
+entity or a second line."""
 
 from __future__ import annotations
 
+import html
 import re
+import unicodedata
+import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +18,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from constructs_vpn.core import ValidationError
+from constructs_vpn.diagram import Edge, Node, Topology, render
+from constructs_vpn.diagram import dot as dot_module
 from stacks.inventory import read_inventory
+from tests.tooling import require_executable
 
 HEADER = b"name,ip_address,lan_cidr,region,ike_enc_alg\n"
 GOOD = HEADER + b"sh-01,198.51.100.1,10.1.0.0/24,,\n"
@@ -81,3 +89,58 @@ def test_hostile_bytes_load_or_are_located_problems(
         assert error.problems and all(located.fullmatch(p.path) for p in error.problems), error.problems
         return
     assert all(re.fullmatch(r"[A-Za-z_][A-Za-z0-9_-]*", b.name) for b in branches)
+
+
+#: Text that is markup, an entity, a template or a line break in Mermaid, DOT or HTML, and any other character.
+LABEL_TEXT = st.text(
+    st.one_of(st.sampled_from('#;&<>"`|[](){}\\\n\r\t\x00\x1b\x7f\x85\u2028 amplt35'), st.characters(codec="utf-8")),
+    min_size=1,
+    max_size=16,
+)
+LINES = st.lists(LABEL_TEXT, min_size=1, max_size=3).map(tuple)
+
+
+def shown(line: str) -> str:
+    """What a label line shows: itself, a C0 control or DEL as its Unicode control picture (U+2400 block), other
+    controls and the line and paragraph separators as U+FFFD: a line break in a name is a visible sign, not a
+    second line."""
+    pictures = {chr(c): chr(0x2400 + c) for c in range(0x20)} | {"\x7f": "\u2421"}
+    return "".join(pictures.get(c, "\ufffd" if unicodedata.category(c) in ("Cc", "Zl", "Zp") else c) for c in line)
+
+
+def topology(stack: str, lines: list[tuple[str, ...]]) -> Topology:
+    nodes = tuple(Node(f"{stack}/n{i}", "connection", node_lines) for i, node_lines in enumerate(lines))
+    edges = tuple(Edge(nodes[0].key, node.key, node.lines) for node in nodes[1:])
+    return Topology(stack, nodes, edges)
+
+
+def mermaid_text(label: str) -> str:
+    """A Mermaid label's text as a browser shows it: Mermaid turns ``#name;`` and ``#35;`` into HTML entities
+    (https://mermaid.js.org/syntax/flowchart.html, "Entity codes to escape characters"), HTML decodes them."""
+    return html.unescape(re.sub(r"#(\d+|[A-Za-z]+);", lambda m: f"&{'#' if m[1].isdigit() else ''}{m[1]};", label))
+
+
+@given(stack=LABEL_TEXT, lines=st.lists(LINES, min_size=1, max_size=3))
+@settings(max_examples=200, deadline=None)
+def test_a_mermaid_label_shows_its_text_literally(stack: str, lines: list[tuple[str, ...]]) -> None:
+    text = render([topology(stack, lines)], "mermaid")
+    labels = re.findall(r'"([^"]*)"', text)
+    expected = [(f"stack {stack}",), *lines, *lines[1:]]  # the subgraph, the nodes, the edges
+    assert len(labels) == len(expected) and len(text.splitlines()) == 3 + len(lines) + len(lines) - 1
+    for label, want in zip(labels, expected, strict=True):
+        assert not re.search(r"[<>&`\n\r]", label.replace("<br/>", "")), label
+        assert not re.search(r"#(?!\d+;|[A-Za-z]+;)", label), label  # each '#' is an entity code of ours
+        assert [mermaid_text(part) for part in label.split("<br/>")] == [shown(line) for line in want]
+
+
+@given(stack=LABEL_TEXT, lines=st.lists(LINES, min_size=2, max_size=4))
+@settings(max_examples=15, deadline=None)
+def test_graphviz_draws_each_label_line_literally(stack: str, lines: list[tuple[str, ...]]) -> None:
+    """Graphviz's ``dot`` reads the DOT and draws it as SVG: each node's text elements are its lines."""
+    require_executable("dot", dot_module.GRAPHVIZ_HINT)
+    svg = ET.fromstring(render([topology(stack, lines)], "svg"))
+    ns = "{http://www.w3.org/2000/svg}"
+    nodes = [g for g in svg.iter(f"{ns}g") if g.get("class") == "node"]  # in the order the DOT declares them
+    drawn = [[text for t in node.iter(f"{ns}text") if (text := (t.text or "").strip())] for node in nodes]
+    wanted = [[text for line in node_lines if (text := shown(line).strip())] for node_lines in lines]
+    assert drawn == wanted
