@@ -69,18 +69,24 @@ def _dependencies(manifest: Manifest) -> dict[str, list[str]]:
 
 
 def _depths(graph: dict[str, list[str]]) -> dict[str, int]:
-    """Each stack's longest path to a stack without dependencies (0 for those): Atlantis's order groups."""
+    """Each stack's longest path to a stack without dependencies (0 for those): Atlantis's order groups. Walked
+    with a stack of its own, not recursion: a manifest may chain more stacks than Python has frames."""
     depths: dict[str, int] = {}
-
-    def depth(name: str, path: tuple[str, ...]) -> int:
-        if name in path:
-            raise ConstructsVpnError(f"the stacks depend on each other in a cycle: {' -> '.join((*path, name))}")
-        if name not in depths:
-            depths[name] = 1 + max((depth(d, (*path, name)) for d in graph[name]), default=-1)
-        return depths[name]
-
-    for name in graph:
-        depth(name, ())
+    for start, dependencies in graph.items():
+        path, pending = [start], [iter(dependencies)]  # the chain walked, and each one's dependencies left
+        while pending:
+            dependency = next(pending[-1], None)
+            if dependency is None:
+                name = path.pop()
+                pending.pop()
+                depths[name] = 1 + max((depths[d] for d in graph[name]), default=-1)
+            elif dependency in path:
+                raise ConstructsVpnError(
+                    f"the stacks depend on each other in a cycle: {' -> '.join(path)} -> {dependency}"
+                )
+            elif dependency not in depths:
+                path.append(dependency)
+                pending.append(iter(graph[dependency]))
     return depths
 
 

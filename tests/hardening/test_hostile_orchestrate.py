@@ -260,3 +260,15 @@ def test_no_manifest_path_reaches_out_of_the_folder(tmp_path_factory: Any, parts
     if code == 0:
         written = {p for p in root.rglob("terragrunt.hcl")}
         assert all(p.resolve().is_relative_to(outdir.resolve()) for p in written)
+
+
+def test_a_long_chain_of_stacks_is_ordered_without_recursion(tmp_path: Path) -> None:
+    """A manifest may chain more stacks than Python's recursion limit (1,000 frames): each is one group deeper."""
+    names = [f"s{i:04d}" for i in range(1200)]
+    outdir = tmp_path / "cdktf.out"
+    write_app(outdir, {name: names[i + 1 : i + 2] for i, name in enumerate(names)})  # the first is the deepest
+    assert orchestrate(outdir, tmp_path) == 0
+    projects = yaml.safe_load((tmp_path / "atlantis.yaml").read_text("utf-8"))["projects"]
+    assert [(p["name"], p["execution_order_group"]) for p in projects] == [(n, 1199 - i) for i, n in enumerate(names)][
+        ::-1
+    ]
