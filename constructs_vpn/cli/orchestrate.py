@@ -301,6 +301,8 @@ def run(args: argparse.Namespace) -> int:
         return 0
     root = Path(args.root)
     digest_file = manifest.outdir / DIGESTS_FILE
+    if not digest_file.resolve().is_relative_to(manifest.outdir.resolve()):
+        raise ConstructsVpnError(f"{digest_file} is a link out of {manifest.outdir}: remove it, orchestrate writes it")
     files = {_working_directory(manifest, n, "terragrunt.hcl"): terragrunt_hcl(manifest, n) for n in manifest.stacks}
     files[root / "atlantis.yaml"] = atlantis_yaml(manifest, root)
     files[digest_file] = json.dumps({"algorithm": "sha256", "stacks": digests}, indent=2) + "\n"

@@ -203,7 +203,8 @@ def test_a_manifest_path_out_of_the_folder_is_refused_and_nothing_is_written(
 
 
 def test_a_symlink_out_of_the_folder_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """A stack folder that is a link to elsewhere, and a terragrunt.hcl that is one: neither is followed."""
+    """A stack folder that is a link to elsewhere, and a terragrunt.hcl or stack-digests.json that is one: none
+    is followed."""
     outside = tmp_path / "outside"
     outside.mkdir()
     outdir = tmp_path / "cdktf.out"
@@ -216,6 +217,10 @@ def test_a_symlink_out_of_the_folder_is_refused(tmp_path: Path, capsys: pytest.C
     (outdir / "stacks/site/terragrunt.hcl").symlink_to(outside / "terragrunt.hcl")
     assert orchestrate(outdir, tmp_path) == 1
     assert "terragrunt.hcl" in capsys.readouterr().err and not list(outside.iterdir())
+    (outdir / "stacks/site/terragrunt.hcl").unlink()
+    (outdir / "stack-digests.json").symlink_to(outside / "stack-digests.json")
+    assert orchestrate(outdir, tmp_path) == 1
+    assert "stack-digests.json is a link out of" in capsys.readouterr().err and not list(outside.iterdir())
     assert not (outdir / "stacks/hub/terragrunt.hcl").exists() and not (tmp_path / "atlantis.yaml").exists()
 
 
