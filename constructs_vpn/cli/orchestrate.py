@@ -108,12 +108,17 @@ def _synthesized_path(manifest: Manifest, name: str) -> Path:
     return _inside(manifest, name, "synthesizedStackPath", manifest.stacks[name]["synthesizedStackPath"])
 
 
+def _folder_field(manifest: Manifest, name: str) -> str:
+    """The manifest field that gives the stack's folder: ``workingDirectory``, else its synthesized file's."""
+    return "workingDirectory" if manifest.stacks[name].get("workingDirectory") else "synthesizedStackPath"
+
+
 def _working_directory(manifest: Manifest, name: str, file: str = "") -> Path:
     """The stack's folder (``workingDirectory``, else its synthesized file's), or ``file`` in it; either checked
     to be in the synthesized folder (a ``file`` that is a link out of it, too)."""
     entry = manifest.stacks[name]
     folder = entry.get("workingDirectory") or str(Path(entry["synthesizedStackPath"]).parent)
-    field = "workingDirectory" if entry.get("workingDirectory") else "synthesizedStackPath"
+    field = _folder_field(manifest, name)
     if not isinstance(folder, str):
         raise _manifest_error(manifest, name, field, f"is {folder!r}, not a path")
     return _inside(manifest, name, field, f"{folder}/{file}" if file else folder)
@@ -270,6 +275,19 @@ def state_moves(old: Manifest, new: Manifest) -> list[StateMove]:
     return moves
 
 
+def _terragrunt_files(manifest: Manifest) -> dict[Path, str]:
+    """Each stack's ``terragrunt.hcl`` and the stack it is for. Two stacks in one folder are refused: the second
+    would overwrite the first's file."""
+    owners: dict[Path, str] = {}
+    for name in sorted(manifest.stacks):
+        path = _working_directory(manifest, name, "terragrunt.hcl")
+        if path in owners:
+            field = _folder_field(manifest, name)
+            raise _manifest_error(manifest, name, field, f"is the folder of stack {owners[path]!r} too")
+        owners[path] = name
+    return owners
+
+
 def add_parser(commands: Any) -> None:
     parser: argparse.ArgumentParser = commands.add_parser(
         "orchestrate",
@@ -303,7 +321,7 @@ def run(args: argparse.Namespace) -> int:
     digest_file = manifest.outdir / DIGESTS_FILE
     if not digest_file.resolve().is_relative_to(manifest.outdir.resolve()):
         raise ConstructsVpnError(f"{digest_file} is a link out of {manifest.outdir}: remove it, orchestrate writes it")
-    files = {_working_directory(manifest, n, "terragrunt.hcl"): terragrunt_hcl(manifest, n) for n in manifest.stacks}
+    files = {path: terragrunt_hcl(manifest, name) for path, name in _terragrunt_files(manifest).items()}
     files[root / "atlantis.yaml"] = atlantis_yaml(manifest, root)
     files[digest_file] = json.dumps({"algorithm": "sha256", "stacks": digests}, indent=2) + "\n"
     for path, text in sorted(files.items()):  # written once all are known to be right: none or all

@@ -262,9 +262,21 @@ def test_no_manifest_path_reaches_out_of_the_folder(tmp_path_factory: Any, parts
     before = snapshot(outside)
     code = orchestrate(outdir, root)
     assert snapshot(outside) == before
-    if code == 0:
-        written = {p for p in root.rglob("terragrunt.hcl")}
-        assert all(p.resolve().is_relative_to(outdir.resolve()) for p in written)
+    if code == 0:  # each file is in cdktf.out, and the site's dependency leads to the hub's folder
+        written = list(root.rglob("terragrunt.hcl"))
+        assert len(written) == 2 and all(p.resolve().is_relative_to(outdir.resolve()) for p in written)
+        [(site, blocks)] = [(p, b) for p in written if (b := dependency_blocks(p))]
+        assert (site.parent / blocks["hub"]).resolve() == (outdir / "stacks/hub").resolve()
+
+
+def test_two_stacks_in_one_folder_are_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """One terragrunt.hcl cannot be two stacks': the second would overwrite the first."""
+    outdir = tmp_path / "cdktf.out"
+    write_app(outdir, {"hub": [], "site": ["hub"]}, {"site": {"workingDirectory": "stacks/hub/."}})
+    before = snapshot(tmp_path)
+    assert orchestrate(outdir, tmp_path) == 1
+    assert "stack 'site': \"workingDirectory\" is the folder of stack 'hub' too" in capsys.readouterr().err
+    assert snapshot(tmp_path) == before
 
 
 def test_a_long_chain_of_stacks_is_ordered_without_recursion(tmp_path: Path) -> None:
