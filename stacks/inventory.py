@@ -11,8 +11,10 @@ connection lives; default the examples' region) and ``ike_enc_alg`` (its IKE pro
 
 from __future__ import annotations
 
+import codecs
 import csv
 import dataclasses
+import io
 import re
 from collections.abc import Iterable
 from enum import StrEnum
@@ -37,8 +39,10 @@ OPTIONAL_COLUMNS = ("region", "ike_enc_alg")
 
 
 def _address_safe(name: str) -> str:
-    if not re.fullmatch(r"[A-Za-z0-9_-]+", name):
-        raise rule_error("inventory-name", f"{name!r} is not letters, digits, '-' and '_'",
+    """The name starts Terraform names (``<name>-gateway``): Terraform's rule, a letter or ``_`` first, checked
+    here so that the mistake is at its line and column rather than at synth."""
+    if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_-]*", name):
+        raise rule_error("inventory-name", f"{name!r} is not a letter or '_' followed by letters, digits, '-' and '_'",
                          "it names constructs and Terraform addresses; e.g. shanghai-01")  # fmt: skip
     return name
 
@@ -75,13 +79,30 @@ def _header_problem(path: Path, fieldnames: Iterable[str] | None) -> ValidationE
     )
 
 
+def _text(path: Path) -> str:
+    """The file's text: UTF-8, after the byte order mark spreadsheet programs write (``utf-8-sig``'s); bytes
+    that are not UTF-8 are a problem at their line."""
+    data = path.read_bytes().removeprefix(codecs.BOM_UTF8)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line, line_start = data.count(b"\n", 0, error.start) + 1, data.rfind(b"\n", 0, error.start) + 1
+        raise ValidationError.single(
+            f"{path}:{line}",
+            f"byte {data[error.start]:#04x} (byte {error.start - line_start + 1} of the line) is not UTF-8",
+            rule="inventory-encoding",
+            fix="save the file as UTF-8 (in a spreadsheet program: CSV UTF-8)",
+        ) from None
+
+
 def read_inventory(path: Path) -> list[Branch]:
     """Every row as a ``Branch``; all problems of the file at once, each at ``file:line:column`` (the column
-    is the CSV column's number, 1 for ``name``) with the column's name as the field."""
+    is the CSV column's number, 1 for ``name``) with the column's name as the field. A line the csv module
+    cannot read (a cell over its 128 KiB limit) ends the reading, at that line."""
     problems: list[Problem] = []
     branches: list[Branch] = []
-    with path.open(newline="", encoding="utf-8") as handle:
-        reader = csv.DictReader(handle)
+    reader = csv.DictReader(io.StringIO(_text(path), newline=""))
+    try:
         header = _header_problem(path, reader.fieldnames)
         if header is not None:
             raise header
@@ -106,6 +127,10 @@ def read_inventory(path: Path) -> list[Branch]:
                                         "inventory-duplicate", "give each branch its own name"))  # fmt: skip
             seen[branch.name] = reader.line_num
             branches.append(branch)
+    except csv.Error as error:  # the csv reader's line count has the line that failed (the DictReader's not yet)
+        problems.append(Problem(f"{path}:{max(reader.reader.line_num, 1)}", f"cannot be read as CSV ({error})",
+                                rule="inventory-csv", fix="keep each cell under 128 KiB; quote a cell that holds "
+                                "a comma, a quote or a line break"))  # fmt: skip
     if problems:
         raise ValidationError(problems)
     return branches

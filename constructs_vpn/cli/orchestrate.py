@@ -19,6 +19,7 @@ import argparse
 import hashlib
 import json
 import os
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,12 +44,21 @@ DIGESTS_FILE = "stack-digests.json"
 WORKFLOW = "constructs-vpn"
 
 
+def _manifest_error(manifest: Manifest, name: str, field: str, problem: str) -> ConstructsVpnError:
+    return ConstructsVpnError(
+        f'{manifest.outdir / "manifest.json"}: stack {name!r}: "{field}" {problem}; '
+        "run `constructs-vpn synth` again to rewrite it"
+    )
+
+
 def _dependencies(manifest: Manifest) -> dict[str, list[str]]:
     """Each stack's dependencies, checked to be stacks of the manifest."""
     graph: dict[str, list[str]] = {}
     for name, entry in sorted(manifest.stacks.items()):
         dependencies = entry.get("dependencies", [])
-        unknown = [d for d in dependencies if d not in manifest.stacks] if isinstance(dependencies, list) else [None]
+        if not isinstance(dependencies, list) or not all(isinstance(d, str) for d in dependencies):
+            raise _manifest_error(manifest, name, "dependencies", f"is {dependencies!r}, not a list of stack names")
+        unknown = [d for d in dependencies if d not in manifest.stacks]
         if unknown:
             raise ConstructsVpnError(
                 f"{manifest.outdir / 'manifest.json'}: stack {name!r} depends on {unknown}, which is not a stack "
@@ -59,24 +69,59 @@ def _dependencies(manifest: Manifest) -> dict[str, list[str]]:
 
 
 def _depths(graph: dict[str, list[str]]) -> dict[str, int]:
-    """Each stack's longest path to a stack without dependencies (0 for those): Atlantis's order groups."""
+    """Each stack's longest path to a stack without dependencies (0 for those): Atlantis's order groups. Walked
+    with a stack of its own, not recursion: a manifest may chain more stacks than Python has frames."""
     depths: dict[str, int] = {}
-
-    def depth(name: str, path: tuple[str, ...]) -> int:
-        if name in path:
-            raise ConstructsVpnError(f"the stacks depend on each other in a cycle: {' -> '.join((*path, name))}")
-        if name not in depths:
-            depths[name] = 1 + max((depth(d, (*path, name)) for d in graph[name]), default=-1)
-        return depths[name]
-
-    for name in graph:
-        depth(name, ())
+    for start, dependencies in graph.items():
+        path, pending = [start], [iter(dependencies)]  # the chain walked, and each one's dependencies left
+        while pending:
+            dependency = next(pending[-1], None)
+            if dependency is None:
+                name = path.pop()
+                pending.pop()
+                depths[name] = 1 + max((depths[d] for d in graph[name]), default=-1)
+            elif dependency in path:
+                raise ConstructsVpnError(
+                    f"the stacks depend on each other in a cycle: {' -> '.join(path)} -> {dependency}"
+                )
+            elif dependency not in depths:
+                path.append(dependency)
+                pending.append(iter(graph[dependency]))
     return depths
 
 
-def _working_directory(manifest: Manifest, name: str) -> Path:
+def _inside(manifest: Manifest, name: str, field: str, relative: str) -> Path:
+    """``relative`` (a path of stack ``name``'s ``field`` in manifest.json) resolved under the synthesized
+    folder, symlinks followed. A crafted manifest must not make orchestrate read or write anywhere else."""
+    folder = manifest.outdir.resolve()
+    try:
+        path = (manifest.outdir / relative).resolve()
+    except (OSError, ValueError, RuntimeError) as error:  # a NUL byte, a symlink loop
+        raise _manifest_error(manifest, name, field, f"{relative!r} is not a path ({error})") from None
+    if not path.is_relative_to(folder):
+        raise _manifest_error(manifest, name, field, f"{relative!r} leads out of {manifest.outdir} (to {path})")
+    return path
+
+
+def _synthesized_path(manifest: Manifest, name: str) -> Path:
+    """The stack's synthesized file, checked to be in the synthesized folder."""
+    return _inside(manifest, name, "synthesizedStackPath", manifest.stacks[name]["synthesizedStackPath"])
+
+
+def _folder_field(manifest: Manifest, name: str) -> str:
+    """The manifest field that gives the stack's folder: ``workingDirectory``, else its synthesized file's."""
+    return "workingDirectory" if manifest.stacks[name].get("workingDirectory") else "synthesizedStackPath"
+
+
+def _working_directory(manifest: Manifest, name: str, file: str = "") -> Path:
+    """The stack's folder (``workingDirectory``, else its synthesized file's), or ``file`` in it; either checked
+    to be in the synthesized folder (a ``file`` that is a link out of it, too)."""
     entry = manifest.stacks[name]
-    return manifest.outdir / str(entry.get("workingDirectory") or Path(entry["synthesizedStackPath"]).parent)
+    folder = entry.get("workingDirectory") or str(Path(entry["synthesizedStackPath"]).parent)
+    field = _folder_field(manifest, name)
+    if not isinstance(folder, str):
+        raise _manifest_error(manifest, name, field, f"is {folder!r}, not a path")
+    return _inside(manifest, name, field, f"{folder}/{file}" if file else folder)
 
 
 def _relative(path: Path, start: Path) -> str:
@@ -84,30 +129,59 @@ def _relative(path: Path, start: Path) -> str:
     return Path(os.path.relpath(path.resolve(), start.resolve())).as_posix()
 
 
+#: The escapes HCL's quoted strings and YAML's double-quoted scalars share (HCL native syntax spec, "Template
+#: Literals"; YAML 1.2.2 section 5.7): any other character Python does not print (controls, format characters,
+#: separators, unassigned or private code points) is written as its ``\\u``/``\\U`` escape, which both decode.
+_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _quoted(text: str) -> str:
+    """``text`` as a double-quoted string whose value is ``text``, on one line and in printable characters."""
+    out = []
+    for char in text:
+        if char in _ESCAPES:
+            out.append(_ESCAPES[char])
+        elif char.isprintable():
+            out.append(char)
+        else:
+            out.append(f"\\u{ord(char):04X}" if ord(char) <= 0xFFFF else f"\\U{ord(char):08X}")
+    return '"' + "".join(out) + '"'
+
+
+def _hcl_string(manifest: Manifest, name: str, field: str, text: str) -> str:
+    """``text`` as an HCL string literal: quoted, and ``${``/``%{`` doubled so that no value is a template.
+    HCL reads every string as NFC and has no lone surrogates: a value it would read as another is refused."""
+    if any(0xD800 <= ord(char) <= 0xDFFF for char in text):
+        raise _manifest_error(manifest, name, field, f"{text!r} holds a lone surrogate, which no file can hold")
+    if not unicodedata.is_normalized("NFC", text):
+        raise _manifest_error(
+            manifest, name, field, f"{text!r} is not in Unicode NFC, and HCL would read it as another name (its NFC)"
+        )
+    return _quoted(text).replace("${", "$${").replace("%{", "%%{")
+
+
 def terragrunt_hcl(manifest: Manifest, name: str) -> str:
     """The ``terragrunt.hcl`` of stack ``name``: a ``dependency`` block per stack it depends on."""
     here = _working_directory(manifest, name)
+    label = _hcl_string(manifest, name, "name", name)
     lines = [
-        f"# Written by `constructs-vpn orchestrate` from {manifest.outdir.name}/manifest.json: stack {name!r}.",
+        f"# Written by `constructs-vpn orchestrate` from manifest.json: stack {label}.",
         "# Terraform reads cdk.tf.json in this folder; the dependencies only order `terragrunt run --all`.",
     ]
     for dependency in _dependencies(manifest)[name]:
-        path = _relative(_working_directory(manifest, dependency), here)
-        lines += ["", f'dependency "{dependency}" {{', f'  config_path  = "{path}"', "  skip_outputs = true", "}"]
+        label = _hcl_string(manifest, name, "dependencies", dependency)
+        path = _hcl_string(manifest, name, "dependencies", _relative(_working_directory(manifest, dependency), here))
+        lines += ["", f"dependency {label} {{", f"  config_path  = {path}", "  skip_outputs = true", "}"]
     return "\n".join(lines) + "\n"
-
-
-def _yaml_string(text: str) -> str:
-    """A YAML double-quoted scalar (JSON's escaping is YAML's)."""
-    return json.dumps(text)
 
 
 def atlantis_yaml(manifest: Manifest, root: Path) -> str:
     """``atlantis.yaml`` for a repository whose root is ``root``: a project per stack, in dependency order."""
     graph = _dependencies(manifest)
     depths = _depths(graph)
+    source = _quoted(_relative(manifest.outdir, root) + "/manifest.json")
     lines = [
-        f"# Written by `constructs-vpn orchestrate` from {_relative(manifest.outdir, root)}/manifest.json.",
+        f"# Written by `constructs-vpn orchestrate` from {source}.",
         "version: 3",
         "automerge: false",
         "parallel_plan: true",
@@ -117,8 +191,8 @@ def atlantis_yaml(manifest: Manifest, root: Path) -> str:
     ]
     for name in sorted(graph, key=lambda n: (depths[n], n)):
         lines += [
-            f"- name: {_yaml_string(name)}",
-            f"  dir: {_yaml_string(_relative(_working_directory(manifest, name), root))}",
+            f"- name: {_quoted(name)}",
+            f"  dir: {_quoted(_relative(_working_directory(manifest, name), root))}",
             f"  workflow: {WORKFLOW}",
             f"  execution_order_group: {depths[name]}",
             "  autoplan:",
@@ -126,7 +200,7 @@ def atlantis_yaml(manifest: Manifest, root: Path) -> str:
             '    when_modified: ["cdk.tf.json", "cdk.tf", ".terraform.lock.hcl"]',
         ]
         if graph[name]:
-            lines.append(f"  depends_on: [{', '.join(_yaml_string(d) for d in graph[name])}]")
+            lines.append(f"  depends_on: [{', '.join(_quoted(d) for d in graph[name])}]")
     lines += [
         "workflows:",
         f"  {WORKFLOW}:",
@@ -141,8 +215,8 @@ def atlantis_yaml(manifest: Manifest, root: Path) -> str:
 def stack_digests(manifest: Manifest) -> dict[str, str]:
     """``sha256:<hex>`` of each stack's synthesized file (``cdk.tf.json``, or ``cdk.tf`` with ``--hcl``)."""
     digests: dict[str, str] = {}
-    for name, entry in sorted(manifest.stacks.items()):
-        path = manifest.outdir / entry["synthesizedStackPath"]
+    for name in sorted(manifest.stacks):
+        path = _synthesized_path(manifest, name)
         try:
             digests[name] = "sha256:" + hashlib.sha256(path.read_bytes()).hexdigest()
         except OSError as error:
@@ -175,6 +249,7 @@ class StateMove:
 
 
 def _addresses(manifest: Manifest, name: str) -> Iterator[str]:
+    _synthesized_path(manifest, name)  # the document read is in the synthesized folder
     for kind, items in manifest.document(name).get("resource", {}).items():
         yield from (f"{kind}.{item}" for item in items)
 
@@ -198,6 +273,19 @@ def state_moves(old: Manifest, new: Manifest) -> list[StateMove]:
                 )
             moves.append(StateMove(sources[0], name, address))
     return moves
+
+
+def _terragrunt_files(manifest: Manifest) -> dict[Path, str]:
+    """Each stack's ``terragrunt.hcl`` and the stack it is for. Two stacks in one folder are refused: the second
+    would overwrite the first's file."""
+    owners: dict[Path, str] = {}
+    for name in sorted(manifest.stacks):
+        path = _working_directory(manifest, name, "terragrunt.hcl")
+        if path in owners:
+            field = _folder_field(manifest, name)
+            raise _manifest_error(manifest, name, field, f"is the folder of stack {owners[path]!r} too")
+        owners[path] = name
+    return owners
 
 
 def add_parser(commands: Any) -> None:
@@ -229,11 +317,14 @@ def run(args: argparse.Namespace) -> int:
     if args.changed_since:
         print("\n".join(changed_stacks(_read_digests(Path(args.changed_since)), digests)))
         return 0
-    for name in sorted(manifest.stacks):
-        (_working_directory(manifest, name) / "terragrunt.hcl").write_text(terragrunt_hcl(manifest, name), "utf-8")
     root = Path(args.root)
-    (root / "atlantis.yaml").write_text(atlantis_yaml(manifest, root), "utf-8")
     digest_file = manifest.outdir / DIGESTS_FILE
-    digest_file.write_text(json.dumps({"algorithm": "sha256", "stacks": digests}, indent=2) + "\n", "utf-8")
+    if not digest_file.resolve().is_relative_to(manifest.outdir.resolve()):
+        raise ConstructsVpnError(f"{digest_file} is a link out of {manifest.outdir}: remove it, orchestrate writes it")
+    files = {path: terragrunt_hcl(manifest, name) for path, name in _terragrunt_files(manifest).items()}
+    files[root / "atlantis.yaml"] = atlantis_yaml(manifest, root)
+    files[digest_file] = json.dumps({"algorithm": "sha256", "stacks": digests}, indent=2) + "\n"
+    for path, text in sorted(files.items()):  # written once all are known to be right: none or all
+        path.write_text(text, "utf-8")
     print(f"Wrote terragrunt.hcl for {len(digests)} stack(s), {root / 'atlantis.yaml'} and {digest_file}")
     return 0

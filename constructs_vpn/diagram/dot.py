@@ -7,7 +7,7 @@ import subprocess
 from collections.abc import Sequence
 
 from ..core.errors import ConstructsVpnError
-from .ids import Ids
+from .ids import Ids, visible
 from .model import Kind, Topology
 
 __all__ = ["GRAPHVIZ_HINT", "render", "svg"]
@@ -25,13 +25,15 @@ _SHAPES: dict[Kind, str] = {
 }
 
 
-def _quote(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+def _escape(text: str) -> str:
+    """``text`` in a DOT quoted label that Graphviz draws literally: its backslash escapes (``\\N``, ``\\l``...)
+    and its HTML entities (``&lt;``: https://graphviz.org/doc/char.html) kept as written."""
+    return visible(text).replace("\\", "\\\\").replace('"', '\\"').replace("&", "&amp;")
 
 
 def _label(lines: Sequence[str]) -> str:
     """Lines joined by DOT's ``\\n`` escape (centred lines)."""
-    return '"' + "\\n".join(line.replace("\\", "\\\\").replace('"', '\\"') for line in lines) + '"'
+    return '"' + "\\n".join(_escape(line) for line in lines) + '"'
 
 
 def render(topologies: Sequence[Topology]) -> str:
@@ -45,7 +47,7 @@ def render(topologies: Sequence[Topology]) -> str:
     ]
     for topology in topologies:
         lines.append(f"  subgraph cluster_{ids.of(f'stack {topology.stack}')} {{")
-        lines.append(f"    label={_quote(f'stack {topology.stack}')};")
+        lines.append(f"    label={_label([f'stack {topology.stack}'])};")
         for node in topology.nodes:
             style = ", color=red, fontcolor=red, penwidth=2" if node.weak else ""
             lines.append(f"    {ids.of(node.key)} [shape={_SHAPES[node.kind]}, label={_label(node.lines)}{style}];")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .ids import Ids
+from .ids import Ids, visible
 from .model import Kind, Topology
 
 __all__ = ["render"]
@@ -21,9 +21,15 @@ _SHAPES: dict[Kind, tuple[str, str]] = {
 _WEAK_STYLE = "stroke:#d00,stroke-width:3px,color:#d00"
 
 
+#: Mermaid entity codes (https://mermaid.js.org/syntax/flowchart.html, "Entity codes to escape characters")
+#: for what would end the label (``"``), start an entity code (``#``) or an HTML entity (``&``), open an HTML
+#: tag (``<``, ``>``) or a Markdown string (a backtick).
+_CODES = {"#": "#35;", '"': "#quot;", "<": "#lt;", ">": "#gt;", "&": "#amp;", "`": "#96;"}
+
+
 def _escape(text: str) -> str:
-    """Mermaid entity codes for what would end the label or open an HTML tag."""
-    return text.replace('"', "#quot;").replace("<", "#lt;").replace(">", "#gt;")
+    """``text`` as label text Mermaid shows literally."""
+    return "".join(_CODES.get(char, char) for char in visible(text))
 
 
 def _label(lines: Sequence[str]) -> str:
