@@ -1,0 +1,155 @@
+"""Hostile input to the alicloud emulator (issue #22): a local process that dials the plugin's socket, state
+files that are not the emulator's, ids and fault rules chosen to break the parsers, mistyped paths."""
+
+from __future__ import annotations
+
+import base64
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tests.emulator.harness import require_emulator
+from tests.tooling import REPO_DIR
+
+require_emulator()
+
+from cryptography import x509  # noqa: E402
+from cryptography.hazmat.primitives import hashes, serialization  # noqa: E402
+from cryptography.hazmat.primitives.asymmetric import ec  # noqa: E402
+from cryptography.x509.oid import NameOID  # noqa: E402
+
+from constructs_vpn.core.errors import ConstructsVpnError  # noqa: E402
+from constructs_vpn.emulator import STATE_ENV  # noqa: E402
+from constructs_vpn.emulator._tf import grpc, pb, plugin_rpc  # noqa: E402
+from constructs_vpn.emulator.server import REATTACH_ENV  # noqa: E402
+from constructs_vpn.emulator.tls import CLIENT_CERT_ENV, client_roots  # noqa: E402
+
+# --- the plugin's socket: go-plugin's automatic mutual TLS -------------------------------------------
+
+
+def _identity() -> tuple[bytes, bytes]:
+    """A key and self-signed certificate like the client one Terraform makes (PEM key, PEM certificate)."""
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "localhost")])
+    now = datetime.now(UTC)
+    certificate = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - timedelta(minutes=1))
+        .not_valid_after(now + timedelta(hours=1))
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .add_extension(x509.SubjectAlternativeName([x509.DNSName("localhost")]), critical=False)
+        .sign(key, hashes.SHA256())
+    )
+    key_pem = key.private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    )
+    return key_pem, certificate.public_bytes(serialization.Encoding.PEM)
+
+
+def _start(tmp_path: Path, **env: str) -> subprocess.Popen[str]:
+    """The provider process as a launcher starts it, with ``env`` added to a clean environment."""
+    base = {"PATH": os.environ["PATH"], "HOME": str(tmp_path), "TMPDIR": str(tmp_path), "PYTHONPATH": str(REPO_DIR)}
+    return subprocess.Popen(
+        [sys.executable, "-P", "-m", "constructs_vpn.emulator"],
+        env={**base, STATE_ENV: str(tmp_path / "state.db"), **env},
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+@pytest.fixture
+def plugin(tmp_path: Path) -> Iterator[tuple[bytes, bytes, str, x509.Certificate]]:
+    """A plugin started as Terraform starts it: (client key, client certificate, socket path, server
+    certificate from the handshake line)."""
+    key_pem, cert_pem = _identity()
+    process = _start(tmp_path, **{CLIENT_CERT_ENV: cert_pem.decode()})
+    try:
+        assert process.stdout is not None
+        line = process.stdout.readline().strip()
+        version, protocol, network, address, kind, certificate = line.split("|")
+        assert (version, protocol, network, kind) == ("1", "6", "unix", "grpc"), line
+        der = base64.b64decode(certificate + "=" * (-len(certificate) % 4))
+        yield key_pem, cert_pem, address, x509.load_der_x509_certificate(der)
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def _schema_call(address: str, server: x509.Certificate, client: tuple[bytes, bytes] | None) -> object:
+    """The status of a GetProviderSchema call over TLS to ``address``, presenting ``client`` (key, cert)."""
+    root = server.public_bytes(serialization.Encoding.PEM)
+    key, chain = client if client is not None else (None, None)
+    credentials = grpc.ssl_channel_credentials(root_certificates=root, private_key=key, certificate_chain=chain)
+    options = [("grpc.ssl_target_name_override", "localhost")]
+    with grpc.secure_channel(f"unix://{address}", credentials, options=options) as channel:
+        try:
+            response = plugin_rpc.ProviderStub(channel).GetProviderSchema(pb.GetProviderSchema.Request(), timeout=20)
+        except grpc.RpcError as error:
+            return error.code()
+    assert "alicloud_vpn_gateway_vpn_attachment" in response.resource_schemas
+    return grpc.StatusCode.OK
+
+
+def test_the_plugin_serves_only_the_client_certificate_terraform_passed(
+    plugin: tuple[bytes, bytes, str, x509.Certificate],
+) -> None:
+    key_pem, cert_pem, address, server = plugin
+    public_key = server.public_key()
+    assert isinstance(public_key, ec.EllipticCurvePublicKey) and public_key.curve.name == "secp256r1"
+    assert _schema_call(address, server, None) == grpc.StatusCode.UNAVAILABLE
+    assert _schema_call(address, server, _identity()) == grpc.StatusCode.UNAVAILABLE
+    assert _schema_call(address, server, (key_pem, cert_pem)) == grpc.StatusCode.OK
+    assert (Path(address).parent.stat().st_mode & 0o777) == 0o700
+
+
+def test_each_start_makes_a_fresh_key_and_writes_none(tmp_path: Path) -> None:
+    """No key cache: nothing is left in ``$HOME``, the temp folder or beside the state, and two starts differ."""
+    keys = []
+    for _ in range(2):
+        process = _start(tmp_path, **{CLIENT_CERT_ENV: _identity()[1].decode()})
+        assert process.stdout is not None
+        keys.append(process.stdout.readline().rsplit("|", 1)[-1])
+        process.terminate()
+        process.wait(timeout=30)
+    assert keys[0] != keys[1] and all(keys)
+    assert list(tmp_path.rglob("*")) == []
+
+
+def test_the_plugin_refuses_to_serve_without_a_client_certificate(tmp_path: Path) -> None:
+    process = _start(tmp_path)
+    out, err = process.communicate(timeout=60)
+    assert process.returncode == 1 and out == ""
+    assert f"error: {CLIENT_CERT_ENV} is not set" in err and REATTACH_ENV in err and "Traceback" not in err
+
+
+def test_the_reattach_socket_is_in_a_private_folder(tmp_path: Path) -> None:
+    process = _start(tmp_path, **{REATTACH_ENV: "1"})
+    try:
+        assert process.stdout is not None
+        line = process.stdout.readline()
+        address = Path(line.split('"String": "')[1].split('"')[0])
+        assert (address.parent.stat().st_mode & 0o777) == 0o700 and address.is_socket()
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(max_size=200) | st.binary(max_size=200).map(lambda b: "-----BEGIN CERTIFICATE-----\n" + b.hex()))
+def test_a_client_certificate_that_is_no_certificate_is_refused(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
+    monkeypatch.setenv(CLIENT_CERT_ENV, text.replace("\0", ""))
+    with pytest.raises(ConstructsVpnError, match=CLIENT_CERT_ENV):
+        client_roots("hint")
