@@ -7,7 +7,8 @@ in :meth:`Store.transaction`, which takes the write lock first (``BEGIN IMMEDIAT
 :data:`BUSY_TIMEOUT`), so its reads and writes see no other writer. A crash at any point leaves the last
 committed state (SQLite's journal); a new database is built aside and linked into place, so nobody ever
 sees a half-made one. A file that is empty, not a database, or not the emulator's is reported with the fix
-and left alone, never overwritten.
+and left alone, never overwritten. The state holds pre-shared keys in clear: it and its journal files are
+for their owner only (mode 0600), and an older state with a looser mode is tightened when opened.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import json
 import os
 import secrets
 import sqlite3
+import stat
 import string
 import threading
 from collections.abc import Iterator, Mapping
@@ -200,11 +202,27 @@ class Cloud:
                 self.put(type_name, id, record["account"], record["region"], record["attributes"])
 
 
+def _siblings(path: Path) -> tuple[Path, Path, Path]:
+    """The database file and SQLite's WAL journal and shared-memory index beside it."""
+    return path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")
+
+
+def _make_private(path: Path) -> None:
+    """Tighten the state and its journal to their owner (mode 0600): they hold pre-shared keys in clear. For
+    a state made before this rule; another user's file is left as it is (it cannot be changed)."""
+    for file in _siblings(path):
+        with contextlib.suppress(FileNotFoundError, PermissionError):
+            mode = stat.S_IMODE(file.stat().st_mode)
+            if mode & 0o077:
+                file.chmod(mode & 0o600)
+
+
 class Store:
     """The state file at ``path``."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
+        self._private = False
 
     @staticmethod
     def from_env() -> Store:
@@ -220,6 +238,9 @@ class Store:
         temporary = self.path.with_name(f".{self.path.name}.{os.getpid()}.{threading.get_ident()}.new")
         temporary.unlink(missing_ok=True)
         try:
+            # Mode 0600 from the start (SQLite gives the journal files the database's mode); O_EXCL: never
+            # through a link planted at this name.
+            os.close(os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600))
             connection = sqlite3.connect(temporary, isolation_level=None)
             try:
                 connection.execute("PRAGMA journal_mode = WAL")  # kept in the file: every later use is WAL
@@ -229,8 +250,8 @@ class Store:
             with contextlib.suppress(FileExistsError):
                 os.link(temporary, self.path)
         finally:
-            for suffix in ("", "-wal", "-shm"):
-                temporary.with_name(temporary.name + suffix).unlink(missing_ok=True)
+            for file in _siblings(temporary):
+                file.unlink(missing_ok=True)
 
     def _problem(self, error: sqlite3.DatabaseError | None = None) -> StateError:
         """What is wrong with the file, in the words of the file (not of the SQLite call that failed)."""
@@ -275,6 +296,9 @@ class Store:
                 raise self._problem(None if no_meta else error) from error
             if row is None or row[0] != FORMAT:
                 raise self._problem()
+            if not self._private:
+                _make_private(self.path)
+                self._private = True
             cloud = Cloud(connection, self.path)
             try:
                 yield cloud

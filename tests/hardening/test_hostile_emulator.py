@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 import os
+import stat
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -26,7 +27,7 @@ from cryptography.hazmat.primitives.asymmetric import ec  # noqa: E402
 from cryptography.x509.oid import NameOID  # noqa: E402
 
 from constructs_vpn.core.errors import ConstructsVpnError  # noqa: E402
-from constructs_vpn.emulator import STATE_ENV  # noqa: E402
+from constructs_vpn.emulator import STATE_ENV, Store  # noqa: E402
 from constructs_vpn.emulator._tf import grpc, pb, plugin_rpc  # noqa: E402
 from constructs_vpn.emulator.server import REATTACH_ENV  # noqa: E402
 from constructs_vpn.emulator.tls import CLIENT_CERT_ENV, client_roots  # noqa: E402
@@ -153,3 +154,32 @@ def test_a_client_certificate_that_is_no_certificate_is_refused(monkeypatch: pyt
     monkeypatch.setenv(CLIENT_CERT_ENV, text.replace("\0", ""))
     with pytest.raises(ConstructsVpnError, match=CLIENT_CERT_ENV):
         client_roots("hint")
+
+
+# --- the state file: keys in clear, for its owner only ----------------------------------------------
+
+
+def _mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+def test_a_new_state_and_its_journal_are_for_the_owner_only(tmp_path: Path) -> None:
+    previous = os.umask(0o022)
+    try:
+        store = Store(tmp_path / "state.db")
+        with store.transaction() as cloud:
+            cloud.put("t", "a", "1", "r", {"psk": "Secret-Key-1"})
+            files = [store.path, Path(f"{store.path}-wal"), Path(f"{store.path}-shm")]
+            assert {file.name: _mode(file) for file in files} == {file.name: 0o600 for file in files}
+    finally:
+        os.umask(previous)
+
+
+def test_a_looser_state_is_tightened_when_opened(tmp_path: Path) -> None:
+    store = Store(tmp_path / "state.db")
+    with store.transaction() as cloud:
+        cloud.put("t", "a", "1", "r", {})
+    store.path.chmod(0o644)
+    with Store(store.path).snapshot() as cloud:
+        assert cloud.count() == 1
+    assert _mode(store.path) == 0o600
