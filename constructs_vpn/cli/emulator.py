@@ -54,7 +54,7 @@ def add_parser(commands: Any) -> None:
 
 def _store(state: Path | None) -> Store:
     if state is not None:
-        return Store(state.expanduser().resolve())
+        return Store.named(state)
     try:
         return Store.from_env()
     except StateError as error:
@@ -93,15 +93,13 @@ def run_setup(args: argparse.Namespace) -> int:
 def run_reset(args: argparse.Namespace) -> int:
     store = _store(args.state)
     try:
-        if store.path.exists():
-            with store.snapshot() as cloud:
-                count = cloud.count()
-        else:
-            count = 0
-    except StateError:
-        count = 0  # a damaged file is exactly what reset is for
-    store.reset()
-    print(f"Cleared {count} object(s) from {store.path}")
+        count = store.reset()
+    except StateError as error:
+        raise ConstructsVpnError(f"emulator reset: {error}") from error
+    if count is None:
+        print(f"Nothing to reset: {store.path} does not exist")
+    else:
+        print(f"Cleared {count} object(s) from {store.path}")
     return 0
 
 

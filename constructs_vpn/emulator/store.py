@@ -25,7 +25,7 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-__all__ = ["BUSY_TIMEOUT", "FORMAT", "STATE_ENV", "Cloud", "StateError", "Store"]
+__all__ = ["APPLICATION_ID", "BUSY_TIMEOUT", "FORMAT", "STATE_ENV", "Cloud", "StateError", "Store"]
 
 #: The environment variable naming the state file.
 STATE_ENV = "CONSTRUCTS_VPN_EMULATOR_STATE"
@@ -34,6 +34,15 @@ FORMAT = "constructs-vpn-emulator/2"
 BUSY_TIMEOUT = 300.0
 _ID_ALPHABET = string.ascii_lowercase + string.digits
 _FIX = "restore it from a backup, or run `constructs-vpn emulator reset` to start with an empty cloud"
+#: The fix for a file the emulator does not recognise as its state, which `reset` therefore leaves alone.
+_FOREIGN_FIX = (
+    f"check the path (--state or ${STATE_ENV}) or restore the state from a backup; `constructs-vpn emulator "
+    "reset` replaces only a file it recognises as an emulator state, so delete this one yourself if it is one"
+)
+#: SQLite's ``application_id`` (header offset 68) of the emulator's databases ("cvpn"): a state too damaged
+#: for SQLite to open is still recognised as one.
+APPLICATION_ID = int.from_bytes(b"cvpn", "big")
+_SQLITE_HEADER = b"SQLite format 3\0"
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE objects (
@@ -225,11 +234,18 @@ class Store:
         self._private = False
 
     @staticmethod
+    def named(raw: str | Path) -> Store:
+        """The state at ``raw`` as a user wrote it: its folder resolved, its own name kept, so that a link
+        there is seen as a link (which :meth:`reset` refuses) rather than as the file it points at."""
+        path = Path(raw).expanduser()
+        return Store(path.parent.resolve() / path.name)
+
+    @staticmethod
     def from_env() -> Store:
         raw = os.environ.get(STATE_ENV)
         if not raw:
             raise StateError(f"{STATE_ENV} is not set: point it at the emulator's state file (see `emulator setup`)")
-        return Store(Path(raw).expanduser().resolve())
+        return Store.named(raw)
 
     def _create(self) -> None:
         """An empty database at :attr:`path`, unless one appeared meanwhile: built aside, then linked into
@@ -244,6 +260,7 @@ class Store:
             connection = sqlite3.connect(temporary, isolation_level=None)
             try:
                 connection.execute("PRAGMA journal_mode = WAL")  # kept in the file: every later use is WAL
+                connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
                 connection.executescript(f"BEGIN; {_SCHEMA} INSERT INTO meta VALUES ('format', '{FORMAT}'); COMMIT;")
             finally:
                 connection.close()
@@ -254,23 +271,40 @@ class Store:
                 file.unlink(missing_ok=True)
 
     def _problem(self, error: sqlite3.DatabaseError | None = None) -> StateError:
-        """What is wrong with the file, in the words of the file (not of the SQLite call that failed)."""
+        """What is wrong with the file, in the words of the file (not of the SQLite call that failed), with the
+        fix: ``emulator reset`` only for a file it would replace (:meth:`_recognised`)."""
         try:
             with open(self.path, "rb") as handle:
                 head = handle.read(16)
         except OSError as os_error:
             return StateError(f"cannot read emulator state {self.path}: {os_error.strerror}")
+        fix = _FIX if self._recognised() else _FOREIGN_FIX
         if not head.strip():
             # Never the emulator's own doing: an empty cloud here would have the next plan create everything.
-            return StateError(f"emulator state {self.path} is empty; {_FIX}")
-        if head != b"SQLite format 3\0":
-            earlier = " (it looks like the JSON state of an earlier version)" if head.lstrip()[:1] == b"{" else ""
-            return StateError(f"{self.path} is not an emulator state file, not an SQLite database{earlier}; {_FIX}")
+            return StateError(f"emulator state {self.path} is empty; {fix}")
+        if head != _SQLITE_HEADER:
+            earlier = " (it is the JSON state of an earlier version)" if fix == _FIX else ""
+            return StateError(f"{self.path} is not an emulator state file, not an SQLite database{earlier}; {fix}")
         if error is None:
-            return StateError(f'{self.path} is not an emulator state file (no "format" {FORMAT!r}); {_FIX}')
+            return StateError(f'{self.path} is not an emulator state file (no "format" {FORMAT!r}); {fix}')
         if isinstance(error, sqlite3.OperationalError):  # busy beyond the timeout, read-only, I/O: not damage
             return StateError(f"cannot use emulator state {self.path}: {error}")
-        return StateError(f"emulator state {self.path} is damaged ({error}); {_FIX}")
+        return StateError(f"emulator state {self.path} is damaged ({error}); {fix}")
+
+    def _recognised(self) -> bool:
+        """Whether a file that cannot be used as the state still is one the emulator made: its application
+        id in the SQLite header (a damaged state), or the JSON state of an earlier version."""
+        try:
+            with open(self.path, "rb") as handle:
+                head = handle.read(72)
+                if head.startswith(_SQLITE_HEADER):
+                    return int.from_bytes(head[68:72], "big") == APPLICATION_ID
+                if not head.lstrip().startswith(b"{"):
+                    return False
+                document = json.loads(head + handle.read())
+        except (OSError, ValueError):
+            return False
+        return isinstance(document, dict) and str(document.get("format")).startswith("constructs-vpn-emulator/")
 
     @contextlib.contextmanager
     def _connected(self, begin: str) -> Iterator[Cloud]:
@@ -325,15 +359,31 @@ class Store:
         with self._connected("BEGIN") as cloud:
             yield cloud
 
-    def reset(self) -> None:
-        """Forget every object and call count; a damaged file is replaced by an empty database."""
+    def reset(self) -> int | None:
+        """Forget every object and call count: the number of objects forgotten, ``None`` when there is no
+        file. Only an emulator state is touched: a link, or a file the emulator does not recognise (a
+        ``terraform.tfstate``, another database), raises :class:`StateError` and is left alone; a damaged
+        state that it does recognise is replaced by an empty database."""
+        try:
+            info = self.path.lstat()
+        except FileNotFoundError:
+            return None
+        if stat.S_ISLNK(info.st_mode):
+            raise StateError(
+                f"{self.path} is a symbolic link; `emulator reset` does not follow links: give the state file "
+                f"itself (--state {os.path.realpath(self.path)}) if that is the emulator's state"
+            )
+        if not stat.S_ISREG(info.st_mode):
+            raise StateError(f"{self.path} is not a file; {_FOREIGN_FIX}")
         try:
             with self.transaction() as cloud:
+                count = cloud.count()
                 cloud.clear()
-            return
+            return count
         except StateError:
-            pass
-        for suffix in ("-wal", "-shm"):  # a damaged file's journal belongs to no database of ours
-            self.path.with_name(self.path.name + suffix).unlink(missing_ok=True)
-        self.path.unlink(missing_ok=True)
+            if not self._recognised():
+                raise
+        for file in reversed(_siblings(self.path)):  # a damaged file's journal belongs to no database of ours
+            file.unlink(missing_ok=True)
         self._create()
+        return 0

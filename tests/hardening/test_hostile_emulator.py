@@ -4,10 +4,14 @@ files that are not the emulator's, ids and fault rules chosen to break the parse
 from __future__ import annotations
 
 import base64
+import contextlib
+import json
 import os
+import sqlite3
 import stat
 import subprocess
 import sys
+import tempfile
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -26,10 +30,12 @@ from cryptography.hazmat.primitives import hashes, serialization  # noqa: E402
 from cryptography.hazmat.primitives.asymmetric import ec  # noqa: E402
 from cryptography.x509.oid import NameOID  # noqa: E402
 
+from constructs_vpn.cli.main import main  # noqa: E402
 from constructs_vpn.core.errors import ConstructsVpnError  # noqa: E402
 from constructs_vpn.emulator import STATE_ENV, Store  # noqa: E402
 from constructs_vpn.emulator._tf import grpc, pb, plugin_rpc  # noqa: E402
 from constructs_vpn.emulator.server import REATTACH_ENV  # noqa: E402
+from constructs_vpn.emulator.store import APPLICATION_ID, StateError  # noqa: E402
 from constructs_vpn.emulator.tls import CLIENT_CERT_ENV, client_roots  # noqa: E402
 
 # --- the plugin's socket: go-plugin's automatic mutual TLS -------------------------------------------
@@ -183,3 +189,98 @@ def test_a_looser_state_is_tightened_when_opened(tmp_path: Path) -> None:
     with Store(store.path).snapshot() as cloud:
         assert cloud.count() == 1
     assert _mode(store.path) == 0o600
+
+
+# --- emulator reset: removes only an emulator state -------------------------------------------------
+
+
+def _reset(state: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    code = main(["emulator", "reset", "--state", str(state)])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def _refused(state: Path, capsys: pytest.CaptureFixture[str]) -> str:
+    """``reset`` refuses ``state`` with an ``error:`` naming it and leaves it as it was; the message."""
+    before = state.read_bytes() if state.is_file() else None
+    code, out, err = _reset(state, capsys)
+    assert code == 1 and out == "" and err.startswith("error: emulator reset: ") and str(state) in err
+    assert "Traceback" not in err
+    assert state.exists() and (before is None or state.read_bytes() == before)
+    return err
+
+
+_TFSTATE = st.builds(
+    lambda serial, resources: json.dumps(
+        {"version": 4, "terraform_version": "1.11.0", "serial": serial, "resources": resources}
+    ).encode(),
+    st.integers(0, 99),
+    st.lists(st.dictionaries(st.text(max_size=8), st.text(max_size=8)), max_size=3),
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.binary(max_size=300) | _TFSTATE | st.binary(max_size=200).map(lambda b: b"SQLite format 3\0" + b))
+def test_reset_refuses_any_file_it_does_not_recognise(capsys: pytest.CaptureFixture[str], content: bytes) -> None:
+    """A ``terraform.tfstate``, random bytes, a damaged database of no one known: left alone."""
+    with tempfile.TemporaryDirectory() as directory:
+        state = Path(directory) / "terraform.tfstate"
+        state.write_bytes(content)
+        assert "emulator reset" in _refused(state, capsys)
+
+
+def test_reset_refuses_another_applications_database(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    state = tmp_path / "app.db"
+    with contextlib.closing(sqlite3.connect(state)) as foreign:
+        foreign.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+        foreign.execute("INSERT INTO meta VALUES ('format', 'something else')")
+        foreign.commit()
+    assert "is not an emulator state file" in _refused(state, capsys)
+    with contextlib.closing(sqlite3.connect(state)) as kept:
+        assert kept.execute("SELECT value FROM meta").fetchall() == [("something else",)]
+
+
+def test_reset_does_not_follow_a_link(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Not even to a real state: the link may be planted; the state itself is named instead."""
+    real = Store(tmp_path / "state.db")
+    with real.transaction() as cloud:
+        cloud.put("t", "a", "1", "r", {})
+    (tmp_path / "precious.txt").write_text("keep", encoding="utf-8")
+    for target in (real.path, tmp_path / "precious.txt"):
+        link = tmp_path / f"link-to-{target.name}"
+        link.symlink_to(target)
+        error = _refused(link, capsys)
+        assert (
+            f"is a symbolic link; `emulator reset` does not follow links: give the state file itself (--state {target})"
+            in error
+        )
+        assert link.is_symlink()
+    assert (tmp_path / "precious.txt").read_text(encoding="utf-8") == "keep"
+    with real.snapshot() as cloud:
+        assert cloud.count() == 1
+    assert _reset(real.path, capsys) == (0, f"Cleared 1 object(s) from {real.path}\n", "")
+
+
+def test_reset_of_a_folder_or_a_missing_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert "is not a file" in _refused(tmp_path, capsys)
+    missing = tmp_path / "typo.db"
+    assert _reset(missing, capsys) == (0, f"Nothing to reset: {missing} does not exist\n", "")
+    assert not missing.exists()
+
+
+def test_reset_replaces_a_damaged_state_it_recognises(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The emulator's application id in the header marks the file as its state even when SQLite cannot read
+    the rest."""
+    store = Store(tmp_path / "state.db")
+    with store.transaction() as cloud:
+        for n in range(200):
+            cloud.put("t", f"id-{n}", "1", "r", {"psk": "x" * 200})
+    with open(store.path, "r+b") as handle:
+        assert int.from_bytes(handle.read(72)[68:], "big") == APPLICATION_ID
+        handle.seek(100)
+        handle.write(bytes(range(256)) * 64)
+    with pytest.raises(StateError, match="is damaged"), store.snapshot():
+        pass
+    assert _reset(store.path, capsys) == (0, f"Cleared 0 object(s) from {store.path}\n", "")
+    with store.snapshot() as cloud:
+        assert cloud.count() == 0
