@@ -79,6 +79,18 @@ def _dump(attributes: Mapping[str, Any]) -> str:
     return json.dumps(attributes, sort_keys=True, separators=(",", ":"))
 
 
+def _renamed(value: Any, ours: str, theirs: str) -> Any:
+    """``value`` with every string equal to ``ours``, or ``:``-separated part of one equal to it, replaced by
+    ``theirs``, in lists and objects too."""
+    if isinstance(value, str):
+        return ":".join(theirs if part == ours else part for part in value.split(":"))
+    if isinstance(value, list):
+        return [_renamed(item, ours, theirs) for item in value]
+    if isinstance(value, dict):
+        return {key: _renamed(item, ours, theirs) for key, item in value.items()}
+    return value
+
+
 class Cloud:
     """The objects of every account and region, keyed by Terraform type and id, as seen by one operation.
 
@@ -187,16 +199,26 @@ class Cloud:
                 return candidate
 
     def rename(self, ours: str, theirs: str) -> None:
-        """Replace the text ``ours`` by ``theirs`` in every id and attribute (``ours``: a generated id, a
-        string found nowhere else). Records handed out before are stale afterwards."""
+        """Give the id ``ours`` the name ``theirs`` wherever it is a value: an object's id, an attribute at
+        any depth, or one part of an ``a:b`` id made of others (:func:`_renamed`). Text that merely contains
+        ``ours`` is left alone, and ``theirs`` is stored as a value, never spliced into the stored JSON.
+        Records handed out before are stale afterwards."""
         self.flush()
         self._seen.clear()
-        self._db.execute(
-            "UPDATE objects SET id = replace(id, ?1, ?2), attributes = replace(attributes, ?1, ?2) "
-            "WHERE instr(id, ?1) OR instr(attributes, ?1)",
-            (ours, theirs),
-        )
-        self.changed = True
+        stored = json.dumps(ours)[1:-1]  # as it appears in the stored JSON: narrows the search, the walk decides
+        rows = self._db.execute(
+            "SELECT type, id, account, region, attributes FROM objects WHERE instr(id, ?) OR instr(attributes, ?)",
+            (ours, stored),
+        ).fetchall()
+        for type_name, id, *rest in rows:
+            record = self._record(type_name, id, *rest)
+            renamed = _renamed(id, ours, theirs)
+            if renamed != id and self.get(type_name, renamed) is not None:
+                raise StateError(f"cannot rename {type_name} {id} to {renamed}: the emulated cloud has one already")
+            self.remove(type_name, id)
+            self.put(
+                type_name, renamed, record["account"], record["region"], _renamed(record["attributes"], ours, theirs)
+            )
 
     def clear(self) -> None:
         self._seen.clear()

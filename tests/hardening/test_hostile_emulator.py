@@ -35,7 +35,7 @@ from constructs_vpn.core.errors import ConstructsVpnError  # noqa: E402
 from constructs_vpn.emulator import STATE_ENV, Store  # noqa: E402
 from constructs_vpn.emulator._tf import grpc, pb, plugin_rpc  # noqa: E402
 from constructs_vpn.emulator.server import REATTACH_ENV  # noqa: E402
-from constructs_vpn.emulator.store import APPLICATION_ID, StateError  # noqa: E402
+from constructs_vpn.emulator.store import APPLICATION_ID, Cloud, StateError  # noqa: E402
 from constructs_vpn.emulator.tls import CLIENT_CERT_ENV, client_roots  # noqa: E402
 
 # --- the plugin's socket: go-plugin's automatic mutual TLS -------------------------------------------
@@ -284,3 +284,100 @@ def test_reset_replaces_a_damaged_state_it_recognises(tmp_path: Path, capsys: py
     assert _reset(store.path, capsys) == (0, f"Cleared 0 object(s) from {store.path}\n", "")
     with store.snapshot() as cloud:
         assert cloud.count() == 0
+
+
+# --- emulator seed: ids renamed as values, not as text ----------------------------------------------
+
+#: A name the stack may give: any text but ``:`` (which separates the parts of an id made of others).
+_NAMES = st.text(st.characters(exclude_characters=":", exclude_categories=["Cs"]), min_size=1, max_size=20)
+
+
+@settings(max_examples=60, deadline=None)
+@given(theirs=_NAMES, around=_NAMES)
+def test_a_rename_changes_values_equal_to_the_id_and_nothing_else(theirs: str, around: str) -> None:
+    """Quotes, backslashes or SQL in the new id stay a value; text that only contains the old id is kept."""
+    cloud = Cloud.empty()
+    ours = "cen-abc123"
+    attributes = {
+        "id": ours,
+        "note": f"{ours}{around}",  # contains the id: not a reference to it
+        "nested": [{"cen_id": ours, "ids": [ours, f"x{ours}"]}],
+        "composite": f"{ours}:tr-1",
+        "count": 3,
+    }
+    cloud.put("alicloud_cen_instance", ours, "1", "r", attributes)
+    cloud.put("alicloud_cen_transit_router", f"{ours}:tr-1", "1", "r", {"cen_id": ours, "name": f"{around}{ours}"})
+    cloud.rename(ours, theirs)
+    assert [id for id, _ in cloud.records("alicloud_cen_instance")] == [theirs]
+    assert cloud.get("alicloud_cen_instance", theirs) == {
+        "account": "1",
+        "region": "r",
+        "attributes": {
+            "id": theirs,
+            "note": f"{ours}{around}",
+            "nested": [{"cen_id": theirs, "ids": [theirs, f"x{ours}"]}],
+            "composite": f"{theirs}:tr-1",
+            "count": 3,
+        },
+    }
+    assert cloud.records("alicloud_cen_transit_router") == [
+        (f"{theirs}:tr-1", {"account": "1", "region": "r", "attributes": {"cen_id": theirs, "name": f"{around}{ours}"}})
+    ]
+
+
+def test_a_rename_onto_an_existing_id_is_refused() -> None:
+    cloud = Cloud.empty()
+    cloud.put("t", "a", "1", "r", {})
+    cloud.put("t", "b", "1", "r", {"keep": True})
+    with pytest.raises(StateError, match="cannot rename t a to b: the emulated cloud has one already"):
+        cloud.rename("a", "b")
+    assert cloud.get("t", "b") == {"account": "1", "region": "r", "attributes": {"keep": True}}
+
+
+def _hostile_stack(directory: Path, suffix: str) -> tuple[Path, dict[str, str]]:
+    """The adopting example stack with ``suffix`` added to each of its plain import ids, wherever the stack
+    names them: its folder, and the address -> id of those imports."""
+    from constructs_vpn.core import App
+    from stacks.adopt_existing import AdoptExistingStack
+
+    app = App(outdir=directory)
+    AdoptExistingStack(app, "adopt-existing")
+    app.synth()
+    stack = directory / "stacks" / "adopt-existing"
+    document = json.loads((stack / "cdk.tf.json").read_text(encoding="utf-8"))
+    plain = {e["to"]: e["id"] for e in document["import"] if "${" not in e["id"] and ":" not in e["id"]}
+    text = json.dumps(document)
+    for id in plain.values():  # the example's ids are unique strings: the text holds no other use of them
+        text = text.replace(json.dumps(id), json.dumps(id + suffix)).replace(
+            f"{id}:", json.dumps(f"{id}{suffix}:")[1:-1]
+        )
+    (stack / "cdk.tf.json").write_text(text, encoding="utf-8")
+    return stack, {address: id + suffix for address, id in plain.items()}
+
+
+def test_seed_gives_hostile_import_ids_as_they_are(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Import ids with quotes, backslashes and JSON: the objects get exactly those ids, nothing else changes."""
+    stack, wanted = _hostile_stack(tmp_path / "out", '","psk"="injected\\')
+    assert wanted
+    monkeypatch.setenv("TF_VAR_psk", "Example-Key-1")
+    state = tmp_path / "state.db"
+    assert main(["emulator", "seed", str(stack), "--state", str(state)]) == 0, capsys.readouterr().err
+    seeded = dict(line.split("  ") for line in capsys.readouterr().out.splitlines()[:-1])
+    assert {address: seeded[address] for address in wanted} == wanted
+    with Store(state).snapshot() as cloud:
+        for address, id in wanted.items():
+            record = cloud.get(address.split(".")[0], id)
+            assert record is not None and record["attributes"]["id"] == id
+
+
+def test_seed_refuses_an_import_id_of_another_shape(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    stack, _ = _hostile_stack(tmp_path / "out", ":extra")
+    monkeypatch.setenv("TF_VAR_psk", "Example-Key-1")
+    assert main(["emulator", "seed", str(stack), "--state", str(tmp_path / "state.db")]) == 1
+    error = capsys.readouterr().err
+    assert error.startswith("error: the import block of alicloud_") and "its ids have the form" in error
+    assert "Traceback" not in error
