@@ -6,6 +6,7 @@ from __future__ import annotations
 import base64
 import contextlib
 import json
+import math
 import os
 import sqlite3
 import stat
@@ -34,6 +35,7 @@ from constructs_vpn.cli.main import main  # noqa: E402
 from constructs_vpn.core.errors import ConstructsVpnError  # noqa: E402
 from constructs_vpn.emulator import STATE_ENV, Store  # noqa: E402
 from constructs_vpn.emulator._tf import grpc, pb, plugin_rpc  # noqa: E402
+from constructs_vpn.emulator.faults import FAULTS_ENV, MAX_DELAY, parse_faults  # noqa: E402
 from constructs_vpn.emulator.server import REATTACH_ENV  # noqa: E402
 from constructs_vpn.emulator.store import APPLICATION_ID, Cloud, StateError  # noqa: E402
 from constructs_vpn.emulator.tls import CLIENT_CERT_ENV, client_roots  # noqa: E402
@@ -381,3 +383,32 @@ def test_seed_refuses_an_import_id_of_another_shape(
     error = capsys.readouterr().err
     assert error.startswith("error: the import block of alicloud_") and "its ids have the form" in error
     assert "Traceback" not in error
+
+
+# --- fault rules: slow= is a bounded, finite delay --------------------------------------------------
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.floats().map(repr)
+    | st.sampled_from(["inf", "-inf", "nan", "NaN", "Infinity", "1e400", "-0.5", "3600.0001", "1_0", " 2"])
+    | st.text(max_size=12)
+)
+def test_a_delay_is_a_finite_number_of_seconds_within_the_bound(text: str) -> None:
+    """Every ``slow=`` value is either a delay ``Event.wait`` can take (finite, 0 to MAX_DELAY) or refused by
+    the parser, naming the variable and the bound; never an ``OverflowError`` at the first call."""
+    try:
+        faults = parse_faults(f"DeleteCen:slow={text}")
+    except ValueError as error:
+        message = str(error)
+        assert message.startswith(f"{FAULTS_ENV}: ")
+        assert f"from 0 to {MAX_DELAY:g}" in message or "cannot read rule" in message
+        return
+    (fault,) = faults
+    assert math.isfinite(fault.seconds) and 0 <= fault.seconds <= MAX_DELAY
+
+
+@pytest.mark.parametrize("text", ["inf", "nan", "-1", "1e400", "3601"])
+def test_a_delay_out_of_bounds_is_refused(text: str) -> None:
+    with pytest.raises(ValueError, match=rf"DeleteCen:slow={text}' needs a number of seconds from 0 to 3600"):
+        parse_faults(f"DeleteCen:slow={text}")
