@@ -105,6 +105,11 @@ def run_reset(args: argparse.Namespace) -> int:
 
 def run_show(args: argparse.Namespace) -> int:
     store = _store(args.state)
+    if not store.path.exists():  # a mistyped path is not an empty cloud
+        raise ConstructsVpnError(
+            f"emulator show: {store.path} does not exist; check --state or ${STATE_ENV} (`emulator setup` "
+            "prints it); the state is made by the first terraform apply or `emulator seed`"
+        )
     try:
         with store.snapshot() as cloud:
             rows = [

@@ -412,3 +412,25 @@ def test_a_delay_is_a_finite_number_of_seconds_within_the_bound(text: str) -> No
 def test_a_delay_out_of_bounds_is_refused(text: str) -> None:
     with pytest.raises(ValueError, match=rf"DeleteCen:slow={text}' needs a number of seconds from 0 to 3600"):
         parse_faults(f"DeleteCen:slow={text}")
+
+
+# --- a mistyped state path --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["typo.db", "missing/state.db"])
+def test_show_of_a_missing_state_is_an_error_naming_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    state = tmp_path / name
+    assert main(["emulator", "show", "--state", str(state)]) == 1
+    out, err = capsys.readouterr()
+    assert out == "" and err.startswith(f"error: emulator show: {state} does not exist; check --state or ")
+    assert not state.exists()
+
+
+def test_show_through_the_variable_of_a_missing_state_is_an_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(STATE_ENV, str(tmp_path / "stat.db"))
+    assert main(["emulator", "show"]) == 1
+    assert f"{tmp_path / 'stat.db'} does not exist; check --state or ${STATE_ENV}" in capsys.readouterr().err
