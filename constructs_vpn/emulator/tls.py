@@ -146,7 +146,11 @@ def relay(context: ssl.SSLContext, public: str, private: str) -> None:
     listener.listen()
 
     async def connection(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        inner_reader, inner_writer = await asyncio.open_unix_connection(private)
+        try:
+            inner_reader, inner_writer = await asyncio.open_unix_connection(private)
+        except OSError:  # the gRPC server is stopping: so is this connection
+            writer.close()
+            return
         await asyncio.gather(_copy(reader, inner_writer), _copy(inner_reader, writer))
 
     async def main() -> None:

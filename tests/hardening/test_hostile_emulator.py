@@ -8,7 +8,9 @@ import contextlib
 import json
 import math
 import os
+import socket
 import sqlite3
+import ssl
 import stat
 import subprocess
 import sys
@@ -43,9 +45,10 @@ from constructs_vpn.emulator.tls import CLIENT_CERT_ENV, client_roots  # noqa: E
 # --- the plugin's socket: go-plugin's automatic mutual TLS -------------------------------------------
 
 
-def _identity() -> tuple[bytes, bytes]:
-    """A key and self-signed certificate like the client one Terraform makes (PEM key, PEM certificate)."""
-    key = ec.generate_private_key(ec.SECP256R1())
+def _identity(curve: ec.EllipticCurve | None = None) -> tuple[bytes, bytes]:
+    """A key (P-256 unless ``curve``) and a self-signed certificate like the client one Terraform makes
+    (PEM key, PEM certificate)."""
+    key = ec.generate_private_key(curve or ec.SECP256R1())
     name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "localhost")])
     now = datetime.now(UTC)
     certificate = (
@@ -122,6 +125,47 @@ def test_the_plugin_serves_only_the_client_certificate_terraform_passed(
     assert _schema_call(address, server, _identity()) == grpc.StatusCode.UNAVAILABLE
     assert _schema_call(address, server, (key_pem, cert_pem)) == grpc.StatusCode.OK
     assert (Path(address).parent.stat().st_mode & 0o777) == 0o700
+
+
+def _tls_handshake(address: str, server: x509.Certificate, client: tuple[bytes, bytes]) -> str | None:
+    """The ALPN protocol of a TLS 1.3 handshake (OpenSSL, as Go's TLS offers P-521) with ``client`` (key,
+    cert); ``None`` when the plugin refuses it."""
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    context.minimum_version = ssl.TLSVersion.TLSv1_3
+    context.load_verify_locations(cadata=server.public_bytes(serialization.Encoding.PEM).decode())
+    context.set_alpn_protocols(["h2"])
+    with tempfile.TemporaryDirectory() as directory:
+        key_file, cert_file = Path(directory, "key.pem"), Path(directory, "cert.pem")
+        key_file.write_bytes(client[0])
+        cert_file.write_bytes(client[1])
+        context.load_cert_chain(cert_file, key_file)
+    with context.wrap_socket(socket.socket(socket.AF_UNIX), server_hostname="localhost") as tls:
+        tls.settimeout(20)
+        tls.connect(address)
+        try:
+            tls.sendall(b"PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n")  # TLS 1.3 reports a refused certificate here
+            answer = tls.recv(9)  # gRPC's SETTINGS frame; nothing when the plugin closed the connection
+        except (ssl.SSLError, OSError):
+            return None
+        return tls.selected_alpn_protocol() if answer else None
+
+
+def test_a_p521_client_certificate_like_terraforms_is_verified(
+    plugin: tuple[bytes, bytes, str, x509.Certificate], tmp_path: Path
+) -> None:
+    """Terraform's client key is ECDSA P-521, which gRPC's own TLS (BoringSSL) cannot verify in TLS 1.3."""
+    _, _, address, server = plugin
+    assert _tls_handshake(address, server, _identity(ec.SECP521R1())) is None  # a P-521 key, not the one passed
+    key_pem, cert_pem = _identity(ec.SECP521R1())
+    process = _start(tmp_path, **{CLIENT_CERT_ENV: cert_pem.decode()})
+    try:
+        assert process.stdout is not None
+        _, _, _, address, _, encoded = process.stdout.readline().strip().split("|")
+        der = base64.b64decode(encoded + "=" * (-len(encoded) % 4))
+        assert _tls_handshake(address, x509.load_der_x509_certificate(der), (key_pem, cert_pem)) == "h2"
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
 
 
 def test_each_start_makes_a_fresh_key_and_writes_none(tmp_path: Path) -> None:
