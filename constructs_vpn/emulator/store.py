@@ -248,6 +248,13 @@ def _make_private(path: Path) -> None:
                 file.chmod(mode & 0o600)
 
 
+def _in_use(error: StateError) -> bool:
+    """Whether ``error`` says the state could not be used now (busy beyond the timeout, not readable), not
+    that it is damaged: such a state is never replaced."""
+    cause = error.__cause__
+    return isinstance(cause, sqlite3.OperationalError) and "no such table" not in str(cause)
+
+
 class Store:
     """The state file at ``path``."""
 
@@ -402,8 +409,8 @@ class Store:
                 count = cloud.count()
                 cloud.clear()
             return count
-        except StateError:
-            if not self._recognised():
+        except StateError as error:
+            if _in_use(error) or not self._recognised():
                 raise
         for file in reversed(_siblings(self.path)):  # a damaged file's journal belongs to no database of ours
             file.unlink(missing_ok=True)

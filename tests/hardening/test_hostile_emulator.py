@@ -478,3 +478,19 @@ def test_show_through_the_variable_of_a_missing_state_is_an_error(
     monkeypatch.setenv(STATE_ENV, str(tmp_path / "stat.db"))
     assert main(["emulator", "show"]) == 1
     assert f"{tmp_path / 'stat.db'} does not exist; check --state or ${STATE_ENV}" in capsys.readouterr().err
+
+
+def test_reset_never_replaces_a_state_in_use(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A state locked by another process's write beyond the timeout is busy, not damaged: it is kept."""
+    store = Store(tmp_path / "state.db")
+    with store.transaction() as cloud:
+        cloud.put("t", "a", "1", "r", {})
+    monkeypatch.setattr("constructs_vpn.emulator.store.BUSY_TIMEOUT", 0.1)
+    with contextlib.closing(sqlite3.connect(store.path, isolation_level=None)) as writer:
+        writer.execute("BEGIN IMMEDIATE")
+        assert "cannot use emulator state" in _refused(store.path, capsys)
+        writer.execute("ROLLBACK")
+    with store.snapshot() as cloud:
+        assert cloud.count() == 1
