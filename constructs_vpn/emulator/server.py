@@ -83,11 +83,15 @@ def serve() -> int:
             done.wait()
             server.stop(grace=1).wait()
             return 0
-        key, certificate = tls.server_certificate()
-        server.add_insecure_port(f"unix://{directory}/grpc.sock")  # reached only through the relay
+        identity, inner = tls.server_identity(), f"{directory}/grpc.sock"
+        # gRPC's own mutual TLS, for the relay alone: it presents the plugin's certificate, as nobody else can.
+        credentials = _tf.grpc.ssl_server_credentials(
+            [(identity.key_pem, identity.cert_pem)], root_certificates=identity.cert_pem, require_client_auth=True
+        )
+        server.add_secure_port(f"unix://{inner}", credentials)
         server.start()
-        tls.relay(tls.server_context(key, certificate, roots), socket_path, f"{directory}/grpc.sock")
-        print(f"1|6|unix|{socket_path}|grpc|{tls.handshake_form(certificate)}", flush=True)
+        tls.relay(tls.server_context(identity, roots), tls.relay_context(identity), socket_path, inner)
+        print(f"1|6|unix|{socket_path}|grpc|{tls.handshake_form(identity)}", flush=True)
         while not done.wait(0.5):
             if os.getppid() != parent:
                 break

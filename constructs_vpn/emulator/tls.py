@@ -5,8 +5,9 @@ that client certificate, and prints its certificate (base64 DER) in the handshak
 gRPC's own TLS (BoringSSL) cannot be used for it: the client key Terraform makes is ECDSA P-521, and BoringSSL
 neither offers nor verifies ``ecdsa_secp521r1_sha512`` in TLS 1.3, so Terraform sends no certificate and the
 handshake fails. TLS is therefore ended here with Python's ``ssl`` (OpenSSL) on the socket Terraform dials,
-and the plain bytes are relayed to the gRPC server on a second socket in the same private folder (mode 0700,
-reachable by this user only). The key is made in memory at each start and never written to a file.
+and each connection is relayed to the gRPC server on a second socket in the same private folder (mode 0700),
+over gRPC's own mutual TLS with the plugin's certificate on both ends, so no other process reaches it either.
+The key is made in memory at each start and never written to a file.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import ssl
 import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
+from typing import NamedTuple
 
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
@@ -28,12 +30,24 @@ from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
 from ..core.errors import ConstructsVpnError
 
-__all__ = ["CLIENT_CERT_ENV", "client_roots", "handshake_form", "relay", "server_certificate", "server_context"]
+__all__ = [
+    "CLIENT_CERT_ENV",
+    "Identity",
+    "client_roots",
+    "handshake_form",
+    "relay",
+    "relay_context",
+    "server_context",
+    "server_identity",
+]
 
 #: Where go-plugin's client (Terraform) puts the PEM of its client certificate for the plugin to require.
 CLIENT_CERT_ENV = "PLUGIN_CLIENT_CERT"
 #: Bytes read at once from either side of a relayed connection.
 _CHUNK = 1 << 16
+#: Seconds a closing connection waits for the peer's TLS goodbye: gRPC sends none, and the default 30 s held
+#: the gRPC server's stop (and so each provider process's exit) for its whole grace period.
+_SHUTDOWN_TIMEOUT = 0.1
 
 
 def client_roots(hint: str) -> str:
@@ -55,7 +69,14 @@ def client_roots(hint: str) -> str:
     return pem
 
 
-def server_certificate() -> tuple[ec.EllipticCurvePrivateKey, x509.Certificate]:
+class Identity(NamedTuple):
+    """The plugin's key and certificate (PEM), made in memory at each start and never written."""
+
+    key_pem: bytes
+    cert_pem: bytes
+
+
+def server_identity() -> Identity:
     """A fresh ECDSA P-256 key and a self-signed certificate for ``localhost``, the name go-plugin's client
     checks (its own certificate has the same shape)."""
     key = ec.generate_private_key(ec.SECP256R1())
@@ -89,12 +110,16 @@ def server_certificate() -> tuple[ec.EllipticCurvePrivateKey, x509.Certificate]:
         )
         .sign(key, hashes.SHA256())
     )
-    return key, certificate
+    key_pem = key.private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    )
+    return Identity(key_pem, certificate.public_bytes(serialization.Encoding.PEM))
 
 
-def handshake_form(certificate: x509.Certificate) -> str:
+def handshake_form(identity: Identity) -> str:
     """The certificate as the handshake line carries it: base64 of its DER, without padding."""
-    return base64.b64encode(certificate.public_bytes(serialization.Encoding.DER)).decode().rstrip("=")
+    der = x509.load_pem_x509_certificate(identity.cert_pem).public_bytes(serialization.Encoding.DER)
+    return base64.b64encode(der).decode().rstrip("=")
 
 
 @contextlib.contextmanager
@@ -110,51 +135,64 @@ def _pipe_path(data: bytes) -> Iterator[str]:
         os.close(read)
 
 
-def server_context(key: ec.EllipticCurvePrivateKey, certificate: x509.Certificate, roots: str) -> ssl.SSLContext:
-    """TLS 1.2+ serving ``certificate``, requiring a client certificate signed by (here: equal to) ``roots``,
-    speaking HTTP/2 (gRPC's clients require the ALPN)."""
-    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+def _context(identity: Identity, roots: str, *, server: bool) -> ssl.SSLContext:
+    """TLS 1.2+ presenting ``identity``, requiring a peer certificate signed by (here: equal to) ``roots``,
+    speaking HTTP/2 (gRPC requires the ALPN)."""
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER if server else ssl.PROTOCOL_TLS_CLIENT)
     context.minimum_version = ssl.TLSVersion.TLSv1_2
     context.verify_mode = ssl.CERT_REQUIRED
     context.load_verify_locations(cadata=roots)
     context.set_alpn_protocols(["h2"])
-    key_pem = key.private_bytes(
-        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
-    )
-    with _pipe_path(certificate.public_bytes(serialization.Encoding.PEM)) as chain, _pipe_path(key_pem) as secret:
+    with _pipe_path(identity.cert_pem) as chain, _pipe_path(identity.key_pem) as secret:
         context.load_cert_chain(chain, secret)
     return context
 
 
+def server_context(identity: Identity, roots: str) -> ssl.SSLContext:
+    """The socket Terraform dials: only a client presenting the certificate in ``roots``."""
+    return _context(identity, roots, server=True)
+
+
+def relay_context(identity: Identity) -> ssl.SSLContext:
+    """The relay's side of the gRPC server's mutual TLS: the plugin's certificate on both ends."""
+    return _context(identity, identity.cert_pem.decode(), server=False)
+
+
 async def _copy(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+    """Bytes from ``reader`` to ``writer`` until either side ends; then ``writer`` is closed, after what it
+    holds is sent."""
     try:
         while data := await reader.read(_CHUNK):
             writer.write(data)
             await writer.drain()
     except OSError:
-        pass  # the other side went away; closing below ends this connection
+        pass  # the other side went away
     finally:
         writer.close()
 
 
-def relay(context: ssl.SSLContext, public: str, private: str) -> None:
-    """Accept TLS connections on unix socket ``public`` (listening when this returns) and relay each,
-    decrypted, to ``private``, from a daemon thread until the process ends. A client whose certificate is
-    refused never reaches ``private``."""
+def relay(outer: ssl.SSLContext, inner: ssl.SSLContext, public: str, private: str) -> None:
+    """Accept TLS connections (``outer``) on unix socket ``public``, listening when this returns, and relay
+    each to ``private`` over TLS (``inner``), from a daemon thread until the process ends. A client whose
+    certificate is refused never reaches ``private``."""
     listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     listener.bind(public)
     listener.listen()
 
     async def connection(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         try:
-            inner_reader, inner_writer = await asyncio.open_unix_connection(private)
-        except OSError:  # the gRPC server is stopping: so is this connection
+            inner_reader, inner_writer = await asyncio.open_unix_connection(
+                private, ssl=inner, server_hostname="localhost", ssl_shutdown_timeout=_SHUTDOWN_TIMEOUT
+            )
+        except (OSError, ssl.SSLError):  # the gRPC server is stopping: so is this connection
             writer.close()
             return
         await asyncio.gather(_copy(reader, inner_writer), _copy(inner_reader, writer))
 
     async def main() -> None:
-        server = await asyncio.start_unix_server(connection, sock=listener, ssl=context)
+        server = await asyncio.start_unix_server(
+            connection, sock=listener, ssl=outer, ssl_shutdown_timeout=_SHUTDOWN_TIMEOUT
+        )
         async with server:
             await server.serve_forever()
 

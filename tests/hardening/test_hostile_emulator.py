@@ -124,6 +124,9 @@ def test_the_plugin_serves_only_the_client_certificate_terraform_passed(
     assert _schema_call(address, server, None) == grpc.StatusCode.UNAVAILABLE
     assert _schema_call(address, server, _identity()) == grpc.StatusCode.UNAVAILABLE
     assert _schema_call(address, server, (key_pem, cert_pem)) == grpc.StatusCode.OK
+    inner = str(Path(address).with_name("grpc.sock"))  # the relay's way in: gRPC's TLS, the plugin's own key
+    assert _schema_call(inner, server, None) == grpc.StatusCode.UNAVAILABLE
+    assert _schema_call(inner, server, (key_pem, cert_pem)) == grpc.StatusCode.UNAVAILABLE
     assert (Path(address).parent.stat().st_mode & 0o777) == 0o700
 
 
