@@ -25,7 +25,7 @@ def add_parser(commands: Any) -> None:
         "setup",
         help="install the emulator as aliyun/alicloud in DIR and print the shell exports",
         description="Lay out DIR (a filesystem mirror with a launcher for this Python, DIR/terraform.rc, "
-        "DIR/state.json) and print the export lines to paste into a shell, or run: "
+        "DIR/state.db) and print the export lines to paste into a shell, or run: "
         'eval "$(constructs-vpn emulator setup DIR)"',
     )
     setup.add_argument("directory", metavar="DIR", type=Path)
