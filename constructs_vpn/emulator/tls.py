@@ -76,10 +76,10 @@ class Identity(NamedTuple):
     cert_pem: bytes
 
 
-def server_identity() -> Identity:
-    """A fresh ECDSA P-256 key and a self-signed certificate for ``localhost``, the name go-plugin's client
-    checks (its own certificate has the same shape)."""
-    key = ec.generate_private_key(ec.SECP256R1())
+def server_identity(curve: ec.EllipticCurve | None = None) -> Identity:
+    """A fresh ECDSA key (P-256 unless ``curve``) and a self-signed certificate for ``localhost``, the name
+    go-plugin's client checks (its own certificate has the same shape, on P-521: tests make one like it)."""
+    key = ec.generate_private_key(curve or ec.SECP256R1())
     name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "localhost")])
     now = datetime.now(UTC)
     usage = x509.KeyUsage(

@@ -16,7 +16,6 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -29,9 +28,8 @@ from tests.tooling import REPO_DIR
 require_emulator()
 
 from cryptography import x509  # noqa: E402
-from cryptography.hazmat.primitives import hashes, serialization  # noqa: E402
+from cryptography.hazmat.primitives import serialization  # noqa: E402
 from cryptography.hazmat.primitives.asymmetric import ec  # noqa: E402
-from cryptography.x509.oid import NameOID  # noqa: E402
 
 from constructs_vpn.cli.main import main  # noqa: E402
 from constructs_vpn.core.errors import ConstructsVpnError  # noqa: E402
@@ -40,33 +38,9 @@ from constructs_vpn.emulator._tf import grpc, pb, plugin_rpc  # noqa: E402
 from constructs_vpn.emulator.faults import FAULTS_ENV, MAX_DELAY, parse_faults  # noqa: E402
 from constructs_vpn.emulator.server import REATTACH_ENV  # noqa: E402
 from constructs_vpn.emulator.store import APPLICATION_ID, Cloud, StateError  # noqa: E402
-from constructs_vpn.emulator.tls import CLIENT_CERT_ENV, client_roots  # noqa: E402
+from constructs_vpn.emulator.tls import CLIENT_CERT_ENV, client_roots, server_identity  # noqa: E402
 
 # --- the plugin's socket: go-plugin's automatic mutual TLS -------------------------------------------
-
-
-def _identity(curve: ec.EllipticCurve | None = None) -> tuple[bytes, bytes]:
-    """A key (P-256 unless ``curve``) and a self-signed certificate like the client one Terraform makes
-    (PEM key, PEM certificate)."""
-    key = ec.generate_private_key(curve or ec.SECP256R1())
-    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "localhost")])
-    now = datetime.now(UTC)
-    certificate = (
-        x509.CertificateBuilder()
-        .subject_name(name)
-        .issuer_name(name)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - timedelta(minutes=1))
-        .not_valid_after(now + timedelta(hours=1))
-        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
-        .add_extension(x509.SubjectAlternativeName([x509.DNSName("localhost")]), critical=False)
-        .sign(key, hashes.SHA256())
-    )
-    key_pem = key.private_bytes(
-        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
-    )
-    return key_pem, certificate.public_bytes(serialization.Encoding.PEM)
 
 
 def _start(tmp_path: Path, **env: str) -> subprocess.Popen[str]:
@@ -86,7 +60,7 @@ def _start(tmp_path: Path, **env: str) -> subprocess.Popen[str]:
 def plugin(tmp_path: Path) -> Iterator[tuple[bytes, bytes, str, x509.Certificate]]:
     """A plugin started as Terraform starts it: (client key, client certificate, socket path, server
     certificate from the handshake line)."""
-    key_pem, cert_pem = _identity()
+    key_pem, cert_pem = server_identity()
     process = _start(tmp_path, **{CLIENT_CERT_ENV: cert_pem.decode()})
     try:
         assert process.stdout is not None
@@ -122,7 +96,7 @@ def test_the_plugin_serves_only_the_client_certificate_terraform_passed(
     public_key = server.public_key()
     assert isinstance(public_key, ec.EllipticCurvePublicKey) and public_key.curve.name == "secp256r1"
     assert _schema_call(address, server, None) == grpc.StatusCode.UNAVAILABLE
-    assert _schema_call(address, server, _identity()) == grpc.StatusCode.UNAVAILABLE
+    assert _schema_call(address, server, server_identity()) == grpc.StatusCode.UNAVAILABLE
     assert _schema_call(address, server, (key_pem, cert_pem)) == grpc.StatusCode.OK
     inner = str(Path(address).with_name("grpc.sock"))  # the relay's way in: gRPC's TLS, the plugin's own key
     assert _schema_call(inner, server, None) == grpc.StatusCode.UNAVAILABLE
@@ -158,8 +132,8 @@ def test_a_p521_client_certificate_like_terraforms_is_verified(
 ) -> None:
     """Terraform's client key is ECDSA P-521, which gRPC's own TLS (BoringSSL) cannot verify in TLS 1.3."""
     _, _, address, server = plugin
-    assert _tls_handshake(address, server, _identity(ec.SECP521R1())) is None  # a P-521 key, not the one passed
-    key_pem, cert_pem = _identity(ec.SECP521R1())
+    assert _tls_handshake(address, server, server_identity(ec.SECP521R1())) is None  # a P-521 key, not the one passed
+    key_pem, cert_pem = server_identity(ec.SECP521R1())
     process = _start(tmp_path, **{CLIENT_CERT_ENV: cert_pem.decode()})
     try:
         assert process.stdout is not None
@@ -175,7 +149,7 @@ def test_each_start_makes_a_fresh_key_and_writes_none(tmp_path: Path) -> None:
     """No key cache: nothing is left in ``$HOME``, the temp folder or beside the state, and two starts differ."""
     keys = []
     for _ in range(2):
-        process = _start(tmp_path, **{CLIENT_CERT_ENV: _identity()[1].decode()})
+        process = _start(tmp_path, **{CLIENT_CERT_ENV: server_identity().cert_pem.decode()})
         assert process.stdout is not None
         keys.append(process.stdout.readline().rsplit("|", 1)[-1])
         process.terminate()
