@@ -25,7 +25,7 @@ def add_parser(commands: Any) -> None:
         "setup",
         help="install the emulator as aliyun/alicloud in DIR and print the shell exports",
         description="Lay out DIR (a filesystem mirror with a launcher for this Python, DIR/terraform.rc, "
-        "DIR/state.json) and print the export lines to paste into a shell, or run: "
+        "DIR/state.db) and print the export lines to paste into a shell, or run: "
         'eval "$(constructs-vpn emulator setup DIR)"',
     )
     setup.add_argument("directory", metavar="DIR", type=Path)
@@ -54,7 +54,7 @@ def add_parser(commands: Any) -> None:
 
 def _store(state: Path | None) -> Store:
     if state is not None:
-        return Store(state.expanduser().resolve())
+        return Store.named(state)
     try:
         return Store.from_env()
     except StateError as error:
@@ -93,20 +93,23 @@ def run_setup(args: argparse.Namespace) -> int:
 def run_reset(args: argparse.Namespace) -> int:
     store = _store(args.state)
     try:
-        if store.path.exists():
-            with store.snapshot() as cloud:
-                count = cloud.count()
-        else:
-            count = 0
-    except StateError:
-        count = 0  # a damaged file is exactly what reset is for
-    store.reset()
-    print(f"Cleared {count} object(s) from {store.path}")
+        count = store.reset()
+    except StateError as error:
+        raise ConstructsVpnError(f"emulator reset: {error}") from error
+    if count is None:
+        print(f"Nothing to reset: {store.path} does not exist")
+    else:
+        print(f"Cleared {count} object(s) from {store.path}")
     return 0
 
 
 def run_show(args: argparse.Namespace) -> int:
     store = _store(args.state)
+    if not store.path.exists():  # a mistyped path is not an empty cloud
+        raise ConstructsVpnError(
+            f"emulator show: {store.path} does not exist; check --state or ${STATE_ENV} (`emulator setup` "
+            "prints it); the state is made by the first terraform apply or `emulator seed`"
+        )
     try:
         with store.snapshot() as cloud:
             rows = [

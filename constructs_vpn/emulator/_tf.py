@@ -14,7 +14,7 @@ from typing import Any, Literal
 
 try:
     import grpc  # type: ignore[import-untyped, import-not-found, unused-ignore]
-    from tf import iface, provider, runner, schema, types, utils  # type: ignore[import-untyped, import-not-found, unused-ignore]
+    from tf import iface, provider, schema, types, utils  # type: ignore[import-untyped, import-not-found, unused-ignore]
     from tf.gen import grpc_controller_pb2 as controller_pb  # type: ignore[import-untyped, import-not-found, unused-ignore]
     from tf.gen import grpc_controller_pb2_grpc as controller_rpc  # type: ignore[import-untyped, import-not-found, unused-ignore]
     from tf.gen import grpc_stdio_pb2_grpc as stdio_rpc  # type: ignore[import-untyped, import-not-found, unused-ignore]
@@ -45,7 +45,6 @@ __all__ = [
     "pb",
     "plugin_rpc",
     "read_dynamic_value",
-    "runner",
     "stdio_rpc",
     "to_dynamic_value",
 ]

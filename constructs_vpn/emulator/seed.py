@@ -97,11 +97,16 @@ def _as_lists(type_name: str, values: dict[str, Any]) -> dict[str, Any]:
     return values
 
 
-def _rename(cloud: Cloud, generated: str, wanted: str) -> None:
-    """Give an object the id the stack names, everywhere it appears (generated ids are unique strings)."""
-    for ours, theirs in zip(generated.split(":"), wanted.split(":"), strict=True):
-        if "${" not in theirs and ours != theirs:
-            cloud.rename(ours, theirs)
+def _rename(cloud: Cloud, address: str, generated: str, wanted: str) -> None:
+    """Give an object the id the stack names, everywhere it is used (generated ids are unique strings); part
+    by part for an id made of others (``cen-…:tr-…``)."""
+    ours, theirs = generated.split(":"), wanted.split(":")
+    if len(ours) != len(theirs):
+        shape = ":".join(part.split("-")[0] + "-…" for part in ours)
+        raise SeedError(f"the import block of {address} gives id {wanted!r}; its ids have the form {shape}")
+    for part, name in zip(ours, theirs, strict=True):
+        if "${" not in name and part != name:
+            cloud.rename(part, name)
 
 
 def _load(directory: Path) -> tuple[Path, dict[str, Any]]:
@@ -153,7 +158,7 @@ def seed(directory: Path, store: Store, environment: Mapping[str, str] | None = 
                     generated = family.create(resolver.call, planned)["id"]
                 except ApiError as error:
                     raise SeedError(f"{source}: the emulated API refuses {address}: {error}") from error
-                _rename(cloud, generated, wanted)
+                _rename(cloud, address, generated, wanted)
                 record = cloud.get(type_name, wanted) or cloud.get(type_name, generated)
                 assert record is not None, f"seeding {address}: created no object"
                 resolver.created[address] = record["attributes"]

@@ -1,13 +1,14 @@
-"""Serving the provider to Terraform: the go-plugin handshake over a TLS unix socket (protocol 6).
+"""Serving the provider to Terraform: the go-plugin handshake over a mutual-TLS unix socket (protocol 6).
 
 Unlike ``tf.runner.run_provider`` this keeps serving after ``StopProvider`` (Terraform's "cancel what is in
 flight", sent on Ctrl-C) so that calls finish cleanly, ignores SIGINT as Go plugins do (Terraform handles
-it), keeps its TLS certificate cache out of ``$HOME``, and exits when Terraform goes away.
+it), and exits when Terraform goes away. TLS is go-plugin's automatic mutual TLS (:mod:`.tls`): a fresh key
+made in memory at each start, and only the client certificate Terraform passed is accepted (``tf.runner``
+used a 1024-bit RSA key cached on disk for 7 days, and accepted any client).
 """
 
 from __future__ import annotations
 
-import base64
 import json
 import logging
 import os
@@ -16,39 +17,20 @@ import sys
 import tempfile
 import threading
 from concurrent import futures
-from pathlib import Path
 from typing import Any
 
-from . import _tf
+from ..core.errors import ConstructsVpnError
+from . import _tf, tls
 from .provider import AlicloudEmulator, Emulator, EmulatorServicer
-from .store import STATE_ENV
 
-__all__ = ["CERT_DIR_ENV", "REATTACH_ENV", "serve"]
+__all__ = ["REATTACH_ENV", "serve"]
 
-#: Where the plugin's self-signed TLS certificate is cached (default: beside the state file).
-CERT_DIR_ENV = "CONSTRUCTS_VPN_EMULATOR_CERT_DIR"
 #: Set (to any value) to serve many terraform runs from one process, as ``TF_REATTACH_PROVIDERS`` describes it:
 #: the reattach JSON is printed instead of the handshake, on a plain socket, until the process is ended. Tests
 #: use it to start Python once per scenario rather than a few times per terraform command.
 REATTACH_ENV = "CONSTRUCTS_VPN_EMULATOR_REATTACH"
 #: Set to a file path to append the emulator's log (API calls and outcomes, never values) there.
 LOG_ENV = "CONSTRUCTS_VPN_EMULATOR_LOG"
-
-
-def _cert_dir() -> Path:
-    if os.environ.get(CERT_DIR_ENV):
-        return Path(os.environ[CERT_DIR_ENV])
-    state = os.environ.get(STATE_ENV)
-    if state:
-        return Path(state).expanduser().resolve().parent / ".emulator-cert"
-    return Path(tempfile.gettempdir()) / f"constructs-vpn-emulator-{os.getuid()}"
-
-
-def _pin_cert_cache() -> None:
-    directory = _cert_dir()
-    directory.mkdir(parents=True, exist_ok=True, mode=0o700)
-    # tf.runner caches the certificate under ~/.cache, which fails (before the handshake) on a read-only HOME.
-    _tf.runner._get_cert_cache_path = lambda: directory / "ssl_cert.json"
 
 
 def _configure_logging() -> None:
@@ -65,8 +47,13 @@ def serve() -> int:
     """Run the provider until Terraform shuts it down; the handshake line is the only thing on stdout."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _configure_logging()
+    reattaching = bool(os.environ.get(REATTACH_ENV))
+    try:
+        roots = "" if reattaching else tls.client_roots(f"to serve tests over a private socket, set {REATTACH_ENV}=1")
+    except ConstructsVpnError as refused:  # before any handshake: terraform shows the plugin's stderr
+        print(f"error: {refused}", file=sys.stderr)
+        return 1
     emulator = Emulator.from_env()
-    _pin_cert_cache()
     done = threading.Event()
     server = _tf.grpc.server(thread_pool=futures.ThreadPoolExecutor(max_workers=10))
     _tf.plugin_rpc.add_ProviderServicer_to_server(EmulatorServicer(AlicloudEmulator(emulator)), server)
@@ -83,23 +70,28 @@ def serve() -> int:
     _tf.controller_rpc.add_GRPCControllerServicer_to_server(Controller(), server)
     _tf.stdio_rpc.add_GRPCStdioServicer_to_server(Stdio(), server)
     parent = os.getppid()
+    signal.signal(signal.SIGTERM, lambda *_: done.set())  # stop cleanly: the folder below is removed
+    # mkdtemp: a new folder of mode 0700, so only this user reaches the socket (the reattach mode has no TLS).
     with tempfile.TemporaryDirectory(prefix="alicloud-emulator-") as directory:
         socket_path = f"{directory}/plugin.sock"
-        if os.environ.get(REATTACH_ENV):
+        if reattaching:
             server.add_insecure_port(f"unix://{socket_path}")
             server.start()
             address = {"Network": "unix", "String": socket_path}
             reattach = {"Protocol": "grpc", "ProtocolVersion": 6, "Pid": os.getpid(), "Test": True, "Addr": address}
             print(json.dumps({"registry.terraform.io/aliyun/alicloud": reattach}), flush=True)
-            signal.signal(signal.SIGTERM, lambda *_: done.set())
             done.wait()
             server.stop(grace=1).wait()
             return 0
-        chain, credentials = _tf.runner._self_signed_cert()
-        server.add_secure_port(f"unix://{socket_path}", credentials)
+        identity, inner = tls.server_identity(), f"{directory}/grpc.sock"
+        # gRPC's own mutual TLS, for the relay alone: it presents the plugin's certificate, as nobody else can.
+        credentials = _tf.grpc.ssl_server_credentials(
+            [(identity.key_pem, identity.cert_pem)], root_certificates=identity.cert_pem, require_client_auth=True
+        )
+        server.add_secure_port(f"unix://{inner}", credentials)
         server.start()
-        certificate = base64.b64encode(chain).decode().rstrip("=")
-        print(f"1|6|unix|{socket_path}|grpc|{certificate}", flush=True)
+        tls.relay(tls.server_context(identity, roots), tls.relay_context(identity), socket_path, inner)
+        print(f"1|6|unix|{socket_path}|grpc|{tls.handshake_form(identity)}", flush=True)
         while not done.wait(0.5):
             if os.getppid() != parent:
                 break

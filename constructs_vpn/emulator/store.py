@@ -7,7 +7,8 @@ in :meth:`Store.transaction`, which takes the write lock first (``BEGIN IMMEDIAT
 :data:`BUSY_TIMEOUT`), so its reads and writes see no other writer. A crash at any point leaves the last
 committed state (SQLite's journal); a new database is built aside and linked into place, so nobody ever
 sees a half-made one. A file that is empty, not a database, or not the emulator's is reported with the fix
-and left alone, never overwritten.
+and left alone, never overwritten. The state holds pre-shared keys in clear: it and its journal files are
+for their owner only (mode 0600), and an older state with a looser mode is tightened when opened.
 """
 
 from __future__ import annotations
@@ -17,13 +18,14 @@ import json
 import os
 import secrets
 import sqlite3
+import stat
 import string
 import threading
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-__all__ = ["BUSY_TIMEOUT", "FORMAT", "STATE_ENV", "Cloud", "StateError", "Store"]
+__all__ = ["APPLICATION_ID", "BUSY_TIMEOUT", "FORMAT", "STATE_ENV", "Cloud", "StateError", "Store"]
 
 #: The environment variable naming the state file.
 STATE_ENV = "CONSTRUCTS_VPN_EMULATOR_STATE"
@@ -32,6 +34,15 @@ FORMAT = "constructs-vpn-emulator/2"
 BUSY_TIMEOUT = 300.0
 _ID_ALPHABET = string.ascii_lowercase + string.digits
 _FIX = "restore it from a backup, or run `constructs-vpn emulator reset` to start with an empty cloud"
+#: The fix for a file the emulator does not recognise as its state, which `reset` therefore leaves alone.
+_FOREIGN_FIX = (
+    f"check the path (--state or ${STATE_ENV}) or restore the state from a backup; `constructs-vpn emulator "
+    "reset` replaces only a file it recognises as an emulator state, so delete this one yourself if it is one"
+)
+#: SQLite's ``application_id`` (header offset 68) of the emulator's databases ("cvpn"): a state too damaged
+#: for SQLite to open is still recognised as one.
+APPLICATION_ID = int.from_bytes(b"cvpn", "big")
+_SQLITE_HEADER = b"SQLite format 3\0"
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE objects (
@@ -66,6 +77,18 @@ class StateError(Exception):
 
 def _dump(attributes: Mapping[str, Any]) -> str:
     return json.dumps(attributes, sort_keys=True, separators=(",", ":"))
+
+
+def _renamed(value: Any, ours: str, theirs: str) -> Any:
+    """``value`` with every string equal to ``ours``, or ``:``-separated part of one equal to it, replaced by
+    ``theirs``, in lists and objects too."""
+    if isinstance(value, str):
+        return ":".join(theirs if part == ours else part for part in value.split(":"))
+    if isinstance(value, list):
+        return [_renamed(item, ours, theirs) for item in value]
+    if isinstance(value, dict):
+        return {key: _renamed(item, ours, theirs) for key, item in value.items()}
+    return value
 
 
 class Cloud:
@@ -176,16 +199,26 @@ class Cloud:
                 return candidate
 
     def rename(self, ours: str, theirs: str) -> None:
-        """Replace the text ``ours`` by ``theirs`` in every id and attribute (``ours``: a generated id, a
-        string found nowhere else). Records handed out before are stale afterwards."""
+        """Give the id ``ours`` the name ``theirs`` wherever it is a value: an object's id, an attribute at
+        any depth, or one part of an ``a:b`` id made of others (:func:`_renamed`). Text that merely contains
+        ``ours`` is left alone, and ``theirs`` is stored as a value, never spliced into the stored JSON.
+        Records handed out before are stale afterwards."""
         self.flush()
         self._seen.clear()
-        self._db.execute(
-            "UPDATE objects SET id = replace(id, ?1, ?2), attributes = replace(attributes, ?1, ?2) "
-            "WHERE instr(id, ?1) OR instr(attributes, ?1)",
-            (ours, theirs),
-        )
-        self.changed = True
+        stored = json.dumps(ours)[1:-1]  # as it appears in the stored JSON: narrows the search, the walk decides
+        rows = self._db.execute(
+            "SELECT type, id, account, region, attributes FROM objects WHERE instr(id, ?) OR instr(attributes, ?)",
+            (ours, stored),
+        ).fetchall()
+        for type_name, id, *rest in rows:
+            record = self._record(type_name, id, *rest)
+            renamed = _renamed(id, ours, theirs)
+            if renamed != id and self.get(type_name, renamed) is not None:
+                raise StateError(f"cannot rename {type_name} {id} to {renamed}: the emulated cloud has one already")
+            self.remove(type_name, id)
+            self.put(
+                type_name, renamed, record["account"], record["region"], _renamed(record["attributes"], ours, theirs)
+            )
 
     def clear(self) -> None:
         self._seen.clear()
@@ -200,18 +233,48 @@ class Cloud:
                 self.put(type_name, id, record["account"], record["region"], record["attributes"])
 
 
+def _siblings(path: Path) -> tuple[Path, Path, Path]:
+    """The database file and SQLite's WAL journal and shared-memory index beside it."""
+    return path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")
+
+
+def _make_private(path: Path) -> None:
+    """Tighten the state and its journal to their owner (mode 0600): they hold pre-shared keys in clear. For
+    a state made before this rule; another user's file is left as it is (it cannot be changed)."""
+    for file in _siblings(path):
+        with contextlib.suppress(FileNotFoundError, PermissionError):
+            mode = stat.S_IMODE(file.stat().st_mode)
+            if mode & 0o077:
+                file.chmod(mode & 0o600)
+
+
+def _in_use(error: StateError) -> bool:
+    """Whether ``error`` says the state could not be used now (busy beyond the timeout, not readable), not
+    that it is damaged: such a state is never replaced."""
+    cause = error.__cause__
+    return isinstance(cause, sqlite3.OperationalError) and "no such table" not in str(cause)
+
+
 class Store:
     """The state file at ``path``."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
+        self._private = False
+
+    @staticmethod
+    def named(raw: str | Path) -> Store:
+        """The state at ``raw`` as a user wrote it: its folder resolved, its own name kept, so that a link
+        there is seen as a link (which :meth:`reset` refuses) rather than as the file it points at."""
+        path = Path(raw).expanduser()
+        return Store(path.parent.resolve() / path.name)
 
     @staticmethod
     def from_env() -> Store:
         raw = os.environ.get(STATE_ENV)
         if not raw:
             raise StateError(f"{STATE_ENV} is not set: point it at the emulator's state file (see `emulator setup`)")
-        return Store(Path(raw).expanduser().resolve())
+        return Store.named(raw)
 
     def _create(self) -> None:
         """An empty database at :attr:`path`, unless one appeared meanwhile: built aside, then linked into
@@ -220,36 +283,57 @@ class Store:
         temporary = self.path.with_name(f".{self.path.name}.{os.getpid()}.{threading.get_ident()}.new")
         temporary.unlink(missing_ok=True)
         try:
+            # Mode 0600 from the start (SQLite gives the journal files the database's mode); O_EXCL: never
+            # through a link planted at this name.
+            os.close(os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600))
             connection = sqlite3.connect(temporary, isolation_level=None)
             try:
                 connection.execute("PRAGMA journal_mode = WAL")  # kept in the file: every later use is WAL
+                connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
                 connection.executescript(f"BEGIN; {_SCHEMA} INSERT INTO meta VALUES ('format', '{FORMAT}'); COMMIT;")
             finally:
                 connection.close()
             with contextlib.suppress(FileExistsError):
                 os.link(temporary, self.path)
         finally:
-            for suffix in ("", "-wal", "-shm"):
-                temporary.with_name(temporary.name + suffix).unlink(missing_ok=True)
+            for file in _siblings(temporary):
+                file.unlink(missing_ok=True)
 
     def _problem(self, error: sqlite3.DatabaseError | None = None) -> StateError:
-        """What is wrong with the file, in the words of the file (not of the SQLite call that failed)."""
+        """What is wrong with the file, in the words of the file (not of the SQLite call that failed), with the
+        fix: ``emulator reset`` only for a file it would replace (:meth:`_recognised`)."""
         try:
             with open(self.path, "rb") as handle:
                 head = handle.read(16)
         except OSError as os_error:
             return StateError(f"cannot read emulator state {self.path}: {os_error.strerror}")
+        fix = _FIX if self._recognised() else _FOREIGN_FIX
         if not head.strip():
             # Never the emulator's own doing: an empty cloud here would have the next plan create everything.
-            return StateError(f"emulator state {self.path} is empty; {_FIX}")
-        if head != b"SQLite format 3\0":
-            earlier = " (it looks like the JSON state of an earlier version)" if head.lstrip()[:1] == b"{" else ""
-            return StateError(f"{self.path} is not an emulator state file, not an SQLite database{earlier}; {_FIX}")
+            return StateError(f"emulator state {self.path} is empty; {fix}")
+        if head != _SQLITE_HEADER:
+            earlier = " (it is the JSON state of an earlier version)" if fix == _FIX else ""
+            return StateError(f"{self.path} is not an emulator state file, not an SQLite database{earlier}; {fix}")
         if error is None:
-            return StateError(f'{self.path} is not an emulator state file (no "format" {FORMAT!r}); {_FIX}')
+            return StateError(f'{self.path} is not an emulator state file (no "format" {FORMAT!r}); {fix}')
         if isinstance(error, sqlite3.OperationalError):  # busy beyond the timeout, read-only, I/O: not damage
             return StateError(f"cannot use emulator state {self.path}: {error}")
-        return StateError(f"emulator state {self.path} is damaged ({error}); {_FIX}")
+        return StateError(f"emulator state {self.path} is damaged ({error}); {fix}")
+
+    def _recognised(self) -> bool:
+        """Whether a file that cannot be used as the state still is one the emulator made: its application
+        id in the SQLite header (a damaged state), or the JSON state of an earlier version."""
+        try:
+            with open(self.path, "rb") as handle:
+                head = handle.read(72)
+                if head.startswith(_SQLITE_HEADER):
+                    return int.from_bytes(head[68:72], "big") == APPLICATION_ID
+                if not head.lstrip().startswith(b"{"):
+                    return False
+                document = json.loads(head + handle.read())
+        except (OSError, ValueError):
+            return False
+        return isinstance(document, dict) and str(document.get("format")).startswith("constructs-vpn-emulator/")
 
     @contextlib.contextmanager
     def _connected(self, begin: str) -> Iterator[Cloud]:
@@ -275,6 +359,9 @@ class Store:
                 raise self._problem(None if no_meta else error) from error
             if row is None or row[0] != FORMAT:
                 raise self._problem()
+            if not self._private:
+                _make_private(self.path)
+                self._private = True
             cloud = Cloud(connection, self.path)
             try:
                 yield cloud
@@ -301,15 +388,31 @@ class Store:
         with self._connected("BEGIN") as cloud:
             yield cloud
 
-    def reset(self) -> None:
-        """Forget every object and call count; a damaged file is replaced by an empty database."""
+    def reset(self) -> int | None:
+        """Forget every object and call count: the number of objects forgotten, ``None`` when there is no
+        file. Only an emulator state is touched: a link, or a file the emulator does not recognise (a
+        ``terraform.tfstate``, another database), raises :class:`StateError` and is left alone; a damaged
+        state that it does recognise is replaced by an empty database."""
+        try:
+            info = self.path.lstat()
+        except FileNotFoundError:
+            return None
+        if stat.S_ISLNK(info.st_mode):
+            raise StateError(
+                f"{self.path} is a symbolic link; `emulator reset` does not follow links: give the state file "
+                f"itself (--state {os.path.realpath(self.path)}) if that is the emulator's state"
+            )
+        if not stat.S_ISREG(info.st_mode):
+            raise StateError(f"{self.path} is not a file; {_FOREIGN_FIX}")
         try:
             with self.transaction() as cloud:
+                count = cloud.count()
                 cloud.clear()
-            return
-        except StateError:
-            pass
-        for suffix in ("-wal", "-shm"):  # a damaged file's journal belongs to no database of ours
-            self.path.with_name(self.path.name + suffix).unlink(missing_ok=True)
-        self.path.unlink(missing_ok=True)
+            return count
+        except StateError as error:
+            if _in_use(error) or not self._recognised():
+                raise
+        for file in reversed(_siblings(self.path)):  # a damaged file's journal belongs to no database of ours
+            file.unlink(missing_ok=True)
         self._create()
+        return 0

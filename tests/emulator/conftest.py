@@ -18,9 +18,7 @@ def emulator_env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     from constructs_vpn.emulator import install
 
     directory = tmp_path_factory.mktemp("emulator")
-    env = install(directory).environment()
-    env["CONSTRUCTS_VPN_EMULATOR_CERT_DIR"] = str(directory / "cert")
-    return env
+    return install(directory).environment()
 
 
 WorkspaceFactory = Callable[..., Workspace]

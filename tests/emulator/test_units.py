@@ -214,23 +214,33 @@ def test_a_new_id_is_in_no_other_id(tmp_path: Path, monkeypatch: pytest.MonkeyPa
 
 
 @pytest.mark.parametrize(
-    ("content", "problem"),
+    ("content", "problem", "ours"),
     [
-        (b"", "is empty"),
-        (b'{"format": "constructs-vpn-emulator/1", "objects": {}}', "the JSON state of an earlier version"),
-        (b"not a database at all", "not an SQLite database"),
-        (b"SQLite format 3\0" + bytes(range(256)) * 8, "is damaged"),
+        (b"", "is empty", False),
+        (b'{"format": "constructs-vpn-emulator/1", "objects": {}}', "the JSON state of an earlier version", True),
+        (b"not a database at all", "not an SQLite database", False),
+        (b"SQLite format 3\0" + bytes(range(256)) * 8, "is damaged", False),
     ],
 )
-def test_a_damaged_file_is_reported_with_the_fix_and_left_alone(tmp_path: Path, content: bytes, problem: str) -> None:
+def test_a_damaged_file_is_reported_with_the_fix_and_left_alone(
+    tmp_path: Path, content: bytes, problem: str, ours: bool
+) -> None:
+    """Only a file the emulator recognises as its state (here the JSON state of an earlier version) is replaced
+    by ``reset``; the others are refused, the fix saying so."""
     store = Store(tmp_path / "state.db")
     store.path.write_bytes(content)
     for use in (store.transaction, store.snapshot):
         with pytest.raises(StateError, match=problem) as raised, use():
             pass
         assert str(store.path) in str(raised.value) and "emulator reset" in str(raised.value)
+        assert ("replaces only a file it recognises" in str(raised.value)) is not ours
     assert store.path.read_bytes() == content
-    store.reset()
+    if not ours:
+        with pytest.raises(StateError, match=problem):
+            store.reset()
+        assert store.path.read_bytes() == content
+        return
+    assert store.reset() == 0
     with store.snapshot() as cloud:
         assert cloud.count() == 0
 
