@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-__all__ = ["format_hcl"]
+__all__ = ["format_hcl", "sequence_end"]
 
 _MASTER = re.compile(
     r"""(?P<space>[ \t]+)
@@ -128,6 +128,17 @@ class _Lexer:
                 return
             self.tokens.append(_Token("STRING", text[self.i : end]))
             self.i = end
+
+
+def sequence_end(text: str, start: int) -> int | None:
+    """Where the interpolation or directive opened by the ``${``/``%{`` just before ``start`` ends (after its
+    ``}``), as this lexer reads it, or None when it never closes. The renderer uses it to copy an expression of a
+    template verbatim (its strings keep their quotes) while escaping the literal text around it."""
+    lexer = _Lexer(text)
+    lexer.i = start
+    lexer.braces.append(True)
+    lexer.expression(1)
+    return None if lexer.braces else lexer.i
 
 
 def _is_newline(token: _Token) -> bool:

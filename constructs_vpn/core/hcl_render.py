@@ -10,11 +10,13 @@ HCL attributes unless its class gives them, so its body is empty there while its
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from .element import deep_merge, set_dotted
+from .hcl_format import sequence_end
 from .tokens import ESCAPE_CONTEXT_KEY, ResolveContext, resolve
 
 if TYPE_CHECKING:
@@ -23,10 +25,16 @@ if TYPE_CHECKING:
 __all__ = ["js_entries", "keys_to_snake_case", "render_attributes", "stack_to_hcl", "truthy", "typed", "typed_import"]
 
 _ARRAY_INDEX = re.compile(r"0|[1-9][0-9]*")
-_INTEGER = re.compile(r"0|-?[1-9][0-9]*")
-_NEEDS_QUOTES = re.compile(r"(^\d)|[^A-Za-z0-9_-]")
-_LINES = re.compile(r"\r\n|[\n\r]")
-_UNESCAPED_QUOTE = re.compile(r'(?<!\\)"')
+#: A map key written bare; any other is quoted (cdktf leaves "-a" bare, which Terraform reads as a reference).
+_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
+#: What a quoted HCL string cannot hold as itself: the HCL spec's escapes, other control characters as \uXXXX
+#: (https://github.com/hashicorp/hcl/blob/main/hclsyntax/spec.md, "Template Literals").
+_NEEDS_ESCAPE = re.compile(r'[\\"\x00-\x1f\x7f-\x9f\u2028\u2029]')
+_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
+#: What a heredoc cannot carry as itself (it processes no escapes): control characters but newline and tab.
+_HEREDOC_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+#: Where a template sequence (or its escape, which a left-to-right scan meets first) starts.
+_SEQUENCE_START = re.compile(r"\$\$\{|%%\{|\$\{|%\{")
 _META_BLOCKS = ("lifecycle", "provisioner")
 _TYPED_KEYS = frozenset({"value", "dynamic"})
 
@@ -103,41 +111,86 @@ def keys_to_snake_case(value: Any) -> Any:
 
 
 # render.ts -----------------------------------------------------------------------------------------------
-def _escape_quotes(text: str) -> str:
-    return text if "${" in text else _UNESCAPED_QUOTE.sub('\\"', text)
-
-
+# Where cdktf's render.ts writes a string without escaping it (a quote after a backslash, any text holding
+# "${", backslashes and control characters, a heredoc that ends at a line "EOF" of the text, an untyped string
+# pasted as an expression), this module writes a correct HCL literal instead: docs/from-cdktf.md.
 def _key(name: str) -> str:
-    return f'"{name}"' if _NEEDS_QUOTES.search(name) else name
+    return name if _IDENTIFIER.fullmatch(name) else _quoted(name)
+
+
+def _escape_char(found: re.Match[str]) -> str:
+    char = found.group()
+    return _ESCAPES.get(char) or f"\\u{ord(char):04x}"
+
+
+def _utf8(text: str) -> str:
+    """``text`` as Terraform reads it from the JSON output, where a lone surrogate is written ``\\udXXX``: a
+    surrogate pair is one character, a lone surrogate U+FFFD (an HCL file is UTF-8 and cannot hold one)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+    return text
+
+
+def _template_parts(text: str) -> list[tuple[bool, str]]:
+    """The pieces of a resolved string as Terraform's template parser reads it in the JSON output: ``(True,
+    "${...}")`` for an interpolation or directive (an engine token, or a hand-written one passed through as
+    cdktf passes it), ``(False, text)`` for literal text. ``$${``/``%%{`` stay literal escapes; a ``${`` that
+    never closes becomes one (in the JSON output Terraform refuses it)."""
+    parts: list[tuple[bool, str]] = []
+    literal: list[str] = []
+    position = 0
+    for found in _SEQUENCE_START.finditer(text):
+        if found.start() < position or len(found.group()) == 3:
+            continue
+        end = sequence_end(text, found.end())
+        literal.append(text[position : found.start()])
+        if end is None:
+            literal.append(found.group()[0] + found.group())
+            position = found.end()
+            continue
+        parts.append((False, "".join(literal)))
+        literal = []
+        parts.append((True, text[found.start() : end]))
+        position = end
+    literal.append(text[position:])
+    parts.append((False, "".join(literal)))
+    return [(expression, piece) for expression, piece in parts if piece]
+
+
+def _quoted(text: str) -> str:
+    """A quoted HCL template meaning what ``text`` means as a string of the JSON output."""
+    parts = _template_parts(_utf8(text))
+    return '"' + "".join(piece if expr else _NEEDS_ESCAPE.sub(_escape_char, piece) for expr, piece in parts) + '"'
+
+
+def _heredoc(text: str) -> str | None:
+    """A heredoc carrying ``text`` exactly, or None when it cannot: a heredoc's value ends with a newline, its
+    lines do not process backslash escapes, and it ends at the first line holding its delimiter (so the
+    delimiter is the first of ``EOF``, ``EOF1``, ... absent from the text)."""
+    if not text.endswith("\n") or _HEREDOC_UNSAFE.search(text):
+        return None
+    delimiter = next(f"EOF{n or ''}" for n in itertools.count() if f"EOF{n or ''}" not in text)
+    body = "".join(piece for _, piece in _template_parts(_utf8(text)))
+    return f"<<{delimiter}\n{body}{delimiter}"
 
 
 def _string(text: Any) -> str:
-    if text == "":
-        return '""'
     if not isinstance(text, str):
         return _js(text)
-    lines = _LINES.split(text)
-    if len(lines) == 1:
-        return f'"{_escape_quotes(text)}"'
-    return "<<EOF\n" + "\n".join(lines) + "\nEOF"
+    return (_heredoc(text) if "\n" in text else None) or _quoted(text)
 
 
 def _fuzzy(value: Any) -> str:
-    """``renderFuzzyJsonExpression``: a value without type information."""
+    """``renderFuzzyJsonExpression``: a value without type information, written from its Python type (cdktf
+    pastes a string holding ``${`` or starting with ``[``, ``{`` or ``"``, and writes ``"42"`` as a number)."""
     if isinstance(value, list):
         return "\n".join(["[", *(f"{_fuzzy(v)}," for v in value), "]"])
     if isinstance(value, Mapping):
         return "\n".join(["{", *(f"{_key(k)} = {_fuzzy(v)}" for k, v in js_entries(value)), "}"])
     if isinstance(value, str):
-        if value == "":
-            return '""'
-        if "${" in value:
-            return f'"{value}"'
-        if _INTEGER.fullmatch(value) and abs(int(value)) <= 2**53:
-            return value
-        if value.startswith(("[", "{", '"')):
-            return value
-        return f'"{_escape_quotes(value)}"'
+        return _string(value)
     return _js(value)
 
 
@@ -193,7 +246,7 @@ def _map_value(value: Any) -> str:
 
 def _render_map(value: Any) -> str:
     if isinstance(value, str):
-        return f'"{_escape_quotes(value)}"'
+        return _quoted(value)
     return "{\n" + "\n".join(f"{_key(k)} = {_map_value(v)}" for k, v in js_entries(value)) + "\n}"
 
 
@@ -362,6 +415,31 @@ def _named(kind: str, fragment: Mapping[str, Any]) -> str:
     return f'{kind} "{name}" {{\n{render_attributes(attributes)}\n}}'
 
 
+def _as_text(value: Any) -> Any:
+    """``value`` with every ``${``/``%{`` of its strings and keys escaped: what Terraform reads from the JSON
+    output where it takes a string as it is, not as a template."""
+    if isinstance(value, str):
+        return value.replace("${", "$${").replace("%{", "%%{")
+    if isinstance(value, list):
+        return [_as_text(v) for v in value]
+    if isinstance(value, Mapping):
+        return {_as_text(k): _as_text(v) for k, v in value.items()}
+    return value
+
+
+def _variable(fragment: Mapping[str, Any]) -> str:
+    """A ``variable`` block. Terraform reads a variable's default and description in the JSON output as they are
+    (no template: it evaluates them without variables), so ``${`` there is written as text here too."""
+    name, attributes = _first(fragment)
+    literal = {}
+    for key in ("default", "description"):
+        if key in attributes:
+            given = attributes[key]
+            typed_value = isinstance(given, Mapping) and _TYPED_KEYS & given.keys()
+            literal[key] = {**given, "value": _as_text(given.get("value"))} if typed_value else _as_text(given)
+    return _named("variable", {name: {**attributes, **literal}})
+
+
 def _unnamed(kind: str, blocks: list[Any]) -> str:
     return "\n".join(f"{kind} {{\n{render_attributes(block)}\n}}" for block in blocks)
 
@@ -457,7 +535,7 @@ def stack_to_hcl(stack: TerraformStack, document: Mapping[str, Any]) -> tuple[st
             name, body = _first(fragment["variable"])
             if dropped := _dropped_arguments(document.get("variable", {}).get(name, {}), body):
                 lost.append(f"var.{name}: {', '.join(dropped)}")  # cdktf drops false, 0 and ""
-            text += "\n\n" + _named("variable", fragment["variable"])
+            text += "\n\n" + _variable(fragment["variable"])
         pieces.append(text)
     overrides: dict[str, Any] = {}
     for path, value in stack._raw_overrides.items():
