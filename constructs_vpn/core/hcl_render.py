@@ -10,13 +10,16 @@ HCL attributes unless its class gives them, so its body is empty there while its
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 import itertools
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 from .element import deep_merge, set_dotted
-from .hcl_format import sequence_end
+from .errors import ValidationError
+from .hcl_format import is_one_line_expression, sequence_end
 from .tokens import ESCAPE_CONTEXT_KEY, ResolveContext, resolve
 
 if TYPE_CHECKING:
@@ -27,6 +30,8 @@ __all__ = ["js_entries", "keys_to_snake_case", "render_attributes", "stack_to_hc
 _ARRAY_INDEX = re.compile(r"0|[1-9][0-9]*")
 #: A map key written bare; any other is quoted (cdktf leaves "-a" bare, which Terraform reads as a reference).
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
+#: An argument name as cdk.tf writes it: cdktf's own quirks give "0 = ..." in the terraform block.
+_ARGUMENT_NAME = re.compile(r"[A-Za-z0-9_-]+")
 #: What a quoted HCL string cannot hold as itself: the HCL spec's escapes, other control characters as \uXXXX
 #: (https://github.com/hashicorp/hcl/blob/main/hclsyntax/spec.md, "Template Literals").
 _NEEDS_ESCAPE = re.compile(r'[\\"\x00-\x1f\x7f-\x9f\u2028\u2029]')
@@ -194,10 +199,39 @@ def _fuzzy(value: Any) -> str:
     return _js(value)
 
 
+def _check_name(name: str) -> None:
+    """An argument name is written bare (HCL has no quoted argument names): one that is not a word, such as an
+    override's ``"a = var.psk\\nb"``, would write other arguments."""
+    if not _ARGUMENT_NAME.fullmatch(name):
+        raise ValidationError.single(
+            "",
+            f"argument name {name!r} is not an HCL identifier, so cdk.tf cannot hold it",
+            field=name,
+            rule="hcl-argument-name",
+            fix="use letters, digits, '_' and '-' only (a map key with other characters goes inside a map value)",
+        )
+
+
+def _label(text: str) -> str:
+    """A block label (a type, a name): Terraform's are words, and one holding a quote or a newline would write
+    other blocks into cdk.tf (the JSON output has it as a key, which Terraform refuses)."""
+    if not _ARGUMENT_NAME.fullmatch(text):
+        raise ValidationError.single(
+            "",
+            f"block label {text!r} is not a Terraform name, so cdk.tf cannot hold it",
+            field=text,
+            rule="hcl-block-label",
+            fix="use letters, digits, '_' and '-' only",
+        )
+    return f'"{text}"'
+
+
 def _simple_attributes(attributes: Any) -> str:
     if attributes is None:
         return ""
     entries = list(enumerate(attributes)) if isinstance(attributes, list) else js_entries(attributes)
+    for name, _ in entries:
+        _check_name(str(name))
     return "\n".join(f"  {name} = {_fuzzy(value)}" for name, value in entries)
 
 
@@ -280,11 +314,28 @@ def _attribute(name: str, v: Any) -> str | list[str] | None:
         if class_type == "string":
             return f"{name} = {_string(value)}"
         if class_type in ("number", "boolean"):
-            return f"{name} = {_js(value)}"
+            return _pasted(name, value)
         if isinstance(value, Mapping | list) or value is None:
             return f"\n{_UNEXPECTED_TYPE}\n\n{name} = {_fuzzy(value)}\n"
     if kind == "any":
         return f"{name} = {_fuzzy(value)}"
+    return _pasted(name, value)
+
+
+def _pasted(name: str, value: Any) -> str:
+    """An argument written as Terraform expression text (an address such as ``moved``'s ``to``, a variable's
+    type constraint, a number), only when the text stays one expression on its line: hostile text there would
+    otherwise add arguments or blocks to cdk.tf."""
+    if isinstance(value, str) and not is_one_line_expression(value):
+        raise ValidationError.single(
+            "",
+            f"{value!r} is not one Terraform expression on one line (an address or type constraint), so cdk.tf "
+            "cannot hold it as written",
+            field=name,
+            rule="hcl-expression",
+            fix="give an address such as aws_instance.web or a type such as list(string): no newline, comment, "
+            "or unclosed bracket or quote",
+        )
     return f"{name} = {_js(value)}"
 
 
@@ -315,6 +366,7 @@ def render_attributes(attributes: Any) -> str:
     for name, value in entries:
         if name == "//":
             continue
+        _check_name(name)
         rendered = _attribute(name, value)
         if isinstance(rendered, list):
             lines.append(",".join(rendered))  # JavaScript's array-to-string of several dynamic blocks
@@ -327,7 +379,7 @@ def _dynamic_blocks(dynamic: Mapping[str, Any]) -> list[str]:
     out = []
     for name, given in js_entries(dynamic):
         spec = given if isinstance(given, Mapping) else {}
-        lines = [f'dynamic "{name}" {{', f"for_each = {_fuzzy(spec.get('for_each'))}"]
+        lines = [f"dynamic {_label(name)} {{", f"for_each = {_fuzzy(spec.get('for_each'))}"]
         if spec.get("iterator"):
             lines.append(f"iterator = {_js(spec['iterator'])}")
         if spec.get("labels"):
@@ -350,7 +402,7 @@ def _provisioners(provisioners: list[Any]) -> str:
         kind, attributes = next(iter(provisioner.items()))
         attributes = _with_connection_block(attributes)
         other = {k: v for k, v in attributes.items() if k != "dynamic"}
-        lines = [f'provisioner "{kind}" {{']
+        lines = [f"provisioner {_label(kind)} {{"]
         if body := render_attributes(other.get("value") or other):
             lines.append(body)
         if attributes.get("dynamic"):
@@ -389,30 +441,30 @@ def _resource(fragment: Mapping[str, Any], tf_meta: dict[str, Any]) -> str:
     rest = {k: v for k, v in attributes.items() if k != "provisioner"}
     deep_merge(tf_meta, {"resource": {type_name: {name: _comment(attributes)}}})
     extra = [_provisioners(provisioner)] if provisioner else []
-    return _block_with_body(f'resource "{type_name}" "{name}"', rest, extra)
+    return _block_with_body(f"resource {_label(type_name)} {_label(name)}", rest, extra)
 
 
 def _data(fragment: Mapping[str, Any], tf_meta: dict[str, Any]) -> str:
     type_name, named = _first(fragment)
     name, attributes = _first(named)
     deep_merge(tf_meta, {"data": {type_name: {name: _comment(attributes)}}})
-    return _block_with_body(f'data "{type_name}" "{name}"', attributes)
+    return _block_with_body(f"data {_label(type_name)} {_label(name)}", attributes)
 
 
 def _provider(fragment: Mapping[str, Any]) -> str:
     name, instances = _first(fragment)
-    return "\n\n".join(_block_with_body(f'provider "{name}"', instance) for instance in instances)
+    return "\n\n".join(_block_with_body(f"provider {_label(name)}", instance) for instance in instances)
 
 
 def _module(fragment: Mapping[str, Any], tf_meta: dict[str, Any]) -> str:
     name, attributes = _first(fragment)
     deep_merge(tf_meta, {"module": {name: _comment(attributes)}})
-    return f'module "{name}" {{\n{render_attributes(attributes)}\n}}'
+    return f"module {_label(name)} {{\n{render_attributes(attributes)}\n}}"
 
 
 def _named(kind: str, fragment: Mapping[str, Any]) -> str:
     name, attributes = _first(fragment)
-    return f'{kind} "{name}" {{\n{render_attributes(attributes)}\n}}'
+    return f"{kind} {_label(name)} {{\n{render_attributes(attributes)}\n}}"
 
 
 def _as_text(value: Any) -> Any:
@@ -447,13 +499,17 @@ def _unnamed(kind: str, blocks: list[Any]) -> str:
 def _locals(locals_: Mapping[str, Any] | None) -> str:
     if not locals_:
         return ""
-    lines = [f"{name} = {_fuzzy(v.get('value'))}" for name, v in js_entries(locals_) if truthy(v.get("value"))]
+    values = [(name, v.get("value")) for name, v in js_entries(locals_) if truthy(v.get("value"))]
+    for name, _ in values:
+        _check_name(name)
+    lines = [f"{name} = {_fuzzy(value)}" for name, value in values]
     return "locals {\n    " + "\n".join(lines) + "\n}"
 
 
 def _terraform(terraform: Mapping[str, Any]) -> str:
     backends = [
-        f'backend "{name}" {{\n{render_attributes(body)}\n}}' for name, body in js_entries(terraform.get("backend", {}))
+        f"backend {_label(name)} {{\n{render_attributes(body)}\n}}"
+        for name, body in js_entries(terraform.get("backend", {}))
     ]
     cloud = f"cloud {{\n{render_attributes(terraform['cloud'])}\n}}" if terraform.get("cloud") else ""
     # cdktf passes the other keys' *names* (a list) here, so they come out as `0 = "name"`.
@@ -483,6 +539,15 @@ def _clean_for_metadata(block: Any) -> Any:
 
 
 # the stack -------------------------------------------------------------------------------------------------
+@contextlib.contextmanager
+def _located(path: str) -> Iterator[None]:
+    """A problem found while writing an element names its construct (the renderer sees only values)."""
+    try:
+        yield
+    except ValidationError as error:
+        raise ValidationError(dataclasses.replace(p, path=p.path or path) for p in error.problems) from None
+
+
 def _dropped_arguments(json_body: Mapping[str, Any], hcl_body: Mapping[str, Any]) -> list[str]:
     return [k for k in json_body if k not in hcl_body and k not in ("//", "dynamic", "alias")]
 
@@ -499,43 +564,46 @@ def stack_to_hcl(stack: TerraformStack, document: Mapping[str, Any]) -> tuple[st
     pieces = []
     lost: list[str] = []
     for element in stack.elements():
-        fragment = resolve(element._to_hcl_terraform(), ResolveContext(stack, element.node.path, escape=escape))
-        text = ""
-        for kind in ("resource", "data"):
-            for type_name, named in fragment.get(kind, {}).items():
-                for name, body in named.items():
-                    json_body = document.get(kind, {}).get(type_name, {}).get(name, {})
-                    if dropped := _dropped_arguments(json_body, body):
-                        prefix = "data." if kind == "data" else ""
-                        lost.append(f"{prefix}{type_name}.{name}: {', '.join(dropped)}")
-        if "resource" in fragment:
-            text += "\n" + _resource(fragment["resource"], tf_meta)
-        if "data" in fragment:
-            text += "\n" + _data(fragment["data"], tf_meta)
-        if "provider" in fragment:
-            name, (body, *_) = _first(fragment["provider"])
-            json_bodies = [b for b in document.get("provider", {}).get(name, []) if b.get("alias") == body.get("alias")]
-            if json_bodies and (dropped := _dropped_arguments(json_bodies[0], body)):
-                lost.append(f"provider {element.fqn}: {', '.join(dropped)}")  # type: ignore[attr-defined]
-            deep_merge(tf, fragment)
-            text += "\n\n" + _provider(fragment["provider"])
-        elif "terraform" in fragment:
-            deep_merge(tf, fragment)
-        if "module" in fragment:
-            text += "\n" + _module(fragment["module"], tf_meta)
-        if "output" in fragment:
-            text += "\n\n" + _named("output", fragment["output"])
-        if fragment.get("moved"):
-            text += "\n\n" + _unnamed("moved", fragment["moved"])
-        if fragment.get("import"):
-            text += "\n\n" + _unnamed("import", fragment["import"])
-        if "locals" in fragment:
-            deep_merge(locals_, fragment["locals"])
-        if "variable" in fragment:
-            name, body = _first(fragment["variable"])
-            if dropped := _dropped_arguments(document.get("variable", {}).get(name, {}), body):
-                lost.append(f"var.{name}: {', '.join(dropped)}")  # cdktf drops false, 0 and ""
-            text += "\n\n" + _variable(fragment["variable"])
+        with _located(element.node.path):
+            fragment = resolve(element._to_hcl_terraform(), ResolveContext(stack, element.node.path, escape=escape))
+            text = ""
+            for kind in ("resource", "data"):
+                for type_name, named in fragment.get(kind, {}).items():
+                    for name, body in named.items():
+                        json_body = document.get(kind, {}).get(type_name, {}).get(name, {})
+                        if dropped := _dropped_arguments(json_body, body):
+                            prefix = "data." if kind == "data" else ""
+                            lost.append(f"{prefix}{type_name}.{name}: {', '.join(dropped)}")
+            if "resource" in fragment:
+                text += "\n" + _resource(fragment["resource"], tf_meta)
+            if "data" in fragment:
+                text += "\n" + _data(fragment["data"], tf_meta)
+            if "provider" in fragment:
+                name, (body, *_) = _first(fragment["provider"])
+                json_bodies = [
+                    b for b in document.get("provider", {}).get(name, []) if b.get("alias") == body.get("alias")
+                ]
+                if json_bodies and (dropped := _dropped_arguments(json_bodies[0], body)):
+                    lost.append(f"provider {element.fqn}: {', '.join(dropped)}")  # type: ignore[attr-defined]
+                deep_merge(tf, fragment)
+                text += "\n\n" + _provider(fragment["provider"])
+            elif "terraform" in fragment:
+                deep_merge(tf, fragment)
+            if "module" in fragment:
+                text += "\n" + _module(fragment["module"], tf_meta)
+            if "output" in fragment:
+                text += "\n\n" + _named("output", fragment["output"])
+            if fragment.get("moved"):
+                text += "\n\n" + _unnamed("moved", fragment["moved"])
+            if fragment.get("import"):
+                text += "\n\n" + _unnamed("import", fragment["import"])
+            if "locals" in fragment:
+                deep_merge(locals_, fragment["locals"])
+            if "variable" in fragment:
+                name, body = _first(fragment["variable"])
+                if dropped := _dropped_arguments(document.get("variable", {}).get(name, {}), body):
+                    lost.append(f"var.{name}: {', '.join(dropped)}")  # cdktf drops false, 0 and ""
+                text += "\n\n" + _variable(fragment["variable"])
         pieces.append(text)
     overrides: dict[str, Any] = {}
     for path, value in stack._raw_overrides.items():
@@ -543,7 +611,8 @@ def stack_to_hcl(stack: TerraformStack, document: Mapping[str, Any]) -> tuple[st
     deep_merge(tf, resolve(overrides, ResolveContext(stack, stack.node.path, escape=escape)))
     head = ""
     if "terraform" in tf:
-        head = _terraform(tf["terraform"])
+        with _located(stack.node.path):
+            head = _terraform(tf["terraform"])
         tf_meta["terraform"] = _clean_for_metadata(tf["terraform"])
     if locals_text := _locals(locals_):
         head += "\n\n" + locals_text

@@ -15,11 +15,19 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from constructs_vpn.cli.main import main
-from constructs_vpn.core import App, TerraformLocal, TerraformStack, TerraformVariable, Testing
+from constructs_vpn.core import (
+    App,
+    TerraformLocal,
+    TerraformResource,
+    TerraformStack,
+    TerraformVariable,
+    Testing,
+    ValidationError,
+)
 from constructs_vpn.core.hcl_format import format_hcl
 from constructs_vpn.core.hcl_render import render_attributes, typed
 from constructs_vpn.core.tokens import ResolveContext, resolve
@@ -226,6 +234,81 @@ def test_an_untyped_value_is_written_from_its_python_type() -> None:
     text = Testing.synth_hcl(stack)
     assert 'l = "\\"q\\" + var.psk"' in text
     assert 'list = "[1]"\nn = "42"\nnums = [\n1,\n2.5,\ntrue,\nnull,\n]\no = {\nk = "{\\"a\\": 1}"\n}' in text
+
+
+# text cdk.tf writes as it is ----------------------------------------------------------------------------
+def _moved_to(stack: TerraformStack, text: str) -> None:
+    TerraformResource(stack, "r", terraform_resource_type="terraform_data").move_to_id(text)
+
+
+def _variable_type(stack: TerraformStack, text: str) -> None:
+    TerraformVariable(stack, "v", type=text)
+
+
+def _resource_type(stack: TerraformStack, text: str) -> None:
+    TerraformResource(stack, "r", terraform_resource_type=text)
+
+
+def _override(stack: TerraformStack, text: str) -> None:
+    TerraformResource(stack, "r", terraform_resource_type="terraform_data").add_override(text, 1)
+
+
+INJECTION = 'x\n}\noutput "leak" {\n  value = var.psk\n}\nresource "terraform_data" "y" {\n  input = "'
+SITES = {"to": _moved_to, "type": _variable_type, "resource": _resource_type, "override": _override}
+
+
+@pytest.mark.parametrize(
+    ("site", "text", "rule", "path"),
+    [
+        ("to", INJECTION, "hcl-expression", "s/r"),
+        ("to", "a.b # comment", "hcl-expression", "s/r"),
+        ("type", 'string\n  default = "x"', "hcl-expression", "s/v"),
+        ("type", "list(string", "hcl-expression", "s/v"),
+        ("resource", f'x" "{INJECTION}', "hcl-block-label", "s/r"),
+        ("override", "input = var", "hcl-argument-name", "s/r"),
+    ],
+)
+def test_text_that_would_add_code_to_cdk_tf_is_refused(site: str, text: str, rule: str, path: str) -> None:
+    """Addresses, type constraints, block labels and argument names are written as they are (HCL has no quoted
+    form for most of them): text that would leave its place is refused, naming the construct and the rule."""
+    stack = TerraformStack(App(), "s")
+    SITES[site](stack, text)
+    with pytest.raises(ValidationError) as raised:
+        Testing.synth_hcl(stack)
+    (problem,) = raised.value.problems
+    assert (problem.rule, problem.path) == (rule, path)
+
+
+def _blocks(text: str) -> list[tuple[str, int]]:
+    """Each top-level block's header line and how many lines its body has, in formatted cdk.tf."""
+    out: list[tuple[str, int]] = []
+    for line in format_hcl(text).split("\n"):
+        if line.endswith("{") and not line.startswith(" "):
+            out.append((line, 0))
+        elif line.startswith(" ") and out:
+            out[-1] = (out[-1][0], out[-1][1] + 1)
+    return out
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from([*FRAGMENTS, "a", ".", "b", "[", "]", "(", ")", "=", "/*", "*/", ","]), max_size=8))
+def test_an_address_or_type_constraint_stays_in_its_place(pieces: list[str]) -> None:
+    """Refused, or one line in its block. (Text holding ``${`` is a string literal there, as in cdktf: the
+    literal properties above cover it.)"""
+    text = "".join(pieces)
+    assume("${" not in text)
+    stack = TerraformStack(App(), "s")
+    _moved_to(stack, text)
+    _variable_type(stack, text)
+    try:
+        written = Testing.synth_hcl(stack)
+    except ValidationError as error:
+        assert {p.rule for p in error.problems} == {"hcl-expression"}
+        return
+    assert [(header, size) for header, size in _blocks(written) if not header.startswith("terraform")] == [
+        ("moved {", 2),
+        ('variable "v" {', 1),
+    ]
 
 
 # through terraform ---------------------------------------------------------------------------------------
