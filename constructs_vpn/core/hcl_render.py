@@ -10,11 +10,10 @@ HCL attributes unless its class gives them, so its body is empty there while its
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import itertools
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from .element import deep_merge, set_dotted
@@ -539,13 +538,9 @@ def _clean_for_metadata(block: Any) -> Any:
 
 
 # the stack -------------------------------------------------------------------------------------------------
-@contextlib.contextmanager
-def _located(path: str) -> Iterator[None]:
-    """A problem found while writing an element names its construct (the renderer sees only values)."""
-    try:
-        yield
-    except ValidationError as error:
-        raise ValidationError(dataclasses.replace(p, path=p.path or path) for p in error.problems) from None
+def _located(error: ValidationError, path: str) -> ValidationError:
+    """``error`` naming the construct whose element was being written (the renderer sees only values)."""
+    return ValidationError(dataclasses.replace(p, path=p.path or path) for p in error.problems)
 
 
 def _dropped_arguments(json_body: Mapping[str, Any], hcl_body: Mapping[str, Any]) -> list[str]:
@@ -564,7 +559,7 @@ def stack_to_hcl(stack: TerraformStack, document: Mapping[str, Any]) -> tuple[st
     pieces = []
     lost: list[str] = []
     for element in stack.elements():
-        with _located(element.node.path):
+        try:
             fragment = resolve(element._to_hcl_terraform(), ResolveContext(stack, element.node.path, escape=escape))
             text = ""
             for kind in ("resource", "data"):
@@ -604,6 +599,8 @@ def stack_to_hcl(stack: TerraformStack, document: Mapping[str, Any]) -> tuple[st
                 if dropped := _dropped_arguments(document.get("variable", {}).get(name, {}), body):
                     lost.append(f"var.{name}: {', '.join(dropped)}")  # cdktf drops false, 0 and ""
                 text += "\n\n" + _variable(fragment["variable"])
+        except ValidationError as error:
+            raise _located(error, element.node.path) from None
         pieces.append(text)
     overrides: dict[str, Any] = {}
     for path, value in stack._raw_overrides.items():
@@ -611,8 +608,10 @@ def stack_to_hcl(stack: TerraformStack, document: Mapping[str, Any]) -> tuple[st
     deep_merge(tf, resolve(overrides, ResolveContext(stack, stack.node.path, escape=escape)))
     head = ""
     if "terraform" in tf:
-        with _located(stack.node.path):
+        try:
             head = _terraform(tf["terraform"])
+        except ValidationError as error:
+            raise _located(error, stack.node.path) from None
         tf_meta["terraform"] = _clean_for_metadata(tf["terraform"])
     if locals_text := _locals(locals_):
         head += "\n\n" + locals_text

@@ -279,6 +279,20 @@ def test_text_that_would_add_code_to_cdk_tf_is_refused(site: str, text: str, rul
     assert (problem.rule, problem.path) == (rule, path)
 
 
+def test_synth_hcl_answers_such_text_with_one_error_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "cdktf.json").write_text(json.dumps({"language": "python", "app": "python app.py"}))
+    (tmp_path / "app.py").write_text(
+        "from constructs_vpn.core import App, TerraformStack, TerraformVariable\n"
+        "app = App()\n"
+        "TerraformVariable(TerraformStack(app, 's'), 'v', type='string\\n  default = 1')\n"
+        "app.synth()\n"
+    )
+    assert main(["synth", "--project", str(tmp_path), "--hcl"]) != 0
+    err = capsys.readouterr().err
+    assert "error: the app `python app.py` stopped at app.py, line 4: [s/v] type: " in err
+    assert "(rule hcl-expression); fix: " in err and "Traceback" not in err
+
+
 def _blocks(text: str) -> list[tuple[str, int]]:
     """Each top-level block's header line and how many lines its body has, in formatted cdk.tf."""
     out: list[tuple[str, int]] = []
