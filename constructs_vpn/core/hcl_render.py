@@ -190,7 +190,7 @@ def _fuzzy(value: Any) -> str:
     """``renderFuzzyJsonExpression``: a value without type information, written from its Python type (cdktf
     pastes a string holding ``${`` or starting with ``[``, ``{`` or ``"``, and writes ``"42"`` as a number)."""
     if isinstance(value, list):
-        return "\n".join(["[", *(f"{_fuzzy(v)}," for v in value), "]"])
+        return "\n".join(["[", *(f"{_item(v)}," for v in value), "]"])
     if isinstance(value, Mapping):
         return "\n".join(["{", *(f"{_key(k)} = {_fuzzy(v)}" for k, v in js_entries(value)), "}"])
     if isinstance(value, str):
@@ -234,9 +234,14 @@ def _simple_attributes(attributes: Any) -> str:
     return "\n".join(f"  {name} = {_fuzzy(value)}" for name, value in entries)
 
 
+def _item(value: Any) -> str:
+    """A list item: a comma follows it on its line, which a heredoc's closing line cannot carry."""
+    return _quoted(value) if isinstance(value, str) else _fuzzy(value)
+
+
 def _list_value(value: Any, storage_class_type: Any) -> str:
     if storage_class_type == "stringList":
-        return _string(value)
+        return _quoted(value) if isinstance(value, str) else _js(value)
     if storage_class_type in ("numberList", "booleanList"):
         return _js(value)
     return "{\n" + render_attributes(value) + "\n}"
