@@ -29,8 +29,8 @@ __all__ = ["js_entries", "keys_to_snake_case", "render_attributes", "stack_to_hc
 _ARRAY_INDEX = re.compile(r"0|[1-9][0-9]*")
 #: A map key written bare; any other is quoted (cdktf leaves "-a" bare, which Terraform reads as a reference).
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
-#: An argument name as cdk.tf writes it: cdktf's own quirks give "0 = ..." in the terraform block.
-_ARGUMENT_NAME = re.compile(r"[A-Za-z0-9_-]+")
+#: An argument name or block label as cdk.tf writes it (cdktf's own quirks give "0 = ..." in the terraform block).
+_WORD = re.compile(r"[A-Za-z0-9_-]+")
 #: What a quoted HCL string cannot hold as itself: the HCL spec's escapes, other control characters as \uXXXX
 #: (https://github.com/hashicorp/hcl/blob/main/hclsyntax/spec.md, "Template Literals").
 _NEEDS_ESCAPE = re.compile(r'[\\"\x00-\x1f\x7f-\x9f\u2028\u2029]')
@@ -146,7 +146,7 @@ def _template_parts(text: str) -> list[tuple[bool, str]]:
     literal: list[str] = []
     position = 0
     for found in _SEQUENCE_START.finditer(text):
-        if found.start() < position or len(found.group()) == 3:
+        if found.start() < position or len(found.group()) == 3:  # inside the last sequence, or an escape
             continue
         end = sequence_end(text, found.end())
         literal.append(text[position : found.start()])
@@ -198,31 +198,27 @@ def _fuzzy(value: Any) -> str:
     return _js(value)
 
 
-def _check_name(name: str) -> None:
-    """An argument name is written bare (HCL has no quoted argument names): one that is not a word, such as an
-    override's ``"a = var.psk\\nb"``, would write other arguments."""
-    if not _ARGUMENT_NAME.fullmatch(name):
+def _word(text: str, what: str, rule: str) -> str:
+    """``text``, an argument name or block label, which cdk.tf writes as it is: Terraform's are words, and one
+    holding a quote, ``=`` or a newline (an override's ``"a = var.psk\\nb"``) would write other arguments or
+    blocks (the JSON output has it as a key, which Terraform refuses)."""
+    if not _WORD.fullmatch(text):
         raise ValidationError.single(
             "",
-            f"argument name {name!r} is not an HCL identifier, so cdk.tf cannot hold it",
-            field=name,
-            rule="hcl-argument-name",
+            f"{what} {text!r} is not a Terraform name, so cdk.tf cannot hold it",
+            field=text,
+            rule=rule,
             fix="use letters, digits, '_' and '-' only (a map key with other characters goes inside a map value)",
         )
+    return text
+
+
+def _check_name(name: str) -> None:
+    _word(name, "argument name", "hcl-argument-name")
 
 
 def _label(text: str) -> str:
-    """A block label (a type, a name): Terraform's are words, and one holding a quote or a newline would write
-    other blocks into cdk.tf (the JSON output has it as a key, which Terraform refuses)."""
-    if not _ARGUMENT_NAME.fullmatch(text):
-        raise ValidationError.single(
-            "",
-            f"block label {text!r} is not a Terraform name, so cdk.tf cannot hold it",
-            field=text,
-            rule="hcl-block-label",
-            fix="use letters, digits, '_' and '-' only",
-        )
-    return f'"{text}"'
+    return f'"{_word(text, "block label", "hcl-block-label")}"'
 
 
 def _simple_attributes(attributes: Any) -> str:
