@@ -343,7 +343,7 @@ APP = """\
 import json
 from pathlib import Path
 
-from constructs_vpn.core import App, TerraformLocal, TerraformStack, TerraformVariable
+from constructs_vpn.core import App, Fn, TerraformLocal, TerraformStack, TerraformVariable
 
 config = json.loads(Path("strings.json").read_text())
 app = App(escape_raw_expressions=config["escape"])
@@ -355,6 +355,8 @@ for index, text in enumerate(config["strings"]):
         TerraformVariable(stack, f"s{index}", default=text)
 if config["local"]:
     TerraformLocal(stack, "all", config["strings"])
+if config["local"] and config["escape"]:  # without, "%{" in a function's argument is a directive, as in cdktf
+    TerraformLocal(stack, "joined", [Fn.join("", [text]) for text in config["strings"]])
 app.synth()
 """
 
@@ -368,8 +370,9 @@ def _project(root: Path) -> Path:
 
 def read_back(project: Path, strings: list[str], *, hcl: bool, escape: bool, local: bool | None = None) -> list[Any]:
     """``strings`` written by ``constructs-vpn synth`` (with ``--hcl`` or not) into one stack and read back by
-    one ``terraform console``, as locals (where Terraform reads a template; then also as one list, which must
-    read the same) or variable defaults (which it reads as they are). ``escape``: ``App(escape_raw_expressions=True)``; by default the strings are locals then, and
+    one ``terraform console``, as locals (where Terraform reads a template; then also as one list, and with
+    ``escape``, as the string argument of a function call, which must read the same) or variable defaults
+    (which it reads as they are). ``escape``: ``App(escape_raw_expressions=True)``; by default the strings are locals then, and
     variable defaults without it (where a hand-written ``${...}`` in a local is an expression, as in cdktf)."""
     local = escape if local is None else local
     (project / "strings.json").write_text(json.dumps({"escape": escape, "local": local, "strings": strings}))
@@ -379,10 +382,17 @@ def read_back(project: Path, strings: list[str], *, hcl: bool, escape: bool, loc
     init = terraform(folder, "init", "-input=false")
     assert init.returncode == 0, init.stderr
     prefix = "local" if local else "var"
-    names = ", ".join([f"{prefix}.s{i}" for i in range(len(strings))] + (["local.all"] if local else []))
+    names = ", ".join(
+        [f"{prefix}.s{i}" for i in range(len(strings))]
+        + (["local.all"] if local else [])
+        + (["local.joined"] if local and escape else [])
+    )
     console = terraform(folder, "console", stdin=f"base64encode(jsonencode([{names}]))\n")
     assert console.returncode == 0, console.stderr + (folder / ("cdk.tf" if hcl else "cdk.tf.json")).read_text()
     decoded: list[Any] = json.loads(base64.b64decode(json.loads(console.stdout.strip().splitlines()[-1])))
+    if local and escape:
+        *decoded, joined = decoded
+        assert but_lone_cr(joined, strings) == but_lone_cr(decoded[:-1], strings)
     if local:
         *decoded, listed = decoded
         assert listed == decoded
