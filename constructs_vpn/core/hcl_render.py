@@ -1,5 +1,8 @@
 """``cdk.tf`` as cdktf 0.21's app writes it under ``synth --hcl``: a port of ``packages/cdktf/lib/hcl/render.ts``
-and ``TerraformStack.toHclTerraform`` (hashicorp/terraform-cdk v0.21.0), quirks included.
+and ``TerraformStack.toHclTerraform`` (hashicorp/terraform-cdk v0.21.0), quirks included, except where a string
+is concerned: every string is a literal Terraform reads back as the string, as it reads ``cdk.tf.json``, and
+text written as it is (addresses, type constraints, labels, names) is refused unless it stays in its place
+(docs/from-cdktf.md, "Strings in cdk.tf").
 
 cdktf does not translate the JSON document: each element gives an HCL fragment (``_to_hcl_terraform``) whose
 attributes come from ``_synthesize_hcl_attributes``, each argument either plain (its type guessed from the value)
