@@ -482,17 +482,22 @@ def _as_text(value: Any) -> Any:
     return value
 
 
-def _variable(fragment: Mapping[str, Any]) -> str:
-    """A ``variable`` block. Terraform reads a variable's default and description in the JSON output as they are
-    (no template: it evaluates them without variables), so ``${`` there is written as text here too."""
+#: The arguments Terraform evaluates without variables, so it reads the JSON output's strings there as they are,
+#: not as templates: cdk.tf escapes their ``${`` (a variable's default and description, an output's description,
+#: a module's source and version).
+_TEXT_ARGUMENTS = {"variable": ("default", "description"), "output": ("description",), "module": ("source", "version")}
+
+
+def _with_text_arguments(kind: str, fragment: Mapping[str, Any]) -> dict[str, Any]:
+    """The one named block of ``fragment`` (a ``kind`` block) with its text arguments' strings ``_as_text``."""
     name, attributes = _first(fragment)
     literal = {}
-    for key in ("default", "description"):
+    for key in _TEXT_ARGUMENTS[kind]:
         if key in attributes:
             given = attributes[key]
             typed_value = isinstance(given, Mapping) and _TYPED_KEYS & given.keys()
             literal[key] = {**given, "value": _as_text(given.get("value"))} if typed_value else _as_text(given)
-    return _named("variable", {name: {**attributes, **literal}})
+    return {name: {**attributes, **literal}}
 
 
 def _unnamed(kind: str, blocks: list[Any]) -> str:
@@ -589,9 +594,9 @@ def stack_to_hcl(stack: TerraformStack, document: Mapping[str, Any]) -> tuple[st
             elif "terraform" in fragment:
                 deep_merge(tf, fragment)
             if "module" in fragment:
-                text += "\n" + _module(fragment["module"], tf_meta)
+                text += "\n" + _module(_with_text_arguments("module", fragment["module"]), tf_meta)
             if "output" in fragment:
-                text += "\n\n" + _named("output", fragment["output"])
+                text += "\n\n" + _named("output", _with_text_arguments("output", fragment["output"]))
             if fragment.get("moved"):
                 text += "\n\n" + _unnamed("moved", fragment["moved"])
             if fragment.get("import"):
@@ -602,7 +607,7 @@ def stack_to_hcl(stack: TerraformStack, document: Mapping[str, Any]) -> tuple[st
                 name, body = _first(fragment["variable"])
                 if dropped := _dropped_arguments(document.get("variable", {}).get(name, {}), body):
                     lost.append(f"var.{name}: {', '.join(dropped)}")  # cdktf drops false, 0 and ""
-                text += "\n\n" + _variable(fragment["variable"])
+                text += "\n\n" + _named("variable", _with_text_arguments("variable", fragment["variable"]))
         except ValidationError as error:
             raise _located(error, element.node.path) from None
         pieces.append(text)

@@ -21,7 +21,9 @@ from hypothesis import strategies as st
 from constructs_vpn.cli.main import main
 from constructs_vpn.core import (
     App,
+    TerraformHclModule,
     TerraformLocal,
+    TerraformOutput,
     TerraformResource,
     TerraformStack,
     TerraformVariable,
@@ -247,6 +249,20 @@ def test_an_untyped_value_is_written_from_its_python_type() -> None:
     text = Testing.synth_hcl(stack)
     assert 'l = "\\"q\\" + var.psk"' in text
     assert 'list = "[1]"\nn = "42"\nnums = [\n1,\n2.5,\ntrue,\nnull,\n]\no = {\nk = "{\\"a\\": 1}"\n}' in text
+
+
+def test_arguments_terraform_reads_as_text_escape_their_templates() -> None:
+    """A variable's default and description, an output's description, a module's source and version: Terraform
+    evaluates them without variables and reads cdk.tf.json's strings there as they are (``terraform init`` of
+    ``{"module": {"m": {"source": "./m/${x}"}}}`` looks for the folder ``./m/${x}``)."""
+    stack = TerraformStack(App(), "s")
+    TerraformVariable(stack, "v", default={"k": "${a}"}, description="%{b}")
+    TerraformOutput(stack, "o", value="${var.v}", description="${c}")
+    TerraformHclModule(stack, "m", source="./m/${x}", version="1.${y}")
+    text = Testing.synth_hcl(stack)
+    assert 'default = {\nk = "$${a}"\n}\ndescription = "%%{b}"' in text
+    assert 'value = "${var.v}"\ndescription = "$${c}"' in text  # the value stays an expression, as in JSON
+    assert 'source = "./m/$${x}"\nversion = "1.$${y}"' in text
 
 
 # text cdk.tf writes as it is ----------------------------------------------------------------------------
