@@ -30,6 +30,15 @@ def require_executable(name: str, hint: str) -> str:
     return path
 
 
+def terraform(directory: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    """``terraform ARGS -no-color`` run in ``directory`` (offline, no CLI configuration), ``stdin`` its input."""
+    binary = require_executable("terraform", "install Terraform >= 1.5 to run this test")
+    env = {**os.environ, "CHECKPOINT_DISABLE": "1", "TF_CLI_CONFIG_FILE": os.devnull, "TF_IN_AUTOMATION": "1"}
+    return subprocess.run(
+        [binary, *args, "-no-color"], cwd=directory, env=env, input=stdin, capture_output=True, text=True, check=False
+    )
+
+
 REPO_DIR = Path(__file__).resolve().parents[1]
 #: Reference data the tests compare against, copied into the repository (each folder's README names its origin).
 FIXTURES_DIR = REPO_DIR / "tests/fixtures"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-__all__ = ["format_hcl"]
+__all__ = ["format_hcl", "is_one_line_expression", "sequence_end"]
 
 _MASTER = re.compile(
     r"""(?P<space>[ \t]+)
@@ -128,6 +128,37 @@ class _Lexer:
                 return
             self.tokens.append(_Token("STRING", text[self.i : end]))
             self.i = end
+
+
+def sequence_end(text: str, start: int) -> int | None:
+    """Where the interpolation or directive opened by the ``${``/``%{`` just before ``start`` ends (after its
+    ``}``), as this lexer reads it, or None when it never closes. The renderer uses it to copy an expression of a
+    template verbatim (its strings keep their quotes) while escaping the literal text around it."""
+    lexer = _Lexer(text)
+    lexer.i = start
+    lexer.braces.append(True)
+    lexer.expression(1)
+    return None if lexer.braces else lexer.i
+
+
+def is_one_line_expression(text: str) -> bool:
+    """Does ``text`` stay one expression on its line when pasted after ``name =``: no newline, comment or
+    heredoc, and every bracket and quote it opens closed, none closed that it did not open? The renderer writes
+    an address or a type constraint as it is only then (Terraform parses the JSON output's string as one
+    expression anyway)."""
+    if "\n" in text or "\r" in text:
+        return False
+    lexer = _Lexer(text)
+    tokens = lexer.run()
+    depth = quotes = 0
+    for token in tokens:
+        if token.kind in ("COMMENT", "INVALID", "OHEREDOC"):
+            return False
+        depth += _bracket_change(token)
+        quotes += 1 if token.kind == "OQUOTE" else -1 if token.kind == "CQUOTE" else 0
+        if depth < 0:
+            return False
+    return bool(tokens) and depth == 0 and quotes == 0 and not lexer.braces
 
 
 def _is_newline(token: _Token) -> bool:

@@ -1,5 +1,8 @@
 """``cdk.tf`` as cdktf 0.21's app writes it under ``synth --hcl``: a port of ``packages/cdktf/lib/hcl/render.ts``
-and ``TerraformStack.toHclTerraform`` (hashicorp/terraform-cdk v0.21.0), quirks included.
+and ``TerraformStack.toHclTerraform`` (hashicorp/terraform-cdk v0.21.0), quirks included, except where a string
+is concerned: every string is a literal Terraform reads back as the string, as it reads ``cdk.tf.json``, and
+text written as it is (addresses, type constraints, labels, names) is refused unless it stays in its place
+(docs/from-cdktf.md, "Strings in cdk.tf").
 
 cdktf does not translate the JSON document: each element gives an HCL fragment (``_to_hcl_terraform``) whose
 attributes come from ``_synthesize_hcl_attributes``, each argument either plain (its type guessed from the value)
@@ -10,11 +13,15 @@ HCL attributes unless its class gives them, so its body is empty there while its
 
 from __future__ import annotations
 
+import dataclasses
+import itertools
 import re
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from .element import deep_merge, set_dotted
+from .errors import ValidationError
+from .hcl_format import is_one_line_expression, sequence_end
 from .tokens import ESCAPE_CONTEXT_KEY, ResolveContext, resolve
 
 if TYPE_CHECKING:
@@ -23,10 +30,18 @@ if TYPE_CHECKING:
 __all__ = ["js_entries", "keys_to_snake_case", "render_attributes", "stack_to_hcl", "truthy", "typed", "typed_import"]
 
 _ARRAY_INDEX = re.compile(r"0|[1-9][0-9]*")
-_INTEGER = re.compile(r"0|-?[1-9][0-9]*")
-_NEEDS_QUOTES = re.compile(r"(^\d)|[^A-Za-z0-9_-]")
-_LINES = re.compile(r"\r\n|[\n\r]")
-_UNESCAPED_QUOTE = re.compile(r'(?<!\\)"')
+#: A map key written bare; any other is quoted (cdktf leaves "-a" bare, which Terraform reads as a reference).
+_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
+#: An argument name or block label as cdk.tf writes it (cdktf's own quirks give "0 = ..." in the terraform block).
+_WORD = re.compile(r"[A-Za-z0-9_-]+")
+#: What a quoted HCL string cannot hold as itself: the HCL spec's escapes, other control characters as \uXXXX
+#: (https://github.com/hashicorp/hcl/blob/main/hclsyntax/spec.md, "Template Literals").
+_NEEDS_ESCAPE = re.compile(r'[\\"\x00-\x1f\x7f-\x9f\u2028\u2029]')
+_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
+#: What a heredoc cannot carry as itself (it processes no escapes): control characters but newline and tab.
+_HEREDOC_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+#: Where a template sequence (or its escape, which a left-to-right scan meets first) starts.
+_SEQUENCE_START = re.compile(r"\$\$\{|%%\{|\$\{|%\{")
 _META_BLOCKS = ("lifecycle", "provisioner")
 _TYPED_KEYS = frozenset({"value", "dynamic"})
 
@@ -103,54 +118,129 @@ def keys_to_snake_case(value: Any) -> Any:
 
 
 # render.ts -----------------------------------------------------------------------------------------------
-def _escape_quotes(text: str) -> str:
-    return text if "${" in text else _UNESCAPED_QUOTE.sub('\\"', text)
-
-
+# Where cdktf's render.ts writes a string without escaping it (a quote after a backslash, any text holding
+# "${", backslashes and control characters, a heredoc that ends at a line "EOF" of the text, an untyped string
+# pasted as an expression), this module writes a correct HCL literal instead: docs/from-cdktf.md.
 def _key(name: str) -> str:
-    return f'"{name}"' if _NEEDS_QUOTES.search(name) else name
+    return name if _IDENTIFIER.fullmatch(name) else _quoted(name)
+
+
+def _escape_char(found: re.Match[str]) -> str:
+    char = found.group()
+    return _ESCAPES.get(char) or f"\\u{ord(char):04x}"
+
+
+def _utf8(text: str) -> str:
+    """``text`` as Terraform reads it from the JSON output, where a lone surrogate is written ``\\udXXX``: a
+    surrogate pair is one character, a lone surrogate U+FFFD (an HCL file is UTF-8 and cannot hold one)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+    return text
+
+
+def _template_parts(text: str) -> list[tuple[bool, str]]:
+    """The pieces of a resolved string as Terraform's template parser reads it in the JSON output: ``(True,
+    "${...}")`` for an interpolation or directive (an engine token, or a hand-written one passed through as
+    cdktf passes it), ``(False, text)`` for literal text. ``$${``/``%%{`` stay literal escapes; a ``${`` that
+    never closes becomes one (in the JSON output Terraform refuses it)."""
+    parts: list[tuple[bool, str]] = []
+    literal: list[str] = []
+    position = 0
+    for found in _SEQUENCE_START.finditer(text):
+        if found.start() < position or len(found.group()) == 3:  # inside the last sequence, or an escape
+            continue
+        end = sequence_end(text, found.end())
+        literal.append(text[position : found.start()])
+        if end is None:
+            literal.append(found.group()[0] + found.group())
+            position = found.end()
+            continue
+        parts.append((False, "".join(literal)))
+        literal = []
+        parts.append((True, text[found.start() : end]))
+        position = end
+    literal.append(text[position:])
+    parts.append((False, "".join(literal)))
+    return [(expression, piece) for expression, piece in parts if piece]
+
+
+def _quoted(text: str) -> str:
+    """A quoted HCL template meaning what ``text`` means as a string of the JSON output."""
+    parts = _template_parts(_utf8(text))
+    return '"' + "".join(piece if expr else _NEEDS_ESCAPE.sub(_escape_char, piece) for expr, piece in parts) + '"'
+
+
+def _heredoc(text: str) -> str | None:
+    """A heredoc carrying ``text`` exactly, or None when it cannot: a heredoc's value ends with a newline, its
+    lines do not process backslash escapes, and it ends at the first line holding its delimiter (so the
+    delimiter is the first of ``EOF``, ``EOF1``, ... absent from the text)."""
+    if not text.endswith("\n") or _HEREDOC_UNSAFE.search(text):
+        return None
+    delimiter = next(f"EOF{n or ''}" for n in itertools.count() if f"EOF{n or ''}" not in text)
+    body = "".join(piece for _, piece in _template_parts(_utf8(text)))
+    return f"<<{delimiter}\n{body}{delimiter}"
 
 
 def _string(text: Any) -> str:
-    if text == "":
-        return '""'
     if not isinstance(text, str):
         return _js(text)
-    lines = _LINES.split(text)
-    if len(lines) == 1:
-        return f'"{_escape_quotes(text)}"'
-    return "<<EOF\n" + "\n".join(lines) + "\nEOF"
+    return (_heredoc(text) if "\n" in text else None) or _quoted(text)
 
 
 def _fuzzy(value: Any) -> str:
-    """``renderFuzzyJsonExpression``: a value without type information."""
+    """``renderFuzzyJsonExpression``: a value without type information, written from its Python type (cdktf
+    pastes a string holding ``${`` or starting with ``[``, ``{`` or ``"``, and writes ``"42"`` as a number)."""
     if isinstance(value, list):
-        return "\n".join(["[", *(f"{_fuzzy(v)}," for v in value), "]"])
+        return "\n".join(["[", *(f"{_item(v)}," for v in value), "]"])
     if isinstance(value, Mapping):
         return "\n".join(["{", *(f"{_key(k)} = {_fuzzy(v)}" for k, v in js_entries(value)), "}"])
     if isinstance(value, str):
-        if value == "":
-            return '""'
-        if "${" in value:
-            return f'"{value}"'
-        if _INTEGER.fullmatch(value) and abs(int(value)) <= 2**53:
-            return value
-        if value.startswith(("[", "{", '"')):
-            return value
-        return f'"{_escape_quotes(value)}"'
+        return _string(value)
     return _js(value)
+
+
+def _word(text: str, what: str, rule: str) -> str:
+    """``text``, an argument name or block label, which cdk.tf writes as it is: Terraform's are words, and one
+    holding a quote, ``=`` or a newline (an override's ``"a = var.psk\\nb"``) would write other arguments or
+    blocks (the JSON output has it as a key, which Terraform refuses)."""
+    if not _WORD.fullmatch(text):
+        raise ValidationError.single(
+            "",
+            f"{what} {text!r} is not a Terraform name, so cdk.tf cannot hold it",
+            field=text,
+            rule=rule,
+            fix="use letters, digits, '_' and '-' only (a map key with other characters goes inside a map value)",
+        )
+    return text
+
+
+def _check_name(name: str) -> None:
+    _word(name, "argument name", "hcl-argument-name")
+
+
+def _label(text: str) -> str:
+    return f'"{_word(text, "block label", "hcl-block-label")}"'
 
 
 def _simple_attributes(attributes: Any) -> str:
     if attributes is None:
         return ""
     entries = list(enumerate(attributes)) if isinstance(attributes, list) else js_entries(attributes)
+    for name, _ in entries:
+        _check_name(str(name))
     return "\n".join(f"  {name} = {_fuzzy(value)}" for name, value in entries)
+
+
+def _item(value: Any) -> str:
+    """A list item: a comma follows it on its line, which a heredoc's closing line cannot carry."""
+    return _quoted(value) if isinstance(value, str) else _fuzzy(value)
 
 
 def _list_value(value: Any, storage_class_type: Any) -> str:
     if storage_class_type == "stringList":
-        return _string(value)
+        return _quoted(value) if isinstance(value, str) else _js(value)
     if storage_class_type in ("numberList", "booleanList"):
         return _js(value)
     return "{\n" + render_attributes(value) + "\n}"
@@ -193,7 +283,7 @@ def _map_value(value: Any) -> str:
 
 def _render_map(value: Any) -> str:
     if isinstance(value, str):
-        return f'"{_escape_quotes(value)}"'
+        return _quoted(value)
     return "{\n" + "\n".join(f"{_key(k)} = {_map_value(v)}" for k, v in js_entries(value)) + "\n}"
 
 
@@ -227,11 +317,28 @@ def _attribute(name: str, v: Any) -> str | list[str] | None:
         if class_type == "string":
             return f"{name} = {_string(value)}"
         if class_type in ("number", "boolean"):
-            return f"{name} = {_js(value)}"
+            return _pasted(name, value)
         if isinstance(value, Mapping | list) or value is None:
             return f"\n{_UNEXPECTED_TYPE}\n\n{name} = {_fuzzy(value)}\n"
     if kind == "any":
         return f"{name} = {_fuzzy(value)}"
+    return _pasted(name, value)
+
+
+def _pasted(name: str, value: Any) -> str:
+    """An argument written as Terraform expression text (an address such as ``moved``'s ``to``, a variable's
+    type constraint, a number), only when the text stays one expression on its line: hostile text there would
+    otherwise add arguments or blocks to cdk.tf."""
+    if isinstance(value, str) and not is_one_line_expression(value):
+        raise ValidationError.single(
+            "",
+            f"{value!r} is not one Terraform expression on one line (an address or type constraint), so cdk.tf "
+            "cannot hold it as written",
+            field=name,
+            rule="hcl-expression",
+            fix="give an address such as aws_instance.web or a type such as list(string): no newline, comment, "
+            "or unclosed bracket or quote",
+        )
     return f"{name} = {_js(value)}"
 
 
@@ -262,6 +369,7 @@ def render_attributes(attributes: Any) -> str:
     for name, value in entries:
         if name == "//":
             continue
+        _check_name(name)
         rendered = _attribute(name, value)
         if isinstance(rendered, list):
             lines.append(",".join(rendered))  # JavaScript's array-to-string of several dynamic blocks
@@ -274,7 +382,7 @@ def _dynamic_blocks(dynamic: Mapping[str, Any]) -> list[str]:
     out = []
     for name, given in js_entries(dynamic):
         spec = given if isinstance(given, Mapping) else {}
-        lines = [f'dynamic "{name}" {{', f"for_each = {_fuzzy(spec.get('for_each'))}"]
+        lines = [f"dynamic {_label(name)} {{", f"for_each = {_fuzzy(spec.get('for_each'))}"]
         if spec.get("iterator"):
             lines.append(f"iterator = {_js(spec['iterator'])}")
         if spec.get("labels"):
@@ -297,7 +405,7 @@ def _provisioners(provisioners: list[Any]) -> str:
         kind, attributes = next(iter(provisioner.items()))
         attributes = _with_connection_block(attributes)
         other = {k: v for k, v in attributes.items() if k != "dynamic"}
-        lines = [f'provisioner "{kind}" {{']
+        lines = [f"provisioner {_label(kind)} {{"]
         if body := render_attributes(other.get("value") or other):
             lines.append(body)
         if attributes.get("dynamic"):
@@ -336,30 +444,60 @@ def _resource(fragment: Mapping[str, Any], tf_meta: dict[str, Any]) -> str:
     rest = {k: v for k, v in attributes.items() if k != "provisioner"}
     deep_merge(tf_meta, {"resource": {type_name: {name: _comment(attributes)}}})
     extra = [_provisioners(provisioner)] if provisioner else []
-    return _block_with_body(f'resource "{type_name}" "{name}"', rest, extra)
+    return _block_with_body(f"resource {_label(type_name)} {_label(name)}", rest, extra)
 
 
 def _data(fragment: Mapping[str, Any], tf_meta: dict[str, Any]) -> str:
     type_name, named = _first(fragment)
     name, attributes = _first(named)
     deep_merge(tf_meta, {"data": {type_name: {name: _comment(attributes)}}})
-    return _block_with_body(f'data "{type_name}" "{name}"', attributes)
+    return _block_with_body(f"data {_label(type_name)} {_label(name)}", attributes)
 
 
 def _provider(fragment: Mapping[str, Any]) -> str:
     name, instances = _first(fragment)
-    return "\n\n".join(_block_with_body(f'provider "{name}"', instance) for instance in instances)
+    return "\n\n".join(_block_with_body(f"provider {_label(name)}", instance) for instance in instances)
 
 
 def _module(fragment: Mapping[str, Any], tf_meta: dict[str, Any]) -> str:
     name, attributes = _first(fragment)
     deep_merge(tf_meta, {"module": {name: _comment(attributes)}})
-    return f'module "{name}" {{\n{render_attributes(attributes)}\n}}'
+    return f"module {_label(name)} {{\n{render_attributes(attributes)}\n}}"
 
 
 def _named(kind: str, fragment: Mapping[str, Any]) -> str:
     name, attributes = _first(fragment)
-    return f'{kind} "{name}" {{\n{render_attributes(attributes)}\n}}'
+    return f"{kind} {_label(name)} {{\n{render_attributes(attributes)}\n}}"
+
+
+def _as_text(value: Any) -> Any:
+    """``value`` with every ``${``/``%{`` of its strings and keys escaped: what Terraform reads from the JSON
+    output where it takes a string as it is, not as a template."""
+    if isinstance(value, str):
+        return value.replace("${", "$${").replace("%{", "%%{")
+    if isinstance(value, list):
+        return [_as_text(v) for v in value]
+    if isinstance(value, Mapping):
+        return {_as_text(k): _as_text(v) for k, v in value.items()}
+    return value
+
+
+#: The arguments Terraform evaluates without variables, so it reads the JSON output's strings there as they are,
+#: not as templates: cdk.tf escapes their ``${`` (a variable's default and description, an output's description,
+#: a module's source and version).
+_TEXT_ARGUMENTS = {"variable": ("default", "description"), "output": ("description",), "module": ("source", "version")}
+
+
+def _with_text_arguments(kind: str, fragment: Mapping[str, Any]) -> dict[str, Any]:
+    """The one named block of ``fragment`` (a ``kind`` block) with its text arguments' strings ``_as_text``."""
+    name, attributes = _first(fragment)
+    literal = {}
+    for key in _TEXT_ARGUMENTS[kind]:
+        if key in attributes:
+            given = attributes[key]
+            typed_value = isinstance(given, Mapping) and _TYPED_KEYS & given.keys()
+            literal[key] = {**given, "value": _as_text(given.get("value"))} if typed_value else _as_text(given)
+    return {name: {**attributes, **literal}}
 
 
 def _unnamed(kind: str, blocks: list[Any]) -> str:
@@ -369,13 +507,17 @@ def _unnamed(kind: str, blocks: list[Any]) -> str:
 def _locals(locals_: Mapping[str, Any] | None) -> str:
     if not locals_:
         return ""
-    lines = [f"{name} = {_fuzzy(v.get('value'))}" for name, v in js_entries(locals_) if truthy(v.get("value"))]
+    values = [(name, v.get("value")) for name, v in js_entries(locals_) if truthy(v.get("value"))]
+    for name, _ in values:
+        _check_name(name)
+    lines = [f"{name} = {_fuzzy(value)}" for name, value in values]
     return "locals {\n    " + "\n".join(lines) + "\n}"
 
 
 def _terraform(terraform: Mapping[str, Any]) -> str:
     backends = [
-        f'backend "{name}" {{\n{render_attributes(body)}\n}}' for name, body in js_entries(terraform.get("backend", {}))
+        f"backend {_label(name)} {{\n{render_attributes(body)}\n}}"
+        for name, body in js_entries(terraform.get("backend", {}))
     ]
     cloud = f"cloud {{\n{render_attributes(terraform['cloud'])}\n}}" if terraform.get("cloud") else ""
     # cdktf passes the other keys' *names* (a list) here, so they come out as `0 = "name"`.
@@ -405,6 +547,11 @@ def _clean_for_metadata(block: Any) -> Any:
 
 
 # the stack -------------------------------------------------------------------------------------------------
+def _located(error: ValidationError, path: str) -> ValidationError:
+    """``error`` naming the construct whose element was being written (the renderer sees only values)."""
+    return ValidationError(dataclasses.replace(p, path=p.path or path) for p in error.problems)
+
+
 def _dropped_arguments(json_body: Mapping[str, Any], hcl_body: Mapping[str, Any]) -> list[str]:
     return [k for k in json_body if k not in hcl_body and k not in ("//", "dynamic", "alias")]
 
@@ -421,43 +568,48 @@ def stack_to_hcl(stack: TerraformStack, document: Mapping[str, Any]) -> tuple[st
     pieces = []
     lost: list[str] = []
     for element in stack.elements():
-        fragment = resolve(element._to_hcl_terraform(), ResolveContext(stack, element.node.path, escape=escape))
-        text = ""
-        for kind in ("resource", "data"):
-            for type_name, named in fragment.get(kind, {}).items():
-                for name, body in named.items():
-                    json_body = document.get(kind, {}).get(type_name, {}).get(name, {})
-                    if dropped := _dropped_arguments(json_body, body):
-                        prefix = "data." if kind == "data" else ""
-                        lost.append(f"{prefix}{type_name}.{name}: {', '.join(dropped)}")
-        if "resource" in fragment:
-            text += "\n" + _resource(fragment["resource"], tf_meta)
-        if "data" in fragment:
-            text += "\n" + _data(fragment["data"], tf_meta)
-        if "provider" in fragment:
-            name, (body, *_) = _first(fragment["provider"])
-            json_bodies = [b for b in document.get("provider", {}).get(name, []) if b.get("alias") == body.get("alias")]
-            if json_bodies and (dropped := _dropped_arguments(json_bodies[0], body)):
-                lost.append(f"provider {element.fqn}: {', '.join(dropped)}")  # type: ignore[attr-defined]
-            deep_merge(tf, fragment)
-            text += "\n\n" + _provider(fragment["provider"])
-        elif "terraform" in fragment:
-            deep_merge(tf, fragment)
-        if "module" in fragment:
-            text += "\n" + _module(fragment["module"], tf_meta)
-        if "output" in fragment:
-            text += "\n\n" + _named("output", fragment["output"])
-        if fragment.get("moved"):
-            text += "\n\n" + _unnamed("moved", fragment["moved"])
-        if fragment.get("import"):
-            text += "\n\n" + _unnamed("import", fragment["import"])
-        if "locals" in fragment:
-            deep_merge(locals_, fragment["locals"])
-        if "variable" in fragment:
-            name, body = _first(fragment["variable"])
-            if dropped := _dropped_arguments(document.get("variable", {}).get(name, {}), body):
-                lost.append(f"var.{name}: {', '.join(dropped)}")  # cdktf drops false, 0 and ""
-            text += "\n\n" + _named("variable", fragment["variable"])
+        try:
+            fragment = resolve(element._to_hcl_terraform(), ResolveContext(stack, element.node.path, escape=escape))
+            text = ""
+            for kind in ("resource", "data"):
+                for type_name, named in fragment.get(kind, {}).items():
+                    for name, body in named.items():
+                        json_body = document.get(kind, {}).get(type_name, {}).get(name, {})
+                        if dropped := _dropped_arguments(json_body, body):
+                            prefix = "data." if kind == "data" else ""
+                            lost.append(f"{prefix}{type_name}.{name}: {', '.join(dropped)}")
+            if "resource" in fragment:
+                text += "\n" + _resource(fragment["resource"], tf_meta)
+            if "data" in fragment:
+                text += "\n" + _data(fragment["data"], tf_meta)
+            if "provider" in fragment:
+                name, (body, *_) = _first(fragment["provider"])
+                json_bodies = [
+                    b for b in document.get("provider", {}).get(name, []) if b.get("alias") == body.get("alias")
+                ]
+                if json_bodies and (dropped := _dropped_arguments(json_bodies[0], body)):
+                    lost.append(f"provider {element.fqn}: {', '.join(dropped)}")  # type: ignore[attr-defined]
+                deep_merge(tf, fragment)
+                text += "\n\n" + _provider(fragment["provider"])
+            elif "terraform" in fragment:
+                deep_merge(tf, fragment)
+            if "module" in fragment:
+                text += "\n" + _module(_with_text_arguments("module", fragment["module"]), tf_meta)
+            if "output" in fragment:
+                text += "\n\n" + _named("output", _with_text_arguments("output", fragment["output"]))
+            if fragment.get("moved"):
+                text += "\n\n" + _unnamed("moved", fragment["moved"])
+            if fragment.get("import"):
+                text += "\n\n" + _unnamed("import", fragment["import"])
+            if "locals" in fragment:
+                deep_merge(locals_, fragment["locals"])
+            if "variable" in fragment:
+                name, body = _first(fragment["variable"])
+                if dropped := _dropped_arguments(document.get("variable", {}).get(name, {}), body):
+                    lost.append(f"var.{name}: {', '.join(dropped)}")  # cdktf drops false, 0 and ""
+                text += "\n\n" + _named("variable", _with_text_arguments("variable", fragment["variable"]))
+        except ValidationError as error:
+            raise _located(error, element.node.path) from None
         pieces.append(text)
     overrides: dict[str, Any] = {}
     for path, value in stack._raw_overrides.items():
@@ -465,7 +617,10 @@ def stack_to_hcl(stack: TerraformStack, document: Mapping[str, Any]) -> tuple[st
     deep_merge(tf, resolve(overrides, ResolveContext(stack, stack.node.path, escape=escape)))
     head = ""
     if "terraform" in tf:
-        head = _terraform(tf["terraform"])
+        try:
+            head = _terraform(tf["terraform"])
+        except ValidationError as error:
+            raise _located(error, stack.node.path) from None
         tf_meta["terraform"] = _clean_for_metadata(tf["terraform"])
     if locals_text := _locals(locals_):
         head += "\n\n" + locals_text

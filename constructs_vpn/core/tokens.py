@@ -482,6 +482,15 @@ def resolve(value: Any, ctx: ResolveContext) -> Any:
     )
 
 
+#: An escape json.dumps writes (a backslash and one character); HCL's quoted strings have no \b or \f.
+_JSON_ESCAPE = re.compile(r"\\.")
+_HCL_FOR_JSON_ESCAPE = {"\\b": "\\u0008", "\\f": "\\u000c"}
+
+
+def _hcl_escape(found: re.Match[str]) -> str:
+    return _HCL_FOR_JSON_ESCAPE.get(found.group(), found.group())
+
+
 def _hcl_string(value: str, ctx: ResolveContext) -> str:
     if value[:2] == "#{" and (found := _LIST_TOKEN_RE.fullmatch(value)):
         return lookup_token(int(found[1]), ctx).to_expression(ctx)
@@ -492,6 +501,8 @@ def _hcl_string(value: str, ctx: ResolveContext) -> str:
     for index, part in enumerate(parts):
         if index % 2 == 0:
             text = json.dumps(part, ensure_ascii=False)[1:-1]
+            if "\\" in text:  # json.dumps's \b and \f, which HCL refuses (the expression is HCL in both outputs)
+                text = _JSON_ESCAPE.sub(_hcl_escape, text)
             # As cdktf: "${" in a function's string argument is literal text; "%{" too when escaping.
             out.append(_escape(text) if ctx.escape else text.replace("${", "$${"))
         else:

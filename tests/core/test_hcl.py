@@ -55,23 +55,26 @@ def test_typed_arguments_become_blocks_lists_maps_and_scalars() -> None:
     [
         ("plain", '"plain"'),
         ('say "hi"', '"say \\"hi\\""'),
-        ('"${var.a}" "b"', '""${var.a}" "b""'),  # cdktf does not escape a string with a template
-        ("42", "42"),  # an integer in a string is written as a number
+        # where cdktf pastes the text or writes a number, the engine writes the string (docs/from-cdktf.md)
+        ('"${var.a}" "b"', '"\\"${var.a}\\" \\"b\\""'),
+        ("42", '"42"'),
         ("007", '"007"'),
-        ('{"a": 1}', '{"a": 1}'),  # text that starts like JSON is written as it is
+        ('{"a": 1}', '"{\\"a\\": 1}"'),
         ("", '""'),
         (True, "true"),
         (1.0, "1"),
         ([1, "a"], '[\n1,\n"a",\n]'),
     ],
 )
-def test_untyped_arguments_are_guessed_as_cdktf_guesses(value: Any, written: str) -> None:
+def test_untyped_arguments_are_written_from_their_python_type(value: Any, written: str) -> None:
     assert render_attributes({"a": value}) == f"a = {written}"
 
 
 def test_lifecycle_is_a_block_and_a_newline_makes_a_heredoc_when_typed() -> None:
     assert render_attributes({"lifecycle": {"prevent_destroy": True}}) == "lifecycle {\n  prevent_destroy = true\n}"
-    assert render_attributes({"t": typed("a\nb", "simple", "string")}) == "t = <<EOF\na\nb\nEOF"
+    # a heredoc's value ends with a newline: only text that ends with one is written as a heredoc
+    assert render_attributes({"t": typed("a\nb\n", "simple", "string")}) == "t = <<EOF\na\nb\nEOF"
+    assert render_attributes({"t": typed("a\nb", "simple", "string")}) == 't = "a\\nb"'
 
 
 @given(st.dictionaries(st.from_regex(r"[a-z0-9]{1,4}", fullmatch=True), st.integers(), max_size=8))

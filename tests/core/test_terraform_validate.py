@@ -7,8 +7,6 @@ download is needed; alicloud documents are validated against the emulator in tes
 from __future__ import annotations
 
 import json
-import os
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -30,17 +28,9 @@ from constructs_vpn.core import (
     Token,
     VariableValidation,
 )
-from tests.tooling import require_executable
+from tests.tooling import terraform
 
 pytestmark = pytest.mark.terraform
-
-
-def terraform(directory: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    binary = require_executable("terraform", "install Terraform >= 1.5 to run this test")
-    env = {**os.environ, "CHECKPOINT_DISABLE": "1", "TF_CLI_CONFIG_FILE": os.devnull, "TF_IN_AUTOMATION": "1"}
-    return subprocess.run(
-        [binary, *args, "-no-color"], cwd=directory, env=env, capture_output=True, text=True, check=False
-    )
 
 
 def data(scope: Construct, id: str, **kwargs: object) -> TerraformResource:

@@ -101,6 +101,12 @@ def test_synth_hcl_writes_the_bindings_as_cdktfs_do(written: Written) -> None:
     assert set(ours) == set(theirs) == {"manifest.json", "stacks/site/cdk.tf", "stacks/site/metadata.json"}
     # the arguments are there (a generic resource's body would be empty), nested blocks as blocks
     assert b'\nike_config {\nike_version = "ikev2"\npsk = "${var.psk}"\n}' in theirs["stacks/site/cdk.tf"]
+    # on purpose (docs/from-cdktf.md, "Strings in cdk.tf"): the output of asn="65001" is the string, as in JSON
+    assert b'output "asn_input" {\nvalue = 65001\n}' in theirs["stacks/site/cdk.tf"]
+    theirs = {
+        **theirs,
+        "stacks/site/cdk.tf": theirs["stacks/site/cdk.tf"].replace(b"value = 65001\n", b'value = "65001"\n'),
+    }
     for name, text in theirs.items():
         diff = difflib.unified_diff(text.decode().splitlines(), ours[name].decode().splitlines(), "cdktf", "ours")
         assert ours[name] == text, f"{name}:\n" + "\n".join(diff)
