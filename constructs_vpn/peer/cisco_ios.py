@@ -143,7 +143,7 @@ def _refuse_ikev1_names(plan: PeerPlan) -> None:
 
 
 def render(plan: PeerPlan) -> str:
-    require_supported(plan, "Cisco IOS", ike_lifetime=(60, 86400), ipsec_lifetime=(120, 86400))
+    require_supported(plan, "Cisco IOS", ike_lifetime=(60, 86400), ipsec_lifetime=(120, 86400), key_refused="?")
     _refuse_ikev1_names(plan)
     lines = header(plan, "Cisco IOS / IOS-XE", "!")
     for number, tunnel in enumerate(plan.tunnels, start=1):

@@ -77,7 +77,7 @@ def _phase2(tunnel: TunnelPlan, name: str) -> list[str]:
 
 
 def render(plan: PeerPlan) -> str:
-    require_supported(plan, "FortiGate", ike_lifetime=(120, 86400), ipsec_lifetime=(120, 86400))
+    require_supported(plan, "FortiGate", ike_lifetime=(120, 86400), ipsec_lifetime=(120, 86400), key_refused="?")
     named = [(short_name(plan, number), tunnel) for number, tunnel in enumerate(plan.tunnels, start=1)]
     lines = header(plan, "FortiGate (FortiOS 7)", "#", review="review it; add the firewall policies for the traffic")
     lines += ["config vpn ipsec phase1-interface", *(x for name, t in named for x in _phase1(t, name)), "end"]

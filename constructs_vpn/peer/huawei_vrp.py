@@ -92,7 +92,7 @@ def _tunnel(plan: PeerPlan, tunnel: TunnelPlan, number: int) -> list[str]:
 
 
 def render(plan: PeerPlan) -> str:
-    require_supported(plan, "Huawei VRP", ike_lifetime=(60, 604800), ipsec_lifetime=(30, 604800))
+    require_supported(plan, "Huawei VRP", ike_lifetime=(60, 604800), ipsec_lifetime=(30, 604800), key_refused="?")
     lines = header(plan, "Huawei VRP", "#")
     for number, tunnel in enumerate(plan.tunnels, start=1):
         lines += _tunnel(plan, tunnel, number)

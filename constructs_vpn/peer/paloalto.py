@@ -100,7 +100,7 @@ def _refuse_short_lifetimes(plan: PeerPlan) -> None:
 
 
 def render(plan: PeerPlan) -> str:
-    require_supported(plan, "PAN-OS", ike_lifetime=(60, 86400), ipsec_lifetime=(60, 86400))
+    require_supported(plan, "PAN-OS", ike_lifetime=(60, 86400), ipsec_lifetime=(60, 86400), key_refused="?")
     _refuse_short_lifetimes(plan)
     lines = header(
         plan, "Palo Alto Networks PAN-OS", "#", review="review it; add the security policies for the traffic"
