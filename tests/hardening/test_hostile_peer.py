@@ -359,3 +359,9 @@ def test_a_question_mark_is_refused_where_the_cli_asks_for_help(format: str) -> 
     )
     for other in sorted(set(FORMATS) - CLI_HELP_FORMATS - {"frr"}):
         assert written_keys(other, render(plan, other)) == ["Why?Key-1"]
+
+
+def test_an_ipv6_identity_has_the_ipv6_type_on_junos() -> None:
+    """Junos keeps ``inet`` and ``inet6`` apart: an IPv6 identity written as ``inet`` is refused by the device."""
+    text = render(changed(base_plan(), local_id="2001:db8::1", remote_id="203.0.113.77"), "junos")
+    assert "local-identity inet6 2001:db8::1;" in text and "remote-identity inet 203.0.113.77;" in text
