@@ -365,3 +365,13 @@ def test_an_ipv6_identity_has_the_ipv6_type_on_junos() -> None:
     """Junos keeps ``inet`` and ``inet6`` apart: an IPv6 identity written as ``inet`` is refused by the device."""
     text = render(changed(base_plan(), local_id="2001:db8::1", remote_id="203.0.113.77"), "junos")
     assert "local-identity inet6 2001:db8::1;" in text and "remote-identity inet 203.0.113.77;" in text
+
+
+def test_the_cli_refuses_a_key_a_format_cannot_carry_cleanly(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    synthesized(tmp_path, psk=Site().psk)
+    monkeypatch.setenv("DEVICE_PSK", "Why?Key-2")
+    code, out, err = cli(tmp_path, capsys, "--psk-from-env", "DEVICE_PSK", "--format", "cisco")
+    assert (code, out) == (1, "")
+    assert err.startswith("error:") and "peer-format-key" in err and "Cisco IOS" in err and "Why?Key-2" not in err
