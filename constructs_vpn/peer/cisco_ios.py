@@ -142,9 +142,34 @@ def _refuse_ikev1_names(plan: PeerPlan) -> None:
         raise ValidationError(problems)
 
 
+def _is_keyword(key: str) -> bool:
+    """Whether IOS reads ``key`` after ``pre-shared-key`` / ``crypto isakmp key`` as the keyword it may be: an
+    encryption type (``0``, ``6``) or ``local``/``remote``, which IOS takes abbreviated to any prefix."""
+    return key in ("0", "6") or "local".startswith(key) or "remote".startswith(key)
+
+
+def _refuse_keyword_keys(plan: PeerPlan) -> None:
+    """The key is written as one bare word: one IOS reads as a keyword would leave another key (or none)."""
+    problems = [
+        Problem(
+            printable(f"{plan.connection_path} ({tunnel.name})"),
+            "the pre-shared key is a word Cisco IOS reads as a keyword after pre-shared-key (0, 6, or local/remote"
+            " abbreviated)",
+            "psk",
+            "peer-format-key",
+            "choose a longer key, or --format swanctl|json",
+        )
+        for tunnel in plan.tunnels
+        if tunnel.psk is not None and _is_keyword(tunnel.psk.reveal())
+    ]
+    if problems:
+        raise ValidationError(problems)
+
+
 def render(plan: PeerPlan) -> str:
     require_supported(plan, "Cisco IOS", ike_lifetime=(60, 86400), ipsec_lifetime=(120, 86400), key_refused="?")
     _refuse_ikev1_names(plan)
+    _refuse_keyword_keys(plan)
     lines = header(plan, "Cisco IOS / IOS-XE", "!")
     for number, tunnel in enumerate(plan.tunnels, start=1):
         lines += _tunnel(plan, tunnel, number)
