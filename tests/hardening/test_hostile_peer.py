@@ -26,6 +26,8 @@ from hypothesis import strategies as st
 from constructs_vpn.core import ValidationError
 from constructs_vpn.peer import FORMATS, PeerPlan, Secret, plan_connection, render
 from constructs_vpn.vpn import IkeConfig, console
+from tests.peer import test_negotiation
+from tests.peer.lab import Lab, require_lab
 from tests.peer.test_probes import BGP, cli, connection_body, connection_state, synthesized, write_state
 from tests.vpn.conftest import Site
 
@@ -396,3 +398,14 @@ def test_a_key_cisco_reads_as_a_keyword_is_refused(key: str) -> None:
         render(plan, "cisco")
     assert [(p.field, p.rule) for p in caught.value.problems] == [("psk", "peer-format-key")]
     assert written_keys("cisco", render(changed(plan, psk=Secret(f"{key}x7")), "cisco")) == [f"{key}x7"]
+
+
+def test_a_key_of_every_special_character_and_template_marks_negotiates() -> None:
+    """strongSwan reads the key back: the device's swanctl.conf (a key as from the environment, every special
+    character of the console's alphabet and ``${``/``%{``) against a cloud side written apart from the product
+    (tests/peer/cloud_side.py) with the same key. A key quoted wrongly would fail authentication."""
+    require_lab()
+    key = "Sent-${x}%{y}" + console.PSK_SPECIAL_CHARACTERS
+    with Lab() as lab:
+        device, cloud = test_negotiation.negotiate(lab, test_negotiation.synthesized(), device_psk=key, cloud_psk=key)
+        assert (device.state, cloud.state) == ("ESTABLISHED", "ESTABLISHED")
