@@ -15,6 +15,7 @@ import ipaddress
 import json
 import re
 import string
+import subprocess
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -29,6 +30,7 @@ from constructs_vpn.vpn import IkeConfig, console
 from tests.peer import test_negotiation
 from tests.peer.lab import Lab, require_lab
 from tests.peer.test_probes import BGP, cli, connection_body, connection_state, synthesized, write_state
+from tests.tooling import require_executable
 from tests.vpn.conftest import Site
 
 ISSUE_IDENTITY = "fe80::1%x;}}}system{services{telnet;}}}#"
@@ -238,6 +240,24 @@ def test_a_connection_name_stays_in_its_comment(name: str) -> None:
     plan = plan_connection(tampered, "dc", gateway_ips=["47.0.0.1"], psks=["Base-Key-1"])
     for format, before in sheets(base_plan()).items():
         assert_same_shape(format, before, render(plan, format))
+
+
+@settings(max_examples=3, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(names=st.lists(hostile_text.filter(bool), min_size=3, max_size=5))
+def test_frr_reads_every_sheet_of_hostile_names(tmp_path_factory: pytest.TempPathFactory, names: list[str]) -> None:
+    """FRR's own parser (``vtysh --dryrun``) takes the sheet of each hostile name: no command was added, none cut."""
+    vtysh = require_executable("vtysh", "install FRR (.ci/install-lab.sh)")
+    folder = tmp_path_factory.mktemp("frr")
+    for index, name in enumerate(names):
+        tampered = document()
+        connection_body(tampered)["vpn_attachment_name"] = name
+        text = render(plan_connection(tampered, "dc", gateway_ips=["47.0.0.1"], announce=["10.20.0.0/16"]), "frr")
+        conf = folder / f"{index}.conf"
+        conf.write_text(text, encoding="utf-8")
+        done = subprocess.run(
+            [vtysh, "--dryrun", "-f", str(conf)], capture_output=True, text=True, timeout=60, check=False
+        )
+        assert done.returncode == 0, f"{name!r}: {done.stdout}{done.stderr}"
 
 
 # ---------------------------------------------------------------------------------------------------------------------
