@@ -8,13 +8,13 @@ import ipaddress
 from ..core.errors import Problem, ValidationError
 from .plan import PeerPlan, printable
 
-__all__ = ["KEY_TROUBLE", "REVIEW", "header", "quoted", "require_supported", "short_name", "wildcard"]
+__all__ = ["REVIEW", "header", "quoted", "require_supported", "short_name", "wildcard"]
 
 REVIEW = "review it against your platform and software release"
 
 
 #: Characters a key may hold (``console.PSK_ALPHABET``) that a vendor's CLI does not take as typed, and why.
-KEY_TROUBLE = {"?": "its CLI answers '?' with help instead of taking it as part of the key"}
+_KEY_TROUBLE = {"?": "its CLI answers '?' with help instead of taking it as part of the key"}
 
 
 def require_supported(
@@ -26,7 +26,7 @@ def require_supported(
     key_refused: str = "",
 ) -> None:
     """Raise one ``ValidationError`` naming every setting ``vendor`` has no equivalent for, and every character
-    of ``key_refused`` (keys of ``KEY_TROUBLE``) in a key: the sheet would carry another key, or a command."""
+    of ``key_refused`` (keys of ``_KEY_TROUBLE``) in a key: the sheet would carry another key, or a command."""
     problems: list[Problem] = []
     for tunnel in plan.tunnels:
         where = printable(f"{plan.connection_path} ({tunnel.name})")
@@ -34,7 +34,7 @@ def require_supported(
         problems += [
             Problem(
                 where,
-                f"the pre-shared key holds {ch!r}, which a {vendor} sheet cannot carry: {KEY_TROUBLE[ch]}",
+                f"the pre-shared key holds {ch!r}, which a {vendor} sheet cannot carry: {_KEY_TROUBLE[ch]}",
                 "psk",
                 "peer-format-key",
                 f"choose a key without {ch!r}, or --format swanctl|json",

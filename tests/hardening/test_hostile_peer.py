@@ -296,6 +296,38 @@ def test_a_hostile_value_in_a_plan_is_refused_or_written_as_it_is(field: str, te
             assert not shown or text in written
 
 
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"local_ip": "169.254.10.2;}"}, "bgp.local_ip"),
+        ({"peer_ip": "169.254.10.1\nneighbor 1.2.3.4"}, "bgp.local_bgp_ip"),
+        ({"tunnel_cidr": "169.254.10.0/30 }"}, "bgp.tunnel_cidr"),
+        ({"peer_asn": "45104\nevil"}, "bgp.peer_asn"),
+        ({"local_asn": "65010;"}, "bgp.local_asn"),
+    ],
+)
+def test_a_hostile_bgp_value_in_a_plan_is_refused(change: dict[str, Any], field: str) -> None:
+    plan = base_plan()
+    (tunnel,) = plan.tunnels
+    assert tunnel.bgp is not None
+    hostile = changed(plan, bgp=dataclasses.replace(tunnel.bgp, **change))
+    for format in FORMATS:
+        with pytest.raises(ValidationError) as caught:
+            render(hostile, format)
+        assert field in [p.field for p in caught.value.problems], format
+
+
+def test_a_hostile_placeholder_or_announced_network_in_a_plan_is_refused() -> None:
+    for hostile in (
+        dataclasses.replace(base_plan(), placeholders=("<PRE_SHARED_KEY>\nrouter bgp 1",)),
+        dataclasses.replace(base_plan(), announce=("10.20.0.0/16\n network 0.0.0.0/0",)),
+    ):
+        for format in FORMATS:
+            with pytest.raises(ValidationError) as caught:
+                render(hostile, format)
+            refusal(caught.value)
+
+
 # ---------------------------------------------------------------------------------------------------------------------
 # Keys: quoted where the format quotes, refused where it cannot carry a character, never a template
 
