@@ -10,7 +10,7 @@ from __future__ import annotations
 import ipaddress
 
 from ..core.errors import Problem, ValidationError
-from ._vendor import header, require_supported, wildcard
+from ._vendor import asks_for_help, header, require_keys, require_supported, wildcard
 from .plan import ADDRESS_PLACEHOLDERS, PSK_PLACEHOLDER, PeerPlan, TunnelPlan, printable
 
 __all__ = ["render"]
@@ -142,34 +142,19 @@ def _refuse_ikev1_names(plan: PeerPlan) -> None:
         raise ValidationError(problems)
 
 
-def _is_keyword(key: str) -> bool:
-    """Whether IOS reads ``key`` after ``pre-shared-key`` / ``crypto isakmp key`` as the keyword it may be: an
-    encryption type (``0``, ``6``) or ``local``/``remote``, which IOS takes abbreviated to any prefix."""
-    return key in ("0", "6") or "local".startswith(key) or "remote".startswith(key)
-
-
-def _refuse_keyword_keys(plan: PeerPlan) -> None:
-    """The key is written as one bare word: one IOS reads as a keyword would leave another key (or none)."""
-    problems = [
-        Problem(
-            printable(f"{plan.connection_path} ({tunnel.name})"),
-            "the pre-shared key is a word Cisco IOS reads as a keyword after pre-shared-key (0, 6, or local/remote"
-            " abbreviated)",
-            "psk",
-            "peer-format-key",
-            "choose a longer key, or --format swanctl|json",
-        )
-        for tunnel in plan.tunnels
-        if tunnel.psk is not None and _is_keyword(tunnel.psk.reveal())
-    ]
-    if problems:
-        raise ValidationError(problems)
+def _read_as_keyword(key: str) -> str | None:
+    """The key is written as one bare word: IOS reads one that is an encryption type (``0``, ``6``) or
+    ``local``/``remote``, which it takes abbreviated to any prefix, as that keyword after ``pre-shared-key`` /
+    ``crypto isakmp key``."""
+    if key in ("0", "6") or "local".startswith(key) or "remote".startswith(key):
+        return "is a word IOS reads as a keyword after pre-shared-key (0, 6, or local/remote abbreviated)"
+    return None
 
 
 def render(plan: PeerPlan) -> str:
-    require_supported(plan, "Cisco IOS", ike_lifetime=(60, 86400), ipsec_lifetime=(120, 86400), key_refused="?")
+    require_supported(plan, "Cisco IOS", ike_lifetime=(60, 86400), ipsec_lifetime=(120, 86400))
     _refuse_ikev1_names(plan)
-    _refuse_keyword_keys(plan)
+    require_keys(plan, "Cisco IOS", asks_for_help, _read_as_keyword)
     lines = header(plan, "Cisco IOS / IOS-XE", "!")
     for number, tunnel in enumerate(plan.tunnels, start=1):
         lines += _tunnel(plan, tunnel, number)

@@ -47,6 +47,9 @@ identities = st.one_of(hostile_text, scoped_ipv6, fqdn_with_hostile, st.just(ISS
 keys = st.one_of(
     st.text(alphabet=st.sampled_from(sorted(console.PSK_ALPHABET)), min_size=1, max_size=30),
     st.builds(lambda a, b: f"{a}${{{b}}}%{{{a}}}", st.from_regex(r"[A-Za-z0-9]{1,6}", fullmatch=True), hostile_text),
+    st.builds(
+        lambda mark, body: f"{mark}{body}{mark}", st.sampled_from(["%^%#", "%@%@", "%#%#"]), st.text("ab1?", max_size=4)
+    ),
     hostile_text.filter(bool),
 )
 
@@ -332,6 +335,9 @@ def test_a_hostile_placeholder_or_announced_network_in_a_plan_is_refused() -> No
 # Keys: quoted where the format quotes, refused where it cannot carry a character, never a template
 
 CLI_HELP_FORMATS = {"cisco", "huawei", "fortigate", "panos"}
+#: Huawei AR product documentation, "Security Conventions": a plain-text password that starts and ends with one of
+#: these is taken as cipher text the device decrypts.
+HUAWEI_CIPHER_MARKS = ("%@%@", "@%@%", "%#%#", "%^%#")
 
 
 def in_alphabet(key: str) -> bool:
@@ -365,10 +371,12 @@ def test_a_key_is_written_exactly_or_refused_with_the_format_and_character(key: 
 
 
 def cannot_carry(format: str, key: str) -> bool:
-    """A key of the console's alphabet a format cannot carry: '?' (help on the CLIs), and on Cisco IOS a key
-    that is a keyword there (an encryption type, or ``local``/``remote`` abbreviated)."""
+    """A key of the console's alphabet a format cannot carry: '?' (help on the CLIs); on Cisco IOS a key that
+    is a keyword there (an encryption type, or ``local``/``remote`` abbreviated); on Huawei VRP one shaped like
+    its cipher text."""
     keyword = key in ("0", "6") or any(word.startswith(key) for word in ("local", "remote"))
-    return ("?" in key and format in CLI_HELP_FORMATS) or (format == "cisco" and keyword)
+    cipher = any(key.startswith(mark) and key.endswith(mark) for mark in HUAWEI_CIPHER_MARKS)
+    return ("?" in key and format in CLI_HELP_FORMATS) or (format, True) in (("cisco", keyword), ("huawei", cipher))
 
 
 def format_vendor(format: str) -> str:
@@ -461,3 +469,14 @@ def test_a_key_of_every_special_character_and_template_marks_negotiates() -> Non
     with Lab() as lab:
         device, cloud = test_negotiation.negotiate(lab, test_negotiation.synthesized(), device_psk=key, cloud_psk=key)
         assert (device.state, cloud.state) == ("ESTABLISHED", "ESTABLISHED")
+
+
+@pytest.mark.parametrize("key", ["%^%#Qk1%^%#", "%@%@x%@%@", "@%@%@%@%", "%#%#%#%#"])
+def test_a_key_huawei_reads_as_its_cipher_text_is_refused(key: str) -> None:
+    """VRP decrypts a password shaped like its cipher text instead of taking it: the device would hold another."""
+    plan = plan_connection(document(), "dc", gateway_ips=["47.0.0.1"], psks=[key])
+    with pytest.raises(ValidationError) as caught:
+        render(plan, "huawei")
+    assert [(p.field, p.rule) for p in caught.value.problems] == [("psk", "peer-format-key")]
+    assert "Huawei VRP" in caught.value.problems[0].message and key not in str(caught.value)
+    assert written_keys("huawei", render(changed(plan, psk=Secret(f"x{key}")), "huawei")) == [f"x{key}"]
