@@ -358,7 +358,7 @@ Asn = Annotated[int, PlainValidator(_asn), AS_IS]
 Lifetime = Annotated[int, PlainValidator(_lifetime), AS_IS]
 """An SA lifetime in seconds, 0-86400."""
 Identity = Annotated[str, PlainValidator(_identity), AS_IS]
-"""An IKE LocalId/RemoteId: an IP address or an FQDN, without spaces."""
+"""An IKE LocalId/RemoteId: an IP address (no IPv6 zone) or an FQDN, at most 100 characters."""
 Psk = Annotated[str, PlainValidator(check_psk), AS_IS]
 """A pre-shared key: 1-100 characters of letters, digits and ``console.PSK_SPECIAL_CHARACTERS``."""
 SentPsk = Annotated[str, PlainValidator(check_sent_psk), AS_IS]
