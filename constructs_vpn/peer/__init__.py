@@ -29,7 +29,8 @@ FORMATS: dict[str, Callable[[PeerPlan], str]] = {
 
 
 def render(plan: PeerPlan, format: str) -> str:
-    """``plan`` in ``format`` (one of ``FORMATS``); refused while the stack leaves a tunnel value to the API."""
+    """``plan`` in ``format`` (one of ``FORMATS``); refused while the stack leaves a tunnel value to the API, or
+    while a value breaks the constructs' rules (a plan changed by hand) or is one the format cannot write."""
     renderer = FORMATS.get(format)
     if renderer is None:
         raise ValidationError.single(
@@ -39,4 +40,5 @@ def render(plan: PeerPlan, format: str) -> str:
             fix=f"use one of {', '.join(FORMATS)}",
         )
     plan.refuse_unknown()
+    plan.refuse_malformed()
     return renderer(plan)

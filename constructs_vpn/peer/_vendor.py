@@ -4,11 +4,22 @@ from __future__ import annotations
 
 import hashlib
 import ipaddress
+from collections.abc import Callable
 
 from ..core.errors import Problem, ValidationError
 from .plan import PeerPlan, printable
 
-__all__ = ["REVIEW", "header", "quoted", "require_supported", "short_name", "wildcard"]
+__all__ = [
+    "REVIEW",
+    "KeyRule",
+    "asks_for_help",
+    "header",
+    "quoted",
+    "require_keys",
+    "require_supported",
+    "short_name",
+    "wildcard",
+]
 
 REVIEW = "review it against your platform and software release"
 
@@ -45,6 +56,36 @@ def require_supported(
                     "use main mode or IKEv2, or --format swanctl|json",
                 )
             )
+    if problems:
+        raise ValidationError(problems)
+
+
+KeyRule = Callable[[str], str | None]
+"""What is wrong with a key on one device family (``None``: nothing), said without the key."""
+
+
+def asks_for_help(key: str) -> str | None:
+    """A key of the console's alphabet may hold ``?``, which Cisco IOS, Huawei VRP, FortiOS and PAN-OS answer
+    with help where it is typed (even in quotes), instead of taking it as part of the key."""
+    return "holds '?', which the CLI answers with help instead of taking it as part of the key" if "?" in key else None
+
+
+def require_keys(plan: PeerPlan, vendor: str, *rules: KeyRule) -> None:
+    """Raise one ``ValidationError`` naming every tunnel whose key one of ``rules`` finds wrong for ``vendor``:
+    written anyway, the device would hold another key, or none. The key itself is never in the message."""
+    problems = [
+        Problem(
+            printable(f"{plan.connection_path} ({tunnel.name})"),
+            f"the pre-shared key {reason} on {vendor}",
+            "psk",
+            "peer-format-key",
+            "choose a key without it, or --format swanctl|json",
+        )
+        for tunnel in plan.tunnels
+        if tunnel.psk is not None
+        for rule in rules
+        if (reason := rule(tunnel.psk.reveal())) is not None
+    ]
     if problems:
         raise ValidationError(problems)
 

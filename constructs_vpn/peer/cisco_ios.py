@@ -10,7 +10,7 @@ from __future__ import annotations
 import ipaddress
 
 from ..core.errors import Problem, ValidationError
-from ._vendor import header, require_supported, wildcard
+from ._vendor import asks_for_help, header, require_keys, require_supported, wildcard
 from .plan import ADDRESS_PLACEHOLDERS, PSK_PLACEHOLDER, PeerPlan, TunnelPlan, printable
 
 __all__ = ["render"]
@@ -142,9 +142,19 @@ def _refuse_ikev1_names(plan: PeerPlan) -> None:
         raise ValidationError(problems)
 
 
+def _read_as_keyword(key: str) -> str | None:
+    """The key is written as one bare word: IOS reads one that is an encryption type (``0``, ``6``) or
+    ``local``/``remote``, which it takes abbreviated to any prefix, as that keyword after ``pre-shared-key`` /
+    ``crypto isakmp key``."""
+    if key in ("0", "6") or "local".startswith(key) or "remote".startswith(key):
+        return "is a word IOS reads as a keyword after pre-shared-key (0, 6, or local/remote abbreviated)"
+    return None
+
+
 def render(plan: PeerPlan) -> str:
     require_supported(plan, "Cisco IOS", ike_lifetime=(60, 86400), ipsec_lifetime=(120, 86400))
     _refuse_ikev1_names(plan)
+    require_keys(plan, "Cisco IOS", asks_for_help, _read_as_keyword)
     lines = header(plan, "Cisco IOS / IOS-XE", "!")
     for number, tunnel in enumerate(plan.tunnels, start=1):
         lines += _tunnel(plan, tunnel, number)

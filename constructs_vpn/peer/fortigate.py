@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import ipaddress
 
-from ._vendor import header, quoted, require_supported, short_name
+from ._vendor import asks_for_help, header, quoted, require_keys, require_supported, short_name
 from .plan import PSK_PLACEHOLDER, PeerPlan, TunnelPlan
 
 __all__ = ["render"]
@@ -78,6 +78,7 @@ def _phase2(tunnel: TunnelPlan, name: str) -> list[str]:
 
 def render(plan: PeerPlan) -> str:
     require_supported(plan, "FortiGate", ike_lifetime=(120, 86400), ipsec_lifetime=(120, 86400))
+    require_keys(plan, "FortiGate", asks_for_help)
     named = [(short_name(plan, number), tunnel) for number, tunnel in enumerate(plan.tunnels, start=1)]
     lines = header(plan, "FortiGate (FortiOS 7)", "#", review="review it; add the firewall policies for the traffic")
     lines += ["config vpn ipsec phase1-interface", *(x for name, t in named for x in _phase1(t, name)), "end"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import ipaddress
 
-from ._vendor import header, require_supported, wildcard
+from ._vendor import asks_for_help, header, require_keys, require_supported, wildcard
 from .plan import ADDRESS_PLACEHOLDERS, PSK_PLACEHOLDER, PeerPlan, TunnelPlan
 
 __all__ = ["render"]
@@ -26,6 +26,18 @@ def _id_type(value: str) -> str:
     except ValueError:
         return "fqdn"
     return "ip"
+
+
+#: A password VRP takes as its own cipher text: starting and ending with one of these (Huawei AR product
+#: documentation, "Security Conventions": such a plain-text password "can be decrypted by the device").
+CIPHER_MARKS = ("%@%@", "@%@%", "%#%#", "%^%#")
+
+
+def _read_as_cipher_text(key: str) -> str | None:
+    """A key written ``pre-shared-key cipher KEY`` that looks like VRP's cipher text is decrypted, not taken."""
+    if any(key.startswith(mark) and key.endswith(mark) for mark in CIPHER_MARKS):
+        return "starts and ends with a mark VRP reads as its cipher text (%@%@, @%@%, %#%#, %^%#)"
+    return None
 
 
 def _tunnel(plan: PeerPlan, tunnel: TunnelPlan, number: int) -> list[str]:
@@ -93,6 +105,7 @@ def _tunnel(plan: PeerPlan, tunnel: TunnelPlan, number: int) -> list[str]:
 
 def render(plan: PeerPlan) -> str:
     require_supported(plan, "Huawei VRP", ike_lifetime=(60, 604800), ipsec_lifetime=(30, 604800))
+    require_keys(plan, "Huawei VRP", asks_for_help, _read_as_cipher_text)
     lines = header(plan, "Huawei VRP", "#")
     for number, tunnel in enumerate(plan.tunnels, start=1):
         lines += _tunnel(plan, tunnel, number)

@@ -23,13 +23,15 @@ ESP_AUTHENTICATION = {"md5": "hmac-md5-96", "sha1": "hmac-sha1-96", "sha256": "h
 
 
 def _identity(value: str) -> str:
+    """``local-identity``/``remote-identity``: ``inet`` or ``inet6`` for an address (Junos keeps the two
+    apart), ``hostname`` for an FQDN."""
     if value in ADDRESS_PLACEHOLDERS:
         return f"inet {value}"
     try:
-        ipaddress.ip_address(value)
+        address = ipaddress.ip_address(value)
     except ValueError:
         return f"hostname {value}"
-    return f"inet {value}"
+    return f"inet{'' if address.version == 4 else '6'} {value}"
 
 
 def _block(name: str, body: list[str], depth: int) -> list[str]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import ipaddress
 
 from ..core.errors import Problem, ValidationError
-from ._vendor import header, quoted, require_supported, short_name
+from ._vendor import asks_for_help, header, quoted, require_keys, require_supported, short_name
 from .plan import ADDRESS_PLACEHOLDERS, PSK_PLACEHOLDER, PeerPlan, TunnelPlan, printable
 
 __all__ = ["render"]
@@ -101,6 +101,7 @@ def _refuse_short_lifetimes(plan: PeerPlan) -> None:
 
 def render(plan: PeerPlan) -> str:
     require_supported(plan, "PAN-OS", ike_lifetime=(60, 86400), ipsec_lifetime=(60, 86400))
+    require_keys(plan, "PAN-OS", asks_for_help)
     _refuse_short_lifetimes(plan)
     lines = header(
         plan, "Palo Alto Networks PAN-OS", "#", review="review it; add the security policies for the traffic"

@@ -18,7 +18,7 @@ from pydantic import ValidationError as PydanticValidationError
 
 from ..core.errors import Problem, ValidationError
 from ..vpn.options import BgpConfig, IkeConfig, IpsecConfig, TunnelOptions
-from ..vpn.types import Cidr, Ipv4, Psk
+from ..vpn.types import Asn, Cidr, Identity, Ipv4, Psk, SentPsk
 
 __all__ = [
     "BgpPeering",
@@ -161,6 +161,53 @@ class PeerPlan:
         if problems:
             raise ValidationError(problems)
 
+    def refuse_malformed(self) -> None:
+        """Raise one ``ValidationError`` naming every value the constructs' rules refuse. A plan from
+        ``plan_connection`` passes; one built or changed by hand (these classes are public) is held to the same
+        rules before a renderer writes its values into a device's syntax, most of them as bare words."""
+        reader = _Reader(printable(self.connection_path))
+        for tunnel in self.tunnels:
+            _recheck(tunnel, reader, f"{printable(tunnel.name)}: " if len(self.tunnels) > 1 else "")
+        for cidr in self.announce:
+            reader.value(_CIDR, cidr, "--announce")
+        known = (*ADDRESS_PLACEHOLDERS, PSK_PLACEHOLDER)
+        unknown = sorted(set(self.placeholders) - set(known))
+        if unknown:
+            reader.problem("placeholders", f"{printable(repr(unknown))} are not placeholders of this layer",
+                           "peer-placeholder", f"use {', '.join(known)}")  # fmt: skip
+        if reader.problems:
+            raise ValidationError(reader.problems)
+
+
+def _recheck(tunnel: TunnelPlan, reader: _Reader, prefix: str) -> None:
+    """``tunnel``'s values checked again by the rules ``plan_connection`` read them with (see
+    ``PeerPlan.refuse_malformed``); placeholders stand for an address until the user fills them in."""
+    if label(tunnel.name) != tunnel.name:
+        reader.problem(f"{prefix}name", f"{printable(repr(tunnel.name))} is not a configuration object name",
+                       "peer-tunnel-name", "use letters, digits, - and _ (tunnel1, tunnel2)")  # fmt: skip
+    reader.check(IkeConfig, {name: getattr(tunnel, name) for name in IKE_FIELDS if not name.endswith("_id")},
+                 f"{prefix}ike_config")  # fmt: skip
+    reader.check(IpsecConfig, {name: getattr(tunnel, name) for name in IPSEC_FIELDS}, f"{prefix}ipsec_config")
+    for name, adapter in (("local_address", _IPV4), ("remote_address", _IPV4), ("local_id", _IDENTITY),
+                          ("remote_id", _IDENTITY)):  # fmt: skip
+        if getattr(tunnel, name) not in ADDRESS_PLACEHOLDERS:
+            reader.value(adapter, getattr(tunnel, name), f"{prefix}{name}")
+    for name in ("local_subnets", "remote_subnets"):
+        for cidr in getattr(tunnel, name):
+            reader.value(_CIDR, cidr, f"{prefix}{name}")
+    if tunnel.psk is not None:
+        reader.value(_SENT_PSK, tunnel.psk.reveal(), f"{prefix}psk")
+    if tunnel.bgp is not None:
+        bgp = tunnel.bgp
+        reader.check(BgpConfig, {"tunnel_cidr": bgp.tunnel_cidr, "local_bgp_ip": bgp.peer_ip}, f"{prefix}bgp")
+        reader.value(_IPV4, bgp.local_ip, f"{prefix}bgp.local_ip")
+        for name, asn in (("peer_asn", bgp.peer_asn), ("local_asn", bgp.local_asn)):
+            if type(asn) is int:
+                reader.value(_ASN, asn, f"{prefix}bgp.{name}")
+            elif asn is not None:
+                reader.problem(f"{prefix}bgp.{name}", f"expected an int, got {type(asn).__name__}", "type",
+                               "write the AS number as an int")  # fmt: skip
+
 
 def find_connections(document: Mapping[str, Any]) -> dict[str, str]:
     """Construct path of each IPsec connection in a stack → its resource name."""
@@ -239,6 +286,9 @@ class _Reader:
 _IPV4: TypeAdapter[str] = TypeAdapter(Ipv4)
 _CIDR: TypeAdapter[str] = TypeAdapter(Cidr)
 _PSK: TypeAdapter[str] = TypeAdapter(Psk)
+_SENT_PSK: TypeAdapter[str] = TypeAdapter(SentPsk)
+_IDENTITY: TypeAdapter[str] = TypeAdapter(Identity)
+_ASN: TypeAdapter[int] = TypeAdapter(Asn)
 
 
 def _known(block: Mapping[str, Any], names: Sequence[str]) -> tuple[dict[str, Any], list[str]]:
@@ -504,8 +554,7 @@ def plan_connection(
     networks = tuple(str(reader.value(_CIDR, cidr, "--announce")) for cidr in announce)
     tunnels = []
     for index, (name, row) in enumerate(rows):
-        given = keys[index] or (template_literal(row.ike.get("psk")) if literal_psks else None)
-        psk = Secret(given) if given and reader.value(_PSK, given, f"{row.ike_field}.psk") is not None else None
+        psk = _key(keys[index], row, reader, literal_psks=literal_psks)
         tunnels.append(
             _tunnel(
                 name,
@@ -537,6 +586,16 @@ def plan_connection(
         placeholders=tuple(sorted(placeholders)),
         announce=networks,
     )
+
+
+def _key(given: str | None, row: _Row, reader: _Reader, *, literal_psks: bool) -> Secret | None:
+    """The tunnel's key: ``given`` (from the environment or state) is the key Terraform sends, as it is; else,
+    with ``literal_psks``, the stack's literal, which the construct's rule (no template syntax) still holds."""
+    field = f"{row.ike_field}.psk"
+    if given:
+        return Secret(given) if reader.value(_SENT_PSK, given, field) is not None else None
+    literal = template_literal(row.ike.get("psk")) if literal_psks else None
+    return Secret(literal) if literal and reader.value(_PSK, literal, field) is not None else None
 
 
 def _one(block: Any) -> dict[str, Any]:

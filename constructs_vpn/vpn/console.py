@@ -49,6 +49,8 @@ __all__ = [
     "HEALTH_CHECK_RETRY",
     "HEALTH_CHECK_RETRY_MAX",
     "IKE_DH_GROUPS",
+    "IKE_IDENTITY_MAX_LENGTH",
+    "IKE_IDENTITY_NAME_CHARACTERS",
     "IKE_MODES",
     "IKE_VERSIONS",
     "IPSEC_DH_GROUPS",
@@ -122,6 +124,17 @@ DEFAULT_LIFETIME: Final = 86400
 """IKE and IPsec share these defaults: ikev2, main mode, aes, sha1, group2, 86400 s."""
 DPD_TIMEOUT_SECONDS: Final = 30
 
+# --- IKE identity (LocalId / RemoteId) ---------------------------------------------------------------------
+IKE_IDENTITY_MAX_LENGTH: Final = 100
+"""The guide: the local and remote identifiers are an IP address or an FQDN-like string of up to 100 characters."""
+IKE_IDENTITY_NAME_CHARACTERS: Final = frozenset(string.ascii_letters + string.digits + "-.")
+"""What the non-IP form may hold here: DNS labels (letters, digits, ``-``) joined by dots. Stricter than the
+console on purpose: it is what every device format the peer layer writes takes as one bare word (strongSwan
+``id``, Cisco/Huawei/PAN-OS ``fqdn``, Junos ``hostname``, VyOS ``id``); ``@`` would make an e-mail identity on
+strongSwan and Cisco, ``:`` an address, and ``_`` is no FQDN character. An IP address is taken as ``ipaddress``
+reads it, except an IPv6 address with a zone (``fe80::1%eth0``): a zone names an interface of one host, no
+device takes it as an identity, and ``ipaddress`` lets any text through after the ``%``."""
+
 # --- health check --------------------------------------------------------------------------------------
 HEALTH_CHECK_INTERVAL: Final = 3
 HEALTH_CHECK_RETRY: Final = 3
@@ -154,6 +167,12 @@ FACTS: Final = (
     Fact("LIFETIME_MAX", "IKE and IPsec SA lifetimes are 0-86400 seconds, default 86400", PROVIDER),
     Fact("DEFAULT_IKE_VERSION", "IKE defaults: ikev2, main mode", GUIDE),
     Fact("DEFAULT_ENCRYPTION", "IKE and IPsec defaults: aes, sha1, group2, 86400 s", GUIDE),
+    Fact("IKE_IDENTITY_MAX_LENGTH", "LocalId/RemoteId: an IP address or an FQDN-like string, 1-100 characters", GUIDE),
+    Fact(
+        "IKE_IDENTITY_NAME_CHARACTERS",
+        "a non-IP identity: DNS labels (letters, digits, '-') and dots, what every device format takes bare",
+        f"{GUIDE}, narrowed to the device formats of constructs_vpn/peer",
+    ),
     Fact("DPD_TIMEOUT_SECONDS", "a peer silent for 30 seconds of DPD is down; its SAs are deleted", GUIDE),
     Fact("HEALTH_CHECK_INTERVAL", "health check retry interval default 3 seconds", GUIDE),
     Fact("HEALTH_CHECK_RETRY", "health check number of retries default 3", GUIDE),

@@ -29,12 +29,14 @@ __all__ = [
     "Name128",
     "Psk",
     "ResourceId",
+    "SentPsk",
     "Tags",
     "TunnelCidr",
     "address_scope",
     "check_literal_text",
     "check_psk",
     "check_resource_id",
+    "check_sent_psk",
     "is_private_asn",
     "is_token",
     "parse_asn",
@@ -213,19 +215,36 @@ def _lifetime(value: Any) -> Any:
 
 
 def _identity(value: Any) -> Any:
+    """An IP address or an FQDN (``console.IKE_IDENTITY_NAME_CHARACTERS``): the identity is written bare into
+    every device format, so anything else could end a statement there (``fe80::1%x;}`` closes Junos blocks)."""
     if is_token(value):
         return value
     text = _need_str(value, "an IP address or FQDN")
     if not text or any(ch.isspace() for ch in text) or _CONTROL.search(text):
         raise rule_error("ike-identity", f"{text!r} is empty or contains spaces", "use an IP address or an FQDN")
+    high = console.IKE_IDENTITY_MAX_LENGTH
+    if len(text) > high:
+        raise rule_error("ike-identity", f"the identity has {len(text)} characters, over {high}", "shorten it")
+    if "%" in text:  # ipaddress takes any text after an IPv6 zone mark
+        raise rule_error(
+            "ike-identity-zone",
+            f"{text!r} is an IPv6 address with a zone (%...), which no device takes as an IKE identity",
+            "write the address without its %zone, e.g. fe80::1",
+        )
     try:
         return str(ipaddress.ip_address(text))
     except ValueError:
         pass
+    outside = sorted(set(text) - console.IKE_IDENTITY_NAME_CHARACTERS)
     labels = text.rstrip(".").split(".")
-    if len(text) > 253 or not all(_FQDN_LABEL.fullmatch(label) for label in labels):
+    if outside or not all(_FQDN_LABEL.fullmatch(label) for label in labels):
+        found = (
+            f" (it holds {', '.join(map(repr, outside))}; a name is letters, digits, '-' and '.')" if outside else ""
+        )
         raise rule_error(
-            "ike-identity", f"{text!r} is neither an IP address nor an FQDN", "e.g. 203.0.113.10 or vpn.example.com"
+            "ike-identity",
+            f"{text!r} is neither an IP address nor an FQDN{found}",
+            "e.g. 203.0.113.10 or vpn.example.com",
         )
     return text
 
@@ -240,7 +259,23 @@ class _PskText(str):
 
 
 def check_psk(value: Any) -> Any:
-    """The pre-shared key rule; the key itself never appears in the error."""
+    """The pre-shared key rule for a key written in the construct: the console's rule (``check_sent_psk``), and
+    no template syntax, which Terraform would evaluate in a literal. The key itself never appears in the error."""
+    value = check_sent_psk(value)
+    if is_token(value):
+        return value
+    if _TEMPLATE.search(value):
+        raise rule_error(
+            "psk-template-text",
+            "the pre-shared key holds '${' or '%{', which Terraform would read as template syntax",
+            "avoid those two pairs in a literal key, or pass it as a sensitive TerraformVariable",
+        )
+    return value
+
+
+def check_sent_psk(value: Any) -> Any:
+    """The console's key rule (length, alphabet) for a key as Terraform sends it: a variable's value or a key
+    in state is never read as a template, so ``${`` and ``%{`` in it are the key's own characters."""
     if is_token(value):
         return value
     if isinstance(value, _PskText):
@@ -256,12 +291,6 @@ def check_psk(value: Any) -> Any:
     if not _PSK_RE.fullmatch(value):
         problem = "contains a space" if any(ch.isspace() for ch in value) else "has a character outside the allowed set"
         raise rule_error("psk-format", f"the pre-shared key {problem}", allowed)
-    if _TEMPLATE.search(value):
-        raise rule_error(
-            "psk-template-text",
-            "the pre-shared key holds '${' or '%{', which Terraform would read as template syntax",
-            "avoid those two pairs in a literal key, or pass it as a sensitive TerraformVariable",
-        )
     return _PskText(value)
 
 
@@ -329,9 +358,11 @@ Asn = Annotated[int, PlainValidator(_asn), AS_IS]
 Lifetime = Annotated[int, PlainValidator(_lifetime), AS_IS]
 """An SA lifetime in seconds, 0-86400."""
 Identity = Annotated[str, PlainValidator(_identity), AS_IS]
-"""An IKE LocalId/RemoteId: an IP address or an FQDN, without spaces."""
+"""An IKE LocalId/RemoteId: an IP address (no IPv6 zone) or an FQDN, at most 100 characters."""
 Psk = Annotated[str, PlainValidator(check_psk), AS_IS]
 """A pre-shared key: 1-100 characters of letters, digits and ``console.PSK_SPECIAL_CHARACTERS``."""
+SentPsk = Annotated[str, PlainValidator(check_sent_psk), AS_IS]
+"""A pre-shared key as Terraform sends it (a variable's value, state): ``Psk`` without the template rule."""
 Name100 = Annotated[str, _name(100), AS_IS]
 """A name of 1-100 characters (IPsec connection, customer gateway: their API's limit)."""
 Name128 = Annotated[str, _name(128), AS_IS]
