@@ -27,7 +27,7 @@ from typing import Any
 
 from ..alicloud.schema import PROVIDER_SOURCE, PROVIDER_VERSION, load_constraints
 from ..alicloud.schema.patches import PATCHES
-from ..codegen.generate import BANNER_PREFIX, Patch, Provider, generate, write
+from ..codegen.generate import BANNER_PREFIX, TERRAFORM_NAME, Patch, Provider, generate, write
 from ..core.errors import ConstructsVpnError
 
 __all__ = [
@@ -56,6 +56,12 @@ class ProviderRequest:
     name: str
     source: str
     constraint: str | None
+
+    @property
+    def package(self) -> str:
+        """The Python package of its bindings under ``codeMakerOutput``: the name with ``-`` as ``_``, as cdktf-cli
+        names it (``ConstructsMakerProviderTarget.simplifiedName``): ``google-beta`` → ``google_beta``."""
+        return self.name.replace("-", "_")
 
     @property
     def address(self) -> str:
@@ -88,13 +94,13 @@ def parse_provider(entry: Any) -> ProviderRequest:
 
 
 def _check_provider(request: ProviderRequest, entry: Any) -> None:
-    """Refuse a local name that is no single folder name and Python identifier (its bindings are
-    ``<output>/<name>/``, imported as ``imports.<name>``), a source or version constraint Terraform would not
+    """Refuse a local name that is no Terraform name or whose package is no Python identifier (the bindings are
+    ``<output>/<package>/``, imported as ``imports.<package>``), a source or version constraint Terraform would not
     take: each lands in a path or in generated code."""
-    if not (request.name.isascii() and request.name.isidentifier()) or keyword.iskeyword(request.name):
+    if not TERRAFORM_NAME.match(request.name) or keyword.iskeyword(request.package):
         raise ConstructsVpnError(
-            f"cdktf.json: terraformProviders entry {entry!r}: name {request.name!r} is no Python identifier "
-            "(the bindings are the package <output>/<name>); use letters, digits and _, starting with a letter"
+            f"cdktf.json: terraformProviders entry {entry!r}: name {request.name!r} cannot name the package of its "
+            "bindings: use letters, digits, _ and -, starting with a letter or _, and no Python keyword"
         )
     if not _SOURCE.match(request.source):
         raise ConstructsVpnError(
@@ -277,7 +283,7 @@ def get(requests: list[ProviderRequest], output: Path, *, schema_file: Path | No
     types = 0
     for request, version, schema, files, took in planned:
         began = time.perf_counter() - took
-        _write_package(files, output / request.name, output)
+        _write_package(files, output / request.package, output)
         count = len(schema.get("resource_schemas") or {}) + len(schema.get("data_source_schemas") or {})
         types += count
         _say(

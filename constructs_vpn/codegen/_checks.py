@@ -19,7 +19,6 @@ the file.
 
 from __future__ import annotations
 
-import keyword
 import re
 from collections.abc import Iterator, Mapping
 from typing import Any
@@ -52,14 +51,11 @@ def check_text(text: str, where: str) -> None:
 
 
 def check_provider(provider: Provider) -> None:
-    """The provider's names land in comments, string literals and class and folder names: its local name must be a
-    Python identifier, its type name (the source's last part) a letter then letters, digits and ``-``, and source,
-    version and constraint printable text (``constructs-vpn get`` checks cdktf.json's entries more closely)."""
-    if not (provider.name.isascii() and provider.name.isidentifier()) or keyword.iskeyword(provider.name):
-        raise ConstructsVpnError(
-            f"provider name {provider.name!r} is no Python identifier (its package is imports.<name>); "
-            "name it with letters, digits and _"
-        )
+    """The provider's names land in comments, string literals and class names: its local name must be a Terraform
+    name, its type name (the source's last part) a letter then letters, digits and ``-``, and source, version and
+    constraint printable text (``constructs-vpn get`` checks cdktf.json's entries more closely)."""
+    if not TERRAFORM_NAME.match(provider.name):
+        raise ConstructsVpnError(f"provider name {provider.name!r} is not a Terraform name ({_NAME_RULE})")
     if not re.fullmatch(r"[A-Za-z][A-Za-z0-9-]*", provider.type_name):
         raise ConstructsVpnError(
             f"provider source {provider.source!r}: the type name {provider.type_name!r} must be a letter, then "

@@ -89,7 +89,22 @@ def read_module(folder: Path) -> ModuleSpec:
                 inputs[_checked(name, "variable", path)] = _input(name, body)
         for block in document.get("output", []):
             outputs.update(dict.fromkeys(_checked(name, "output", path) for name in block))
-    return ModuleSpec(tuple(inputs.values()), tuple(outputs))
+    spec = ModuleSpec(tuple(inputs.values()), tuple(outputs))
+    _refuse_shared_names(spec, folder)
+    return spec
+
+
+def _refuse_shared_names(spec: ModuleSpec, folder: Path) -> None:
+    """Two variables (or outputs) whose Python names are one (``a-b`` and ``a_b``, ``from`` and ``from_``)."""
+    for kind, names in (("variables", [i.name for i in spec.inputs]), ("outputs", list(spec.outputs))):
+        seen: dict[str, str] = {}
+        for name in names:
+            other = seen.setdefault(python_name(name).rstrip("_"), name)
+            if other != name:
+                raise ConstructsVpnError(
+                    f"{folder}: {kind} {other!r} and {name!r} make the same Python name "
+                    f"{python_name(name)!r}; rename one"
+                )
 
 
 def _checked(name: str, kind: str, path: Path) -> str:

@@ -262,7 +262,7 @@ def test_a_malformed_type_is_a_clear_error(tmp_path: Path, capsys: pytest.Captur
 
 
 # --- names from cdktf.json ---------------------------------------------------------------------------------------
-@pytest.mark.parametrize("name", ["../../x", "/abs", "a/b", "..", "class", "a b", "x\nimport os", "a-b"])
+@pytest.mark.parametrize("name", ["../../x", "/abs", "a/b", "..", "class", "a b", "x\nimport os", "1a"])
 def test_a_hostile_provider_name_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str) -> None:
     config = {"terraformProviders": [{"name": name, "source": "example/thing", "version": "1.0.0"}]}
     project = _project(tmp_path, _schema(), config)
@@ -270,6 +270,16 @@ def test_a_hostile_provider_name_is_refused(tmp_path: Path, capsys: pytest.Captu
     code, err = _get(project, capsys)
     assert code == 1 and err.startswith("error: cdktf.json") and "Traceback" not in err, err
     assert _files(tmp_path) == before
+
+
+def test_a_dashed_provider_name_makes_cdktf_s_package(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``google-beta`` is a Terraform local name; its bindings are the package ``google_beta``, as cdktf names it."""
+    config = {"terraformProviders": [{"name": "thing-x", "source": "example/thing", "version": "1.0.0"}]}
+    project = _project(tmp_path, _schema(), config)
+    code, err = _get(project, capsys)
+    assert code == 0, err
+    assert _files(project / "imports") >= {"thing_x/__init__.py", "thing_x/widget/__init__.py"}
+    _assert_safe_output(project)
 
 
 @pytest.mark.parametrize(
@@ -322,6 +332,27 @@ def test_hostile_module_variables_and_outputs(tmp_path: Path, capsys: pytest.Cap
     err = capsys.readouterr().err
     if code:
         assert err.startswith("error: ") and "main.tf" in err and "Traceback" not in err, err
+        assert not (project / "imports").exists()
+        return
+    _assert_safe_output(project)
+
+
+@pytest.mark.parametrize(
+    "names", [("a-b", "a_b"), ("scope", "x"), ("skip_asset_creation_from_local_modules", "x"), ("from", "from_")]
+)
+def test_module_variables_python_cannot_take(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], names: tuple[str, str]
+) -> None:
+    """Variables named like the constructor's own parameters, keywords, or alike once ``-`` is ``_``: each gets
+    its own Python name and the binding imports, or get refuses naming both."""
+    module = tmp_path / "app/modules/m"
+    module.mkdir(parents=True)
+    (module / "main.tf").write_text("".join(f'variable "{n}" {{}}\n' for n in names), encoding="utf-8")
+    project = _project(tmp_path, _schema(), {"terraformModules": ["./modules/m"]})
+    code = main(["get", "--dir", str(project)])
+    err = capsys.readouterr().err
+    if code:
+        assert all(repr(n) in err for n in names) and "Traceback" not in err, err
         assert not (project / "imports").exists()
         return
     _assert_safe_output(project)
