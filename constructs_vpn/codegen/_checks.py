@@ -119,22 +119,36 @@ def _block(block: Any, where: str, path: str, depth: int) -> None:
         )
     attributes = _expect(block.get("attributes") or {}, dict, f"{where}: attributes")
     block_types = _expect(block.get("block_types") or {}, dict, f"{where}: block_types")
-    _distinct([*attributes, *block_types], where, path)
+    _fields(block, f"{where}: block {path or '(top)'}", description=str)
     for name, spec in attributes.items():
         full = _name(name, where, path, "attribute")
-        _expect(spec, dict, f"{where}: attribute {full!r}")
+        _fields(_expect(spec, dict, f"{where}: attribute {full!r}"), f"{where}: attribute {full!r}", description=str)
         if "type" not in spec:
             raise ConstructsVpnError(f"{where}: attribute {full!r} has no type; fix the schema")
         _type(spec["type"], where, full, 1)
     for name, spec in block_types.items():
         full = _name(name, where, path, "block")
-        _expect(spec, dict, f"{where}: block {full!r}")
+        _fields(
+            _expect(spec, dict, f"{where}: block {full!r}"), f"{where}: block {full!r}", min_items=int, max_items=int
+        )
         if spec.get("nesting_mode") not in _NESTING_MODES:
             raise ConstructsVpnError(
                 f"{where}: block {full!r} has nesting_mode {spec.get('nesting_mode')!r}, not one of "
                 f"{', '.join(sorted(_NESTING_MODES))}; fix the schema"
             )
         _block(spec.get("block"), where, full, depth + 1)
+    _distinct([*attributes, *block_types], where, path)
+
+
+def _fields(spec: dict[str, Any], where: str, **kinds: type) -> None:
+    """The JSON kind of the fields the generator reads as text or numbers (``description``, ``min_items``)."""
+    for key, kind in kinds.items():
+        value = spec.get(key)
+        if value is not None and (
+            not isinstance(value, kind) or isinstance(value, bool) or (isinstance(value, int) and value < 0)
+        ):
+            wanted = "a JSON string" if kind is str else "a count (a whole number, 0 or more)"
+            raise ConstructsVpnError(f"{where}: {key} is {_short(value)}, not {wanted}; fix the schema")
 
 
 def _distinct(names: list[str], where: str, path: str) -> None:

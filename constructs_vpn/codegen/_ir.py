@@ -89,8 +89,7 @@ def python_name(name: str) -> str:
         and not name.startswith("model_")
     ):
         return name
-    cleaned = _ascii_word(name).strip("_") or "value"
-    return f"n{cleaned}_" if cleaned[0].isdigit() else f"{cleaned}_"
+    return _escaped(name)
 
 
 def identifier(name: str) -> str:
@@ -101,17 +100,18 @@ def identifier(name: str) -> str:
 
 def key_identifier(key: str) -> str:
     """The getter name of an object-type key, which Terraform does not restrict: the key if it is an ASCII
-    identifier and no keyword, else ``python_name``'s escaped form (``a b`` → ``a_b_``, ``1`` → ``n1_``)."""
+    identifier and no keyword, else its escaped form (``_escaped``)."""
     if key.isascii() and key.isidentifier() and not keyword.iskeyword(key):
         return key
-    cleaned = _ascii_word(key).strip("_") or "value"
+    return _escaped(key)
+
+
+def _escaped(text: str) -> str:
+    """An identifier made from any text: every character but ASCII letters, digits and ``_`` as ``_`` (``isalnum``
+    alone takes ``²`` or ``ﬁ``, no identifier characters or ones that normalize to others), outer ``_`` dropped,
+    ``n`` before a leading digit, ``_`` after (``a b`` → ``a_b_``, ``1`` → ``n1_``, empty → ``value_``)."""
+    cleaned = "".join(c if (c.isascii() and c.isalnum()) or c == "_" else "_" for c in text).strip("_") or "value"
     return f"n{cleaned}_" if cleaned[0].isdigit() else f"{cleaned}_"
-
-
-def _ascii_word(text: str) -> str:
-    """``text`` with every character but ASCII letters, digits and ``_`` replaced by ``_`` (``str.isalnum`` takes
-    ``²`` or ``ﬁ``, which are no identifier characters or normalize to others)."""
-    return "".join(c if (c.isascii() and c.isalnum()) or c == "_" else "_" for c in text)
 
 
 def pascal(snake: str) -> str:

@@ -920,7 +920,7 @@ def _members(module: Module, body: Body, owner: str, *, top: bool) -> list[str]:
     ``reset_<x>``; for blocks ``put_<block>``. ``top``: members of the element (else of an OutputReference)."""
     lines: list[str] = []
     for attribute in body.attributes:
-        prop = getter_name(attribute.name) if top else _reference_name(attribute.name)
+        prop = getter_name(attribute.name) if top else _reference_name(identifier(attribute.name))
         returns, read = _read_getter(module, owner, attribute.name, attribute.type)
         lines.append("")
         lines.extend(_property(prop, returns, attribute_doc(attribute), read))
@@ -947,7 +947,7 @@ def _members(module: Module, body: Body, owner: str, *, top: bool) -> list[str]:
         if not attribute.required:
             lines.extend(_reset_lines(identifier(attribute.name), key))
     for block in body.blocks:
-        prop = getter_name(block.name) if top else _reference_name(block.name)
+        prop = getter_name(block.name) if top else _reference_name(identifier(block.name))
         if block.single:
             returns = f"{block.class_name}OutputReference"
             read = f'{returns}(self, "{block.name}")'
@@ -979,9 +979,9 @@ def _reset_lines(name: str, key: str) -> list[str]:
 
 
 def _reference_name(name: str) -> str:
-    """A getter name on an OutputReference, from an attribute or block name or an object key: ``key_identifier``'s
-    safe form, with ``_`` appended where it would shadow the reference's own API or a decorator."""
-    name = key_identifier(identifier(name))
+    """A getter name on an OutputReference, from an identifier made of an attribute or block name (``identifier``)
+    or of an object key (``key_identifier``): ``_`` appended where it would shadow the reference's own API or a
+    decorator."""
     return f"{name}_" if name in _REFERENCE_RESERVED or keyword.iskeyword(name) else name
 
 
@@ -1108,7 +1108,8 @@ def _object_reference(module: Module, class_name: str, fields: dict[str, Any], w
     for field_name, kind in sorted(fields.items()):
         returns, read = _read_getter(module, class_name, field_name, kind)
         lines.append("")
-        lines.extend(_property(_reference_name(field_name), returns, f"The computed ``{field_name}``.", read))
+        prop = _reference_name(key_identifier(field_name))
+        lines.extend(_property(prop, returns, f"The computed ``{field_name}``.", read))
     return lines
 
 

@@ -261,6 +261,24 @@ def test_a_malformed_type_is_a_clear_error(tmp_path: Path, capsys: pytest.Captur
     _assert_refused(project, capsys, "thing_widget", "'odd'")
 
 
+@pytest.mark.parametrize(
+    ("attribute", "block"),
+    [
+        ({"type": "string", "optional": True, "description": 7}, {}),
+        ({"type": "string", "optional": True}, {"min_items": "1"}),
+        ({"type": "string", "optional": True}, {"max_items": -1}),
+        ({"type": "string", "optional": True}, {"nesting_mode": "weird"}),
+        ({"type": "string", "optional": True}, {"block": None}),
+    ],
+)
+def test_a_malformed_field_is_a_clear_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], attribute: dict[str, Any], block: dict[str, Any]
+) -> None:
+    spec = {"nesting_mode": "list", "block": {"attributes": {"port": {"type": "number", "optional": True}}}, **block}
+    project = _project(tmp_path, _schema(attributes={"odd": attribute}, blocks={"rule": spec}))
+    _assert_refused(project, capsys, "thing_widget")
+
+
 # --- names from cdktf.json ---------------------------------------------------------------------------------------
 @pytest.mark.parametrize("name", ["../../x", "/abs", "a/b", "..", "class", "a b", "x\nimport os", "1a"])
 def test_a_hostile_provider_name_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str) -> None:
