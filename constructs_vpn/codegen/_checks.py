@@ -32,6 +32,8 @@ __all__ = ["MAX_DEPTH", "TERRAFORM_NAME", "check_provider", "check_schema", "che
 TERRAFORM_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*\Z")
 #: How deep types and blocks may nest.
 MAX_DEPTH = 32
+#: How deep the whole document may nest: four JSON levels per block level, two per type level, and room.
+_MAX_JSON_DEPTH = 4 * MAX_DEPTH + 2 * MAX_DEPTH + 16
 _PRIMITIVES = frozenset({"string", "number", "bool", "dynamic"})
 _NESTING_MODES = frozenset({"single", "group", "list", "set", "map"})
 _NAME_RULE = "a Terraform name is letters, digits, _ and -, starting with a letter or _"
@@ -89,18 +91,25 @@ def check_schema(type_name: str, schema: Mapping[str, Any]) -> None:
 
 
 def _strings(value: Any, where: str) -> Iterator[tuple[str, str]]:
-    """Every key and string of a JSON document with where it is, walked without recursion (any depth)."""
-    stack = [(value, where)]
+    """Every key and string of a JSON document with where it is, walked without recursion; a document nested
+    deeper than ``_MAX_JSON_DEPTH`` (anywhere, in keys the generator never reads too) is refused, so neither this
+    nor the schema's digest (``json.dumps``) can exhaust Python's recursion."""
+    stack = [(value, where, 0)]
     while stack:
-        item, at = stack.pop()
+        item, at, depth = stack.pop()
+        if depth > _MAX_JSON_DEPTH:
+            shown = at if len(at) <= 160 else f"{at[:160]}..."
+            raise ConstructsVpnError(
+                f"{shown}: the schema nests more than {_MAX_JSON_DEPTH} levels deep; fix the schema"
+            )
         if isinstance(item, str):
             yield at, item
         elif isinstance(item, dict):
             for key, child in item.items():
                 yield f"{at}: key", key
-                stack.append((child, f"{at}.{key}"))
+                stack.append((child, f"{at}.{key}", depth + 1))
         elif isinstance(item, list):
-            stack.extend((child, at) for child in item)
+            stack.extend((child, at, depth + 1) for child in item)
 
 
 def _expect(value: Any, kind: type, where: str) -> Any:

@@ -255,6 +255,16 @@ def test_nesting_beyond_json_s_own_limit_is_a_clear_error(tmp_path: Path, capsys
     _assert_refused(_project(tmp_path, text), capsys)
 
 
+def test_deep_nesting_where_get_never_looks_is_a_clear_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A key the generator does not read, nested as deep as json takes: refused before the digest's json.dumps."""
+    schema = _schema()
+    text = json.dumps({"format_version": "1.0", "provider_schemas": {ADDRESS: {**schema, "extra": 0}}})
+    text = text.replace('"extra": 0', '"extra": ' + "[" * 900 + "]" * 900)
+    _assert_refused(_project(tmp_path, text), capsys, "extra", "nests")
+
+
 @pytest.mark.parametrize("kind", [["list"], ["tuple", "string"], "strng", ["object", ["a"]], 7, None])
 def test_a_malformed_type_is_a_clear_error(tmp_path: Path, capsys: pytest.CaptureFixture[str], kind: Any) -> None:
     project = _project(tmp_path, _schema(attributes={"odd": {"type": kind, "optional": True}}))
