@@ -137,10 +137,11 @@ def run(args: argparse.Namespace) -> int:
     if not requests and not modules:
         raise ConstructsVpnError('cdktf.json: no "terraformProviders" or "terraformModules" to generate')
     output = args.output or args.dir / str(config.get("codeMakerOutput") or "imports")
+    rendered = _render_modules(modules, args.dir) if modules else []  # a refused module stops get before a write
     if requests:
         get(requests, output, schema_file=args.schema)
     if modules:
-        get_modules(modules, output, args.dir)
+        _write_modules(rendered, output)
     return 0
 
 
@@ -215,25 +216,41 @@ def _module_request(entry: Any) -> ModuleRequest | None:
 def get_modules(requests: list[ModuleRequest], output: Path, project: Path) -> list[str]:
     """Write a typed class per module under ``output``; local modules are read in place, the others after
     ``terraform get`` in a temporary folder, as cdktf does. Returns the progress lines (for tests)."""
+    return _write_modules(_render_modules(requests, project), output)
+
+
+#: A module binding made but not written yet: the request, its source, its variable and output counts, seconds.
+_Rendered = tuple[ModuleRequest, str, int, int, float]
+
+
+def _render_modules(requests: list[ModuleRequest], project: Path) -> list[_Rendered]:
+    """Every module's binding, read and checked before any file is written (a refused module writes nothing)."""
     from ..codegen.modules import read_module, render_module
 
-    started = time.perf_counter()
     remote = [r for r in requests if not r.local]
+    rendered: list[_Rendered] = []
     with tempfile.TemporaryDirectory(prefix="constructs-vpn-get-modules-") as folder:
         folders = _terraform_get(remote, Path(folder)) if remote else {}
-        lines: list[str] = []
         for request in requests:
             began = time.perf_counter()
             spec = read_module(project / request.source if request.local else folders[request.fqn])
-            target = output / request.package.replace(".", "/")
             source = render_module(request.name, request.source, request.version, spec)
-            _write_package({"__init__.py": source}, target, output)
-            _say(
-                lines,
-                f"generated module {request.name} ({request.source}{' ' + request.version if request.version else ''}"
-                f"): {len(spec.inputs)} variables, {len(spec.outputs)} outputs in {time.perf_counter() - began:.1f} s",
-            )
-    _say(lines, f"{len(requests)} module(s) written to {output} in {time.perf_counter() - started:.1f} s")
+            rendered.append((request, source, len(spec.inputs), len(spec.outputs), time.perf_counter() - began))
+    return rendered
+
+
+def _write_modules(rendered: list[_Rendered], output: Path) -> list[str]:
+    started = time.perf_counter() - sum(took for *_, took in rendered)
+    lines: list[str] = []
+    for request, source, inputs, outputs, took in rendered:
+        began = time.perf_counter() - took
+        _write_package({"__init__.py": source}, output / request.package.replace(".", "/"), output)
+        _say(
+            lines,
+            f"generated module {request.name} ({request.source}{' ' + request.version if request.version else ''}"
+            f"): {inputs} variables, {outputs} outputs in {time.perf_counter() - began:.1f} s",
+        )
+    _say(lines, f"{len(rendered)} module(s) written to {output} in {time.perf_counter() - started:.1f} s")
     return lines
 
 

@@ -386,6 +386,17 @@ def test_module_variables_python_cannot_take(
     _assert_safe_output(project)
 
 
+def test_a_refused_module_writes_no_provider_either(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    module = tmp_path / "app/modules/m"
+    module.mkdir(parents=True)
+    (module / "main.tf").write_text('variable "a b" {}\n', encoding="utf-8")
+    config = {"terraformProviders": ["example/thing@1.0.0"], "terraformModules": ["./modules/m"]}
+    project = _project(tmp_path, _schema(), config)
+    code, err = _get(project, capsys)
+    assert code == 1 and "'a b'" in err and "main.tf" in err, err
+    assert not (project / "imports").exists()
+
+
 def test_a_module_source_is_only_ever_text(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     module = tmp_path / "app/modules/m"
     module.mkdir(parents=True)
@@ -445,6 +456,41 @@ def test_any_name_is_refused_or_safe(
     code, err = _get(project, capsys)
     if code:
         assert err.startswith("error: ") and "Traceback" not in err, err
+        assert _files(project.parent) == before
+        event("refused")
+        return
+    _assert_safe_output(project)
+    event("generated")
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(provider=_NAMES, variable=_NAMES, output=_NAMES)
+def test_any_cdktf_json_or_module_name_is_refused_or_safe(
+    tmp_path_factory: pytest.TempPathFactory,
+    capsys: pytest.CaptureFixture[str],
+    *,
+    provider: str,
+    variable: str,
+    output: str,
+) -> None:
+    """Arbitrary text as a provider's local name in cdktf.json and as a module's variable and output names: get
+    refuses it naming cdktf.json or the .tf file and writes nothing, or what it writes compiles, stays in the
+    output folder and imports cleanly."""
+    project = _project(tmp_path_factory.mktemp("names"), _schema())
+    module = project / "modules/m"
+    module.mkdir(parents=True)
+    hcl = f"variable {json.dumps(variable)} {{}}\noutput {json.dumps(output)} {{\n  value = 1\n}}\n"
+    (module / "main.tf").write_text(hcl, encoding="utf-8")
+    config = {
+        "terraformProviders": [{"name": provider, "source": "example/thing", "version": "1.0.0"}],
+        "terraformModules": ["./modules/m"],
+    }
+    (project / "cdktf.json").write_text(json.dumps(config), encoding="utf-8")
+    before = _files(project.parent)
+    code, err = _get(project, capsys)
+    if code:
+        assert err.startswith("error: ") and "Traceback" not in err, err
+        assert "cdktf.json" in err or "main.tf" in err or "modules/m" in err, err
         assert _files(project.parent) == before
         event("refused")
         return
