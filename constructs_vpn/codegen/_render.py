@@ -422,7 +422,7 @@ def _field_lines(module: Module, attribute: Attribute, owner_path: str) -> list[
         annotation = f"Annotated[{base}, {rule}]"
     field_args = [] if attribute.required else ["default=None"]
     if attribute.py_name != attribute.name:
-        field_args.append(f'alias="{attribute.name}"')
+        field_args.append(f"alias={py_str(attribute.name)}")
     if attribute.sensitive:
         field_args.append("repr=False")
     if field_args != ["default=None"] and field_args:
@@ -458,7 +458,8 @@ def _block_field_lines(module: Module, block: Block) -> list[str]:
         annotation = f"Annotated[Sequence[{block.class_name}], {field}Blocks()]"
     if block.py_name != block.name:
         module.use("pydantic", "Field")
-        default = f'Field(alias="{block.name}")' if block.required else f'Field(default=None, alias="{block.name}")'
+        alias = py_str(block.name)
+        default = f"Field(alias={alias})" if block.required else f"Field(default=None, alias={alias})"
         line = f"{_INDENT}{block.py_name}: {annotation}" + ("" if block.required else " | None") + f" = {default}"
     else:
         line = f"{_INDENT}{block.name}: {annotation}" + ("" if block.required else " | None = None")
@@ -655,7 +656,7 @@ def _element_class(module: Module, element: Element) -> list[str]:
             "property whose name clashes with the construct API ends in ``_`` (``provider_``, ``count_``)."
         )
     lines = [f"class {element.class_name}({base}):", *docstring(paragraphs, _INDENT), ""]
-    lines.append(f'{_INDENT}TF_RESOURCE_TYPE: ClassVar[str] = "{element.tf_type}"')
+    lines.append(f"{_INDENT}TF_RESOURCE_TYPE: ClassVar[str] = {py_str(element.tf_type)}")
     lines.append(f'{_INDENT}"""The Terraform type name (cdktf\'s ``TF_RESOURCE_TYPE``)."""')
     lines.append("")
     arguments = _arguments(element.body)
@@ -720,7 +721,7 @@ def _element_class(module: Module, element: Element) -> list[str]:
         lines.append(f"{_INDENT * 3}{construct_id},")
         lines.append(f"{_INDENT * 3}{config},")
         lines.append(f"{_INDENT * 3}{{")
-        lines.extend(f'{_INDENT * 4}"{item.name}": {item.py_name},' for item in arguments)
+        lines.extend(f"{_INDENT * 4}{py_str(item.name)}: {item.py_name}," for item in arguments)
         lines.append(f"{_INDENT * 3}}},")
         lines.append(f"{_INDENT * 2})")
     else:
@@ -728,7 +729,7 @@ def _element_class(module: Module, element: Element) -> list[str]:
     lines.append(f"{_INDENT * 2}super().__init__(")
     lines.append(f"{_INDENT * 3}scope,")
     lines.append(f"{_INDENT * 3}{construct_id},")
-    lines.append(f'{_INDENT * 3}terraform_resource_type="{element.tf_type}",')
+    lines.append(f"{_INDENT * 3}terraform_resource_type={py_str(element.tf_type)},")
     if kind == "provider":
         lines.append(f"{_INDENT * 3}terraform_provider_source={py_str(element.provider.source)},")
     lines.append(f"{_INDENT * 3}terraform_generator_metadata=_GENERATOR_METADATA,")
@@ -777,7 +778,7 @@ def _provider_members(module: Module, body: Body) -> list[str]:
         module.use(_RUNTIME, "assign", "internal_value")
         module.use("typing", "Any")
         prop = getter_name(item.py_name)
-        key = f'("{item.name}",)'
+        key = f"({py_str(item.name)},)"
         read = f"internal_value(self, {key})"
         if isinstance(item, Block):
             module.use("collections.abc", "Mapping")
@@ -930,7 +931,7 @@ def _members(module: Module, body: Body, owner: str, *, top: bool) -> list[str]:
         _use_param_types(module, value_type)
         module.use(_RUNTIME, "assign", "internal_value")
         module.use("typing", "Any")
-        key = f'("{attribute.name}",)'
+        key = f"({py_str(attribute.name)},)"
         lines.extend(
             [
                 "",
@@ -950,11 +951,11 @@ def _members(module: Module, body: Body, owner: str, *, top: bool) -> list[str]:
         prop = getter_name(block.name) if top else _reference_name(identifier(block.name))
         if block.single:
             returns = f"{block.class_name}OutputReference"
-            read = f'{returns}(self, "{block.name}")'
+            read = f"{returns}(self, {py_str(block.name)})"
         else:
             returns = f"{block.class_name}List"
-            read = f'{returns}(self, "{block.name}", {block.nesting == "set"})'
-        key = f'("{block.name}",)'
+            read = f"{returns}(self, {py_str(block.name)}, {block.nesting == 'set'})"
+        key = f"({py_str(block.name)},)"
         module.use(_RUNTIME, "assign", "internal_value")
         module.use("typing", "Any")
         lines.append("")
@@ -1018,7 +1019,7 @@ def _put_lines(module: Module, block: Block, key: str) -> list[str]:
     lines.append(f"{_INDENT * 3}self,")
     lines.append(f"{_INDENT * 3}{key},")
     lines.append(f"{_INDENT * 3}{{")
-    lines.extend(f'{_INDENT * 4}"{item.name}": {item.py_name},' for item in arguments)
+    lines.extend(f"{_INDENT * 4}{py_str(item.name)}: {item.py_name}," for item in arguments)
     lines.append(f"{_INDENT * 3}}},")
     lines.append(f"{_INDENT * 2})")
     return lines
