@@ -5,7 +5,8 @@ The rule per kind of name:
 - resource and data source types, attribute and block names: Terraform identifiers (letters, digits, ``_`` and
   ``-``, starting with a letter or ``_``; hcl's ``hclsyntax.ValidIdentifier``, which Terraform applies to every
   one of them), and a type starts with the provider's type name + ``_`` and a letter (its module and class names
-  are made from the rest). Anything else is refused: Terraform itself would not take it.
+  are made from the rest; a variant such as ``google-beta`` may also declare its family's ``google_`` types).
+  Anything else is refused: Terraform itself would not take it.
 - object type keys: Terraform does not restrict them, so any text but NUL and lone surrogates is taken; a key is
   only ever written as a string literal, and its getter gets the Python name ``key_identifier`` makes. Keys of one
   object whose Python names coincide are refused (no safe pair of names is left).
@@ -76,10 +77,10 @@ def check_schema(type_name: str, schema: Mapping[str, Any]) -> None:
     provider = schema.get("provider")
     if provider is not None:
         _block(_expect(provider, dict, "provider").get("block", {}), "provider", "", 1)
-    prefix = f"{type_name}_"
+    prefix, family = f"{type_name}_", f"{type_name.partition('-')[0]}_"
     for key, kind in (("resource_schemas", "resource"), ("data_source_schemas", "data source")):
         for tf_type, spec in _expect(schema.get(key) or {}, dict, key).items():
-            stem = tf_type.removeprefix(prefix)
+            stem = tf_type.removeprefix(prefix) if tf_type.startswith(prefix) else tf_type.removeprefix(family)
             if not TERRAFORM_NAME.match(tf_type) or stem == tf_type or not stem[:1].isalpha() or not stem.isascii():
                 raise ConstructsVpnError(
                     f"{kind} type {tf_type!r} is not a Terraform type name of provider {type_name!r}: "

@@ -195,6 +195,19 @@ def test_names_python_cannot_take_get_safe_distinct_names(
     _assert_safe_output(project)
 
 
+def test_a_variant_provider_may_declare_its_family_s_types(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``hashicorp/google-beta`` declares ``google_*`` types: taken, and importable as ``imports.thing_beta``."""
+    schema = _schema()
+    schema["resource_schemas"] = {"thing_widget": schema["resource_schemas"]["thing_widget"]}
+    config = {"terraformProviders": ["example/thing-beta@1.0.0"]}
+    text = json.dumps({"format_version": "1.0", "provider_schemas": {f"{ADDRESS}-beta": schema}})
+    project = _project(tmp_path, text, config)
+    code, err = _get(project, capsys)
+    assert code == 0, err
+    assert (project / "imports/thing_beta/thing_widget/__init__.py").is_file()
+    _assert_safe_output(project)
+
+
 def test_a_resource_module_cannot_overwrite_another(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """``thing_provider`` would be written over the provider's module; ``thing_Widget`` over ``thing_widget``'s
     folder on a case-insensitive file system."""
