@@ -32,8 +32,8 @@ __all__ = [
 
 #: Meta-arguments and the implicit ``id``: never constructor arguments.
 SKIPPED_ARGUMENTS = frozenset({"id"})
-#: pydantic's own model attributes (``dir(BaseModel)`` without ``model_*``, a prefix refused as a whole); a schema
-#: name equal to one of these would need an alias.
+#: pydantic's own model attributes (``dir(BaseModel)`` without ``model_*``, a prefix ``python_name`` handles as a
+#: whole); a schema name equal to one of these would need an alias.
 _PYDANTIC_RESERVED = frozenset(
     {
         "copy",
@@ -77,7 +77,9 @@ def python_name(name: str) -> str:
     Taken as is only when it is an ASCII identifier, no keyword, starts with a lowercase letter (a capitalized field
     could shadow an imported class such as ``String`` or ``Field`` in the model's body) and is none of pydantic's or
     the template's own names; otherwise every character but ASCII letters, digits and ``_`` becomes ``_``, so the
-    result is always a valid identifier (distinct names that meet are refused by ``generate``).
+    result is always a valid identifier (distinct names that meet are refused by ``generate``). A name in pydantic's
+    ``model_`` namespace gets ``tf_`` in front (``model_dump`` → ``tf_model_dump``: ``model_dump_`` would still
+    warn).
     """
     if (
         name.isascii()
@@ -86,9 +88,8 @@ def python_name(name: str) -> str:
         and not keyword.iskeyword(name)
         and name not in _PYDANTIC_RESERVED
         and name not in _TEMPLATE_NAMES
-        and not name.startswith("model_")
     ):
-        return name
+        return f"tf_{name}" if name.startswith("model_") else name
     return _escaped(name)
 
 

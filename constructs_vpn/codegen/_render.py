@@ -662,8 +662,10 @@ def _element_class(module: Module, element: Element) -> list[str]:
     arguments = _arguments(element.body)
     default_id = f" = {py_str(element.provider.name)}" if kind == "provider" else ""
     lines.extend([f"{_INDENT}def __init__(", f"{_INDENT * 2}self,", f"{_INDENT * 2}scope: Construct,"])
-    # jsii names the construct id `id_` where the config has an `id` argument, as most resources' do.
-    construct_id = "id_" if any(a.name == "id" and a.settable for a in element.body.attributes) else "id"
+    # jsii names the construct id `id_` where the config has an `id` argument, as most resources' do (and so
+    # does a block named `id`, an argument that would be a duplicate of the construct id).
+    named_id = any(a.name == "id" and a.settable for a in element.body.attributes)
+    construct_id = "id_" if named_id or any(item.py_name == "id" for item in arguments) else "id"
     lines.append(f"{_INDENT * 2}{construct_id}: str{default_id},")
     lines.append(f"{_INDENT * 2}*,")
     for item in arguments:
@@ -896,7 +898,12 @@ def _read_getter(module: Module, owner: str, name: str, kind: Any) -> tuple[str,
     elif isinstance(kind, list) and kind[0] == "map" and isinstance(kind[1], str):
         prefix = _SCALAR_PREFIX.get(kind[1], "Any")
         method = f"get_{prefix.lower()}_map_attribute"
-    elif isinstance(kind, list) and isinstance(kind[1], list) and (kind[0], kind[1][0]) in _NESTED_COLLECTIONS:
+    elif (
+        isinstance(kind, list)
+        and kind[0] != "tuple"
+        and isinstance(kind[1], list)
+        and ((kind[0], kind[1][0]) in _NESTED_COLLECTIONS)
+    ):
         prefix = _SCALAR_PREFIX.get(kind[1][1], "Any") if isinstance(kind[1][1], str) else "Any"
         class_name = f"{prefix}{_NESTED_COLLECTIONS[(kind[0], kind[1][0])]}"
         module.use(_CC, class_name)

@@ -13,6 +13,7 @@ import keyword
 import os
 import subprocess
 import sys
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,8 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from constructs_vpn.cli.main import main
+from constructs_vpn.codegen.generate import Provider, generate
+from constructs_vpn.core.errors import ConstructsVpnError
 
 ADDRESS = "registry.terraform.io/example/thing"
 PAYLOAD = "__import__('os').system('touch PWNED')"
@@ -179,6 +182,7 @@ def test_object_keys_that_make_the_same_python_name_are_refused(
         ("super", "configure"),
         ("String", "Field"),
         ("model_config", "validate"),
+        ("model_dump", "tf_model_dump"),
     ],
 )
 def test_names_python_cannot_take_get_safe_distinct_names(
@@ -205,6 +209,17 @@ def test_a_variant_provider_may_declare_its_family_s_types(tmp_path: Path, capsy
     code, err = _get(project, capsys)
     assert code == 0, err
     assert (project / "imports/thing_beta/thing_widget/__init__.py").is_file()
+    _assert_safe_output(project)
+
+
+def test_a_block_named_like_the_construct_id_renames_the_id(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A block ``id`` is an ``id`` argument: the construct id becomes ``id_``, as it does for an ``id`` attribute."""
+    block = {"nesting_mode": "single", "block": {"attributes": {"port": {"type": "number", "optional": True}}}}
+    schema = _schema(blocks={"id": block})
+    schema["provider"]["block"]["block_types"] = {"id": block}
+    project = _project(tmp_path, schema)
+    code, err = _get(project, capsys)
+    assert code == 0, err
     _assert_safe_output(project)
 
 
@@ -509,3 +524,69 @@ def test_any_cdktf_json_or_module_name_is_refused_or_safe(
         return
     _assert_safe_output(project)
     event("generated")
+
+
+#: Names of every kind the template treats specially: dunders, the construct and reference APIs, pydantic's.
+_SPECIAL = st.sampled_from(
+    [
+        *("get", "property", "internal_value", "fqn", "node", "self", "scope", "super", "configure", "assign"),
+        *("String", "Field", "model_config", "model_dump", "validate", "dict", "json", "copy", "schema"),
+        *("count", "provider", "lifecycle", "depends_on", "for_each", "alias", "config", "id", "id_", "_", "timeouts"),
+        *("__init__", "__class__", "__dict__", "__slots__", "__getattr__", "__eq__", "__hash__", "__new__"),
+    ]
+)
+_CTY_TYPES = st.recursive(
+    st.sampled_from(["string", "number", "bool", "dynamic"]),
+    lambda inner: st.one_of(
+        st.tuples(st.sampled_from(["list", "set", "map"]), inner).map(list),
+        st.dictionaries(st.text(max_size=6) | _TERRAFORM_NAMES | _SPECIAL, inner, max_size=3).map(
+            lambda fields: ["object", fields]
+        ),
+        st.lists(inner, max_size=2).map(lambda items: ["tuple", items]),
+    ),
+    max_leaves=6,
+)
+_ATTRIBUTES = st.dictionaries(
+    _TERRAFORM_NAMES | _SPECIAL,
+    st.fixed_dictionaries(
+        {"type": _CTY_TYPES}, optional={"optional": st.booleans(), "computed": st.booleans(), "required": st.booleans()}
+    ),
+    max_size=3,
+)
+
+
+def _blocks(depth: int) -> st.SearchStrategy[dict[str, Any]]:
+    """A block of the schema grammar: attributes and, ``depth`` levels down, nested blocks of every nesting mode."""
+    if depth == 0:
+        return st.fixed_dictionaries({"attributes": _ATTRIBUTES})
+    mandatory: dict[str, st.SearchStrategy[Any]] = {
+        "nesting_mode": st.sampled_from(["single", "group", "list", "set", "map"]),
+        "block": _blocks(depth - 1),
+    }
+    counts: dict[str, st.SearchStrategy[Any]] = {"min_items": st.integers(0, 2), "max_items": st.integers(0, 2)}
+    nested = st.fixed_dictionaries(mandatory, optional=counts)
+    return st.fixed_dictionaries(
+        {"attributes": _ATTRIBUTES, "block_types": st.dictionaries(_TERRAFORM_NAMES | _SPECIAL, nested, max_size=2)}
+    )
+
+
+@settings(max_examples=150, deadline=None)
+@given(resource=_blocks(2), provider=_blocks(1))
+def test_any_schema_of_the_grammar_is_refused_or_runs(resource: dict[str, Any], provider: dict[str, Any]) -> None:
+    """Schemas drawn from the schema grammar (cty types, nested blocks) with special and odd names: refused with
+    the project's error, or every generated module compiles and runs (classes built, pydantic models included)."""
+    schema = {
+        "provider": {"block": provider},
+        "resource_schemas": {"thing_widget": {"block": resource}},
+        "data_source_schemas": {"thing_info": {"block": resource}},
+    }
+    try:
+        files = generate(Provider("thing", "example/thing", "1.0.0"), schema)
+    except ConstructsVpnError:
+        event("refused")
+        return
+    event("generated")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # pydantic's warnings about a field name too
+        for name, source in files.items():
+            exec(compile(source, name, "exec"), {"__name__": f"generated_{name.replace('/', '_')}"})
