@@ -177,7 +177,8 @@ def _name(name: str, where: str, path: str, kind: str) -> str:
     full = f"{path}.{name}" if path else name
     if not TERRAFORM_NAME.match(name):
         raise ConstructsVpnError(
-            f"{where}: {kind} {name!r} (at {full!r}) is not a Terraform name ({_NAME_RULE}); fix the schema"
+            f"{where}: {kind} {name!r}{f' (in {path!r})' if path else ''} is not a Terraform name ({_NAME_RULE}); "
+            "fix the schema"
         )
     return full
 
