@@ -164,7 +164,7 @@ def _fields(spec: dict[str, Any], where: str, **kinds: type) -> None:
 def _distinct(names: list[str], where: str, path: str) -> None:
     seen: dict[str, str] = {}
     for name in sorted(names):
-        for python in {python_name(name), identifier(name)}:
+        for python in dict.fromkeys((python_name(name), identifier(name))):  # in this order, run after run
             other = seen.setdefault(python, name)
             if other != name:
                 raise ConstructsVpnError(
