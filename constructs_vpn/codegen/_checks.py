@@ -27,7 +27,7 @@ from typing import Any
 from ..core.errors import ConstructsVpnError
 from ._ir import Provider, identifier, key_identifier, python_name
 
-__all__ = ["MAX_DEPTH", "TERRAFORM_NAME", "check_provider", "check_schema", "check_text"]
+__all__ = ["MAX_DEPTH", "TERRAFORM_NAME", "check_provider", "check_schema"]
 
 #: hclsyntax.ValidIdentifier: the rule Terraform applies to resource types, attribute and block names.
 TERRAFORM_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*\Z")
@@ -40,15 +40,15 @@ _NESTING_MODES = frozenset({"single", "group", "list", "set", "map"})
 _NAME_RULE = "a Terraform name is letters, digits, _ and -, starting with a letter or _"
 
 
-def check_text(text: str, where: str) -> None:
+def _check_text(text: str, where: str) -> None:
     """Refuse NUL and lone surrogates, which no source file or Terraform configuration can hold."""
     if "\x00" in text:
-        raise ConstructsVpnError(f"{where}: {text!r} holds a NUL character; remove it from the schema")
+        raise ConstructsVpnError(f"{where}: {_short(text)} holds a NUL character; remove it from the schema")
     try:
         text.encode("utf-8")
     except UnicodeEncodeError as error:
         raise ConstructsVpnError(
-            f"{where}: {text!r} holds a lone surrogate ({error.object[error.start]!r}), which is not UTF-8; "
+            f"{where}: {_short(text)} holds a lone surrogate ({error.object[error.start]!r}), which is not UTF-8; "
             "fix the schema's JSON escapes"
         ) from None
 
@@ -73,7 +73,7 @@ def check_schema(type_name: str, schema: Mapping[str, Any]) -> None:
     """Refuse a schema some name or shape of which could not become safe Python (see the module docstring)."""
     _expect(schema, dict, "the provider schema")
     for where, text in _strings(schema, "the provider schema"):
-        check_text(text, where)
+        _check_text(text, where)
     provider = schema.get("provider")
     if provider is not None:
         _block(_expect(provider, dict, "provider").get("block", {}), "provider", "", 1)
