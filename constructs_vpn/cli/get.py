@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import keyword
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -25,7 +27,7 @@ from typing import Any
 
 from ..alicloud.schema import PROVIDER_SOURCE, PROVIDER_VERSION, load_constraints
 from ..alicloud.schema.patches import PATCHES
-from ..codegen.generate import BANNER_PREFIX, Patch, Provider, generate, write
+from ..codegen.generate import BANNER_PREFIX, TERRAFORM_NAME, Patch, Provider, generate, write
 from ..core.errors import ConstructsVpnError
 
 __all__ = [
@@ -40,6 +42,11 @@ __all__ = [
 ]
 
 _REGISTRY = "registry.terraform.io"
+#: A provider source, as Terraform's ``addrs.ParseProviderSourceString`` takes it: ``[hostname/]namespace/type``
+#: (a hostname with an optional port; namespace and type letters, digits and ``-``).
+_SOURCE = re.compile(r"(?:[A-Za-z0-9.-]+(?::[0-9]+)?/)?[A-Za-z0-9][A-Za-z0-9_-]*/[A-Za-z][A-Za-z0-9-]*\Z")
+#: A version or version constraint (``~> 1.289``, ``>= 1.0, < 2.0``, ``1.2.3-beta+x``): no quotes or line breaks.
+_CONSTRAINT = re.compile(r"[0-9A-Za-z.,<>=~!+\- ]*\Z")
 
 
 @dataclass(frozen=True)
@@ -49,6 +56,12 @@ class ProviderRequest:
     name: str
     source: str
     constraint: str | None
+
+    @property
+    def package(self) -> str:
+        """The Python package of its bindings under ``codeMakerOutput``: the name with ``-`` as ``_``, as cdktf-cli
+        names it (``ConstructsMakerProviderTarget.simplifiedName``): ``google-beta`` → ``google_beta``."""
+        return self.name.replace("-", "_")
 
     @property
     def address(self) -> str:
@@ -75,7 +88,30 @@ def parse_provider(entry: Any) -> ProviderRequest:
         )
     if "/" not in source:
         source = f"hashicorp/{source}"
-    return ProviderRequest(name, source, str(constraint) if constraint else None)
+    request = ProviderRequest(name, source, str(constraint) if constraint else None)
+    _check_provider(request, entry)
+    return request
+
+
+def _check_provider(request: ProviderRequest, entry: Any) -> None:
+    """Refuse a local name that is no Terraform name or whose package is no Python identifier (the bindings are
+    ``<output>/<package>/``, imported as ``imports.<package>``), a source or version constraint Terraform would not
+    take: each lands in a path or in generated code."""
+    if not TERRAFORM_NAME.match(request.name) or keyword.iskeyword(request.package):
+        raise ConstructsVpnError(
+            f"cdktf.json: terraformProviders entry {entry!r}: name {request.name!r} cannot name the package of its "
+            "bindings: use letters, digits, _ and -, starting with a letter or _, and no Python keyword"
+        )
+    if not _SOURCE.match(request.source):
+        raise ConstructsVpnError(
+            f"cdktf.json: terraformProviders entry {entry!r}: source {request.source!r} is not a provider address "
+            '("namespace/type" or "hostname/namespace/type", letters, digits and -)'
+        )
+    if request.constraint is not None and not _CONSTRAINT.match(request.constraint):
+        raise ConstructsVpnError(
+            f"cdktf.json: terraformProviders entry {entry!r}: version {request.constraint!r} is not a version "
+            'constraint (such as "~> 1.289" or ">= 1.0, < 2.0")'
+        )
 
 
 def add_parser(commands: Any) -> None:
@@ -101,10 +137,11 @@ def run(args: argparse.Namespace) -> int:
     if not requests and not modules:
         raise ConstructsVpnError('cdktf.json: no "terraformProviders" or "terraformModules" to generate')
     output = args.output or args.dir / str(config.get("codeMakerOutput") or "imports")
+    rendered = _render_modules(modules, args.dir) if modules else []  # a refused module stops get before a write
     if requests:
         get(requests, output, schema_file=args.schema)
     if modules:
-        get_modules(modules, output, args.dir)
+        _write_modules(rendered, output)
     return 0
 
 
@@ -127,10 +164,38 @@ class ModuleRequest:
     def local(self) -> bool:
         return self.source.startswith(("./", "../"))
 
+    def check(self, entry: Any) -> None:
+        """Refuse a name whose package would not be a folder of Python identifiers under the output (``../x``,
+        ``/abs``, keywords), and a source or version with control characters (both are written into the
+        binding as text)."""
+        parts = self.package.split(".")
+        if not all(p.isascii() and p.isidentifier() and not keyword.iskeyword(p) for p in parts):
+            raise ConstructsVpnError(
+                f"cdktf.json: terraformModules entry {entry!r}: the package {self.package!r} made from its name is "
+                "not a dotted Python name (letters, digits, _ and -, parts separated by /); rename it"
+            )
+        for what, text in (("source", self.source), ("version", self.version or "")):
+            if not text.isprintable() or '"""' in text:
+                raise ConstructsVpnError(
+                    f"cdktf.json: terraformModules entry {entry!r}: the {what} {text!r} holds control characters "
+                    "or triple quotes; fix it"
+                )
+
 
 def parse_module(entry: Any) -> ModuleRequest:
     """``"./modules/vpc"``, ``"terraform-aws-modules/vpc/aws@5.0.0"`` or ``{"name", "source", "version"}``: local
     and registry sources as cdktf reads them (a git or URL source only as the object form, named there)."""
+    request = _module_request(entry)
+    if request is None:
+        raise ConstructsVpnError(
+            f"cdktf.json: terraformModules entry {entry!r} is not a local path (./x), a registry module "
+            '("namespace/name/provider@version") or {"name": ..., "source": ..., "version": ...}'
+        )
+    request.check(entry)
+    return request
+
+
+def _module_request(entry: Any) -> ModuleRequest | None:
     if isinstance(entry, dict) and entry.get("name") and entry.get("source"):
         name = str(entry["name"])
         version = entry.get("version")
@@ -145,33 +210,47 @@ def parse_module(entry: Any) -> ModuleRequest:
             name = source.rsplit("/", 1)[-1] if "//" in source else parts[1]
             fqn = source.replace("//", "/", 1).replace(".", "-")
             return ModuleRequest(name, source, version or None, fqn)
-    raise ConstructsVpnError(
-        f"cdktf.json: terraformModules entry {entry!r} is not a local path (./x), a registry module "
-        '("namespace/name/provider@version") or {"name": ..., "source": ..., "version": ...}'
-    )
+    return None
 
 
 def get_modules(requests: list[ModuleRequest], output: Path, project: Path) -> list[str]:
     """Write a typed class per module under ``output``; local modules are read in place, the others after
     ``terraform get`` in a temporary folder, as cdktf does. Returns the progress lines (for tests)."""
+    return _write_modules(_render_modules(requests, project), output)
+
+
+#: A module binding made but not written yet: the request, its source, its variable and output counts, seconds.
+_Rendered = tuple[ModuleRequest, str, int, int, float]
+
+
+def _render_modules(requests: list[ModuleRequest], project: Path) -> list[_Rendered]:
+    """Every module's binding, read and checked before any file is written (a refused module writes nothing)."""
     from ..codegen.modules import read_module, render_module
 
-    started = time.perf_counter()
     remote = [r for r in requests if not r.local]
+    rendered: list[_Rendered] = []
     with tempfile.TemporaryDirectory(prefix="constructs-vpn-get-modules-") as folder:
         folders = _terraform_get(remote, Path(folder)) if remote else {}
-        lines: list[str] = []
         for request in requests:
             began = time.perf_counter()
             spec = read_module(project / request.source if request.local else folders[request.fqn])
-            target = output / request.package.replace(".", "/")
-            _write_package({"__init__.py": render_module(request.name, request.source, request.version, spec)}, target)
-            _say(
-                lines,
-                f"generated module {request.name} ({request.source}{' ' + request.version if request.version else ''}"
-                f"): {len(spec.inputs)} variables, {len(spec.outputs)} outputs in {time.perf_counter() - began:.1f} s",
-            )
-    _say(lines, f"{len(requests)} module(s) written to {output} in {time.perf_counter() - started:.1f} s")
+            source = render_module(request.name, request.source, request.version, spec)
+            rendered.append((request, source, len(spec.inputs), len(spec.outputs), time.perf_counter() - began))
+    return rendered
+
+
+def _write_modules(rendered: list[_Rendered], output: Path) -> list[str]:
+    started = time.perf_counter() - sum(took for *_, took in rendered)
+    lines: list[str] = []
+    for request, source, inputs, outputs, took in rendered:
+        began = time.perf_counter() - took
+        _write_package({"__init__.py": source}, output / request.package.replace(".", "/"), output)
+        _say(
+            lines,
+            f"generated module {request.name} ({request.source}{' ' + request.version if request.version else ''}"
+            f"): {inputs} variables, {outputs} outputs in {time.perf_counter() - began:.1f} s",
+        )
+    _say(lines, f"{len(rendered)} module(s) written to {output} in {time.perf_counter() - started:.1f} s")
     return lines
 
 
@@ -197,10 +276,12 @@ def get(requests: list[ProviderRequest], output: Path, *, schema_file: Path | No
         document, versions = _read_json(schema_file), dict[str, str]()
     else:
         document, versions = _terraform_schema(requests)
-    schemas: dict[str, Any] = document.get("provider_schemas") or {}
-    lines: list[str] = []
-    types = 0
-    for request in requests:
+    origin = str(schema_file) if schema_file is not None else "terraform providers schema -json"
+    schemas = document.get("provider_schemas") or {}
+    if not isinstance(schemas, dict):
+        raise ConstructsVpnError(f"{origin}: provider_schemas is not an object; is it `providers schema -json`?")
+    planned: list[tuple[ProviderRequest, str, dict[str, Any], dict[str, str], float]] = []
+    for request in requests:  # every provider's bindings are made (and checked) before any is written
         began = time.perf_counter()
         schema = schemas.get(request.address)
         if schema is None:
@@ -210,8 +291,16 @@ def get(requests: list[ProviderRequest], output: Path, *, schema_file: Path | No
                 "check terraformProviders in cdktf.json or the --schema file"
             )
         version = versions.get(request.address) or _version_of(request)
-        files = _bindings(request, version, schema)
-        _write_package(files, output / request.name)
+        try:
+            files = _bindings(request, version, schema)
+        except ConstructsVpnError as error:
+            raise ConstructsVpnError(f"{origin}: provider {request.address}: {error}; nothing was written") from None
+        planned.append((request, version, schema, files, time.perf_counter() - began))
+    lines: list[str] = []
+    types = 0
+    for request, version, schema, files, took in planned:
+        began = time.perf_counter() - took
+        _write_package(files, output / request.package, output)
         count = len(schema.get("resource_schemas") or {}) + len(schema.get("data_source_schemas") or {})
         types += count
         _say(
@@ -233,7 +322,13 @@ def _say(lines: list[str], line: str) -> None:
     lines.append(line)
 
 
-def _write_package(files: dict[str, str], folder: Path) -> None:
+def _write_package(files: dict[str, str], folder: Path, output: Path) -> None:
+    """Write one package folder of ``output`` (refused when a symlink on the way leads elsewhere)."""
+    if not folder.resolve().is_relative_to(output.resolve()):
+        raise ConstructsVpnError(
+            f"{folder} leads outside the output folder {output} (through a symlink to {folder.resolve()}): "
+            "remove the link; nothing was written there"
+        )
     _refuse_foreign_files(folder)
     write(files, folder)
 
@@ -287,9 +382,13 @@ def _read_config(path: Path) -> dict[str, Any]:
 
 def _read_json(path: Path) -> dict[str, Any]:
     try:
-        data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError) as error:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:  # ValueError: JSONDecodeError, UnicodeDecodeError
         raise ConstructsVpnError(f"{path}: cannot read JSON: {error}") from error
+    except RecursionError:
+        raise ConstructsVpnError(f"{path}: cannot read JSON: it nests too deeply for a schema or cdktf.json") from None
+    if not isinstance(data, dict):
+        raise ConstructsVpnError(f"{path}: expected a JSON object, found {type(data).__name__}")
     return data
 
 

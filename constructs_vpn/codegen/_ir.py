@@ -8,34 +8,123 @@ module ``provider``, class ``<Provider>Provider``; a nested block → the owner'
 from __future__ import annotations
 
 import keyword
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from .rules import Rule, read_validate_func
 
-__all__ = ["Attribute", "Block", "Body", "Element", "Patch", "Provider", "build", "pascal", "python_name"]
+__all__ = [
+    "Attribute",
+    "Block",
+    "Body",
+    "Element",
+    "Patch",
+    "Provider",
+    "build",
+    "identifier",
+    "key_identifier",
+    "module_name",
+    "pascal",
+    "python_name",
+]
 
 #: Meta-arguments and the implicit ``id``: never constructor arguments.
 SKIPPED_ARGUMENTS = frozenset({"id"})
-#: pydantic's own model attributes; a schema name equal to one of these would need an alias.
+#: pydantic's own model attributes (``dir(BaseModel)`` without ``model_*``, a prefix ``python_name`` handles as a
+#: whole); a schema name equal to one of these would need an alias.
 _PYDANTIC_RESERVED = frozenset(
-    {"copy", "dict", "json", "parse_obj", "parse_raw", "parse_file", "schema", "schema_json", "construct"}
+    {
+        "copy",
+        "dict",
+        "json",
+        "parse_obj",
+        "parse_raw",
+        "parse_file",
+        "schema",
+        "schema_json",
+        "construct",
+        "from_orm",
+        "update_forward_refs",
+        "validate",
+    }
+)
+#: Names the generated constructors and ``put_<block>`` methods use themselves: a parameter of the same name would
+#: be a duplicate argument or shadow what the body calls.
+_TEMPLATE_NAMES = frozenset(
+    {
+        "self",
+        "scope",
+        "id_",
+        "super",
+        "configure",
+        "assign",
+        "depends_on",
+        "count",
+        "for_each",
+        "provider",
+        "lifecycle",
+        "alias",
+    }
 )
 
 
 def python_name(name: str) -> str:
-    """The Python name of a schema name: itself, or with ``_`` appended where Python or pydantic cannot take it
-    (``from`` → ``from_``; the model keeps the schema name as the field's alias)."""
-    if name.isidentifier() and not keyword.iskeyword(name) and name not in _PYDANTIC_RESERVED and name[0] != "_":
-        return name
-    cleaned = "".join(c if c.isalnum() or c == "_" else "_" for c in name).strip("_") or "value"
+    """The Python name of a schema name (a parameter and a model field): itself, or with ``_`` appended where Python
+    or pydantic cannot take it (``from`` → ``from_``; the model keeps the schema name as the field's alias).
+
+    Taken as is only when it is an ASCII identifier, no keyword, starts with a lowercase letter (a capitalized field
+    could shadow an imported class such as ``String`` or ``Field`` in the model's body) and is none of pydantic's or
+    the template's own names; otherwise every character but ASCII letters, digits and ``_`` becomes ``_``, so the
+    result is always a valid identifier (distinct names that meet are refused by ``generate``). A name in pydantic's
+    ``model_`` namespace gets ``tf_`` in front (``model_dump`` → ``tf_model_dump``: ``model_dump_`` would still
+    warn).
+    """
+    if (
+        name.isascii()
+        and name.isidentifier()
+        and name[0].islower()
+        and not keyword.iskeyword(name)
+        and name not in _PYDANTIC_RESERVED
+        and name not in _TEMPLATE_NAMES
+    ):
+        return f"tf_{name}" if name.startswith("model_") else name
+    return _escaped(name)
+
+
+def identifier(name: str) -> str:
+    """The part of a method name (``<x>_input``, ``reset_<x>``, ``put_<x>``) or module name a checked Terraform
+    name makes: ``-`` becomes ``_``, the only character of a Terraform name Python does not take."""
+    return name.replace("-", "_")
+
+
+def key_identifier(key: str) -> str:
+    """The getter name of an object-type key, which Terraform does not restrict: the key if it is an ASCII
+    identifier and no keyword, else its escaped form (``_escaped``)."""
+    if key.isascii() and key.isidentifier() and not keyword.iskeyword(key):
+        return key
+    return _escaped(key)
+
+
+def _escaped(text: str) -> str:
+    """An identifier made from any text: every character but ASCII letters, digits and ``_`` as ``_`` (``isalnum``
+    alone takes ``²`` or ``ﬁ``, no identifier characters or ones that normalize to others), outer ``_`` dropped,
+    ``n`` before a leading digit, ``_`` after (``a b`` → ``a_b_``, ``1`` → ``n1_``, empty → ``value_``)."""
+    cleaned = "".join(c if (c.isascii() and c.isalnum()) or c == "_" else "_" for c in text).strip("_") or "value"
     return f"n{cleaned}_" if cleaned[0].isdigit() else f"{cleaned}_"
 
 
 def pascal(snake: str) -> str:
-    """``ike_config`` → ``IkeConfig`` (cdktf's class-name rule)."""
-    return "".join(part[:1].upper() + part[1:] for part in snake.split("_") if part)
+    """``ike_config`` → ``IkeConfig`` (cdktf's class-name rule; ``-`` separates words as ``_`` does)."""
+    return "".join(part[:1].upper() + part[1:] for part in re.split(r"[-_]", snake) if part)
+
+
+def module_name(stem: str) -> str:
+    """The package folder of a resource (its type without the provider prefix) or data source: a Python
+    identifier, with ``_`` appended to a keyword (``thing_import`` → ``import_``)."""
+    name = identifier(stem)
+    return f"{name}_" if keyword.iskeyword(name) else name
 
 
 @dataclass(frozen=True, slots=True)
@@ -280,7 +369,7 @@ def build(
         for tf_type, spec in sorted(schema.get(key, {}).items()):
             stem = tf_type.removeprefix(prefix)
             class_name = pascal(stem) if kind == "resource" else f"Data{pascal(tf_type)}"
-            module = stem if kind == "resource" else f"data_{tf_type}"
+            module = module_name(stem if kind == "resource" else f"data_{tf_type}")
             element_facts = known.get(facts_key, {}).get(tf_type, {"attributes": {}})
             found = pending.pop(f"{kind}:{tf_type}", {})
             body = _body(spec["block"], element_facts["attributes"], found, "", class_name)

@@ -9,6 +9,7 @@ cdktf's reference classes (``...OutputReference``, ``...List``) for its blocks a
 from __future__ import annotations
 
 import keyword
+import re
 import textwrap
 from collections.abc import Iterable
 from typing import Any
@@ -16,10 +17,10 @@ from typing import Any
 from ..core.complex_computed import ComplexList, ComplexObject
 from ..core.provider import TerraformProvider
 from ..core.resource import TerraformDataSource, TerraformResource
-from ._ir import SKIPPED_ARGUMENTS, Attribute, Block, Body, Element, Provider, pascal
+from ._ir import SKIPPED_ARGUMENTS, Attribute, Block, Body, Element, Provider, identifier, key_identifier, pascal
 from .rules import CidrNetwork, IntIn, LenBetween, Matches, OneOf, Rule, py_str
 
-__all__ = ["header", "render_init", "render_module"]
+__all__ = ["escape_controls", "header", "render_init", "render_module"]
 
 WIDTH = 120
 _INDENT = "    "
@@ -40,9 +41,15 @@ _INSTANCE_ATTRIBUTES = {
     "tf_resource_type",
     "TF_RESOURCE_TYPE",
 }
-_REFERENCE_RESERVED = frozenset({*dir(ComplexObject), *dir(ComplexList), "internal_value"})
+#: C0 and C1 controls and the line and paragraph separators (Unicode categories Cc, Zl, Zp).
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+#: Decorators a class body of the template uses after its getters: a getter of that name would replace them.
+_DECORATORS = frozenset({"property", "classmethod"})
+_REFERENCE_RESERVED = frozenset({*dir(ComplexObject), *dir(ComplexList), "internal_value", *_DECORATORS})
 RESERVED = frozenset(
-    {n for cls in (TerraformResource, TerraformDataSource, TerraformProvider) for n in dir(cls)} | _INSTANCE_ATTRIBUTES
+    {n for cls in (TerraformResource, TerraformDataSource, TerraformProvider) for n in dir(cls)}
+    | _INSTANCE_ATTRIBUTES
+    | _DECORATORS
 )
 
 
@@ -66,7 +73,16 @@ def _finish(lines: list[str]) -> str:
 
 # --- text helpers -----------------------------------------------------------------------------------------------
 def _escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
+    """Text as the inside of a docstring: backslashes doubled, triple quotes escaped, and control and line-separator
+    characters (which a schema's description or object key may hold) written as escapes, so the text never ends
+    the string or the line."""
+    escaped = text.replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
+    return escape_controls(escaped)
+
+
+def escape_controls(text: str) -> str:
+    """``text`` with its control and line-separator characters written as Python escapes (``\\n``, ``\\x1b``)."""
+    return _CONTROL.sub(lambda found: repr(found.group())[1:-1], text)
 
 
 def _wrap(text: str, width: int, first: str = "", rest: str = "") -> list[str]:
@@ -234,6 +250,9 @@ def block_doc(block: Block) -> str:
 
 
 def getter_name(name: str) -> str:
+    """The property of an attribute or block on an element: ``-`` as ``_``, and ``_`` appended where it would
+    shadow the construct API, a decorator of the class or be a keyword (cdktf adds ``_`` in the same cases)."""
+    name = identifier(name)
     return f"{name}_" if name in RESERVED or keyword.iskeyword(name) else name
 
 
@@ -403,7 +422,7 @@ def _field_lines(module: Module, attribute: Attribute, owner_path: str) -> list[
         annotation = f"Annotated[{base}, {rule}]"
     field_args = [] if attribute.required else ["default=None"]
     if attribute.py_name != attribute.name:
-        field_args.append(f'alias="{attribute.name}"')
+        field_args.append(f"alias={py_str(attribute.name)}")
     if attribute.sensitive:
         field_args.append("repr=False")
     if field_args != ["default=None"] and field_args:
@@ -414,7 +433,7 @@ def _field_lines(module: Module, attribute: Attribute, owner_path: str) -> list[
     optional = "" if attribute.required else " | None"
     line = f"{_INDENT}{attribute.py_name}: {annotation}{optional}{default}"
     if len(line) > WIDTH and rule is not None:
-        constant = "_" + attribute.path.replace(".", "_").upper()
+        constant = "_" + identifier(attribute.path).replace(".", "_").upper()
         module.hoist(constant, rule)
         line = f"{_INDENT}{attribute.py_name}: Annotated[{base}, {constant}]{optional}{default}"
     gaps = [f"{_INDENT}# Checked by terraform plan only: {gap}." for gap in attribute.unchecked]
@@ -439,7 +458,8 @@ def _block_field_lines(module: Module, block: Block) -> list[str]:
         annotation = f"Annotated[Sequence[{block.class_name}], {field}Blocks()]"
     if block.py_name != block.name:
         module.use("pydantic", "Field")
-        default = f'Field(alias="{block.name}")' if block.required else f'Field(default=None, alias="{block.name}")'
+        alias = py_str(block.name)
+        default = f"Field(alias={alias})" if block.required else f"Field(default=None, alias={alias})"
         line = f"{_INDENT}{block.py_name}: {annotation}" + ("" if block.required else " | None") + f" = {default}"
     else:
         line = f"{_INDENT}{block.name}: {annotation}" + ("" if block.required else " | None = None")
@@ -636,14 +656,16 @@ def _element_class(module: Module, element: Element) -> list[str]:
             "property whose name clashes with the construct API ends in ``_`` (``provider_``, ``count_``)."
         )
     lines = [f"class {element.class_name}({base}):", *docstring(paragraphs, _INDENT), ""]
-    lines.append(f'{_INDENT}TF_RESOURCE_TYPE: ClassVar[str] = "{element.tf_type}"')
+    lines.append(f"{_INDENT}TF_RESOURCE_TYPE: ClassVar[str] = {py_str(element.tf_type)}")
     lines.append(f'{_INDENT}"""The Terraform type name (cdktf\'s ``TF_RESOURCE_TYPE``)."""')
     lines.append("")
     arguments = _arguments(element.body)
-    default_id = f' = "{element.provider.name}"' if kind == "provider" else ""
+    default_id = f" = {py_str(element.provider.name)}" if kind == "provider" else ""
     lines.extend([f"{_INDENT}def __init__(", f"{_INDENT * 2}self,", f"{_INDENT * 2}scope: Construct,"])
-    # jsii names the construct id `id_` where the config has an `id` argument, as most resources' do.
-    construct_id = "id_" if any(a.name == "id" and a.settable for a in element.body.attributes) else "id"
+    # jsii names the construct id `id_` where the config has an `id` argument, as most resources' do (and so
+    # does a block named `id`, an argument that would be a duplicate of the construct id).
+    named_id = any(a.name == "id" and a.settable for a in element.body.attributes)
+    construct_id = "id_" if named_id or any(item.py_name == "id" for item in arguments) else "id"
     lines.append(f"{_INDENT * 2}{construct_id}: str{default_id},")
     lines.append(f"{_INDENT * 2}*,")
     for item in arguments:
@@ -701,7 +723,7 @@ def _element_class(module: Module, element: Element) -> list[str]:
         lines.append(f"{_INDENT * 3}{construct_id},")
         lines.append(f"{_INDENT * 3}{config},")
         lines.append(f"{_INDENT * 3}{{")
-        lines.extend(f'{_INDENT * 4}"{item.name}": {item.py_name},' for item in arguments)
+        lines.extend(f"{_INDENT * 4}{py_str(item.name)}: {item.py_name}," for item in arguments)
         lines.append(f"{_INDENT * 3}}},")
         lines.append(f"{_INDENT * 2})")
     else:
@@ -709,9 +731,9 @@ def _element_class(module: Module, element: Element) -> list[str]:
     lines.append(f"{_INDENT * 2}super().__init__(")
     lines.append(f"{_INDENT * 3}scope,")
     lines.append(f"{_INDENT * 3}{construct_id},")
-    lines.append(f'{_INDENT * 3}terraform_resource_type="{element.tf_type}",')
+    lines.append(f"{_INDENT * 3}terraform_resource_type={py_str(element.tf_type)},")
     if kind == "provider":
-        lines.append(f'{_INDENT * 3}terraform_provider_source="{element.provider.source}",')
+        lines.append(f"{_INDENT * 3}terraform_provider_source={py_str(element.provider.source)},")
     lines.append(f"{_INDENT * 3}terraform_generator_metadata=_GENERATOR_METADATA,")
     meta = ("alias",) if kind == "provider" else _META_ARGUMENTS
     lines.extend(f"{_INDENT * 3}{name}={name}," for name in meta)
@@ -720,7 +742,7 @@ def _element_class(module: Module, element: Element) -> list[str]:
     lines.append(f'{_INDENT * 2}"""The validated arguments (``{config}``)."""')
     if any(a.deprecated and a.settable for a in element.body.attributes):
         module.use("constructs_vpn.codegen.runtime", "warn_deprecated")
-        lines.append(f'{_INDENT * 2}warn_deprecated(self, config, "{element.provider.name}")')
+        lines.append(f"{_INDENT * 2}warn_deprecated(self, config, {py_str(element.provider.name)})")
     lines.extend(
         [
             "",
@@ -758,7 +780,7 @@ def _provider_members(module: Module, body: Body) -> list[str]:
         module.use(_RUNTIME, "assign", "internal_value")
         module.use("typing", "Any")
         prop = getter_name(item.py_name)
-        key = f'("{item.name}",)'
+        key = f"({py_str(item.name)},)"
         read = f"internal_value(self, {key})"
         if isinstance(item, Block):
             module.use("collections.abc", "Mapping")
@@ -858,13 +880,13 @@ def _object_fields(kind: Any) -> dict[str, Any] | None:
 def _read_getter(module: Module, owner: str, name: str, kind: Any) -> tuple[str, str]:
     """(return type, body expression) of the getter for an attribute of type ``kind``."""
     if _object_fields(kind) is not None:
-        class_name = f"{owner}{pascal(name)}"
+        class_name = f"{owner}{pascal(key_identifier(name))}"
         if kind[0] == "object":
-            return f"{class_name}OutputReference", f'{class_name}OutputReference(self, "{name}")'
+            return f"{class_name}OutputReference", f"{class_name}OutputReference(self, {py_str(name)})"
         wraps_set = "True" if kind[0] == "set" else "False"
-        return f"{class_name}List", f'{class_name}List(self, "{name}", {wraps_set})'
+        return f"{class_name}List", f"{class_name}List(self, {py_str(name)}, {wraps_set})"
     if kind == "string":
-        return "str", f'self.get_string_attribute("{name}")'
+        return "str", f"self.get_string_attribute({py_str(name)})"
     module.use("constructs_vpn.core.tokens", "Expression")
     method = "interpolation_for_attribute"
     if kind == "number":
@@ -876,15 +898,20 @@ def _read_getter(module: Module, owner: str, name: str, kind: Any) -> tuple[str,
     elif isinstance(kind, list) and kind[0] == "map" and isinstance(kind[1], str):
         prefix = _SCALAR_PREFIX.get(kind[1], "Any")
         method = f"get_{prefix.lower()}_map_attribute"
-    elif isinstance(kind, list) and isinstance(kind[1], list) and (kind[0], kind[1][0]) in _NESTED_COLLECTIONS:
+    elif (
+        isinstance(kind, list)
+        and kind[0] != "tuple"
+        and isinstance(kind[1], list)
+        and ((kind[0], kind[1][0]) in _NESTED_COLLECTIONS)
+    ):
         prefix = _SCALAR_PREFIX.get(kind[1][1], "Any") if isinstance(kind[1][1], str) else "Any"
         class_name = f"{prefix}{_NESTED_COLLECTIONS[(kind[0], kind[1][0])]}"
         module.use(_CC, class_name)
         if kind[0] == "map":
-            return class_name, f'{class_name}(self, "{name}")'
+            return class_name, f"{class_name}(self, {py_str(name)})"
         wraps_set = "True" if kind[0] == "set" else "False"
-        return class_name, f'{class_name}(self, "{name}", {wraps_set})'
-    return "Expression", f'self.{method}("{name}")'
+        return class_name, f"{class_name}(self, {py_str(name)}, {wraps_set})"
+    return "Expression", f"self.{method}({py_str(name)})"
 
 
 def _property(name: str, returns: str, doc: str, body: str) -> list[str]:
@@ -901,7 +928,7 @@ def _members(module: Module, body: Body, owner: str, *, top: bool) -> list[str]:
     ``reset_<x>``; for blocks ``put_<block>``. ``top``: members of the element (else of an OutputReference)."""
     lines: list[str] = []
     for attribute in body.attributes:
-        prop = getter_name(attribute.name) if top else _reference_name(attribute.name)
+        prop = getter_name(attribute.name) if top else _reference_name(identifier(attribute.name))
         returns, read = _read_getter(module, owner, attribute.name, attribute.type)
         lines.append("")
         lines.extend(_property(prop, returns, attribute_doc(attribute), read))
@@ -911,7 +938,7 @@ def _members(module: Module, body: Body, owner: str, *, top: bool) -> list[str]:
         _use_param_types(module, value_type)
         module.use(_RUNTIME, "assign", "internal_value")
         module.use("typing", "Any")
-        key = f'("{attribute.name}",)'
+        key = f"({py_str(attribute.name)},)"
         lines.extend(
             [
                 "",
@@ -920,22 +947,22 @@ def _members(module: Module, body: Body, owner: str, *, top: bool) -> list[str]:
                 f"{_INDENT * 2}assign(self, {key}, value)",
                 "",
                 f"{_INDENT}@property",
-                f"{_INDENT}def {attribute.name}_input(self) -> Any:",
+                f"{_INDENT}def {identifier(attribute.name)}_input(self) -> Any:",
                 f'{_INDENT * 2}"""The value given for ``{attribute.name}`` (``None`` if unset)."""',
                 f"{_INDENT * 2}return internal_value(self, {key})",
             ]
         )
         if not attribute.required:
-            lines.extend(_reset_lines(attribute.name, key))
+            lines.extend(_reset_lines(identifier(attribute.name), key))
     for block in body.blocks:
-        prop = getter_name(block.name) if top else _reference_name(block.name)
+        prop = getter_name(block.name) if top else _reference_name(identifier(block.name))
         if block.single:
             returns = f"{block.class_name}OutputReference"
-            read = f'{returns}(self, "{block.name}")'
+            read = f"{returns}(self, {py_str(block.name)})"
         else:
             returns = f"{block.class_name}List"
-            read = f'{returns}(self, "{block.name}", {block.nesting == "set"})'
-        key = f'("{block.name}",)'
+            read = f"{returns}(self, {py_str(block.name)}, {block.nesting == 'set'})"
+        key = f"({py_str(block.name)},)"
         module.use(_RUNTIME, "assign", "internal_value")
         module.use("typing", "Any")
         lines.append("")
@@ -944,14 +971,14 @@ def _members(module: Module, body: Body, owner: str, *, top: bool) -> list[str]:
             [
                 "",
                 f"{_INDENT}@property",
-                f"{_INDENT}def {block.name}_input(self) -> Any:",
+                f"{_INDENT}def {identifier(block.name)}_input(self) -> Any:",
                 f'{_INDENT * 2}"""The ``{block.name}`` block as given (``None`` if unset)."""',
                 f"{_INDENT * 2}return internal_value(self, {key})",
             ]
         )
         lines.extend(_put_lines(module, block, key))
         if not block.required:
-            lines.extend(_reset_lines(block.name, key))
+            lines.extend(_reset_lines(identifier(block.name), key))
     return lines
 
 
@@ -960,7 +987,9 @@ def _reset_lines(name: str, key: str) -> list[str]:
 
 
 def _reference_name(name: str) -> str:
-    """A getter name on an OutputReference: ``_`` appended where it would shadow the reference's own API."""
+    """A getter name on an OutputReference, from an identifier made of an attribute or block name (``identifier``)
+    or of an object key (``key_identifier``): ``_`` appended where it would shadow the reference's own API or a
+    decorator."""
     return f"{name}_" if name in _REFERENCE_RESERVED or keyword.iskeyword(name) else name
 
 
@@ -982,13 +1011,14 @@ def _put_lines(module: Module, block: Block, key: str) -> list[str]:
         module.use("collections.abc", "Mapping", "Sequence")
         return [
             "",
-            f"{_INDENT}def put_{block.name}(self, value: {_block_type(module, block)}) -> None:",
+            f"{_INDENT}def put_{identifier(block.name)}(self, value: {_block_type(module, block)}) -> None:",
             f"{_INDENT * 2}assign(self, {key}, value)",
         ]
     arguments = _arguments(block.body)
     if not arguments:
-        return ["", f"{_INDENT}def put_{block.name}(self) -> None:", f"{_INDENT * 2}assign(self, {key}, {{}})"]
-    lines = ["", f"{_INDENT}def put_{block.name}(", f"{_INDENT * 2}self,", f"{_INDENT * 2}*,"]
+        put = f"put_{identifier(block.name)}"
+        return ["", f"{_INDENT}def {put}(self) -> None:", f"{_INDENT * 2}assign(self, {key}, {{}})"]
+    lines = ["", f"{_INDENT}def put_{identifier(block.name)}(", f"{_INDENT * 2}self,", f"{_INDENT * 2}*,"]
     for item in arguments:
         lines.extend(_param_lines(module, item))
     lines.append(f"{_INDENT}) -> None:")
@@ -996,7 +1026,7 @@ def _put_lines(module: Module, block: Block, key: str) -> list[str]:
     lines.append(f"{_INDENT * 3}self,")
     lines.append(f"{_INDENT * 3}{key},")
     lines.append(f"{_INDENT * 3}{{")
-    lines.extend(f'{_INDENT * 4}"{item.name}": {item.py_name},' for item in arguments)
+    lines.extend(f"{_INDENT * 4}{py_str(item.name)}: {item.py_name}," for item in arguments)
     lines.append(f"{_INDENT * 3}}},")
     lines.append(f"{_INDENT * 2})")
     return lines
@@ -1011,7 +1041,7 @@ def _reference_classes(module: Module, element: Element) -> list[list[str]]:
             fields = _object_fields(kind)
             if fields is None:
                 continue
-            class_name = f"{owner}{pascal(name)}"
+            class_name = f"{owner}{pascal(key_identifier(name))}"
             for_attributes(class_name, fields, f"{where}.{name}")
             item = kind[0] != "object"
             classes.append(_object_reference(module, class_name, fields, f"{where}.{name}", item=item))
@@ -1086,7 +1116,8 @@ def _object_reference(module: Module, class_name: str, fields: dict[str, Any], w
     for field_name, kind in sorted(fields.items()):
         returns, read = _read_getter(module, class_name, field_name, kind)
         lines.append("")
-        lines.extend(_property(_reference_name(field_name), returns, f"The computed ``{field_name}``.", read))
+        prop = _reference_name(key_identifier(field_name))
+        lines.extend(_property(prop, returns, f"The computed ``{field_name}``.", read))
     return lines
 
 
@@ -1156,12 +1187,10 @@ def render_module(element: Element, banner: list[str]) -> str:
 
 def _metadata_lines(provider: Provider) -> list[str]:
     """cdktf's ``terraformGeneratorMetadata``: recorded by every element, read by the stack's provider check."""
-    args = [f"provider_name={provider.name!r}", f"provider_version={provider.version!r}"]
+    args = [f"provider_name={py_str(provider.name)}", f"provider_version={py_str(provider.version)}"]
     if provider.constraint:
-        args.append(f"provider_version_constraint={provider.constraint!r}")
-    return _call(
-        "_GENERATOR_METADATA = TerraformProviderGeneratorMetadata", [a.replace("'", '"') for a in args], "", ""
-    )
+        args.append(f"provider_version_constraint={py_str(provider.constraint)}")
+    return _call("_GENERATOR_METADATA = TerraformProviderGeneratorMetadata", args, "", "")
 
 
 def _all_lines(names: Iterable[str]) -> list[str]:

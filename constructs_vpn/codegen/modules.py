@@ -5,6 +5,10 @@ read-write properties, its outputs as ``<output>_output`` getters.
 Variables and outputs are read from the module's ``.tf`` files with python-hcl2 (the ``get`` extra), as cdktf
 reads them with its hcl2json: a variable without ``default`` is required, a type is taken from ``type`` or, without
 one, guessed from the default.
+
+A variable or output name that is no Terraform name (letters, digits, ``_`` and ``-``, starting with a letter or
+``_``; Terraform refuses the module too) is refused naming the file, so only such names become Python names;
+the module's source, version and descriptions are only ever text in string literals and docstrings.
 """
 
 from __future__ import annotations
@@ -18,14 +22,27 @@ from typing import Any
 
 from ..core.errors import ConstructsVpnError
 from ..core.module import TerraformModule
+from ._checks import TERRAFORM_NAME
 from ._ir import pascal
-from .generate import BANNER_PREFIX
+from ._render import escape_controls
+from .generate import BANNER_PREFIX, check_definitions
 
 __all__ = ["ModuleInput", "ModuleSpec", "class_name", "python_name", "read_module", "render_module"]
 
 _INDENT = "    "
 #: Names the TerraformModule API holds already: cdktf's jsii bindings would clash too, so they get a ``_``.
-_RESERVED = frozenset({*dir(TerraformModule), "source", "version", "providers", "depends_on", "for_each"})
+_RESERVED = frozenset(
+    {
+        *dir(TerraformModule),
+        "source",
+        "version",
+        "providers",
+        "depends_on",
+        "for_each",
+        "scope",  # the constructor's own parameters
+        "skip_asset_creation_from_local_modules",
+    }
+)
 _COMPLEX = re.compile(r"^(object|list|map|set|tuple)\(([\s\S]+)\)$")
 
 
@@ -69,10 +86,34 @@ def read_module(folder: Path) -> ModuleSpec:
             raise ConstructsVpnError(f"{path}: cannot parse HCL: {error}") from error
         for block in document.get("variable", []):
             for name, body in block.items():
-                inputs[name] = _input(name, body)
+                inputs[_checked(name, "variable", path)] = _input(name, body)
         for block in document.get("output", []):
-            outputs.update(dict.fromkeys(block))
-    return ModuleSpec(tuple(inputs.values()), tuple(outputs))
+            outputs.update(dict.fromkeys(_checked(name, "output", path) for name in block))
+    spec = ModuleSpec(tuple(inputs.values()), tuple(outputs))
+    _refuse_shared_names(spec, folder)
+    return spec
+
+
+def _refuse_shared_names(spec: ModuleSpec, folder: Path) -> None:
+    """Two variables (or outputs) whose Python names are one (``a-b`` and ``a_b``, ``from`` and ``from_``)."""
+    for kind, names in (("variables", [i.name for i in spec.inputs]), ("outputs", list(spec.outputs))):
+        seen: dict[str, str] = {}
+        for name in names:
+            other = seen.setdefault(python_name(name).rstrip("_"), name)
+            if other != name:
+                raise ConstructsVpnError(
+                    f"{folder}: {kind} {other!r} and {name!r} make the same Python name "
+                    f"{python_name(name)!r}; rename one"
+                )
+
+
+def _checked(name: str, kind: str, path: Path) -> str:
+    if not TERRAFORM_NAME.match(name):
+        raise ConstructsVpnError(
+            f"{path}: {kind} {name!r} is not a Terraform name (letters, digits, _ and -, starting with a letter or "
+            "_); Terraform refuses the module too: rename it"
+        )
+    return name
 
 
 def _input(name: str, body: dict[str, Any]) -> ModuleInput:
@@ -125,12 +166,17 @@ def class_name(name: str) -> str:
 def render_module(name: str, source: str, version: str | None, spec: ModuleSpec) -> str:
     """The source of the package ``__init__`` of one module binding."""
     cls = class_name(name)
+    if not (cls.isascii() and cls.isidentifier()):
+        raise ConstructsVpnError(
+            f"module {name!r} ({source}): its class name {cls!r} is no Python identifier; name it in cdktf.json "
+            'with {"name": ..., "source": ...} (letters, digits, _ and -)'
+        )
     body = _class_lines(cls, source, version, spec)
     abc = ", ".join(n for n in ("Mapping", "Sequence") if any(f"{n}[" in line for line in body))
     lines = [
-        f"{BANNER_PREFIX}from module {source}{'@' + version if version else ''}. DO NOT EDIT.",
+        f"{BANNER_PREFIX}from module {escape_controls(source)}{'@' + version if version else ''}. DO NOT EDIT.",
         "# Rerun constructs-vpn get to regenerate.",
-        f'"""Typed binding of the Terraform module ``{source}``, shaped as ``cdktf get`` writes it."""',
+        f'"""Typed binding of the Terraform module ``{_docstring(source)}``, shaped as ``cdktf get`` writes it."""',
         "",
         "from __future__ import annotations",
         "",
@@ -150,13 +196,16 @@ def render_module(name: str, source: str, version: str | None, spec: ModuleSpec)
         "",
         *body,
     ]
-    return "\n".join(lines) + "\n"
+    text = "\n".join(lines) + "\n"
+    check_definitions(text, f"module {name!r} ({source})")
+    return text
 
 
 def _class_lines(class_name: str, source: str, version: str | None, spec: ModuleSpec) -> list[str]:
     names = {item.name: python_name(item.name) for item in spec.inputs}
     lines = [f"class {class_name}(TerraformModule):"]
-    lines.append(f'{_INDENT}"""A call of the Terraform module ``{source}``{" " + version if version else ""}."""')
+    called = f"{_docstring(source)}``{' ' + version if version else ''}"
+    lines.append(f'{_INDENT}"""A call of the Terraform module ``{called}."""')
     lines.extend(["", f"{_INDENT}def __init__(", f"{_INDENT * 2}self,", f"{_INDENT * 2}scope: Construct,"])
     # jsii renames the construct id `id_` only when a keyword argument is called `id` (as resources' are).
     construct_id = "id_" if "id" in names.values() else "id"
@@ -215,4 +264,7 @@ def _lookup(item: ModuleInput) -> str:
 
 
 def _docstring(text: str) -> str:
-    return " ".join(text.replace("\\", "\\\\").replace('"""', "'''").split())
+    """Text as the inside of a one-line docstring: one line, backslashes doubled, no triple quote, controls as
+    escapes, and no quote right before the closing ones."""
+    flat = escape_controls(" ".join(text.replace("\\", "\\\\").replace('"""', "'''").split()))
+    return f"{flat} " if flat.endswith('"') else flat

@@ -64,7 +64,11 @@ def _join_ranges(ranges: tuple[tuple[int, int], ...], values: tuple[int, ...]) -
 
 
 def py_str(text: str) -> str:
-    """``text`` as a Python string literal in ``ruff format`` style (double quotes unless that adds escapes)."""
+    """``text`` as a Python string literal in ``ruff format`` style (double quotes unless that adds escapes);
+    text with a character ``repr`` escapes (a control, a line separator, a surrogate) is ``repr``'s literal, so no
+    text from a schema can end the literal or the line."""
+    if not text.isprintable():
+        return repr(text)
     body = text.replace("\\", "\\\\")
     if '"' in text and "'" not in text:
         return "'" + body + "'"
