@@ -137,12 +137,30 @@ def run(args: argparse.Namespace) -> int:
     if not requests and not modules:
         raise ConstructsVpnError('cdktf.json: no "terraformProviders" or "terraformModules" to generate')
     output = args.output or args.dir / str(config.get("codeMakerOutput") or "imports")
+    _refuse_shared_packages(
+        [(f"provider {r.name!r}", r.package) for r in requests] + [(f"module {m.name!r}", m.package) for m in modules]
+    )
     rendered = _render_modules(modules, args.dir) if modules else []  # a refused module stops get before a write
     if requests:
         get(requests, output, schema_file=args.schema)
     if modules:
         _write_modules(rendered, output)
     return 0
+
+
+def _refuse_shared_packages(packages: list[tuple[str, str]]) -> None:
+    """Refuse two entries of ``cdktf.json`` whose packages are one folder, or one inside the other, as a
+    case-insensitive file system sees them: the second write would replace or delete the first's files."""
+    seen: list[tuple[str, tuple[str, ...]]] = []
+    for what, package in packages:
+        parts = tuple(package.casefold().split("."))
+        for other, taken in seen:
+            if parts[: len(taken)] == taken or taken[: len(parts)] == parts:
+                raise ConstructsVpnError(
+                    f"cdktf.json: {what} and {other} would both be written to the package {package!r} (or one "
+                    "inside the other) under codeMakerOutput; give one of them another name"
+                )
+        seen.append((what, parts))
 
 
 @dataclass(frozen=True)

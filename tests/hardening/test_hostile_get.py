@@ -425,6 +425,22 @@ def test_a_refused_module_writes_no_provider_either(tmp_path: Path, capsys: pyte
     assert not (project / "imports").exists()
 
 
+@pytest.mark.parametrize("module", ["thing", "Thing"])
+def test_a_module_and_a_provider_in_one_package_are_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], module: str
+) -> None:
+    """The module's package would replace the provider's ``__init__.py`` (and a case-insensitive file
+    system sees ``Thing`` as ``thing``): refused before either is written."""
+    folder = tmp_path / f"app/modules/{module}"
+    folder.mkdir(parents=True)
+    (folder / "main.tf").write_text('variable "a" {}\n', encoding="utf-8")
+    config = {"terraformProviders": ["example/thing@1.0.0"], "terraformModules": [f"./modules/{module}"]}
+    project = _project(tmp_path, _schema(), config)
+    code, err = _get(project, capsys)
+    assert code == 1 and "provider 'thing'" in err and f"module {module!r}" in err, err
+    assert not (project / "imports").exists()
+
+
 def test_a_module_source_is_only_ever_text(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     module = tmp_path / "app/modules/m"
     module.mkdir(parents=True)
