@@ -6,7 +6,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from .construct import Construct
-from .tokens import Referenceable, ResolveContext, resolve
+from .tokens import Referenceable, ResolveContext, resolve_fragment
 
 if TYPE_CHECKING:
     from .stack import TerraformStack
@@ -128,7 +128,7 @@ class TerraformElement(Construct, Referenceable):
 
     def _to_resolved_terraform(self, ctx: ResolveContext) -> dict[str, Any]:
         """This element's fragment as the stack document holds it: ``_to_terraform()``, resolved."""
-        fragment: dict[str, Any] = resolve(self._to_terraform(), ctx)
+        fragment: dict[str, Any] = resolve_fragment(self._to_terraform(), ctx)
         return fragment
 
     def _to_hcl_terraform(self) -> dict[str, Any]:

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 from .element import deep_merge, set_dotted
 from .errors import ValidationError
 from .hcl_format import is_one_line_expression, sequence_end
-from .tokens import ESCAPE_CONTEXT_KEY, ResolveContext, resolve
+from .tokens import ESCAPE_CONTEXT_KEY, TEXT_ARGUMENTS, ResolveContext, resolve, resolve_fragment
 
 if TYPE_CHECKING:
     from .stack import TerraformStack
@@ -482,17 +482,11 @@ def _as_text(value: Any) -> Any:
     return value
 
 
-#: The arguments Terraform evaluates without variables, so it reads the JSON output's strings there as they are,
-#: not as templates: cdk.tf escapes their ``${`` (a variable's default and description, an output's description,
-#: a module's source and version).
-_TEXT_ARGUMENTS = {"variable": ("default", "description"), "output": ("description",), "module": ("source", "version")}
-
-
 def _with_text_arguments(kind: str, fragment: Mapping[str, Any]) -> dict[str, Any]:
     """The one named block of ``fragment`` (a ``kind`` block) with its text arguments' strings ``_as_text``."""
     name, attributes = _first(fragment)
     literal = {}
-    for key in _TEXT_ARGUMENTS[kind]:
+    for key in TEXT_ARGUMENTS[kind]:
         if key in attributes:
             given = attributes[key]
             typed_value = isinstance(given, Mapping) and _TYPED_KEYS & given.keys()
@@ -569,7 +563,9 @@ def stack_to_hcl(stack: TerraformStack, document: Mapping[str, Any]) -> tuple[st
     lost: list[str] = []
     for element in stack.elements():
         try:
-            fragment = resolve(element._to_hcl_terraform(), ResolveContext(stack, element.node.path, escape=escape))
+            fragment = resolve_fragment(
+                element._to_hcl_terraform(), ResolveContext(stack, element.node.path, escape=escape)
+            )
             text = ""
             for kind in ("resource", "data"):
                 for type_name, named in fragment.get(kind, {}).items():

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ESCAPE_CONTEXT_KEY",
+    "TEXT_ARGUMENTS",
     "Expression",
     "IAnyProducer",
     "IListProducer",
@@ -39,10 +40,19 @@ __all__ = [
     "Token",
     "render_hcl",
     "resolve",
+    "resolve_fragment",
 ]
 
 #: Context key of ``App(escape_raw_expressions=True)``.
 ESCAPE_CONTEXT_KEY = "constructs-vpn:escapeRawExpressions"
+#: The arguments Terraform evaluates without variables (a variable's default and description, an output's
+#: description, a module's source and version), by block kind: it reads their strings as they are, never as
+#: templates, so the JSON output writes their ``${`` as given in either mode and cdk.tf writes it ``$${``.
+TEXT_ARGUMENTS: dict[str, tuple[str, ...]] = {
+    "variable": ("default", "description"),
+    "output": ("description",),
+    "module": ("source", "version"),
+}
 #: Unguessable per process: a token string is recognised only with it, never from its shape alone.
 MARKER = secrets.token_hex(12)
 _TOKEN_PREFIX = "${TfToken[TOKEN." + MARKER + "."
@@ -435,6 +445,22 @@ def _resolve_dict(value: dict[Any, Any], ctx: ResolveContext) -> dict[str, Any]:
             raise _key_error(key, ctx)
         out[_resolve_str(key, ctx) if "{" in key else key] = resolved
     return out
+
+
+def resolve_fragment(fragment: dict[str, Any], ctx: ResolveContext) -> Any:
+    """An element's block resolved. With ``escape_raw_expressions`` its ``TEXT_ARGUMENTS`` are resolved without
+    escaping: Terraform reads them as they are, so ``$${`` there would reach it as ``$${``, not ``${``."""
+    resolved = resolve(fragment, ctx)
+    if not ctx.escape:
+        return resolved
+    literal = ResolveContext(ctx.stack, ctx.path)
+    for kind, keys in TEXT_ARGUMENTS.items():
+        for name, body in (fragment.get(kind) or {}).items():
+            written = resolved[kind][name]
+            for key in keys:
+                if key in written:
+                    written[key] = resolve(body[key], literal)
+    return resolved
 
 
 def resolve(value: Any, ctx: ResolveContext) -> Any:

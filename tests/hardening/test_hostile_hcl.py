@@ -440,6 +440,17 @@ def test_terraform_reads_the_issue_examples_back(tmp_path: Path, escape: bool) -
 
 
 @pytest.mark.terraform
+@pytest.mark.parametrize("hcl", [True, False])
+def test_a_variable_default_reads_as_written_with_escape_raw_expressions(tmp_path: Path, hcl: bool) -> None:
+    """Terraform reads a variable's default as it is, never as a template: with escape_raw_expressions the
+    default's ``${`` reaches it as ``${`` (it was written ``$${`` in cdk.tf.json, and read back so)."""
+    project = _project(tmp_path)
+    strings = [*ISSUE_EXAMPLES, "${x}", "%{ if a }", "$${y}"]
+    expected = [as_terraform_reads(s) for s in strings]
+    assert read_back(project, strings, hcl=hcl, escape=True, local=False) == expected
+
+
+@pytest.mark.terraform
 def test_a_template_means_in_cdk_tf_what_it_means_in_cdk_tf_json(tmp_path: Path) -> None:
     """Without escape_raw_expressions a hand-written ``${...}`` is an expression in both outputs; the quotes and
     backslashes around it stay text."""
