@@ -31,6 +31,8 @@ __all__ = ["REATTACH_ENV", "serve"]
 REATTACH_ENV = "CONSTRUCTS_VPN_EMULATOR_REATTACH"
 #: Set to a file path to append the emulator's log (API calls and outcomes, never values) there.
 LOG_ENV = "CONSTRUCTS_VPN_EMULATOR_LOG"
+#: The longest path a unix socket address holds (``sun_path`` is 108 bytes on Linux, with its final NUL).
+_SOCKET_PATH_MAX = 107
 
 
 def _configure_logging() -> None:
@@ -74,6 +76,13 @@ def serve() -> int:
     # mkdtemp: a new folder of mode 0700, so only this user reaches the socket (the reattach mode has no TLS).
     with tempfile.TemporaryDirectory(prefix="alicloud-emulator-") as directory:
         socket_path = f"{directory}/plugin.sock"
+        if len(os.fsencode(f"{directory}/grpc.sock")) > _SOCKET_PATH_MAX:
+            print(
+                f"error: the emulator's sockets in {directory} would be longer than the {_SOCKET_PATH_MAX} bytes a "
+                "unix socket path holds; set TMPDIR to a shorter folder (e.g. /tmp)",
+                file=sys.stderr,
+            )
+            return 1
         if reattaching:
             server.add_insecure_port(f"unix://{socket_path}")
             server.start()

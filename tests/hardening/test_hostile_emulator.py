@@ -8,6 +8,7 @@ import contextlib
 import json
 import math
 import os
+import shutil
 import socket
 import sqlite3
 import ssl
@@ -41,6 +42,17 @@ from constructs_vpn.emulator.store import APPLICATION_ID, Cloud, StateError  # n
 from constructs_vpn.emulator.tls import CLIENT_CERT_ENV, client_roots, server_identity  # noqa: E402
 
 # --- the plugin's socket: go-plugin's automatic mutual TLS -------------------------------------------
+
+
+@pytest.fixture
+def tmp_path() -> Iterator[Path]:
+    """A short private folder: the plugin's socket lies in the temp folder, and a unix socket's path holds at
+    most 107 bytes, which pytest-xdist's own temporary paths nearly fill."""
+    folder = Path(tempfile.mkdtemp(prefix="cv-", dir="/tmp"))
+    try:
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def _start(tmp_path: Path, **env: str) -> subprocess.Popen[str]:
@@ -165,11 +177,23 @@ def test_the_plugin_refuses_to_serve_without_a_client_certificate(tmp_path: Path
     assert f"error: {CLIENT_CERT_ENV} is not set" in err and REATTACH_ENV in err and "Traceback" not in err
 
 
+def test_a_temp_folder_too_long_for_a_socket_is_a_clear_error(tmp_path: Path) -> None:
+    deep = tmp_path / ("d" * 100)
+    deep.mkdir()
+    process = _start(tmp_path, TMPDIR=str(deep), **{REATTACH_ENV: "1"})
+    out, err = process.communicate(timeout=60)
+    assert process.returncode == 1 and out == ""
+    assert "error: the emulator's sockets" in err and "TMPDIR" in err and "Traceback" not in err, err
+
+
 def test_the_reattach_socket_is_in_a_private_folder(tmp_path: Path) -> None:
     process = _start(tmp_path, **{REATTACH_ENV: "1"})
     try:
         assert process.stdout is not None
         line = process.stdout.readline()
+        if '"String": "' not in line:
+            process.terminate()
+            pytest.fail(f"no reattach line: {line!r}; stderr: {process.communicate(timeout=30)[1]}")
         address = Path(line.split('"String": "')[1].split('"')[0])
         assert (address.parent.stat().st_mode & 0o777) == 0o700 and address.is_socket()
     finally:
