@@ -134,3 +134,18 @@ def test_cdktf_keeps_working_after_a_stack_is_renamed_or_removed(cdktf: Path, tm
     assert "second" in deployed
     assert sorted(p.name for p in stacks.iterdir()) == ["second"]
     assert '"name"' in (tmp_path / "terraform.second.tfstate").read_text("utf-8")  # the local backend's default
+
+
+def test_cdktf_synth_of_a_project_made_by_init(cdktf: Path, tmp_path: Path) -> None:
+    """``constructs-vpn init`` makes a project the real CLI synthesizes as ``constructs-vpn synth`` does, and its
+    cdktf.json (with its projectId) stays the bytes init wrote."""
+    from constructs_vpn.cli.main import main
+
+    project = tmp_path / "edge-vpn"
+    assert main(["init", str(project)]) == 0
+    written = (project / "cdktf.json").read_bytes()
+    cdktf_run(cdktf, project, "synth")
+    assert (project / "cdktf.json").read_bytes() == written
+    assert main(["synth", "--project", str(project), "--output", "ours.out"]) == 0
+    assert files(project / "cdktf.out") == files(project / "ours.out")
+    assert "edge-vpn" in cdktf_run(cdktf, project, "list")
