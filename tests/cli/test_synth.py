@@ -108,3 +108,22 @@ def test_synth_removes_the_folders_of_stacks_the_app_no_longer_has(tmp_path: Pat
     stacks = tmp_path / "cdktf.out/stacks"
     assert sorted(p.name for p in stacks.iterdir()) == ["kept", "new"]
     assert (stacks / "kept/terraform.tfstate").read_text() == "state"
+
+
+def test_one_stacks_script_keeps_the_other_stacks_folders(tmp_path: Path) -> None:
+    """Issue #25 item 14: ``python -m stacks.dc_destination`` after a synth of every stack left only its own."""
+    outdir = tmp_path / "cdktf.out"
+    assert main(["synth", "--project", str(REPO_DIR), "--output", str(outdir), "--no-check"]) == 0
+    before = sorted(p.name for p in (outdir / "stacks").iterdir())
+    env = {**os.environ, "PYTHONPATH": str(REPO_DIR), "CDKTF_OUTDIR": str(outdir)}
+    done = subprocess.run(
+        [sys.executable, "-m", "stacks.dc_destination"],
+        cwd=REPO_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert sorted(p.name for p in (outdir / "stacks").iterdir()) == before
+    assert list(json.loads((outdir / "manifest.json").read_text())["stacks"]) == ["dc-destination"]
