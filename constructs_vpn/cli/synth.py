@@ -80,16 +80,40 @@ def summarize(manifest: Manifest) -> list[str]:
     return lines
 
 
-def run(args: argparse.Namespace) -> int:
-    root = Path(args.project).resolve()
-    outdir = (root / args.output).resolve()
-    project = Project.load(root, args.app)
-    logged = project.synth(outdir, hcl=args.hcl)
+def _stack_folders(outdir: Path) -> list[Path]:
+    """The folders in ``outdir/stacks`` (not symbolic links to one), as the cdktf CLI lists them before a synth."""
+    stacks = outdir / "stacks"
+    return [p for p in sorted(stacks.iterdir()) if p.is_dir() and not p.is_symlink()] if stacks.is_dir() else []
+
+
+def _remove_orphans(before: list[Path], manifest: Manifest) -> None:
+    """Remove the stack folders that were there before the app ran and are not in its manifest, as ``cdktf synth``
+    does after the app (``synth-stack.ts``): the app itself keeps them, so one app's script leaves the others'."""
+    import shutil
+
+    for folder in before:
+        if folder.name not in manifest.stacks:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def synthesize(project: Project, outdir: Path, *, hcl: bool = False) -> tuple[Manifest, str]:
+    """Run the app as ``cdktf synth`` does, stale stack folders removed afterwards; its manifest and stderr."""
+    before = _stack_folders(outdir)
+    logged = project.synth(outdir, hcl=hcl)
     if not (outdir / "manifest.json").exists():
         sys.stderr.write(logged)
         missing = outdir / "manifest.json"
         raise ConstructsVpnError(f"the app `{project.app}` wrote no {missing}: does it call app.synth()?")
     manifest = read_manifest(outdir)
+    _remove_orphans(before, manifest)
+    return manifest, logged
+
+
+def run(args: argparse.Namespace) -> int:
+    root = Path(args.project).resolve()
+    outdir = (root / args.output).resolve()
+    project = Project.load(root, args.app)
+    manifest, logged = synthesize(project, outdir, hcl=args.hcl)
     if args.hcl:  # as the cdktf CLI does after the app ran (synth-stack.ts, formatHclFiles)
         for entry in manifest.stacks.values():
             path = outdir / entry["synthesizedStackPath"]

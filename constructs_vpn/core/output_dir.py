@@ -2,7 +2,10 @@
 
 The new tree is written beside the old one and swapped in with one ``renameat2(RENAME_EXCHANGE)`` where Linux
 offers it (two renames elsewhere). What terraform and the cdktf CLI keep in a stack folder (``.terraform``,
-the lock file, plans) is carried over by hard links; folders of stacks that no longer exist disappear.
+the lock file, plans) is carried over by hard links, and so is every folder of a stack the app no longer has:
+cdktf's app never removes one (``Manifest`` only creates ``stacks/``); the cdktf CLI removes the folders that
+were there before it ran the app and are not in the new manifest (``synth-stack.ts``), and fails with ENOENT if
+one is already gone. Running one app's script thus leaves another app's stacks in place, as with cdktf.
 """
 
 from __future__ import annotations
@@ -88,27 +91,37 @@ def _link_copy(src: str, dst: str) -> None:
 
 
 def _carry_over(old: Path, new: Path, generated: set[str]) -> None:
-    """Keep terraform's working files of every stack folder that still exists."""
-    import shutil
-
+    """Keep terraform's working files of every stack folder that still exists, and the folders (or anything else
+    in ``stacks/``) of the stacks this app does not have, whole, as cdktf's app leaves them."""
     stacks_old = old / "stacks"
     if not stacks_old.is_dir():
         return
-    for stack_dir in (new / "stacks").iterdir():
-        previous = stacks_old / stack_dir.name
+    (new / "stacks").mkdir(exist_ok=True)
+    for previous in stacks_old.iterdir():
+        stack_dir = new / "stacks" / previous.name
+        if not stack_dir.exists():  # a stack this app does not have: kept whole, as cdktf keeps it
+            with contextlib.suppress(OSError):
+                _copy_entry(previous, stack_dir)
+            continue
         if not previous.is_dir():
             continue
         for entry in previous.iterdir():
             if entry.name in _SYNTHESIZED or f"stacks/{stack_dir.name}/{entry.name}" in generated:
                 continue
-            target = stack_dir / entry.name
             with contextlib.suppress(OSError):
-                if entry.is_dir() and not entry.is_symlink():
-                    shutil.copytree(entry, target, symlinks=True, copy_function=_link_copy)
-                elif entry.is_symlink():
-                    os.symlink(os.readlink(entry), target)
-                else:
-                    _link_copy(str(entry), str(target))
+                _copy_entry(entry, stack_dir / entry.name)
+
+
+def _copy_entry(entry: Path, target: Path) -> None:
+    """``entry`` (a file, a symbolic link or a folder) at ``target``, by hard links where the disk allows."""
+    import shutil
+
+    if entry.is_dir() and not entry.is_symlink():
+        shutil.copytree(entry, target, symlinks=True, copy_function=_link_copy)
+    elif entry.is_symlink():
+        os.symlink(os.readlink(entry), target)
+    else:
+        _link_copy(str(entry), str(target))
 
 
 def write_tree(outdir: Path, files: Mapping[str, Content]) -> None:

@@ -92,3 +92,60 @@ def test_cdktf_synth_and_list(cdktf: Path, project: Path) -> None:
     for stack in build_app(App(outdir="unused")).stacks:
         assert f"{stack.node.id} " in listed.stdout
         assert f"cdktf.out/stacks/{stack.node.id}" in listed.stdout
+
+
+#: An app whose stacks are the lines of stacks.txt, each with one output (nothing for terraform to download).
+NAMED_STACKS_APP = """from pathlib import Path
+from constructs_vpn.core import App, TerraformOutput, TerraformStack
+app = App()
+for name in Path("stacks.txt").read_text().split():
+    TerraformOutput(TerraformStack(app, name), "name", value=name)
+app.synth()
+"""
+
+
+def cdktf_run(cdktf: Path, project: Path, *args: str) -> str:
+    done = subprocess.run(
+        [str(cdktf), *args], cwd=project, env=cli_env(project), capture_output=True, text=True, timeout=300, check=False
+    )
+    assert done.returncode == 0, f"cdktf {' '.join(args)}: {done.stdout}{done.stderr}"
+    return done.stdout
+
+
+def test_cdktf_keeps_working_after_a_stack_is_renamed_or_removed(cdktf: Path, tmp_path: Path) -> None:
+    """synth, rename a stack, synth, remove one, diff, deploy: the CLI removes the stale folders itself (issue #23:
+    it failed with ENOENT when the engine had removed them first)."""
+    (tmp_path / "cdktf.json").write_text('{"language": "python", "app": "python main.py"}', encoding="utf-8")
+    (tmp_path / "main.py").write_text(NAMED_STACKS_APP, encoding="utf-8")
+    stacks_txt = tmp_path / "stacks.txt"
+    stacks = tmp_path / "cdktf.out/stacks"
+    stacks_txt.write_text("first second", encoding="utf-8")
+    cdktf_run(cdktf, tmp_path, "synth")
+    stacks_txt.write_text("first renamed", encoding="utf-8")
+    cdktf_run(cdktf, tmp_path, "synth")
+    assert sorted(p.name for p in stacks.iterdir()) == ["first", "renamed"]
+    stacks_txt.write_text("first", encoding="utf-8")
+    cdktf_run(cdktf, tmp_path, "diff", "first")
+    assert sorted(p.name for p in stacks.iterdir()) == ["first"]
+    stacks_txt.write_text("first second", encoding="utf-8")
+    cdktf_run(cdktf, tmp_path, "synth")
+    stacks_txt.write_text("second", encoding="utf-8")
+    deployed = cdktf_run(cdktf, tmp_path, "deploy", "second", "--auto-approve")
+    assert "second" in deployed
+    assert sorted(p.name for p in stacks.iterdir()) == ["second"]
+    assert '"name"' in (tmp_path / "terraform.second.tfstate").read_text("utf-8")  # the local backend's default
+
+
+def test_cdktf_synth_of_a_project_made_by_init(cdktf: Path, tmp_path: Path) -> None:
+    """``constructs-vpn init`` makes a project the real CLI synthesizes as ``constructs-vpn synth`` does, and its
+    cdktf.json (with its projectId) stays the bytes init wrote."""
+    from constructs_vpn.cli.main import main
+
+    project = tmp_path / "edge-vpn"
+    assert main(["init", str(project)]) == 0
+    written = (project / "cdktf.json").read_bytes()
+    cdktf_run(cdktf, project, "synth")
+    assert (project / "cdktf.json").read_bytes() == written
+    assert main(["synth", "--project", str(project), "--output", "ours.out"]) == 0
+    assert files(project / "cdktf.out") == files(project / "ours.out")
+    assert "edge-vpn" in cdktf_run(cdktf, project, "list")

@@ -90,3 +90,40 @@ def test_synth_fails_on_schema_findings(tmp_path: Path) -> None:
         [*CLI, "synth", "--no-check"], cwd=tmp_path, env=env, capture_output=True, text=True, check=False
     )
     assert unchecked.returncode == 0
+
+
+def test_synth_removes_the_folders_of_stacks_the_app_no_longer_has(tmp_path: Path) -> None:
+    """As ``cdktf synth``: the folders of a renamed or removed stack go after the app ran; a folder made since
+    (by another app's script) and a stack that is still there stay."""
+    (tmp_path / "cdktf.json").write_text(json.dumps({"app": "python app.py"}))
+    app = "from constructs_vpn.core import App, TerraformStack\napp = App()\n{}app.synth()\n"
+    (tmp_path / "app.py").write_text(app.format("TerraformStack(app, 'old'); TerraformStack(app, 'kept')\n"))
+    env = {**os.environ, "PYTHONPATH": str(REPO_DIR)}
+    done = subprocess.run([*CLI, "synth"], cwd=tmp_path, env=env, capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    (tmp_path / "cdktf.out/stacks/kept/terraform.tfstate").write_text("state")
+    (tmp_path / "app.py").write_text(app.format("TerraformStack(app, 'new'); TerraformStack(app, 'kept')\n"))
+    done = subprocess.run([*CLI, "synth"], cwd=tmp_path, env=env, capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    stacks = tmp_path / "cdktf.out/stacks"
+    assert sorted(p.name for p in stacks.iterdir()) == ["kept", "new"]
+    assert (stacks / "kept/terraform.tfstate").read_text() == "state"
+
+
+def test_one_stacks_script_keeps_the_other_stacks_folders(tmp_path: Path) -> None:
+    """Issue #25 item 14: ``python -m stacks.dc_destination`` after a synth of every stack left only its own."""
+    outdir = tmp_path / "cdktf.out"
+    assert main(["synth", "--project", str(REPO_DIR), "--output", str(outdir), "--no-check"]) == 0
+    before = sorted(p.name for p in (outdir / "stacks").iterdir())
+    env = {**os.environ, "PYTHONPATH": str(REPO_DIR), "CDKTF_OUTDIR": str(outdir)}
+    done = subprocess.run(
+        [sys.executable, "-m", "stacks.dc_destination"],
+        cwd=REPO_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert sorted(p.name for p in (outdir / "stacks").iterdir()) == before
+    assert list(json.loads((outdir / "manifest.json").read_text())["stacks"]) == ["dc-destination"]

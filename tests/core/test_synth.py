@@ -55,7 +55,9 @@ def test_killed_synth_leaves_the_old_output_whole(tmp_path: Path) -> None:
     assert [p.name for p in tmp_path.iterdir()] == ["cdktf.out"]
 
 
-def test_stale_stack_folders_are_removed_and_terraform_files_kept(tmp_path: Path) -> None:
+def test_folders_of_stacks_the_app_lacks_are_kept_whole_and_terraform_files_kept(tmp_path: Path) -> None:
+    """As cdktf's app: it never removes a stack folder (the cdktf CLI removes the stale ones, and fails with
+    ENOENT when one is already gone), so one app's script leaves another app's stacks in place."""
     outdir = tmp_path / "out"
     from tests.core.apps.versioned_app import build
 
@@ -64,11 +66,16 @@ def test_stale_stack_folders_are_removed_and_terraform_files_kept(tmp_path: Path
     working.mkdir(parents=True)
     (working / "binary").write_text("provider")
     (outdir / "stacks/stack-0/.terraform.lock.hcl").write_text("lock")
+    (outdir / "stacks/stack-2/terraform.tfstate").write_text("state")
+    old_stack_2 = (outdir / "stacks/stack-2/cdk.tf.json").read_text()
     build(str(outdir), "v2", stacks=1).synth()
-    assert sorted(p.name for p in (outdir / "stacks").iterdir()) == ["stack-0"]
+    assert sorted(p.name for p in (outdir / "stacks").iterdir()) == ["stack-0", "stack-1", "stack-2"]
+    assert list(json.loads((outdir / "manifest.json").read_text())["stacks"]) == ["stack-0"]
     assert (outdir / "stacks/stack-0/.terraform/providers/binary").read_text() == "provider"
     assert (outdir / "stacks/stack-0/.terraform.lock.hcl").read_text() == "lock"
     assert '"v2"' in (outdir / "stacks/stack-0/cdk.tf.json").read_text()
+    assert (outdir / "stacks/stack-2/cdk.tf.json").read_text() == old_stack_2
+    assert (outdir / "stacks/stack-2/terraform.tfstate").read_text() == "state"
 
 
 def test_output_is_byte_identical_whatever_the_hash_seed(tmp_path: Path) -> None:
