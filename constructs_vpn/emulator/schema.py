@@ -25,6 +25,7 @@ __all__ = [
     "NestedSpec",
     "TypeSpec",
     "data_source_spec",
+    "pinned_types",
     "provider_spec",
     "resource_spec",
 ]
@@ -208,6 +209,12 @@ def _translate_block(raw: Mapping[str, Any], facts: Mapping[str, Any], prefix: s
 
 def _translate(type_name: str, kind: Kind, raw: Mapping[str, Any], facts: Mapping[str, Any]) -> TypeSpec:
     return TypeSpec(type_name, kind, int(raw.get("version", 0)), _translate_block(raw["block"], facts, ""))
+
+
+def pinned_types(kind: Literal["resource", "data_source"]) -> frozenset[str]:
+    """The resource (or data source) types of the vendored provider schema: what the package pins, and so
+    what the emulator declares."""
+    return frozenset(load_schema()[f"{kind}_schemas"])
 
 
 @cache

@@ -1,7 +1,13 @@
-"""Behaviour per resource family; :data:`RESOURCES` and :data:`DATA_SOURCES` list what the emulator serves."""
+"""Behaviour per resource family; :data:`RESOURCES` and :data:`DATA_SOURCES` list what the emulator serves.
+
+The types the package pins are those of the vendored provider schema (the one list ``check_stack`` and the
+generated bindings use); :data:`UNSERVED` is that list minus the families, so the emulator can declare every
+pinned type and refuse, naming itself, the ones it does not emulate yet.
+"""
 
 from __future__ import annotations
 
+from ..schema import pinned_types
 from .account import Account
 from .attachments import GrantAttachment, RouteTableAssociation, RouteTablePropagation, TransitRouterVpnAttachment
 from .base import Call, DataFamily, Family
@@ -19,7 +25,7 @@ from .ipam import Ipam, IpamPool, IpamPoolCidr
 from .network import ResourceGroups, TransitRouterVpcAttachment, Vpc, Vpcs, VSwitch, VSwitches, Zones
 from .vpn import CustomerGateway, VcoRoute, VpnAttachment
 
-__all__ = ["DATA_SOURCES", "RESOURCES", "Call", "DataFamily", "Family"]
+__all__ = ["DATA_SOURCES", "RESOURCES", "UNSERVED", "Call", "DataFamily", "Family"]
 
 RESOURCES: dict[str, Family] = {
     family.type_name: family
@@ -59,4 +65,10 @@ DATA_SOURCES: dict[str, DataFamily] = {
         ResourceGroups(),
         PhysicalConnections(),
     )
+}
+
+#: Pinned types without a family, by kind (``resource`` / ``data_source``), sorted.
+UNSERVED: dict[str, tuple[str, ...]] = {
+    "resource": tuple(sorted(pinned_types("resource") - RESOURCES.keys())),
+    "data_source": tuple(sorted(pinned_types("data_source") - DATA_SOURCES.keys())),
 }
