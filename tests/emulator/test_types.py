@@ -3,19 +3,22 @@ the rest refuse, naming the emulator rather than the real provider."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
 
 from tests.emulator.conftest import WorkspaceFactory
-from tests.emulator.harness import document, require_emulator
+from tests.emulator.harness import cloud_ids, document, reattached, require_emulator
 
 require_emulator()
 
 from constructs_vpn.alicloud.schema import load_schema  # noqa: E402
 from constructs_vpn.emulator._tf import Diagnostics  # noqa: E402
-from constructs_vpn.emulator.families import DATA_SOURCES, RESOURCES, UNSERVED  # noqa: E402
+from constructs_vpn.emulator.errors import ApiError  # noqa: E402
+from constructs_vpn.emulator.families import DATA_SOURCES, RESOURCES, UNSERVED, Call  # noqa: E402
 from constructs_vpn.emulator.provider import AlicloudEmulator, Emulator  # noqa: E402
+from constructs_vpn.emulator.store import Cloud  # noqa: E402
 
 
 def _declared(classes: list[Any]) -> list[str]:
@@ -65,3 +68,167 @@ def test_plan_with_an_unserved_type_blames_the_emulator(workspace: WorkspaceFact
     run = ws.run("plan", "-no-color", "-input=false", expect=1)
     assert f"The constructs-vpn emulator does not serve the data source {type_name}" in run.output
     assert "does not support data source" not in run.output
+
+
+# --- in-process: one family per type ------------------------------------------------------------------
+
+ACCOUNT = "1234567890123456"
+GATEWAY = "alicloud_vpn_gateway"
+CONNECTION = "alicloud_vpn_connection"
+CUSTOMER_GATEWAY = "alicloud_vpn_customer_gateway"
+
+
+def refused(code: str) -> pytest.RaisesExc[ApiError]:
+    return pytest.raises(ApiError, match=re.escape(code))
+
+
+def call() -> Call:
+    return Call(Cloud.empty(), ACCOUNT, "cn-hangzhou")
+
+
+def network(c: Call) -> tuple[str, str, str]:
+    """A VPC with vSwitches in two zones: (vpc id, vswitch id, vswitch id)."""
+    vpc = RESOURCES["alicloud_vpc"].create(c, {"cidr_block": "10.0.0.0/16"})
+    vswitches = [
+        RESOURCES["alicloud_vswitch"].create(c, {"vpc_id": vpc["id"], "cidr_block": cidr, "zone_id": zone})
+        for cidr, zone in (("10.0.1.0/24", "cn-hangzhou-h"), ("10.0.2.0/24", "cn-hangzhou-i"))
+    ]
+    return vpc["id"], vswitches[0]["id"], vswitches[1]["id"]
+
+
+def gateway(c: Call, **attributes: Any) -> dict[str, Any]:
+    vpc_id, vswitch_id, _ = network(c)
+    return RESOURCES[GATEWAY].create(c, {"vpc_id": vpc_id, "vswitch_id": vswitch_id, "bandwidth": 10, **attributes})
+
+
+def connection(c: Call, gateway_id: str, **attributes: Any) -> dict[str, Any]:
+    """An IPsec connection on ``gateway_id`` to the customer gateway 203.0.113.7 (made by the first call)."""
+    customer_id = next((id for id, _ in c.where(CUSTOMER_GATEWAY, ip_address="203.0.113.7")), None)
+    if customer_id is None:
+        customer_id = RESOURCES[CUSTOMER_GATEWAY].create(c, {"ip_address": "203.0.113.7", "asn": "65010"})["id"]
+    planned = {
+        "vpn_gateway_id": gateway_id,
+        "customer_gateway_id": customer_id,
+        "local_subnet": ["10.0.0.0/16"],
+        "remote_subnet": ["192.168.0.0/24"],
+        **attributes,
+    }
+    return RESOURCES[CONNECTION].create(c, planned)
+
+
+def test_vpn_gateway_lifecycle_with_the_api_defaults() -> None:
+    c = call()
+    created = gateway(c, vpn_gateway_name="gw")
+    assert re.fullmatch(r"vpn-bp1[0-9a-z]{18}", created["id"])
+    assert created["status"] == "Active" and created["business_status"] == "Normal"
+    assert created["enable_ipsec"] is True and created["payment_type"] == "Subscription"
+    assert created["name"] == "gw" and created["disaster_recovery_internet_ip"] == ""
+    family = RESOURCES[GATEWAY]
+    updated = family.update(c, created["id"], {**created, "vpn_gateway_name": "renamed"})
+    assert family.read(c, created["id"]) == updated and updated["name"] == "renamed"
+    family.delete(c, created["id"])
+    assert family.read(c, created["id"]) is None
+
+
+def test_vpn_gateway_refuses_what_the_api_refuses() -> None:
+    c = call()
+    vpc_id, vswitch_id, other_zone = network(c)
+    with refused("InvalidVpcId.NotFound"):
+        RESOURCES[GATEWAY].create(c, {"vpc_id": "vpc-missing", "bandwidth": 10})
+    with refused("IllegalParam.Bandwidth"):
+        RESOURCES[GATEWAY].create(c, {"vpc_id": vpc_id, "bandwidth": 7})
+    with refused("IllegalParam.DisasterRecoveryVSwitchId"):
+        RESOURCES[GATEWAY].create(
+            c, {"vpc_id": vpc_id, "bandwidth": 10, "vswitch_id": vswitch_id, "disaster_recovery_vswitch_id": vswitch_id}
+        )
+    dual = RESOURCES[GATEWAY].create(
+        c, {"vpc_id": vpc_id, "bandwidth": 10, "vswitch_id": vswitch_id, "disaster_recovery_vswitch_id": other_zone}
+    )
+    assert dual["disaster_recovery_internet_ip"]
+    with refused("DependencyViolation.VpnGateway"):
+        RESOURCES["alicloud_vswitch"].delete(c, other_zone)
+
+
+def test_vpn_connection_lifecycle_fills_the_ike_identities_from_both_gateways() -> None:
+    c = call()
+    vpn_gateway = gateway(c)
+    created = connection(c, vpn_gateway["id"], vpn_connection_name="site")
+    assert re.fullmatch(r"vco-bp1[0-9a-z]{18}", created["id"])
+    [ike] = created["ike_config"]
+    assert (ike["ike_local_id"], ike["ike_remote_id"]) == (vpn_gateway["internet_ip"], "203.0.113.7")
+    assert ike["ike_version"] == "ikev1" and len(ike["psk"]) == 16
+    assert created["status"] == "ike_sa_not_established" and created["name"] == "site"
+    family = RESOURCES[CONNECTION]
+    two_blocks = {**created, "remote_subnet": ["192.168.0.0/24", "192.168.1.0/24"]}
+    with refused("OperationUnsupported.MultiSubnetNeedIkev2"):
+        family.update(c, created["id"], two_blocks)
+    updated = family.update(c, created["id"], {**two_blocks, "ike_config": [{**ike, "ike_version": "ikev2"}]})
+    assert family.read(c, created["id"]) == updated
+    with refused("DependencyViolation.VpnConnection"):
+        RESOURCES[GATEWAY].delete(c, vpn_gateway["id"])
+    with refused("DependencyViolation.VpnConnection"):
+        RESOURCES[CUSTOMER_GATEWAY].delete(c, created["customer_gateway_id"])
+    family.delete(c, created["id"])
+    RESOURCES[GATEWAY].delete(c, vpn_gateway["id"])
+    assert family.read(c, created["id"]) is None and RESOURCES[GATEWAY].read(c, vpn_gateway["id"]) is None
+
+
+def test_vpn_connection_refuses_what_the_api_refuses() -> None:
+    c = call()
+    vpn_gateway = gateway(c)
+    with refused("InvalidVpnGatewayInstanceId.NotFound"):
+        connection(c, "vpn-missing")
+    with refused("IllegalParam.LocalSubnet"):
+        connection(c, vpn_gateway["id"], local_subnet=["10.0.0.300/16"])
+    with refused("OperationUnsupported.DualTunnel"):
+        connection(c, vpn_gateway["id"], tunnel_options_specification=[{"tunnel_index": 1}, {"tunnel_index": 2}])
+
+
+# --- real terraform: create, empty re-plan, destroy --------------------------------------------------
+
+
+def _vpn_gateway_stack() -> dict[str, Any]:
+    """A VPC with a dual-zone VPN gateway and one IPsec connection on it, left to the API's defaults."""
+    vswitch = {"vpc_id": "${alicloud_vpc.vpc.id}"}
+    return document(
+        {
+            "alicloud_vpc": {"vpc": {"cidr_block": "10.0.0.0/16"}},
+            "alicloud_vswitch": {
+                "a": {**vswitch, "cidr_block": "10.0.1.0/24", "zone_id": "cn-hangzhou-h"},
+                "b": {**vswitch, "cidr_block": "10.0.2.0/24", "zone_id": "cn-hangzhou-i"},
+            },
+            "alicloud_vpn_gateway": {
+                "gw": {
+                    "vpc_id": "${alicloud_vpc.vpc.id}",
+                    "vswitch_id": "${alicloud_vswitch.a.id}",
+                    "disaster_recovery_vswitch_id": "${alicloud_vswitch.b.id}",
+                    "bandwidth": 10,
+                    "vpn_gateway_name": "lifecycle",
+                }
+            },
+            CUSTOMER_GATEWAY: {"cgw": {"ip_address": "203.0.113.7", "asn": "65010"}},
+            CONNECTION: {
+                "site": {
+                    "vpn_gateway_id": "${alicloud_vpn_gateway.gw.id}",
+                    "customer_gateway_id": "${alicloud_vpn_customer_gateway.cgw.id}",
+                    "local_subnet": ["10.0.0.0/16"],
+                    "remote_subnet": ["192.168.0.0/24"],
+                    "vpn_connection_name": "site",
+                }
+            },
+        }
+    )
+
+
+@pytest.mark.terraform
+def test_vpn_gateway_and_connection_lifecycle(workspace: WorkspaceFactory) -> None:
+    ws = workspace("vpn-gateway", _vpn_gateway_stack())
+    with reattached(ws) as provider:
+        ws.extra_env.update(provider)
+        ws.init()
+        ws.apply()
+        assert ws.plan_exit_code() == 0, ws.runs[-1]
+        ids = ws.managed_ids()
+        assert re.fullmatch(r"vpn-bp1[0-9a-z]{18}", ids["alicloud_vpn_gateway.gw"])
+        ws.destroy()
+    assert cloud_ids(ws.cloud()) == []

@@ -23,7 +23,7 @@ from .cen import (
 from .express import PhysicalConnections, TransitRouterVbrAttachment, VirtualBorderRouter
 from .ipam import Ipam, IpamPool, IpamPoolCidr
 from .network import ResourceGroups, TransitRouterVpcAttachment, Vpc, Vpcs, VSwitch, VSwitches, Zones
-from .vpn import CustomerGateway, VcoRoute, VpnAttachment
+from .vpn import CustomerGateway, VcoRoute, VpnAttachment, VpnConnection, VpnGateway
 
 __all__ = ["DATA_SOURCES", "RESOURCES", "UNSERVED", "Call", "DataFamily", "Family"]
 
@@ -41,6 +41,8 @@ RESOURCES: dict[str, Family] = {
         RouteTablePropagation(),
         GrantAttachment(),
         VcoRoute(),
+        VpnGateway(),
+        VpnConnection(),
         Vpc(),
         VSwitch(),
         TransitRouterVpcAttachment(),

@@ -31,6 +31,7 @@ __all__ = ["ResourceGroups", "TransitRouterVpcAttachment", "VSwitch", "VSwitches
 
 VPC = "alicloud_vpc"
 VSWITCH = "alicloud_vswitch"
+VPN_GATEWAY = "alicloud_vpn_gateway"
 TR_VPC_ATTACHMENT = "alicloud_cen_transit_router_vpc_attachment"
 #: Resource groups besides the account's default one (``call.resource_group_id``): not a served type, only
 #: objects put in the cloud's state (as the acceptance tests' test account does).
@@ -128,6 +129,11 @@ class Vpc(Family):
         users = [a for a, _ in call.where(VSWITCH, vpc_id=id)]
         if users:
             raise ApiError("DependencyViolation.VSwitch", f"The VPC {id} still has vSwitches ({', '.join(users)}).")
+        gateways = [g for g, _ in call.where(VPN_GATEWAY, vpc_id=id)]
+        if gateways:
+            raise ApiError(
+                "DependencyViolation.VpnGateway", f"The VPC {id} still has VPN gateways ({', '.join(gateways)})."
+            )
         attachments = [a for a, _ in call.where(TR_VPC_ATTACHMENT, vpc_id=id)]
         if attachments:
             raise ApiError(
@@ -228,6 +234,12 @@ class VSwitch(Family):
         )
 
     def check_delete(self, call: Call, id: str, current: dict[str, Any]) -> None:
+        for gateway_id, gateway in call.where(VPN_GATEWAY):
+            if id in (gateway.get("vswitch_id"), gateway.get("disaster_recovery_vswitch_id")):
+                raise ApiError(
+                    "DependencyViolation.VpnGateway",
+                    f"The vSwitch {id} is used by VPN gateway {gateway_id}; delete the gateway first.",
+                )
         for attachment_id, attachment in call.where(TR_VPC_ATTACHMENT):
             if any(m.get("vswitch_id") == id for m in attachment.get("zone_mappings") or []):
                 raise ApiError(
