@@ -17,6 +17,7 @@ from constructs_vpn.alicloud.schema import load_schema  # noqa: E402
 from constructs_vpn.emulator._tf import Diagnostics  # noqa: E402
 from constructs_vpn.emulator.errors import ApiError  # noqa: E402
 from constructs_vpn.emulator.families import DATA_SOURCES, RESOURCES, UNSERVED, Call  # noqa: E402
+from constructs_vpn.emulator.families.cen import require_grant  # noqa: E402
 from constructs_vpn.emulator.provider import AlicloudEmulator, Emulator  # noqa: E402
 from constructs_vpn.emulator.store import Cloud  # noqa: E402
 
@@ -76,6 +77,8 @@ ACCOUNT = "1234567890123456"
 GATEWAY = "alicloud_vpn_gateway"
 CONNECTION = "alicloud_vpn_connection"
 CUSTOMER_GATEWAY = "alicloud_vpn_customer_gateway"
+ROUTE_ENTRY = "alicloud_cen_transit_router_route_entry"
+OTHER_ACCOUNT = "2222222222222222"
 
 
 def refused(code: str) -> pytest.RaisesExc[ApiError]:
@@ -230,5 +233,146 @@ def test_vpn_gateway_and_connection_lifecycle(workspace: WorkspaceFactory) -> No
         assert ws.plan_exit_code() == 0, ws.runs[-1]
         ids = ws.managed_ids()
         assert re.fullmatch(r"vpn-bp1[0-9a-z]{18}", ids["alicloud_vpn_gateway.gw"])
+        ws.destroy()
+    assert cloud_ids(ws.cloud()) == []
+
+
+def test_cen_instance_grant_lets_the_cen_owner_attach_the_vpc() -> None:
+    owner = call()
+    cen = RESOURCES["alicloud_cen_instance"].create(owner, {"cen_instance_name": "hub"})
+    granter = Call(owner.cloud, OTHER_ACCOUNT, "cn-hangzhou")
+    vpc = RESOURCES["alicloud_vpc"].create(granter, {"cidr_block": "10.1.0.0/16"})
+    with refused("Forbidden.InstanceNotGranted"):
+        require_grant(owner, "VPC", vpc["id"], OTHER_ACCOUNT, cen["id"])
+    family = RESOURCES["alicloud_cen_instance_grant"]
+    planned = {"cen_id": cen["id"], "child_instance_id": vpc["id"], "cen_owner_id": ACCOUNT}
+    grant = family.create(granter, dict(planned))
+    assert grant["id"] == f"{cen['id']}:{vpc['id']}:{ACCOUNT}" and family.read(granter, grant["id"]) == grant
+    require_grant(owner, "VPC", vpc["id"], OTHER_ACCOUNT, cen["id"])
+    with refused("Forbidden.AlreadyExists.Grant"):
+        family.create(granter, dict(planned))
+    family.delete(granter, grant["id"])
+    assert family.read(granter, grant["id"]) is None
+
+
+def test_cen_instance_grant_refuses_what_the_api_refuses() -> None:
+    c = call()
+    cen = RESOURCES["alicloud_cen_instance"].create(c, {"cen_instance_name": "hub"})
+    family = RESOURCES["alicloud_cen_instance_grant"]
+    with refused("IllegalParam.ChildInstanceId"):
+        family.create(c, {"cen_id": cen["id"], "child_instance_id": "vsw-1", "cen_owner_id": ACCOUNT})
+    with refused("InvalidChildInstanceId.NotFound"):
+        family.create(c, {"cen_id": cen["id"], "child_instance_id": "vpc-missing", "cen_owner_id": ACCOUNT})
+    vpc = RESOURCES["alicloud_vpc"].create(c, {"cidr_block": "10.1.0.0/16"})
+    with refused("InvalidCenId.NotFound"):
+        family.create(c, {"cen_id": cen["id"], "child_instance_id": vpc["id"], "cen_owner_id": OTHER_ACCOUNT})
+
+
+def route_table(c: Call) -> str:
+    """A custom route table of a new transit router: its route table id."""
+    cen = RESOURCES["alicloud_cen_instance"].create(c, {"cen_instance_name": "hub"})
+    tr = RESOURCES["alicloud_cen_transit_router"].create(c, {"cen_id": cen["id"]})
+    table = RESOURCES["alicloud_cen_transit_router_route_table"].create(
+        c, {"transit_router_id": tr["transit_router_id"]}
+    )
+    return str(table["transit_router_route_table_id"])
+
+
+def test_route_entry_lifecycle_and_the_table_waits_for_it() -> None:
+    c = call()
+    table_id = route_table(c)
+    family = RESOURCES[ROUTE_ENTRY]
+    planned = {
+        "transit_router_route_table_id": table_id,
+        "transit_router_route_entry_destination_cidr_block": "192.168.0.0/16",
+        "transit_router_route_entry_next_hop_type": "BlackHole",
+    }
+    entry = family.create(c, dict(planned))
+    assert re.fullmatch(rf"{table_id}:rte-[0-9a-z]{{20}}", entry["id"]) and entry["status"] == "Active"
+    updated = family.update(c, entry["id"], {**entry, "transit_router_route_entry_name": "drop"})
+    assert family.read(c, entry["id"]) == updated and updated["transit_router_route_entry_name"] == "drop"
+    with refused("InvalidDestinationCidrBlock.AlreadyExists"):
+        family.create(c, dict(planned))
+    [(table_key, _)] = c.where("alicloud_cen_transit_router_route_table", transit_router_route_table_id=table_id)
+    with refused("IncorrectStatus.RouteTableInUse"):
+        RESOURCES["alicloud_cen_transit_router_route_table"].delete(c, table_key)
+    family.delete(c, entry["id"])
+    RESOURCES["alicloud_cen_transit_router_route_table"].delete(c, table_key)
+    assert family.read(c, entry["id"]) is None
+
+
+def test_route_entry_refuses_what_the_api_refuses() -> None:
+    c = call()
+    table_id = route_table(c)
+    family = RESOURCES[ROUTE_ENTRY]
+    base = {
+        "transit_router_route_table_id": table_id,
+        "transit_router_route_entry_destination_cidr_block": "10.9.0.0/16",
+    }
+    with refused("InvalidTransitRouterRouteTableId.NotFound"):
+        family.create(
+            c,
+            {
+                **base,
+                "transit_router_route_table_id": "vtb-missing",
+                "transit_router_route_entry_next_hop_type": "BlackHole",
+            },
+        )
+    with refused("IllegalParam.DestinationCidrBlock"):
+        family.create(
+            c,
+            {
+                **base,
+                "transit_router_route_entry_destination_cidr_block": "10.9.0.1/16",
+                "transit_router_route_entry_next_hop_type": "BlackHole",
+            },
+        )
+    with refused("IllegalParam.NextHopId"):
+        family.create(
+            c,
+            {
+                **base,
+                "transit_router_route_entry_next_hop_type": "BlackHole",
+                "transit_router_route_entry_next_hop_id": "tr-attach-x",
+            },
+        )
+    with refused("InvalidTransitRouterAttachmentId.NotFound"):
+        family.create(
+            c,
+            {
+                **base,
+                "transit_router_route_entry_next_hop_type": "Attachment",
+                "transit_router_route_entry_next_hop_id": "tr-attach-x",
+            },
+        )
+
+
+@pytest.mark.terraform
+def test_route_entry_lifecycle(workspace: WorkspaceFactory) -> None:
+    table = "${alicloud_cen_transit_router_route_table.custom.transit_router_route_table_id}"
+    stack = document(
+        {
+            "alicloud_cen_instance": {"cen": {"cen_instance_name": "hub"}},
+            "alicloud_cen_transit_router": {"tr": {"cen_id": "${alicloud_cen_instance.cen.id}"}},
+            "alicloud_cen_transit_router_route_table": {
+                "custom": {"transit_router_id": "${alicloud_cen_transit_router.tr.transit_router_id}"}
+            },
+            ROUTE_ENTRY: {
+                "drop": {
+                    "transit_router_route_table_id": table,
+                    "transit_router_route_entry_destination_cidr_block": "192.168.0.0/16",
+                    "transit_router_route_entry_next_hop_type": "BlackHole",
+                    "transit_router_route_entry_name": "drop",
+                }
+            },
+        }
+    )
+    ws = workspace("route-entry", stack)
+    with reattached(ws) as provider:
+        ws.extra_env.update(provider)
+        ws.init()
+        ws.apply()
+        assert ws.plan_exit_code() == 0, ws.runs[-1]
+        assert re.fullmatch(r"vtb-\w+:rte-[0-9a-z]{20}", ws.managed_ids()[f"{ROUTE_ENTRY}.drop"])
         ws.destroy()
     assert cloud_ids(ws.cloud()) == []

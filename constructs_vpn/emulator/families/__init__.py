@@ -9,11 +9,18 @@ from __future__ import annotations
 
 from ..schema import pinned_types
 from .account import Account
-from .attachments import GrantAttachment, RouteTableAssociation, RouteTablePropagation, TransitRouterVpnAttachment
+from .attachments import (
+    CenInstanceGrant,
+    GrantAttachment,
+    RouteTableAssociation,
+    RouteTablePropagation,
+    TransitRouterVpnAttachment,
+)
 from .base import Call, DataFamily, Family
 from .cen import (
     AvailableResources,
     CenInstance,
+    RouteEntry,
     RouteTable,
     RouteTables,
     TransitRouter,
@@ -40,6 +47,8 @@ RESOURCES: dict[str, Family] = {
         RouteTableAssociation(),
         RouteTablePropagation(),
         GrantAttachment(),
+        CenInstanceGrant(),
+        RouteEntry(),
         VcoRoute(),
         VpnGateway(),
         VpnConnection(),

@@ -11,12 +11,14 @@ from .cen import (
     ASSOCIATION,
     CEN,
     GRANT,
+    INSTANCE_GRANT,
     PROPAGATION,
     TR,
     TR_VBR_ATTACHMENT,
     TR_VPC_ATTACHMENT,
     TR_VPN_ATTACHMENT,
     check_unlinked,
+    find_attachment,
     find_route_table,
     find_transit_router,
     require_grant,
@@ -25,7 +27,13 @@ from .cen import (
 from .express import VBR
 from .network import VPC
 
-__all__ = ["GrantAttachment", "RouteTableAssociation", "RouteTablePropagation", "TransitRouterVpnAttachment"]
+__all__ = [
+    "CenInstanceGrant",
+    "GrantAttachment",
+    "RouteTableAssociation",
+    "RouteTablePropagation",
+    "TransitRouterVpnAttachment",
+]
 
 VPN_ATTACHMENT = "alicloud_vpn_gateway_vpn_attachment"
 
@@ -145,15 +153,8 @@ class _RouteTableLink(Family):
     def create(self, call: Call, planned: dict[str, Any]) -> dict[str, Any]:
         attachment_id = planned.get("transit_router_attachment_id")
         table_id = planned.get("transit_router_route_table_id")
-        attachment = call.lookup(TR_VPN_ATTACHMENT, attachment_id) or next(
-            (
-                a
-                for t in (TR_VPC_ATTACHMENT, TR_VBR_ATTACHMENT)
-                for _, a in call.where(t, transit_router_attachment_id=attachment_id)
-            ),
-            None,
-        )
-        if attachment is None or not attachment_id:
+        attachment = find_attachment(call, attachment_id)
+        if attachment is None:
             raise not_found("InvalidTransitRouterAttachmentId.NotFound", "transit router attachment", attachment_id)
         table = find_route_table(call, table_id)
         if table is None:
@@ -259,12 +260,54 @@ class GrantAttachment(Family):
         default(values, order_type="PayByCenOwner")
 
     def check_delete(self, call: Call, id: str, current: dict[str, Any]) -> None:
-        instance_id = current["instance_id"]
-        _, attachment_type, key, noun, attached = _GRANTABLE[current["instance_type"]]
-        for attachment_id, attachment in call.where(attachment_type, **{key: instance_id}):
-            if attachment.get("cen_id") == current["cen_id"]:
-                raise ApiError(
-                    attached,
-                    f"The {noun} {instance_id} is still attached to CEN instance {current['cen_id']} "
-                    f"({attachment_id}); detach it before revoking the grant.",
-                )
+        check_detached(call, current["instance_type"], current["instance_id"], current["cen_id"])
+
+
+def check_detached(call: Call, kind: str, instance_id: str, cen_id: str) -> None:
+    """A grant is revoked only once the instance it grants is no longer attached to that CEN instance."""
+    _, attachment_type, key, noun, attached = _GRANTABLE[kind]
+    for attachment_id, attachment in call.where(attachment_type, **{key: instance_id}):
+        if attachment.get("cen_id") == cen_id:
+            raise ApiError(
+                attached,
+                f"The {noun} {instance_id} is still attached to CEN instance {cen_id} "
+                f"({attachment_id}); detach it before revoking the grant.",
+            )
+
+
+class CenInstanceGrant(Family):
+    """The older grant (GrantInstanceToCen) of a VPC or VBR to another account's CEN instance; the transit
+    router accepts it like a grant attachment."""
+
+    type_name = INSTANCE_GRANT
+    actions = ("GrantInstanceToCen", "DescribeCenGrantedInstances", "GrantInstanceToCen", "RevokeInstanceFromCen")
+    #: The kind of child instance (a key of :data:`_GRANTABLE`) by its id's prefix.
+    KINDS = {"vpc-": "VPC", "vbr-": "ExpressConnect"}
+
+    def create(self, call: Call, planned: dict[str, Any]) -> dict[str, Any]:
+        child, cen_id, cen_owner = (
+            planned.get("child_instance_id") or "",
+            planned.get("cen_id"),
+            planned.get("cen_owner_id"),
+        )
+        kind = next((k for prefix, k in self.KINDS.items() if child.startswith(prefix)), None)
+        if kind is None:
+            raise ApiError(
+                "IllegalParam.ChildInstanceId",
+                f"The ChildInstanceId {child!r} is neither a VPC (vpc-...) nor a VBR (vbr-...).",
+            )
+        instance_type, _, _, noun, _ = _GRANTABLE[kind]
+        call.require(instance_type, child, "InvalidChildInstanceId.NotFound", noun)
+        if call.lookup(CEN, cen_id, account=cen_owner) is None:
+            raise ApiError(
+                "InvalidCenId.NotFound", f"The CEN instance {cen_id} does not exist in account {cen_owner}.", 404
+            )
+        id = f"{cen_id}:{child}:{cen_owner}"
+        if call.lookup(INSTANCE_GRANT, id) is not None:
+            raise ApiError("Forbidden.AlreadyExists.Grant", f"The grant {id} already exists.")
+        return self.store(call, id, planned)
+
+    def check_delete(self, call: Call, id: str, current: dict[str, Any]) -> None:
+        child = current["child_instance_id"]
+        kind = next(k for prefix, k in self.KINDS.items() if child.startswith(prefix))
+        check_detached(call, kind, child, current["cen_id"])
