@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import hashlib
 import ipaddress
 import re
 from typing import Any
 
 from ..errors import ApiError, not_found
-from .base import Call, DataFamily, Family, default
+from .base import Call, DataFamily, Family, default, hash_id
 
 __all__ = [
     "AvailableResources",
@@ -361,10 +360,6 @@ class RouteEntry(Family):
                 "IllegalParam.NextHopId",
                 f"The attachment {hop_id} is not on transit router {transit_router_id}, the route table's.",
             )
-
-
-def hash_id(values: list[str]) -> str:
-    return str(int(hashlib.sha256(",".join(values).encode()).hexdigest()[:8], 16))
 
 
 class RouteTables(DataFamily):
