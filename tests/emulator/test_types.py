@@ -3,6 +3,7 @@ the rest refuse, naming the emulator rather than the real provider."""
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any
 
@@ -19,6 +20,7 @@ from constructs_vpn.emulator.errors import ApiError  # noqa: E402
 from constructs_vpn.emulator.families import DATA_SOURCES, RESOURCES, UNSERVED, Call  # noqa: E402
 from constructs_vpn.emulator.families.cen import require_grant  # noqa: E402
 from constructs_vpn.emulator.provider import AlicloudEmulator, Emulator  # noqa: E402
+from constructs_vpn.emulator.schema import data_source_spec  # noqa: E402
 from constructs_vpn.emulator.store import Cloud  # noqa: E402
 
 
@@ -219,7 +221,13 @@ def _vpn_gateway_stack() -> dict[str, Any]:
                     "vpn_connection_name": "site",
                 }
             },
-        }
+        },
+        data={
+            "alicloud_vpn_connections": {
+                "site": {"vpn_gateway_id": "${alicloud_vpn_gateway.gw.id}", "depends_on": [f"{CONNECTION}.site"]}
+            }
+        },
+        output={"site": {"value": "${data.alicloud_vpn_connections.site.names}"}},
     )
 
 
@@ -233,6 +241,7 @@ def test_vpn_gateway_and_connection_lifecycle(workspace: WorkspaceFactory) -> No
         assert ws.plan_exit_code() == 0, ws.runs[-1]
         ids = ws.managed_ids()
         assert re.fullmatch(r"vpn-bp1[0-9a-z]{18}", ids["alicloud_vpn_gateway.gw"])
+        assert json.loads(ws.run("output", "-json", "site").stdout) == ["site"]
         ws.destroy()
     assert cloud_ids(ws.cloud()) == []
 
@@ -365,7 +374,13 @@ def test_route_entry_lifecycle(workspace: WorkspaceFactory) -> None:
                     "transit_router_route_entry_name": "drop",
                 }
             },
-        }
+        },
+        data={
+            "alicloud_cen_transit_routers": {
+                "hub": {"cen_id": "${alicloud_cen_instance.cen.id}", "depends_on": ["alicloud_cen_transit_router.tr"]}
+            }
+        },
+        output={"routers": {"value": "${data.alicloud_cen_transit_routers.hub.transit_routers[0].id}"}},
     )
     ws = workspace("route-entry", stack)
     with reattached(ws) as provider:
@@ -374,5 +389,63 @@ def test_route_entry_lifecycle(workspace: WorkspaceFactory) -> None:
         ws.apply()
         assert ws.plan_exit_code() == 0, ws.runs[-1]
         assert re.fullmatch(r"vtb-\w+:rte-[0-9a-z]{20}", ws.managed_ids()[f"{ROUTE_ENTRY}.drop"])
+        router = ws.managed_ids()["alicloud_cen_transit_router.tr"]
+        assert json.loads(ws.run("output", "-json", "routers").stdout) == router
         ws.destroy()
     assert cloud_ids(ws.cloud()) == []
+
+
+def test_vpn_connections_filter_by_gateway_ids_and_name() -> None:
+    c = call()
+    first, second = gateway(c), gateway(c)
+    site_a = connection(c, first["id"], vpn_connection_name="site-a")
+    site_b = connection(c, second["id"], vpn_connection_name="site-b")
+    read = DATA_SOURCES["alicloud_vpn_connections"].read
+    assert read(c, {})["ids"] == sorted([site_a["id"], site_b["id"]])
+    [only] = read(c, {"vpn_gateway_id": first["id"]})["connections"]
+    assert only["id"] == site_a["id"] and only["local_subnet"] == "10.0.0.0/16"
+    assert only["ike_config"][0]["psk"] == site_a["ike_config"][0]["psk"]
+    assert only["vco_health_check"][0]["enable"] == "disable"
+    assert read(c, {"name_regex": "-b$"})["names"] == ["site-b"]
+    assert read(c, {"ids": [site_b["id"]]})["names"] == ["site-b"]
+    assert read(Call(c.cloud, OTHER_ACCOUNT, "cn-hangzhou"), {})["ids"] == []
+
+
+def test_the_data_source_listing_pre_shared_keys_is_sensitive() -> None:
+    assert data_source_spec("alicloud_vpn_connections").block.attributes["connections"].sensitive
+    assert data_source_spec("alicloud_vpn_gateway_vpn_attachments").block.attributes["attachments"].sensitive
+    assert not data_source_spec("alicloud_cen_transit_routers").block.attributes["transit_routers"].sensitive
+
+
+def test_transit_routers_of_a_cen_instance() -> None:
+    c = call()
+    cen = RESOURCES["alicloud_cen_instance"].create(c, {"cen_instance_name": "hub"})
+    tr = RESOURCES["alicloud_cen_transit_router"].create(c, {"cen_id": cen["id"], "transit_router_name": "core"})
+    read = DATA_SOURCES["alicloud_cen_transit_routers"].read
+    [found] = read(c, {"cen_id": cen["id"]})["transit_routers"]
+    assert found["id"] == tr["id"] == f"{cen['id']}:{tr['transit_router_id']}"
+    assert (found["transit_router_id"], found["ali_uid"], found["status"]) == (
+        tr["transit_router_id"],
+        ACCOUNT,
+        "Active",
+    )
+    assert read(c, {"cen_id": cen["id"], "name_regex": "^edge"})["ids"] == []
+    assert read(c, {"cen_id": cen["id"], "transit_router_ids": [tr["transit_router_id"]]})["names"] == ["core"]
+    assert read(c, {"cen_id": cen["id"], "status": "Deleting"})["ids"] == []
+    with refused("InvalidCenId.NotFound"):
+        read(c, {"cen_id": "cen-missing"})
+
+
+def test_cen_instances_and_customer_gateways_and_gateway_zones() -> None:
+    c = call()
+    hub = RESOURCES["alicloud_cen_instance"].create(c, {"cen_instance_name": "hub", "tags": {"team": "net"}})
+    RESOURCES["alicloud_cen_instance"].create(c, {"cen_instance_name": "lab"})
+    cens = DATA_SOURCES["alicloud_cen_instances"].read
+    assert cens(c, {"name_regex": "^hub$"})["ids"] == [hub["id"]]
+    assert cens(c, {"tags": {"team": "net"}})["names"] == ["hub"]
+    assert cens(c, {"status": "Deleting"})["ids"] == []
+    customer = RESOURCES[CUSTOMER_GATEWAY].create(c, {"ip_address": "203.0.113.9", "asn": "65010", "name": "branch"})
+    [listed] = DATA_SOURCES["alicloud_vpn_customer_gateways"].read(c, {"name_regex": "^bra"})["gateways"]
+    assert (listed["id"], listed["ip_address"], listed["asn"]) == (customer["id"], "203.0.113.9", 65010)
+    zones = DATA_SOURCES["alicloud_vpn_gateway_zones"].read(c, {"spec": "10M"})
+    assert zones["ids"] == [z["zone_id"] for z in zones["zones"]] and zones["ids"][0].startswith("cn-hangzhou-")

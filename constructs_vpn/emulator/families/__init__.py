@@ -20,17 +20,28 @@ from .base import Call, DataFamily, Family
 from .cen import (
     AvailableResources,
     CenInstance,
+    CenInstances,
     RouteEntry,
     RouteTable,
     RouteTables,
     TransitRouter,
     TransitRouterCidr,
+    TransitRouters,
     TransitRouterService,
 )
 from .express import PhysicalConnections, TransitRouterVbrAttachment, VirtualBorderRouter
 from .ipam import Ipam, IpamPool, IpamPoolCidr
 from .network import ResourceGroups, TransitRouterVpcAttachment, Vpc, Vpcs, VSwitch, VSwitches, Zones
-from .vpn import CustomerGateway, VcoRoute, VpnAttachment, VpnConnection, VpnGateway
+from .vpn import (
+    CustomerGateway,
+    CustomerGateways,
+    GatewayZones,
+    VcoRoute,
+    VpnAttachment,
+    VpnConnection,
+    VpnConnections,
+    VpnGateway,
+)
 
 __all__ = ["DATA_SOURCES", "RESOURCES", "UNSERVED", "Call", "DataFamily", "Family"]
 
@@ -75,6 +86,11 @@ DATA_SOURCES: dict[str, DataFamily] = {
         Zones(),
         ResourceGroups(),
         PhysicalConnections(),
+        VpnConnections(),
+        TransitRouters(),
+        CenInstances(),
+        CustomerGateways(),
+        GatewayZones(),
     )
 }
 

@@ -7,17 +7,19 @@ import re
 from typing import Any
 
 from ..errors import ApiError, not_found
-from .base import Call, DataFamily, Family, default, hash_id
+from .base import Call, DataFamily, Family, default, hash_id, listing, matches
 
 __all__ = [
     "AvailableResources",
     "CenInstance",
+    "CenInstances",
     "RouteEntry",
     "RouteTable",
     "RouteTables",
     "TransitRouter",
     "TransitRouterCidr",
     "TransitRouterService",
+    "TransitRouters",
     "check_unlinked",
     "find_attachment",
     "hash_id",
@@ -421,3 +423,45 @@ class TransitRouterService(DataFamily):
     def read(self, call: Call, config: dict[str, Any]) -> dict[str, Any]:
         # The emulated accounts have the transit router service opened already.
         return {**config, "id": "CenTransitRouterServiceHasBeenOpened", "status": "Opened"}
+
+
+class CenInstances(DataFamily):
+    """The caller's CEN instances (CEN is global: every region lists them)."""
+
+    type_name = "alicloud_cen_instances"
+    action = "DescribeCens"
+
+    def read(self, call: Call, config: dict[str, Any]) -> dict[str, Any]:
+        found = []
+        wanted_tags = (config.get("tags") or {}).items()
+        for id, cen in call.where(CEN):
+            item = {**cen, "id": id, "cen_id": id, "name": cen.get("cen_instance_name")}
+            item["cen_bandwidth_package_ids"] = []
+            if (
+                call.owner(CEN, id) == call.account
+                and matches(config, item, "cen_instance_name", ("status",))
+                and wanted_tags <= (cen.get("tags") or {}).items()
+            ):
+                found.append(item)
+        return listing(self, config, "instances", found, "cen_instance_name")
+
+
+class TransitRouters(DataFamily):
+    """The transit routers of one CEN instance; ``ids`` are ``<cen_id>:<transit_router_id>``, as the resource's."""
+
+    type_name = "alicloud_cen_transit_routers"
+    action = "ListTransitRouters"
+
+    def read(self, call: Call, config: dict[str, Any]) -> dict[str, Any]:
+        call.require(CEN, config.get("cen_id"), "InvalidCenId.NotFound", "CEN instance")
+        wanted = config.get("transit_router_ids")
+        found = []
+        for id, tr in call.where(TR, cen_id=config["cen_id"]):
+            item = {**tr, "id": id, "ali_uid": call.owner(TR, id), "xgw_vip": ""}
+            if (
+                call.owner(TR, id) == call.account
+                and matches(config, item, "transit_router_name", ("status", "transit_router_id"))
+                and (not wanted or tr["transit_router_id"] in wanted)
+            ):
+                found.append(item)
+        return listing(self, config, "transit_routers", found, "transit_router_name")

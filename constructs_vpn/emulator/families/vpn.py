@@ -12,11 +12,20 @@ from typing import Any
 from .. import rules
 from ..errors import ApiError
 from .attachments import VPN_ATTACHMENT, binding_of
-from .base import Call, Family, default
+from .base import Call, DataFamily, Family, default, listing, matches
 from .cen import zones
-from .network import VPC, VPN_GATEWAY, VSWITCH
+from .network import VPC, VPN_GATEWAY, VSWITCH, region_zone_ids
 
-__all__ = ["CustomerGateway", "VcoRoute", "VpnAttachment", "VpnConnection", "VpnGateway"]
+__all__ = [
+    "CustomerGateway",
+    "CustomerGateways",
+    "GatewayZones",
+    "VcoRoute",
+    "VpnAttachment",
+    "VpnConnection",
+    "VpnConnections",
+    "VpnGateway",
+]
 
 CUSTOMER_GATEWAY = "alicloud_vpn_customer_gateway"
 VCO_ROUTE = "alicloud_vpn_gateway_vco_route"
@@ -392,3 +401,68 @@ class VpnConnection(VpnAttachment):
         default(bgp, enable=False, local_asn="45104", local_bgp_ip="", tunnel_cidr="")
         bgp["status"] = "success" if bgp["enable"] else "false"
         default(_first(values, "health_check_config"), enable=False, interval=3, retry=3, sip="", dip="")
+
+
+class VpnConnections(DataFamily):
+    """The caller's IPsec connections on VPN gateways, in the API's shape (subnets comma-joined, the health
+    check and BGP blocks under their DescribeVpnConnections names)."""
+
+    type_name = "alicloud_vpn_connections"
+    action = "DescribeVpnConnections"
+
+    def read(self, call: Call, config: dict[str, Any]) -> dict[str, Any]:
+        found = []
+        for id, connection in call.where(VPN_CONNECTION):
+            item = self._item(id, connection)
+            if call.owner(VPN_CONNECTION, id) == call.account and matches(
+                config, item, "name", ("vpn_gateway_id", "customer_gateway_id")
+            ):
+                found.append(item)
+        return listing(self, config, "connections", found, "name")
+
+    @staticmethod
+    def _item(id: str, connection: dict[str, Any]) -> dict[str, Any]:
+        health = (connection.get("health_check_config") or [{}])[0]
+        bgp = (connection.get("bgp_config") or [{}])[0]
+        return {
+            **connection,
+            "id": id,
+            "create_time": str(connection.get("create_time")),
+            "local_subnet": ",".join(sorted(connection.get("local_subnet") or [])),
+            "remote_subnet": ",".join(sorted(connection.get("remote_subnet") or [])),
+            "vco_health_check": [
+                {**health, "enable": "enable" if health.get("enable") else "disable", "status": "success"}
+            ],
+            "vpn_bgp_config": [{**bgp, "local_asn": int(bgp.get("local_asn") or 45104), "peer_asn": None}],
+        }
+
+
+class CustomerGateways(DataFamily):
+    type_name = "alicloud_vpn_customer_gateways"
+    action = "DescribeCustomerGateways"
+
+    def read(self, call: Call, config: dict[str, Any]) -> dict[str, Any]:
+        found = []
+        for id, gateway in call.where(CUSTOMER_GATEWAY):
+            asn = gateway.get("asn")
+            item = {
+                **gateway,
+                "id": id,
+                "name": gateway.get("customer_gateway_name"),
+                "asn": int(asn) if asn else None,
+                "create_time": str(gateway.get("create_time")),
+            }
+            if call.owner(CUSTOMER_GATEWAY, id) == call.account and matches(config, item, "name", ()):
+                found.append(item)
+        return listing(self, config, "gateways", found, "name")
+
+
+class GatewayZones(DataFamily):
+    """The zones where a VPN gateway of a specification can be placed: every zone of the region."""
+
+    type_name = "alicloud_vpn_gateway_zones"
+    action = "ListVpnGatewayZones"
+
+    def read(self, call: Call, config: dict[str, Any]) -> dict[str, Any]:
+        found = [{"id": zone, "zone_id": zone, "zone_name": zone} for zone in region_zone_ids(call.region)]
+        return listing(self, config, "zones", found, "zone_name")
