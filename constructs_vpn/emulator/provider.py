@@ -284,8 +284,11 @@ class UnservedDataSource(_Unserved, _tf.DataSourceBase):  # type: ignore[misc]
         self.refuse(ctx.diagnostics)
 
 
-def _unserved(base: type, kind: str) -> list[type]:
-    return [type(_class_name(t), (base,), {"type_name": t}) for t in UNSERVED[kind]]
+def unserved_classes(kind: str, type_names: tuple[str, ...]) -> list[type[_Unserved]]:
+    """Declared-but-refusing classes for pinned types without a family (none while every type is served; a
+    type pinned later is declared, and names the emulator, until it gets one)."""
+    base = UnservedResource if kind == "resource" else UnservedDataSource
+    return [type(_class_name(t), (base,), {"type_name": t}) for t in type_names]
 
 
 def _class_name(type_name: str) -> str:
@@ -299,10 +302,10 @@ class AlicloudEmulator(_tf.ProviderBase):  # type: ignore[misc]
         self.emulator = emulator
         self._resources = [
             type(_class_name(t), (EmulatedResource,), {"family": f}) for t, f in sorted(RESOURCES.items())
-        ] + _unserved(UnservedResource, "resource")
+        ] + unserved_classes("resource", UNSERVED["resource"])
         self._data_sources = [
             type(_class_name(t), (EmulatedDataSource,), {"family": f}) for t, f in sorted(DATA_SOURCES.items())
-        ] + _unserved(UnservedDataSource, "data_source")
+        ] + unserved_classes("data_source", UNSERVED["data_source"])
 
     def get_model_prefix(self) -> str:
         return "alicloud_"

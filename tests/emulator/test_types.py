@@ -19,7 +19,7 @@ from constructs_vpn.emulator._tf import Diagnostics  # noqa: E402
 from constructs_vpn.emulator.errors import ApiError  # noqa: E402
 from constructs_vpn.emulator.families import DATA_SOURCES, RESOURCES, UNSERVED, Call  # noqa: E402
 from constructs_vpn.emulator.families.cen import require_grant  # noqa: E402
-from constructs_vpn.emulator.provider import AlicloudEmulator, Emulator  # noqa: E402
+from constructs_vpn.emulator.provider import AlicloudEmulator, Emulator, unserved_classes  # noqa: E402
 from constructs_vpn.emulator.schema import data_source_spec  # noqa: E402
 from constructs_vpn.emulator.store import Cloud  # noqa: E402
 
@@ -34,43 +34,30 @@ def test_the_emulator_declares_exactly_the_pinned_types() -> None:
     assert _declared(provider.get_data_sources()) == sorted(load_schema()["data_source_schemas"])
 
 
-def test_served_and_unserved_split_the_pinned_types() -> None:
-    for kind, served in (("resource", RESOURCES), ("data_source", DATA_SOURCES)):
-        pinned = set(load_schema()[f"{kind}_schemas"])
-        assert set(served) <= pinned, kind
-        assert set(served).isdisjoint(UNSERVED[kind]), kind
-        assert set(served) | set(UNSERVED[kind]) == pinned, kind
+def test_the_emulator_serves_every_pinned_type() -> None:
+    assert set(RESOURCES) == set(load_schema()["resource_schemas"])
+    assert set(DATA_SOURCES) == set(load_schema()["data_source_schemas"])
+    assert UNSERVED == {"resource": (), "data_source": ()}
 
 
-def test_an_unserved_type_declares_the_pinned_schema_and_refuses_naming_the_emulator() -> None:
+@pytest.mark.parametrize(
+    ("kind", "type_name"), [("resource", "alicloud_vpn_gateway"), ("data_source", "alicloud_vpn_connections")]
+)
+def test_a_pinned_type_without_a_family_declares_its_schema_and_refuses_naming_the_emulator(
+    kind: str, type_name: str
+) -> None:
     provider = AlicloudEmulator(Emulator())
-    unserved: list[Any] = [
-        c for c in provider.get_resources() + provider.get_data_sources() if not hasattr(c, "family")
-    ]
-    if not unserved:
-        pytest.skip("the emulator serves every pinned type")
-    for klass in unserved:
-        schema = klass.get_schema().to_pb()
-        kind = "resource" if klass in provider.get_resources() else "data_source"
-        pinned = load_schema()[f"{kind}_schemas"][klass.type_name]["block"]["attributes"]
-        assert sorted(a.name for a in schema.block.attributes) == sorted(pinned)
-        diags = Diagnostics()
-        provider.new_resource(klass).validate(diags, klass.type_name, {})
-        [diagnostic] = diags.diagnostics
-        assert "constructs-vpn emulator" in diagnostic.summary and klass.type_name in diagnostic.summary
-        assert "`constructs-vpn emulator`" in diagnostic.detail
-
-
-@pytest.mark.terraform
-def test_plan_with_an_unserved_type_blames_the_emulator(workspace: WorkspaceFactory) -> None:
-    if not UNSERVED["data_source"]:
-        pytest.skip("the emulator serves every pinned data source")
-    type_name = UNSERVED["data_source"][0]
-    ws = workspace("unserved", document({"alicloud_cen_instance": {"cen": {}}}, data={type_name: {"probe": {}}}))
-    ws.init()
-    run = ws.run("plan", "-no-color", "-input=false", expect=1)
-    assert f"The constructs-vpn emulator does not serve the data source {type_name}" in run.output
-    assert "does not support data source" not in run.output
+    [klass] = unserved_classes(kind, (type_name,))
+    assert klass.get_name() == type_name.removeprefix("alicloud_")
+    schema = klass.get_schema().to_pb()
+    pinned = load_schema()[f"{kind}_schemas"][type_name]["block"]["attributes"]
+    assert sorted(a.name for a in schema.block.attributes) == sorted(pinned)
+    diags = Diagnostics()
+    klass(provider).validate(diags, type_name, {})
+    [diagnostic] = diags.diagnostics
+    assert diagnostic.summary.startswith("The constructs-vpn emulator does not serve the ")
+    assert type_name in diagnostic.summary and "`constructs-vpn emulator`" in diagnostic.detail
+    assert "does not support" not in diagnostic.summary + diagnostic.detail
 
 
 # --- in-process: one family per type ------------------------------------------------------------------
@@ -449,3 +436,82 @@ def test_cen_instances_and_customer_gateways_and_gateway_zones() -> None:
     assert (listed["id"], listed["ip_address"], listed["asn"]) == (customer["id"], "203.0.113.9", 65010)
     zones = DATA_SOURCES["alicloud_vpn_gateway_zones"].read(c, {"spec": "10M"})
     assert zones["ids"] == [z["zone_id"] for z in zones["zones"]] and zones["ids"][0].startswith("cn-hangzhou-")
+
+
+def test_transit_router_attachment_data_sources_list_what_is_attached() -> None:
+    c = call()
+    cen = RESOURCES["alicloud_cen_instance"].create(c, {"cen_instance_name": "hub"})
+    tr = RESOURCES["alicloud_cen_transit_router"].create(c, {"cen_id": cen["id"]})
+    customer = RESOURCES[CUSTOMER_GATEWAY].create(c, {"ip_address": "203.0.113.7"})
+    ipsec = RESOURCES["alicloud_vpn_gateway_vpn_attachment"].create(
+        c,
+        {
+            "customer_gateway_id": customer["id"],
+            "local_subnet": "0.0.0.0/0",
+            "remote_subnet": "0.0.0.0/0",
+            "vpn_attachment_name": "branch",
+        },
+    )
+    RESOURCES["alicloud_vpn_gateway_vco_route"].create(
+        c, {"vpn_connection_id": ipsec["id"], "route_dest": "10.8.0.0/16", "next_hop": ipsec["id"], "weight": 100}
+    )
+    attachment = RESOURCES["alicloud_cen_transit_router_vpn_attachment"].create(
+        c,
+        {
+            "cen_id": cen["id"],
+            "transit_router_id": tr["transit_router_id"],
+            "vpn_id": ipsec["id"],
+            "zone": [{"zone_id": "cn-hangzhou-h"}],
+            "transit_router_attachment_name": "branch",
+        },
+    )
+    [(_, table)] = c.where("alicloud_cen_transit_router_route_table", transit_router_id=tr["transit_router_id"])
+    link = {
+        "transit_router_attachment_id": attachment["id"],
+        "transit_router_route_table_id": table["transit_router_route_table_id"],
+    }
+    RESOURCES["alicloud_cen_transit_router_route_table_association"].create(c, dict(link))
+
+    [listed] = DATA_SOURCES["alicloud_cen_transit_router_vpn_attachments"].read(c, {"cen_id": cen["id"]})["attachments"]
+    assert (listed["id"], listed["vpn_id"], listed["resource_type"]) == (attachment["id"], ipsec["id"], "VPN")
+    assert DATA_SOURCES["alicloud_cen_transit_router_vpn_attachments"].read(c, {"name_regex": "^x"})["ids"] == []
+    [association] = DATA_SOURCES["alicloud_cen_transit_router_route_table_associations"].read(
+        c, {"transit_router_route_table_id": table["transit_router_route_table_id"]}
+    )["associations"]
+    assert (association["id"], association["resource_id"], association["resource_type"]) == (
+        attachment["id"],
+        ipsec["id"],
+        "VPN",
+    )
+    propagations = DATA_SOURCES["alicloud_cen_transit_router_route_table_propagations"].read(c, dict(link))
+    assert propagations["ids"] == [] and propagations["propagations"] == []
+    [route] = DATA_SOURCES["alicloud_vpn_gateway_vco_routes"].read(c, {"vpn_connection_id": ipsec["id"]})["routes"]
+    assert (route["route_dest"], route["source"]) == ("10.8.0.0/16", "CUSTOM")
+    bgp = DATA_SOURCES["alicloud_vpn_gateway_vco_routes"].read(
+        c, {"vpn_connection_id": ipsec["id"], "route_entry_type": "bgp"}
+    )
+    assert bgp["routes"] == []
+    with refused("InvalidVpnConnectionInstanceId.NotFound"):
+        DATA_SOURCES["alicloud_vpn_gateway_vco_routes"].read(c, {"vpn_connection_id": "vco-missing"})
+    [connection] = DATA_SOURCES["alicloud_vpn_gateway_vpn_attachments"].read(c, {"name_regex": "^branch$"})[
+        "attachments"
+    ]
+    assert (connection["vpn_connection_id"], connection["attach_type"]) == (ipsec["id"], "CEN")
+    assert DATA_SOURCES["alicloud_vpn_gateway_vpn_attachments"].read(c, {"status": "deleted"})["ids"] == []
+    entry = RESOURCES[ROUTE_ENTRY].create(
+        c,
+        {
+            "transit_router_route_table_id": table["transit_router_route_table_id"],
+            "transit_router_route_entry_destination_cidr_block": "10.8.0.0/16",
+            "transit_router_route_entry_next_hop_type": "Attachment",
+            "transit_router_route_entry_next_hop_id": attachment["id"],
+        },
+    )
+    RESOURCES["alicloud_cen_transit_router_route_table_association"].delete(
+        c, f"{attachment['id']}:{table['transit_router_route_table_id']}"
+    )
+    assert not list(c.where("alicloud_cen_transit_router_route_table_association"))
+    with refused("IncorrectStatus.AttachmentHasRouteTable"):  # the route entry's next hop
+        RESOURCES["alicloud_cen_transit_router_vpn_attachment"].delete(c, attachment["id"])
+    RESOURCES[ROUTE_ENTRY].delete(c, entry["id"])
+    RESOURCES["alicloud_cen_transit_router_vpn_attachment"].delete(c, attachment["id"])

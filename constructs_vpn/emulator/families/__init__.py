@@ -13,8 +13,11 @@ from .attachments import (
     CenInstanceGrant,
     GrantAttachment,
     RouteTableAssociation,
+    RouteTableAssociations,
     RouteTablePropagation,
+    RouteTablePropagations,
     TransitRouterVpnAttachment,
+    TransitRouterVpnAttachments,
 )
 from .base import Call, DataFamily, Family
 from .cen import (
@@ -37,7 +40,9 @@ from .vpn import (
     CustomerGateways,
     GatewayZones,
     VcoRoute,
+    VcoRoutes,
     VpnAttachment,
+    VpnAttachments,
     VpnConnection,
     VpnConnections,
     VpnGateway,
@@ -91,6 +96,11 @@ DATA_SOURCES: dict[str, DataFamily] = {
         CenInstances(),
         CustomerGateways(),
         GatewayZones(),
+        TransitRouterVpnAttachments(),
+        RouteTableAssociations(),
+        RouteTablePropagations(),
+        VcoRoutes(),
+        VpnAttachments(),
     )
 }
 

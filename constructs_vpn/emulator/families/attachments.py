@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..errors import ApiError, not_found
-from .base import Call, Family, default
+from .base import Call, DataFamily, Family, default, listing, matches
 from .cen import (
     ASSOCIATION,
     CEN,
@@ -311,3 +311,78 @@ class CenInstanceGrant(Family):
         child = current["child_instance_id"]
         kind = next(k for prefix, k in self.KINDS.items() if child.startswith(prefix))
         check_detached(call, kind, child, current["cen_id"])
+
+
+class TransitRouterVpnAttachments(DataFamily):
+    type_name = "alicloud_cen_transit_router_vpn_attachments"
+    action = "ListTransitRouterVpnAttachments"
+
+    def read(self, call: Call, config: dict[str, Any]) -> dict[str, Any]:
+        found = []
+        for id, attachment in call.where(TR_VPN_ATTACHMENT):
+            item = {
+                **attachment,
+                "id": id,
+                "transit_router_attachment_id": id,
+                "resource_type": "VPN",
+                "create_time": str(attachment.get("create_time")),
+            }
+            filters = ("cen_id", "transit_router_id", "transit_router_attachment_id", "status")
+            if call.owner(TR_VPN_ATTACHMENT, id) == call.account and matches(
+                config, item, "transit_router_attachment_name", filters
+            ):
+                found.append(item)
+        return listing(self, config, "attachments", found, "transit_router_attachment_name")
+
+
+def _resource_of(attachment: dict[str, Any]) -> tuple[Any, str]:
+    """The id and kind (``VPN``, ``VPC``, ``VBR``) of what a transit router attachment attaches."""
+    for key, kind in (("vpn_id", "VPN"), ("vpc_id", "VPC"), ("vbr_id", "VBR")):
+        if attachment.get(key):
+            return attachment[key], kind
+    return None, ""
+
+
+class _RouteTableLinks(DataFamily):
+    """The associations (or propagations) of the caller's route tables; each listed by its attachment's id."""
+
+    link_type: str
+    key: str
+
+    def read(self, call: Call, config: dict[str, Any]) -> dict[str, Any]:
+        found = []
+        for id, link in call.where(self.link_type):
+            attachment_id = link["transit_router_attachment_id"]
+            resource_id, resource_type = _resource_of(find_attachment(call, attachment_id) or {})
+            item = {
+                **link,
+                "id": attachment_id,
+                "resource_id": resource_id,
+                "resource_type": resource_type,
+                "transit_router_attachment_resource_id": resource_id,
+                "transit_router_attachment_resource_type": resource_type,
+            }
+            filters = (
+                "transit_router_route_table_id",
+                "transit_router_attachment_id",
+                "transit_router_attachment_resource_id",
+                "transit_router_attachment_resource_type",
+                "status",
+            )
+            if call.owner(self.link_type, id) == call.account and matches(config, item, "id", filters):
+                found.append(item)
+        return listing(self, config, self.key, found, "id")
+
+
+class RouteTableAssociations(_RouteTableLinks):
+    type_name = "alicloud_cen_transit_router_route_table_associations"
+    action = "ListTransitRouterRouteTableAssociations"
+    link_type = ASSOCIATION
+    key = "associations"
+
+
+class RouteTablePropagations(_RouteTableLinks):
+    type_name = "alicloud_cen_transit_router_route_table_propagations"
+    action = "ListTransitRouterRouteTablePropagations"
+    link_type = PROPAGATION
+    key = "propagations"

@@ -21,7 +21,9 @@ __all__ = [
     "CustomerGateways",
     "GatewayZones",
     "VcoRoute",
+    "VcoRoutes",
     "VpnAttachment",
+    "VpnAttachments",
     "VpnConnection",
     "VpnConnections",
     "VpnGateway",
@@ -466,3 +468,45 @@ class GatewayZones(DataFamily):
     def read(self, call: Call, config: dict[str, Any]) -> dict[str, Any]:
         found = [{"id": zone, "zone_id": zone, "zone_name": zone} for zone in region_zone_ids(call.region)]
         return listing(self, config, "zones", found, "zone_name")
+
+
+class VcoRoutes(DataFamily):
+    """The static routes (``custom``) of an IPsec connection; the emulator learns no BGP routes."""
+
+    type_name = "alicloud_vpn_gateway_vco_routes"
+    action = "DescribeVcoRouteEntries"
+
+    def read(self, call: Call, config: dict[str, Any]) -> dict[str, Any]:
+        connection_id = config.get("vpn_connection_id")
+        call.require(VPN_ATTACHMENT, connection_id, "InvalidVpnConnectionInstanceId.NotFound", "IPsec connection")
+        found = []
+        if config.get("route_entry_type") in (None, "custom"):
+            for id, route in call.where(VCO_ROUTE, vpn_connection_id=connection_id):
+                item = {**route, "id": id, "source": "CUSTOM", "as_path": "", "create_time": ""}
+                if matches(config, item, "id", ("status",)):
+                    found.append(item)
+        return listing(self, config, "routes", found, "id")
+
+
+class VpnAttachments(DataFamily):
+    """The caller's IPsec connections bound to no VPN gateway (for transit routers)."""
+
+    type_name = "alicloud_vpn_gateway_vpn_attachments"
+    action = "DescribeVpnConnections"
+
+    def read(self, call: Call, config: dict[str, Any]) -> dict[str, Any]:
+        found = []
+        for id, connection in call.where(VPN_ATTACHMENT):
+            item = {
+                **connection,
+                "id": id,
+                "vpn_connection_id": id,
+                "attach_type": "CEN",
+                "connection_status": "ike_sa_not_established",
+                "create_time": str(connection.get("create_time")),
+            }
+            if call.owner(VPN_ATTACHMENT, id) == call.account and matches(
+                config, item, "vpn_attachment_name", ("status",)
+            ):
+                found.append(item)
+        return listing(self, config, "attachments", found, "vpn_attachment_name")
