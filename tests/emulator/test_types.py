@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -14,6 +15,7 @@ from tests.emulator.harness import cloud_ids, document, reattached, require_emul
 
 require_emulator()
 
+from constructs_vpn import alicloud  # noqa: E402
 from constructs_vpn.alicloud.schema import load_schema  # noqa: E402
 from constructs_vpn.emulator._tf import Diagnostics  # noqa: E402
 from constructs_vpn.emulator.errors import ApiError  # noqa: E402
@@ -515,3 +517,24 @@ def test_transit_router_attachment_data_sources_list_what_is_attached() -> None:
         RESOURCES["alicloud_cen_transit_router_vpn_attachment"].delete(c, attachment["id"])
     RESOURCES[ROUTE_ENTRY].delete(c, entry["id"])
     RESOURCES["alicloud_cen_transit_router_vpn_attachment"].delete(c, attachment["id"])
+
+
+def test_the_generated_bindings_pin_the_types_of_the_vendored_schema() -> None:
+    """The packages of ``constructs_vpn.alicloud`` (one per type) and the vendored schema are one list."""
+    packages = {p.name for p in Path(alicloud.__file__).parent.iterdir() if (p / "__init__.py").exists()}
+    schema = load_schema()
+    expected = {t.removeprefix("alicloud_") for t in schema["resource_schemas"]} | {
+        "data_" + t for t in schema["data_source_schemas"]
+    }
+    assert packages - {"provider", "schema"} == expected
+
+
+@pytest.mark.terraform
+def test_terraform_reads_every_pinned_type_from_the_emulator(workspace: WorkspaceFactory) -> None:
+    """What ``get`` against the emulator reads (``terraform providers schema -json``) is the pinned list."""
+    ws = workspace("schema", document({"alicloud_cen_instance": {"cen": {}}}))
+    ws.init()
+    read = json.loads(ws.run("providers", "schema", "-json").stdout)
+    [provider] = read["provider_schemas"].values()
+    assert sorted(provider["resource_schemas"]) == sorted(load_schema()["resource_schemas"])
+    assert sorted(provider["data_source_schemas"]) == sorted(load_schema()["data_source_schemas"])
