@@ -16,9 +16,9 @@ from typing import Any, ClassVar, TypeVar
 
 from . import _tf
 from .errors import ApiError
-from .families import DATA_SOURCES, RESOURCES, Call, DataFamily, Family
+from .families import DATA_SOURCES, RESOURCES, UNSERVED, Call, DataFamily, Family
 from .faults import Fault, parse_faults
-from .schema import TypeSpec, provider_spec
+from .schema import TypeSpec, data_source_spec, provider_spec, resource_spec
 from .store import StateError, Store
 from .values import check_config, complete, merge_result, plan_create, plan_update, read_state, to_object
 
@@ -222,6 +222,75 @@ class EmulatedDataSource(_Served, _tf.DataSourceBase):  # type: ignore[misc]
         return complete(family.spec.block, state) if ok and state is not None else None
 
 
+class _Unserved:
+    """A pinned type the emulator declares (its schema is the pinned one, so ``get`` against the emulator writes
+    the same bindings as against the real provider) but does not emulate: validating a configuration that uses
+    it fails with a message that blames the emulator, not the provider."""
+
+    type_name: ClassVar[str]
+    kind: ClassVar[str]
+
+    def __init__(self, provider: AlicloudEmulator) -> None:
+        self.emulator = provider.emulator
+
+    @classmethod
+    def get_name(cls) -> str:
+        return cls.type_name.removeprefix("alicloud_")
+
+    @classmethod
+    def get_schema(cls) -> Any:
+        spec = resource_spec if cls.kind == "resource" else data_source_spec
+        return spec(cls.type_name).to_tf()
+
+    def validate(self, diags: Any, type_name: str, config: dict[str, Any]) -> None:
+        self.refuse(diags)
+
+    def refuse(self, diags: Any) -> None:
+        noun = "resource" if self.kind == "resource" else "data source"
+        diags.add_error(
+            f"The constructs-vpn emulator does not serve the {noun} {self.type_name}",
+            f"`constructs-vpn emulator` declares every type the package pins but does not emulate {self.type_name} "
+            "yet; the real aliyun/alicloud provider does support it. Plan this stack against the real provider "
+            "(a shell without the exports of `constructs-vpn emulator setup`), or leave the type out to try the "
+            "rest against the emulator.",
+        )
+
+
+class UnservedResource(_Unserved, _tf.ResourceBase):  # type: ignore[misc]
+    """Terraform validates before any other call; the operations refuse too, for a client that does not."""
+
+    kind = "resource"
+
+    def create(self, ctx: Any, planned: dict[str, Any]) -> None:
+        self.refuse(ctx.diagnostics)
+
+    def read(self, ctx: Any, current: dict[str, Any]) -> dict[str, Any]:
+        self.refuse(ctx.diagnostics)
+        return current
+
+    def update(self, ctx: Any, current: dict[str, Any], planned: dict[str, Any]) -> dict[str, Any]:
+        self.refuse(ctx.diagnostics)
+        return current
+
+    def delete(self, ctx: Any, current: dict[str, Any]) -> dict[str, Any]:
+        self.refuse(ctx.diagnostics)
+        return current
+
+
+class UnservedDataSource(_Unserved, _tf.DataSourceBase):  # type: ignore[misc]
+    kind = "data_source"
+
+    def read(self, ctx: Any, config: dict[str, Any]) -> None:
+        self.refuse(ctx.diagnostics)
+
+
+def unserved_classes(kind: str, type_names: tuple[str, ...]) -> list[type[_Unserved]]:
+    """Declared-but-refusing classes for pinned types without a family (none while every type is served; a
+    type pinned later is declared, and names the emulator, until it gets one)."""
+    base = UnservedResource if kind == "resource" else UnservedDataSource
+    return [type(_class_name(t), (base,), {"type_name": t}) for t in type_names]
+
+
 def _class_name(type_name: str) -> str:
     return "".join(part.title() for part in type_name.split("_"))
 
@@ -233,10 +302,10 @@ class AlicloudEmulator(_tf.ProviderBase):  # type: ignore[misc]
         self.emulator = emulator
         self._resources = [
             type(_class_name(t), (EmulatedResource,), {"family": f}) for t, f in sorted(RESOURCES.items())
-        ]
+        ] + unserved_classes("resource", UNSERVED["resource"])
         self._data_sources = [
             type(_class_name(t), (EmulatedDataSource,), {"family": f}) for t, f in sorted(DATA_SOURCES.items())
-        ]
+        ] + unserved_classes("data_source", UNSERVED["data_source"])
 
     def get_model_prefix(self) -> str:
         return "alicloud_"

@@ -3,7 +3,8 @@
 Types, Required/Optional/Computed, nesting and item limits come from the provider's
 ``terraform providers schema -json`` form; ForceNew, validation functions, ConflictsWith and which blocks
 are Optional+Computed come from the constraints file. One patch is applied: pre-shared keys and the
-provider's secrets are ``sensitive`` here (the real provider marks nothing sensitive).
+provider's secrets are ``sensitive`` here, and so is an attribute whose objects hold one (the real provider marks
+nothing sensitive).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ __all__ = [
     "NestedSpec",
     "TypeSpec",
     "data_source_spec",
+    "pinned_types",
     "provider_spec",
     "resource_spec",
 ]
@@ -172,6 +174,14 @@ def _check(raw: Mapping[str, Any]) -> Check | None:
     return None
 
 
+def _holds_secret(type_json: Any) -> bool:
+    """Does a cty type hold an object field named as a secret (a data source's ``connections[*].ike_config``
+    holds each connection's ``psk``)? Terraform marks sensitivity per attribute, so the whole list is."""
+    if isinstance(type_json, list) and len(type_json) == 2 and type_json[0] == "object":
+        return any(key in SENSITIVE_NAMES or _holds_secret(value) for key, value in type_json[1].items())
+    return isinstance(type_json, list) and any(_holds_secret(part) for part in type_json[1:])
+
+
 def _translate_block(raw: Mapping[str, Any], facts: Mapping[str, Any], prefix: str) -> BlockSpec:
     attributes: dict[str, AttributeSpec] = {}
     for name, attr in sorted(raw.get("attributes", {}).items()):
@@ -183,7 +193,7 @@ def _translate_block(raw: Mapping[str, Any], facts: Mapping[str, Any], prefix: s
             required=bool(attr.get("required")),
             optional=bool(attr.get("optional")),
             computed=bool(attr.get("computed")),
-            sensitive=bool(attr.get("sensitive")) or name in SENSITIVE_NAMES,
+            sensitive=bool(attr.get("sensitive")) or name in SENSITIVE_NAMES or _holds_secret(attr["type"]),
             deprecated=bool(attr.get("deprecated")),
             force_new=bool(fact.get("ForceNew")),
             description=attr.get("description"),
@@ -208,6 +218,12 @@ def _translate_block(raw: Mapping[str, Any], facts: Mapping[str, Any], prefix: s
 
 def _translate(type_name: str, kind: Kind, raw: Mapping[str, Any], facts: Mapping[str, Any]) -> TypeSpec:
     return TypeSpec(type_name, kind, int(raw.get("version", 0)), _translate_block(raw["block"], facts, ""))
+
+
+def pinned_types(kind: Literal["resource", "data_source"]) -> frozenset[str]:
+    """The resource (or data source) types of the vendored provider schema: what the package pins, and so
+    what the emulator declares."""
+    return frozenset(load_schema()[f"{kind}_schemas"])
 
 
 @cache

@@ -1,25 +1,54 @@
-"""Behaviour per resource family; :data:`RESOURCES` and :data:`DATA_SOURCES` list what the emulator serves."""
+"""Behaviour per resource family; :data:`RESOURCES` and :data:`DATA_SOURCES` list what the emulator serves.
+
+The types the package pins are those of the vendored provider schema (the one list ``check_stack`` and the
+generated bindings use); :data:`UNSERVED` is that list minus the families, so the emulator can declare every
+pinned type and refuse, naming itself, the ones it does not emulate yet.
+"""
 
 from __future__ import annotations
 
+from ..schema import pinned_types
 from .account import Account
-from .attachments import GrantAttachment, RouteTableAssociation, RouteTablePropagation, TransitRouterVpnAttachment
+from .attachments import (
+    CenInstanceGrant,
+    GrantAttachment,
+    RouteTableAssociation,
+    RouteTableAssociations,
+    RouteTablePropagation,
+    RouteTablePropagations,
+    TransitRouterVpnAttachment,
+    TransitRouterVpnAttachments,
+)
 from .base import Call, DataFamily, Family
 from .cen import (
     AvailableResources,
     CenInstance,
+    CenInstances,
+    RouteEntry,
     RouteTable,
     RouteTables,
     TransitRouter,
     TransitRouterCidr,
+    TransitRouters,
     TransitRouterService,
 )
 from .express import PhysicalConnections, TransitRouterVbrAttachment, VirtualBorderRouter
 from .ipam import Ipam, IpamPool, IpamPoolCidr
 from .network import ResourceGroups, TransitRouterVpcAttachment, Vpc, Vpcs, VSwitch, VSwitches, Zones
-from .vpn import CustomerGateway, VcoRoute, VpnAttachment
+from .vpn import (
+    CustomerGateway,
+    CustomerGateways,
+    GatewayZones,
+    VcoRoute,
+    VcoRoutes,
+    VpnAttachment,
+    VpnAttachments,
+    VpnConnection,
+    VpnConnections,
+    VpnGateway,
+)
 
-__all__ = ["DATA_SOURCES", "RESOURCES", "Call", "DataFamily", "Family"]
+__all__ = ["DATA_SOURCES", "RESOURCES", "UNSERVED", "Call", "DataFamily", "Family"]
 
 RESOURCES: dict[str, Family] = {
     family.type_name: family
@@ -34,7 +63,11 @@ RESOURCES: dict[str, Family] = {
         RouteTableAssociation(),
         RouteTablePropagation(),
         GrantAttachment(),
+        CenInstanceGrant(),
+        RouteEntry(),
         VcoRoute(),
+        VpnGateway(),
+        VpnConnection(),
         Vpc(),
         VSwitch(),
         TransitRouterVpcAttachment(),
@@ -58,5 +91,21 @@ DATA_SOURCES: dict[str, DataFamily] = {
         Zones(),
         ResourceGroups(),
         PhysicalConnections(),
+        VpnConnections(),
+        TransitRouters(),
+        CenInstances(),
+        CustomerGateways(),
+        GatewayZones(),
+        TransitRouterVpnAttachments(),
+        RouteTableAssociations(),
+        RouteTablePropagations(),
+        VcoRoutes(),
+        VpnAttachments(),
     )
+}
+
+#: Pinned types without a family, by kind (``resource`` / ``data_source``), sorted.
+UNSERVED: dict[str, tuple[str, ...]] = {
+    "resource": tuple(sorted(pinned_types("resource") - RESOURCES.keys())),
+    "data_source": tuple(sorted(pinned_types("data_source") - DATA_SOURCES.keys())),
 }

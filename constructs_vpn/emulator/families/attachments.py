@@ -6,17 +6,19 @@ from __future__ import annotations
 from typing import Any
 
 from ..errors import ApiError, not_found
-from .base import Call, Family, default
+from .base import Call, DataFamily, Family, default, listing, matches
 from .cen import (
     ASSOCIATION,
     CEN,
     GRANT,
+    INSTANCE_GRANT,
     PROPAGATION,
     TR,
     TR_VBR_ATTACHMENT,
     TR_VPC_ATTACHMENT,
     TR_VPN_ATTACHMENT,
     check_unlinked,
+    find_attachment,
     find_route_table,
     find_transit_router,
     require_grant,
@@ -25,7 +27,13 @@ from .cen import (
 from .express import VBR
 from .network import VPC
 
-__all__ = ["GrantAttachment", "RouteTableAssociation", "RouteTablePropagation", "TransitRouterVpnAttachment"]
+__all__ = [
+    "CenInstanceGrant",
+    "GrantAttachment",
+    "RouteTableAssociation",
+    "RouteTablePropagation",
+    "TransitRouterVpnAttachment",
+]
 
 VPN_ATTACHMENT = "alicloud_vpn_gateway_vpn_attachment"
 
@@ -145,15 +153,8 @@ class _RouteTableLink(Family):
     def create(self, call: Call, planned: dict[str, Any]) -> dict[str, Any]:
         attachment_id = planned.get("transit_router_attachment_id")
         table_id = planned.get("transit_router_route_table_id")
-        attachment = call.lookup(TR_VPN_ATTACHMENT, attachment_id) or next(
-            (
-                a
-                for t in (TR_VPC_ATTACHMENT, TR_VBR_ATTACHMENT)
-                for _, a in call.where(t, transit_router_attachment_id=attachment_id)
-            ),
-            None,
-        )
-        if attachment is None or not attachment_id:
+        attachment = find_attachment(call, attachment_id)
+        if attachment is None:
             raise not_found("InvalidTransitRouterAttachmentId.NotFound", "transit router attachment", attachment_id)
         table = find_route_table(call, table_id)
         if table is None:
@@ -259,12 +260,129 @@ class GrantAttachment(Family):
         default(values, order_type="PayByCenOwner")
 
     def check_delete(self, call: Call, id: str, current: dict[str, Any]) -> None:
-        instance_id = current["instance_id"]
-        _, attachment_type, key, noun, attached = _GRANTABLE[current["instance_type"]]
-        for attachment_id, attachment in call.where(attachment_type, **{key: instance_id}):
-            if attachment.get("cen_id") == current["cen_id"]:
-                raise ApiError(
-                    attached,
-                    f"The {noun} {instance_id} is still attached to CEN instance {current['cen_id']} "
-                    f"({attachment_id}); detach it before revoking the grant.",
-                )
+        check_detached(call, current["instance_type"], current["instance_id"], current["cen_id"])
+
+
+def check_detached(call: Call, kind: str, instance_id: str, cen_id: str) -> None:
+    """A grant is revoked only once the instance it grants is no longer attached to that CEN instance."""
+    _, attachment_type, key, noun, attached = _GRANTABLE[kind]
+    for attachment_id, attachment in call.where(attachment_type, **{key: instance_id}):
+        if attachment.get("cen_id") == cen_id:
+            raise ApiError(
+                attached,
+                f"The {noun} {instance_id} is still attached to CEN instance {cen_id} "
+                f"({attachment_id}); detach it before revoking the grant.",
+            )
+
+
+class CenInstanceGrant(Family):
+    """The older grant (GrantInstanceToCen) of a VPC or VBR to another account's CEN instance; the transit
+    router accepts it like a grant attachment."""
+
+    type_name = INSTANCE_GRANT
+    actions = ("GrantInstanceToCen", "DescribeCenGrantedInstances", "GrantInstanceToCen", "RevokeInstanceFromCen")
+    #: The kind of child instance (a key of :data:`_GRANTABLE`) by its id's prefix.
+    KINDS = {"vpc-": "VPC", "vbr-": "ExpressConnect"}
+
+    def create(self, call: Call, planned: dict[str, Any]) -> dict[str, Any]:
+        child, cen_id, cen_owner = (
+            planned.get("child_instance_id") or "",
+            planned.get("cen_id"),
+            planned.get("cen_owner_id"),
+        )
+        kind = next((k for prefix, k in self.KINDS.items() if child.startswith(prefix)), None)
+        if kind is None:
+            raise ApiError(
+                "IllegalParam.ChildInstanceId",
+                f"The ChildInstanceId {child!r} is neither a VPC (vpc-...) nor a VBR (vbr-...).",
+            )
+        instance_type, _, _, noun, _ = _GRANTABLE[kind]
+        call.require(instance_type, child, "InvalidChildInstanceId.NotFound", noun)
+        if call.lookup(CEN, cen_id, account=cen_owner) is None:
+            raise ApiError(
+                "InvalidCenId.NotFound", f"The CEN instance {cen_id} does not exist in account {cen_owner}.", 404
+            )
+        id = f"{cen_id}:{child}:{cen_owner}"
+        if call.lookup(INSTANCE_GRANT, id) is not None:
+            raise ApiError("Forbidden.AlreadyExists.Grant", f"The grant {id} already exists.")
+        return self.store(call, id, planned)
+
+    def check_delete(self, call: Call, id: str, current: dict[str, Any]) -> None:
+        child = current["child_instance_id"]
+        kind = next(k for prefix, k in self.KINDS.items() if child.startswith(prefix))
+        check_detached(call, kind, child, current["cen_id"])
+
+
+class TransitRouterVpnAttachments(DataFamily):
+    type_name = "alicloud_cen_transit_router_vpn_attachments"
+    action = "ListTransitRouterVpnAttachments"
+
+    def read(self, call: Call, config: dict[str, Any]) -> dict[str, Any]:
+        found = []
+        for id, attachment in call.where(TR_VPN_ATTACHMENT):
+            item = {
+                **attachment,
+                "id": id,
+                "transit_router_attachment_id": id,
+                "resource_type": "VPN",
+                "create_time": str(attachment.get("create_time")),
+            }
+            filters = ("cen_id", "transit_router_id", "transit_router_attachment_id", "status")
+            if call.owner(TR_VPN_ATTACHMENT, id) == call.account and matches(
+                config, item, "transit_router_attachment_name", filters
+            ):
+                found.append(item)
+        return listing(self, config, "attachments", found, "transit_router_attachment_name")
+
+
+def _resource_of(attachment: dict[str, Any]) -> tuple[Any, str]:
+    """The id and kind (``VPN``, ``VPC``, ``VBR``) of what a transit router attachment attaches."""
+    for key, kind in (("vpn_id", "VPN"), ("vpc_id", "VPC"), ("vbr_id", "VBR")):
+        if attachment.get(key):
+            return attachment[key], kind
+    return None, ""
+
+
+class _RouteTableLinks(DataFamily):
+    """The associations (or propagations) of the caller's route tables; each listed by its attachment's id."""
+
+    link_type: str
+    key: str
+
+    def read(self, call: Call, config: dict[str, Any]) -> dict[str, Any]:
+        found = []
+        for id, link in call.where(self.link_type):
+            attachment_id = link["transit_router_attachment_id"]
+            resource_id, resource_type = _resource_of(find_attachment(call, attachment_id) or {})
+            item = {
+                **link,
+                "id": attachment_id,
+                "resource_id": resource_id,
+                "resource_type": resource_type,
+                "transit_router_attachment_resource_id": resource_id,
+                "transit_router_attachment_resource_type": resource_type,
+            }
+            filters = (
+                "transit_router_route_table_id",
+                "transit_router_attachment_id",
+                "transit_router_attachment_resource_id",
+                "transit_router_attachment_resource_type",
+                "status",
+            )
+            if call.owner(self.link_type, id) == call.account and matches(config, item, "id", filters):
+                found.append(item)
+        return listing(self, config, self.key, found, "id")
+
+
+class RouteTableAssociations(_RouteTableLinks):
+    type_name = "alicloud_cen_transit_router_route_table_associations"
+    action = "ListTransitRouterRouteTableAssociations"
+    link_type = ASSOCIATION
+    key = "associations"
+
+
+class RouteTablePropagations(_RouteTableLinks):
+    type_name = "alicloud_cen_transit_router_route_table_propagations"
+    action = "ListTransitRouterRouteTablePropagations"
+    link_type = PROPAGATION
+    key = "propagations"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import datetime
 import hashlib
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, ClassVar
@@ -13,7 +14,7 @@ from ..errors import ApiError, not_found
 from ..schema import BlockSpec, TypeSpec, data_source_spec, resource_spec
 from ..store import Cloud
 
-__all__ = ["Call", "DataFamily", "Family", "default", "objects", "overlay"]
+__all__ = ["Call", "DataFamily", "Family", "default", "hash_id", "listing", "matches", "objects", "overlay"]
 
 #: The first characters of an instance id in a region, as the console shows them (``tr-bp1…``).
 _REGION_CODES = {
@@ -217,3 +218,36 @@ class DataFamily:
 
     def read(self, call: Call, config: dict[str, Any]) -> dict[str, Any]:
         raise NotImplementedError
+
+
+def hash_id(values: list[str]) -> str:
+    return str(int(hashlib.sha256(",".join(values).encode()).hexdigest()[:8], 16))
+
+
+def matches(config: dict[str, Any], item: dict[str, Any], name_key: str, filters: tuple[str, ...]) -> bool:
+    """Does ``item`` pass a data source's ``ids``, ``name_regex`` (on ``name_key``) and the equality
+    ``filters`` its configuration sets?"""
+    ids = config.get("ids")
+    pattern = config.get("name_regex")
+    if ids and item["id"] not in ids:
+        return False
+    if pattern and not re.search(pattern, item.get(name_key) or ""):
+        return False
+    return all(config.get(key) in (None, item.get(key)) for key in filters)
+
+
+def listing(
+    family: DataFamily, config: dict[str, Any], key: str, found: list[dict[str, Any]], name_key: str
+) -> dict[str, Any]:
+    """A data source's result: ``found`` sorted by id and shaped as its ``key`` attribute, their ids and
+    names, and an id hashed from the ids (the provider's ``dataResourceIdHash``)."""
+    found.sort(key=lambda item: str(item["id"]))
+    ids = [item["id"] for item in found]
+    result = {**config, "id": hash_id([str(id) for id in ids])}
+    result[key] = objects(family.spec.block.attributes[key].type, found)
+    result["names"] = [item.get(name_key) or "" for item in found]
+    if not config.get("ids"):
+        result["ids"] = ids
+    if "total_count" in family.spec.block.attributes:
+        result["total_count"] = len(found)
+    return result

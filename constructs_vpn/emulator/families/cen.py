@@ -2,23 +2,26 @@
 
 from __future__ import annotations
 
-import hashlib
 import ipaddress
 import re
 from typing import Any
 
-from ..errors import ApiError
-from .base import Call, DataFamily, Family, default
+from ..errors import ApiError, not_found
+from .base import Call, DataFamily, Family, default, hash_id, listing, matches
 
 __all__ = [
     "AvailableResources",
     "CenInstance",
+    "CenInstances",
+    "RouteEntry",
     "RouteTable",
     "RouteTables",
     "TransitRouter",
     "TransitRouterCidr",
     "TransitRouterService",
+    "TransitRouters",
     "check_unlinked",
+    "find_attachment",
     "hash_id",
     "require_grant",
     "zones",
@@ -32,8 +35,10 @@ TR_VPN_ATTACHMENT = "alicloud_cen_transit_router_vpn_attachment"
 TR_VPC_ATTACHMENT = "alicloud_cen_transit_router_vpc_attachment"
 TR_VBR_ATTACHMENT = "alicloud_cen_transit_router_vbr_attachment"
 GRANT = "alicloud_cen_transit_router_grant_attachment"
+INSTANCE_GRANT = "alicloud_cen_instance_grant"
 ASSOCIATION = "alicloud_cen_transit_router_route_table_association"
 PROPAGATION = "alicloud_cen_transit_router_route_table_propagation"
+ROUTE_ENTRY = "alicloud_cen_transit_router_route_entry"
 
 
 def zones(region: str) -> dict[str, list[str]]:
@@ -70,10 +75,12 @@ def router_in_cen(found: tuple[str, dict[str, Any]] | None, transit_router_id: A
 
 
 def require_grant(call: Call, noun: str, instance_id: Any, owner: str, cen_id: Any) -> None:
-    """An instance of another account is attached only once its owner granted it to the caller's CEN."""
-    if owner != call.account and not any(
-        call.where(GRANT, instance_id=instance_id, cen_id=cen_id, cen_owner_id=call.account)
-    ):
+    """An instance of another account is attached only once its owner granted it to the caller's CEN (a grant
+    attachment, or for a VPC or VBR the older ``cen_instance_grant``)."""
+    granted = any(call.where(GRANT, instance_id=instance_id, cen_id=cen_id, cen_owner_id=call.account)) or any(
+        call.where(INSTANCE_GRANT, child_instance_id=instance_id, cen_id=cen_id, cen_owner_id=call.account)
+    )
+    if owner != call.account and not granted:
         raise ApiError(
             "Forbidden.InstanceNotGranted",
             f"The {noun} {instance_id} of account {owner} is not granted to CEN instance {cen_id}; "
@@ -81,16 +88,31 @@ def require_grant(call: Call, noun: str, instance_id: Any, owner: str, cen_id: A
         )
 
 
+def find_attachment(call: Call, attachment_id: str | None) -> dict[str, Any] | None:
+    """The transit router attachment (VPN, VPC or VBR, any account) with ``attachment_id``."""
+    if not attachment_id:
+        return None
+    return call.lookup(TR_VPN_ATTACHMENT, attachment_id) or next(
+        (
+            a
+            for t in (TR_VPC_ATTACHMENT, TR_VBR_ATTACHMENT)
+            for _, a in call.where(t, transit_router_attachment_id=attachment_id)
+        ),
+        None,
+    )
+
+
 def check_unlinked(call: Call, attachment_id: str) -> None:
-    """Refuse to delete an attachment still associated with or propagating to route tables."""
+    """Refuse to delete an attachment still associated with or propagating to route tables, or the next hop
+    of a route entry."""
     users = [
         a for t in (ASSOCIATION, PROPAGATION) for a, _ in call.where(t, transit_router_attachment_id=attachment_id)
-    ]
+    ] + [e for e, _ in call.where(ROUTE_ENTRY, transit_router_route_entry_next_hop_id=attachment_id)]
     if users:
         raise ApiError(
             "IncorrectStatus.AttachmentHasRouteTable",
-            f"The attachment {attachment_id} is still associated with or propagating to route tables "
-            f"({', '.join(users)}).",
+            f"The attachment {attachment_id} is still associated with or propagating to route tables, or the "
+            f"next hop of route entries ({', '.join(users)}).",
         )
 
 
@@ -268,16 +290,78 @@ class RouteTable(Family):
             raise ApiError(
                 "OperationUnsupported.SystemRouteTable", f"The system route table {table} cannot be deleted."
             )
-        users = [a for t in (ASSOCIATION, PROPAGATION) for a, _ in call.where(t, transit_router_route_table_id=table)]
+        users = [
+            a
+            for t in (ASSOCIATION, PROPAGATION, ROUTE_ENTRY)
+            for a, _ in call.where(t, transit_router_route_table_id=table)
+        ]
         if users:
             raise ApiError(
                 "IncorrectStatus.RouteTableInUse",
-                f"The route table {table} still has associations or propagations ({', '.join(users)}).",
+                f"The route table {table} still has associations, propagations or route entries ({', '.join(users)}).",
             )
 
 
-def hash_id(values: list[str]) -> str:
-    return str(int(hashlib.sha256(",".join(values).encode()).hexdigest()[:8], 16))
+class RouteEntry(Family):
+    """A static route of a custom route table: to an attachment of the table's transit router, or a black hole."""
+
+    type_name = ROUTE_ENTRY
+    actions = (
+        "CreateTransitRouterRouteEntry",
+        "ListTransitRouterRouteEntries",
+        "UpdateTransitRouterRouteEntry",
+        "DeleteTransitRouterRouteEntry",
+    )
+
+    def create(self, call: Call, planned: dict[str, Any]) -> dict[str, Any]:
+        table_id = planned.get("transit_router_route_table_id")
+        found = find_route_table(call, table_id)
+        if found is None:
+            raise ApiError(
+                "InvalidTransitRouterRouteTableId.NotFound",
+                f"The specified route table {table_id} does not exist.",
+                404,
+            )
+        table = found[1]
+        try:
+            destination = ipaddress.IPv4Network(planned.get("transit_router_route_entry_destination_cidr_block") or "")
+        except ValueError:
+            raise ApiError(
+                "IllegalParam.DestinationCidrBlock",
+                f"The DestinationCidrBlock {planned.get('transit_router_route_entry_destination_cidr_block')!r} "
+                "is not a CIDR block.",
+            ) from None
+        self._check_next_hop(call, planned, table["transit_router_id"])
+        for other_id, _ in call.where(
+            ROUTE_ENTRY,
+            transit_router_route_table_id=table_id,
+            transit_router_route_entry_destination_cidr_block=str(destination),
+        ):
+            raise ApiError(
+                "InvalidDestinationCidrBlock.AlreadyExists",
+                f"The route table {table_id} already has a route entry to {destination} ({other_id}).",
+            )
+        entry_id = call.new_id("rte-", 20)
+        planned.update(transit_router_route_entry_id=entry_id, status="Active")
+        planned["transit_router_route_entry_destination_cidr_block"] = str(destination)
+        return self.store(call, f"{table_id}:{entry_id}", planned)
+
+    @staticmethod
+    def _check_next_hop(call: Call, planned: dict[str, Any], transit_router_id: str) -> None:
+        """An ``Attachment`` route names an attachment of the same transit router; a ``BlackHole`` names none."""
+        hop_id = planned.get("transit_router_route_entry_next_hop_id")
+        if planned.get("transit_router_route_entry_next_hop_type") == "BlackHole":
+            if hop_id:
+                raise ApiError("IllegalParam.NextHopId", "A BlackHole route entry takes no NextHopId.")
+            return
+        attachment = find_attachment(call, hop_id)
+        if attachment is None:
+            raise not_found("InvalidTransitRouterAttachmentId.NotFound", "transit router attachment", hop_id)
+        if attachment.get("transit_router_id") != transit_router_id:
+            raise ApiError(
+                "IllegalParam.NextHopId",
+                f"The attachment {hop_id} is not on transit router {transit_router_id}, the route table's.",
+            )
 
 
 class RouteTables(DataFamily):
@@ -339,3 +423,45 @@ class TransitRouterService(DataFamily):
     def read(self, call: Call, config: dict[str, Any]) -> dict[str, Any]:
         # The emulated accounts have the transit router service opened already.
         return {**config, "id": "CenTransitRouterServiceHasBeenOpened", "status": "Opened"}
+
+
+class CenInstances(DataFamily):
+    """The caller's CEN instances (CEN is global: every region lists them)."""
+
+    type_name = "alicloud_cen_instances"
+    action = "DescribeCens"
+
+    def read(self, call: Call, config: dict[str, Any]) -> dict[str, Any]:
+        found = []
+        wanted_tags = (config.get("tags") or {}).items()
+        for id, cen in call.where(CEN):
+            item = {**cen, "id": id, "cen_id": id, "name": cen.get("cen_instance_name")}
+            item["cen_bandwidth_package_ids"] = []
+            if (
+                call.owner(CEN, id) == call.account
+                and matches(config, item, "cen_instance_name", ("status",))
+                and wanted_tags <= (cen.get("tags") or {}).items()
+            ):
+                found.append(item)
+        return listing(self, config, "instances", found, "cen_instance_name")
+
+
+class TransitRouters(DataFamily):
+    """The transit routers of one CEN instance; ``ids`` are ``<cen_id>:<transit_router_id>``, as the resource's."""
+
+    type_name = "alicloud_cen_transit_routers"
+    action = "ListTransitRouters"
+
+    def read(self, call: Call, config: dict[str, Any]) -> dict[str, Any]:
+        call.require(CEN, config.get("cen_id"), "InvalidCenId.NotFound", "CEN instance")
+        wanted = config.get("transit_router_ids")
+        found = []
+        for id, tr in call.where(TR, cen_id=config["cen_id"]):
+            item = {**tr, "id": id, "ali_uid": call.owner(TR, id), "xgw_vip": ""}
+            if (
+                call.owner(TR, id) == call.account
+                and matches(config, item, "transit_router_name", ("status", "transit_router_id"))
+                and (not wanted or tr["transit_router_id"] in wanted)
+            ):
+                found.append(item)
+        return listing(self, config, "transit_routers", found, "transit_router_name")

@@ -19,18 +19,18 @@ here are the emulator's.
 from __future__ import annotations
 
 import ipaddress
-import re
 from typing import Any
 
 from ..errors import ApiError, ProviderError
-from .base import Call, DataFamily, Family, default, objects
-from .cen import TR, check_unlinked, find_transit_router, hash_id, require_grant, router_in_cen, zones
+from .base import Call, DataFamily, Family, default, listing, matches, objects
+from .cen import TR, check_unlinked, find_transit_router, require_grant, router_in_cen, zones
 from .ipam import allocate
 
 __all__ = ["ResourceGroups", "TransitRouterVpcAttachment", "VSwitch", "VSwitches", "Vpc", "Vpcs", "Zones"]
 
 VPC = "alicloud_vpc"
 VSWITCH = "alicloud_vswitch"
+VPN_GATEWAY = "alicloud_vpn_gateway"
 TR_VPC_ATTACHMENT = "alicloud_cen_transit_router_vpc_attachment"
 #: Resource groups besides the account's default one (``call.resource_group_id``): not a served type, only
 #: objects put in the cloud's state (as the acceptance tests' test account does).
@@ -128,6 +128,11 @@ class Vpc(Family):
         users = [a for a, _ in call.where(VSWITCH, vpc_id=id)]
         if users:
             raise ApiError("DependencyViolation.VSwitch", f"The VPC {id} still has vSwitches ({', '.join(users)}).")
+        gateways = [g for g, _ in call.where(VPN_GATEWAY, vpc_id=id)]
+        if gateways:
+            raise ApiError(
+                "DependencyViolation.VpnGateway", f"The VPC {id} still has VPN gateways ({', '.join(gateways)})."
+            )
         attachments = [a for a, _ in call.where(TR_VPC_ATTACHMENT, vpc_id=id)]
         if attachments:
             raise ApiError(
@@ -228,6 +233,12 @@ class VSwitch(Family):
         )
 
     def check_delete(self, call: Call, id: str, current: dict[str, Any]) -> None:
+        for gateway_id, gateway in call.where(VPN_GATEWAY):
+            if id in (gateway.get("vswitch_id"), gateway.get("disaster_recovery_vswitch_id")):
+                raise ApiError(
+                    "DependencyViolation.VpnGateway",
+                    f"The vSwitch {id} is used by VPN gateway {gateway_id}; delete the gateway first.",
+                )
         for attachment_id, attachment in call.where(TR_VPC_ATTACHMENT):
             if any(m.get("vswitch_id") == id for m in attachment.get("zone_mappings") or []):
                 raise ApiError(
@@ -309,16 +320,6 @@ class TransitRouterVpcAttachment(Family):
         check_unlinked(call, current["transit_router_attachment_id"])
 
 
-def _matches(config: dict[str, Any], item: dict[str, Any], name_key: str, filters: tuple[str, ...]) -> bool:
-    ids = config.get("ids")
-    pattern = config.get("name_regex")
-    if ids and item["id"] not in ids:
-        return False
-    if pattern and not re.search(pattern, item.get(name_key) or ""):
-        return False
-    return all(config.get(key) in (None, item.get(key)) for key in filters)
-
-
 class Vpcs(DataFamily):
     type_name = "alicloud_vpcs"
     action = "DescribeVpcs"
@@ -328,11 +329,11 @@ class Vpcs(DataFamily):
         for id, vpc in call.where(VPC, region_id=call.region):
             item = {**vpc, "id": id, "vpc_id": id, "creation_time": vpc.get("create_time"), "region_id": call.region}
             item["vswitch_ids"] = [v for v, _ in call.where(VSWITCH, vpc_id=id)]
-            if call.owner(VPC, id) == call.account and _matches(
+            if call.owner(VPC, id) == call.account and matches(
                 config, item, "vpc_name", ("cidr_block", "status", "vpc_name", "resource_group_id", "is_default")
             ):
                 found.append(item)
-        return _listing(self, config, "vpcs", found, "vpc_name")
+        return listing(self, config, "vpcs", found, "vpc_name")
 
 
 class VSwitches(DataFamily):
@@ -343,26 +344,11 @@ class VSwitches(DataFamily):
         found = []
         for id, vswitch in call.where(VSWITCH):
             item = {**vswitch, "id": id, "creation_time": vswitch.get("create_time"), "available_ip_address_count": 252}
-            if call.owner(VSWITCH, id) == call.account and _matches(
+            if call.owner(VSWITCH, id) == call.account and matches(
                 config, item, "vswitch_name", ("vpc_id", "zone_id", "cidr_block", "status", "vswitch_name")
             ):
                 found.append(item)
-        return _listing(self, config, "vswitches", found, "vswitch_name")
-
-
-def _listing(
-    family: DataFamily, config: dict[str, Any], key: str, found: list[dict[str, Any]], name_key: str
-) -> dict[str, Any]:
-    found.sort(key=lambda item: str(item["id"]))
-    ids = [item["id"] for item in found]
-    result = {**config, "id": hash_id([str(id) for id in ids])}
-    result[key] = objects(family.spec.block.attributes[key].type, found)
-    result["names"] = [item.get(name_key) or "" for item in found]
-    if not config.get("ids"):
-        result["ids"] = ids
-    if "total_count" in family.spec.block.attributes:
-        result["total_count"] = len(found)
-    return result
+        return listing(self, config, "vswitches", found, "vswitch_name")
 
 
 class Zones(DataFamily):
@@ -410,6 +396,6 @@ class ResourceGroups(DataFamily):
         found = [
             {**group, "region_statuses": [{"region_id": call.region, "status": "OK"}]}
             for group in groups
-            if _matches(config, group, "resource_group_name", ("status",))
+            if matches(config, group, "resource_group_name", ("status",))
         ]
-        return _listing(self, config, "groups", found, "resource_group_name")
+        return listing(self, config, "groups", found, "resource_group_name")
