@@ -58,6 +58,9 @@ def test_an_example_stack_outputs_approval_and_a_plan_error(tmp_path: Path, emul
     env = cli_env(root, emulator_env, **variables(root, "dc-destination"))
     state = root / "emulator-state.db"
 
+    planned = run_cli(root, env, "diff", "dc-destination", "--skip-synth")
+    assert planned.returncode == 0, planned.stdout + planned.stderr
+    assert "will be created" in planned.stdout and "planned: 7 added, 0 changed, 0 destroyed" in planned.stdout
     no_answer = run_cli(root, env, "deploy", "dc-destination", "--skip-synth")
     assert no_answer.returncode == 1
     assert "no answer came on stdin" in no_answer.stdout and "--auto-approve" in no_answer.stdout
@@ -71,6 +74,7 @@ def test_an_example_stack_outputs_approval_and_a_plan_error(tmp_path: Path, emul
     assert approved.returncode == 0, approved.stdout + approved.stderr
     saved = json.loads((root / "out.json").read_text("utf-8"))
     assert list(saved) == ["dc-destination"] and saved["dc-destination"]["vpn_connection_id"].startswith("vco-")
+    assert run_cli(root, env, "diff", "dc-destination", "--skip-synth").stdout.endswith("no changes\n")
     shown = run_cli(root, env, "output", "dc-destination", "--skip-synth")
     assert shown.returncode == 0, shown.stderr
     assert json.loads(shown.stdout) == saved
