@@ -11,6 +11,7 @@ from typing import Any
 from ..alicloud import PROVIDER_VERSION
 from ..core.errors import ConstructsVpnError
 from . import emulator, get, graph, init, list_stacks, orchestrate, peer_config, synth, validate
+from .lifecycle import commands as lifecycle
 
 EXIT_CODES = """exit codes:
   0  done, nothing found
@@ -75,7 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
         version=f"%(prog)s {version('constructs-vpn')} (aliyun/alicloud {PROVIDER_VERSION}, cdktf 0.21 output)",
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for module in (init, synth, list_stacks, validate, peer_config, graph, emulator, get, orchestrate):
+    for module in (init, synth, list_stacks, lifecycle, validate, peer_config, graph, emulator, get, orchestrate):
         module.add_parser(commands)
     _describe(parser)
     return parser

@@ -44,30 +44,6 @@ DIGESTS_FILE = "stack-digests.json"
 WORKFLOW = "constructs-vpn"
 
 
-def _manifest_error(manifest: Manifest, name: str, field: str, problem: str) -> ConstructsVpnError:
-    return ConstructsVpnError(
-        f'{manifest.outdir / "manifest.json"}: stack {name!r}: "{field}" {problem}; '
-        "run `constructs-vpn synth` again to rewrite it"
-    )
-
-
-def _dependencies(manifest: Manifest) -> dict[str, list[str]]:
-    """Each stack's dependencies, checked to be stacks of the manifest."""
-    graph: dict[str, list[str]] = {}
-    for name, entry in sorted(manifest.stacks.items()):
-        dependencies = entry.get("dependencies", [])
-        if not isinstance(dependencies, list) or not all(isinstance(d, str) for d in dependencies):
-            raise _manifest_error(manifest, name, "dependencies", f"is {dependencies!r}, not a list of stack names")
-        unknown = [d for d in dependencies if d not in manifest.stacks]
-        if unknown:
-            raise ConstructsVpnError(
-                f"{manifest.outdir / 'manifest.json'}: stack {name!r} depends on {unknown}, which is not a stack "
-                "of the manifest; run `constructs-vpn synth` again to rewrite it"
-            )
-        graph[name] = sorted(dependencies)
-    return graph
-
-
 def _depths(graph: dict[str, list[str]]) -> dict[str, int]:
     """Each stack's longest path to a stack without dependencies (0 for those): Atlantis's order groups. Walked
     with a stack of its own, not recursion: a manifest may chain more stacks than Python has frames."""
@@ -88,40 +64,6 @@ def _depths(graph: dict[str, list[str]]) -> dict[str, int]:
                 path.append(dependency)
                 pending.append(iter(graph[dependency]))
     return depths
-
-
-def _inside(manifest: Manifest, name: str, field: str, relative: str) -> Path:
-    """``relative`` (a path of stack ``name``'s ``field`` in manifest.json) resolved under the synthesized
-    folder, symlinks followed. A crafted manifest must not make orchestrate read or write anywhere else."""
-    folder = manifest.outdir.resolve()
-    try:
-        path = (manifest.outdir / relative).resolve()
-    except (OSError, ValueError, RuntimeError) as error:  # a NUL byte, a symlink loop
-        raise _manifest_error(manifest, name, field, f"{relative!r} is not a path ({error})") from None
-    if not path.is_relative_to(folder):
-        raise _manifest_error(manifest, name, field, f"{relative!r} leads out of {manifest.outdir} (to {path})")
-    return path
-
-
-def _synthesized_path(manifest: Manifest, name: str) -> Path:
-    """The stack's synthesized file, checked to be in the synthesized folder."""
-    return _inside(manifest, name, "synthesizedStackPath", manifest.stacks[name]["synthesizedStackPath"])
-
-
-def _folder_field(manifest: Manifest, name: str) -> str:
-    """The manifest field that gives the stack's folder: ``workingDirectory``, else its synthesized file's."""
-    return "workingDirectory" if manifest.stacks[name].get("workingDirectory") else "synthesizedStackPath"
-
-
-def _working_directory(manifest: Manifest, name: str, file: str = "") -> Path:
-    """The stack's folder (``workingDirectory``, else its synthesized file's), or ``file`` in it; either checked
-    to be in the synthesized folder (a ``file`` that is a link out of it, too)."""
-    entry = manifest.stacks[name]
-    folder = entry.get("workingDirectory") or str(Path(entry["synthesizedStackPath"]).parent)
-    field = _folder_field(manifest, name)
-    if not isinstance(folder, str):
-        raise _manifest_error(manifest, name, field, f"is {folder!r}, not a path")
-    return _inside(manifest, name, field, f"{folder}/{file}" if file else folder)
 
 
 def _relative(path: Path, start: Path) -> str:
@@ -152,32 +94,32 @@ def _hcl_string(manifest: Manifest, name: str, field: str, text: str) -> str:
     """``text`` as an HCL string literal: quoted, and ``${``/``%{`` doubled so that no value is a template.
     HCL reads every string as NFC and has no lone surrogates: a value it would read as another is refused."""
     if any(0xD800 <= ord(char) <= 0xDFFF for char in text):
-        raise _manifest_error(manifest, name, field, f"{text!r} holds a lone surrogate, which no file can hold")
+        raise manifest.error(name, field, f"{text!r} holds a lone surrogate, which no file can hold")
     if not unicodedata.is_normalized("NFC", text):
-        raise _manifest_error(
-            manifest, name, field, f"{text!r} is not in Unicode NFC, and HCL would read it as another name (its NFC)"
+        raise manifest.error(
+            name, field, f"{text!r} is not in Unicode NFC, and HCL would read it as another name (its NFC)"
         )
     return _quoted(text).replace("${", "$${").replace("%{", "%%{")
 
 
 def terragrunt_hcl(manifest: Manifest, name: str) -> str:
     """The ``terragrunt.hcl`` of stack ``name``: a ``dependency`` block per stack it depends on."""
-    here = _working_directory(manifest, name)
+    here = manifest.folder(name)
     label = _hcl_string(manifest, name, "name", name)
     lines = [
         f"# Written by `constructs-vpn orchestrate` from manifest.json: stack {label}.",
         "# Terraform reads cdk.tf.json in this folder; the dependencies only order `terragrunt run --all`.",
     ]
-    for dependency in _dependencies(manifest)[name]:
+    for dependency in manifest.dependencies()[name]:
         label = _hcl_string(manifest, name, "dependencies", dependency)
-        path = _hcl_string(manifest, name, "dependencies", _relative(_working_directory(manifest, dependency), here))
+        path = _hcl_string(manifest, name, "dependencies", _relative(manifest.folder(dependency), here))
         lines += ["", f"dependency {label} {{", f"  config_path  = {path}", "  skip_outputs = true", "}"]
     return "\n".join(lines) + "\n"
 
 
 def atlantis_yaml(manifest: Manifest, root: Path) -> str:
     """``atlantis.yaml`` for a repository whose root is ``root``: a project per stack, in dependency order."""
-    graph = _dependencies(manifest)
+    graph = manifest.dependencies()
     depths = _depths(graph)
     source = _quoted(_relative(manifest.outdir, root) + "/manifest.json")
     lines = [
@@ -192,7 +134,7 @@ def atlantis_yaml(manifest: Manifest, root: Path) -> str:
     for name in sorted(graph, key=lambda n: (depths[n], n)):
         lines += [
             f"- name: {_quoted(name)}",
-            f"  dir: {_quoted(_relative(_working_directory(manifest, name), root))}",
+            f"  dir: {_quoted(_relative(manifest.folder(name), root))}",
             f"  workflow: {WORKFLOW}",
             f"  execution_order_group: {depths[name]}",
             "  autoplan:",
@@ -216,7 +158,7 @@ def stack_digests(manifest: Manifest) -> dict[str, str]:
     """``sha256:<hex>`` of each stack's synthesized file (``cdk.tf.json``, or ``cdk.tf`` with ``--hcl``)."""
     digests: dict[str, str] = {}
     for name in sorted(manifest.stacks):
-        path = _synthesized_path(manifest, name)
+        path = manifest.synthesized_path(name)
         try:
             digests[name] = "sha256:" + hashlib.sha256(path.read_bytes()).hexdigest()
         except OSError as error:
@@ -249,7 +191,7 @@ class StateMove:
 
 
 def _addresses(manifest: Manifest, name: str) -> Iterator[str]:
-    _synthesized_path(manifest, name)  # the document read is in the synthesized folder
+    manifest.synthesized_path(name)  # the document read is in the synthesized folder
     for kind, items in manifest.document(name).get("resource", {}).items():
         yield from (f"{kind}.{item}" for item in items)
 
@@ -280,10 +222,10 @@ def _terragrunt_files(manifest: Manifest) -> dict[Path, str]:
     would overwrite the first's file."""
     owners: dict[Path, str] = {}
     for name in sorted(manifest.stacks):
-        path = _working_directory(manifest, name, "terragrunt.hcl")
+        path = manifest.folder(name, "terragrunt.hcl")
         if path in owners:
-            field = _folder_field(manifest, name)
-            raise _manifest_error(manifest, name, field, f"is the folder of stack {owners[path]!r} too")
+            field = manifest.folder_field(name)
+            raise manifest.error(name, field, f"is the folder of stack {owners[path]!r} too")
         owners[path] = name
     return owners
 

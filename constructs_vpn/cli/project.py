@@ -137,6 +137,56 @@ class Manifest:
         stacks: dict[str, dict[str, Any]] = self.data.get("stacks", {})
         return stacks
 
+    def error(self, name: str, field: str, problem: str) -> ConstructsVpnError:
+        """A hand-edited or crafted ``field`` of stack ``name``: this file's error, with the fix."""
+        return ConstructsVpnError(f'{self.outdir / "manifest.json"}: stack {name!r}: "{field}" {problem}; {_RESYNTH}')
+
+    def dependencies(self) -> dict[str, list[str]]:
+        """Each stack's dependencies, checked to be stacks of the manifest."""
+        graph: dict[str, list[str]] = {}
+        for name, entry in sorted(self.stacks.items()):
+            dependencies = entry.get("dependencies", [])
+            if not isinstance(dependencies, list) or not all(isinstance(d, str) for d in dependencies):
+                raise self.error(name, "dependencies", f"is {dependencies!r}, not a list of stack names")
+            unknown = [d for d in dependencies if d not in self.stacks]
+            if unknown:
+                raise ConstructsVpnError(
+                    f"{self.outdir / 'manifest.json'}: stack {name!r} depends on {unknown}, which is not a stack "
+                    f"of the manifest; {_RESYNTH}"
+                )
+            graph[name] = sorted(dependencies)
+        return graph
+
+    def inside(self, name: str, field: str, relative: str) -> Path:
+        """``relative`` (a path of stack ``name``'s ``field``) resolved under the synthesized folder, symlinks
+        followed: a crafted manifest must not make a command read or write anywhere else."""
+        folder = self.outdir.resolve()
+        try:
+            path = (self.outdir / relative).resolve()
+        except (OSError, ValueError, RuntimeError) as error:  # a NUL byte, a symlink loop
+            raise self.error(name, field, f"{relative!r} is not a path ({error})") from None
+        if not path.is_relative_to(folder):
+            raise self.error(name, field, f"{relative!r} leads out of {self.outdir} (to {path})")
+        return path
+
+    def synthesized_path(self, name: str) -> Path:
+        """The stack's synthesized file, checked to be in the synthesized folder."""
+        return self.inside(name, "synthesizedStackPath", self.stacks[name]["synthesizedStackPath"])
+
+    def folder_field(self, name: str) -> str:
+        """The field that gives the stack's folder: ``workingDirectory``, else its synthesized file's."""
+        return "workingDirectory" if self.stacks[name].get("workingDirectory") else "synthesizedStackPath"
+
+    def folder(self, name: str, file: str = "") -> Path:
+        """The stack's folder (``workingDirectory``, else its synthesized file's), or ``file`` in it; either
+        checked to be in the synthesized folder (a ``file`` that is a link out of it, too)."""
+        entry = self.stacks[name]
+        folder = entry.get("workingDirectory") or str(Path(entry["synthesizedStackPath"]).parent)
+        field = self.folder_field(name)
+        if not isinstance(folder, str):
+            raise self.error(name, field, f"is {folder!r}, not a path")
+        return self.inside(name, field, f"{folder}/{file}" if file else folder)
+
     def is_hcl(self, name: str) -> bool:
         """Was the stack written as HCL (``cdk.tf``, by ``synth --hcl``)?"""
         return not str(self.stacks[name]["synthesizedStackPath"]).endswith(".json")

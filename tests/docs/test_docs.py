@@ -23,7 +23,7 @@ INCLUDE = re.compile(r"<!-- include: (?P<path>\S+) -->\n```(?P<lang>[a-z]*)\n(?P
 FENCE = re.compile(r"^```[a-z]*$", re.M)
 LINK = re.compile(r"\]\((?P<target>[^)#\s]+)(?:#[^)]*)?\)")
 TASKS = {"static-routing", "bgp", "protected-flows", "cross-account", "adopt-existing", "from-cdktf",
-         "test-without-a-cloud-account", "on-premises-device", "fleet"}  # fmt: skip
+         "test-without-a-cloud-account", "on-premises-device", "fleet", "deploy-without-node"}  # fmt: skip
 #: The example app each shell script's copy of the project runs (its cdktf.json "app").
 SCRIPT_APPS = {"docs/examples/peer_config.sh": "stacks.dual_tunnel", "docs/examples/emulator.sh": "stacks.dual_tunnel",
                "docs/examples/fleet.sh": "stacks.fleet"}  # fmt: skip
