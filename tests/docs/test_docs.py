@@ -122,3 +122,18 @@ def test_included_file_runs(path: str, tmp_path: Path, monkeypatch: pytest.Monke
         assert "Apply complete! Resources: 8 added" in done.stdout
         assert re.search(r"remote_addrs = \d+\.\d+\.\d+\.\d+\n", done.stdout), "no gateway address from state"
         assert "Destroy complete! Resources: 8 destroyed." in done.stdout
+
+
+def test_the_unit_test_runs_under_plain_pytest(tmp_path: Path) -> None:
+    """The page's command, ``pytest docs/examples/unit_test.py``, as printed: not only ``python -m pytest``
+    (which puts the current folder on sys.path; plain pytest needs the project's ``pythonpath``)."""
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTEST_ADDOPTS")}
+    env["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), env.get("PATH", "")])
+    page = (DOCS / "test-without-a-cloud-account.md").read_text("utf-8")
+    command = "pytest docs/examples/unit_test.py"
+    assert f"`{command}`" in page
+    done = subprocess.run(
+        [*command.split(), "-n", "0", "-p", "no:cacheprovider"], cwd=REPO_DIR, env=env,
+        capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0 and "2 passed" in done.stdout, done.stdout[-2000:] + done.stderr[-2000:]
