@@ -4,6 +4,7 @@ shell scripts run in a copy of the project (the emulator's against real terrafor
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import runpy
@@ -88,6 +89,7 @@ def _run_script(path: str, project: Path) -> subprocess.CompletedProcess[str]:
         PATH=os.pathsep.join([str(Path(sys.executable).parent), env.get("PATH", "")]),
         CHECKPOINT_DISABLE="1",
         DC3_PSK="Docs-Psk-2024",
+        TMPDIR=str(project / "home"),  # a script's scratch folder (mktemp -d) goes away with the test's
     )
     return subprocess.run(
         ["bash", str(REPO_DIR / path)], cwd=project, env=env, capture_output=True, text=True, timeout=300, check=False
@@ -114,10 +116,14 @@ def test_included_file_runs(path: str, tmp_path: Path, monkeypatch: pytest.Monke
         assert "Docs-Psk-2024" in (tmp_path / "dc3-cisco.txt").read_text()
         assert '"Remote": "47.96.0.10"' in done.stdout
     if path == "docs/examples/fleet.sh":
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["cdktf.json", "docs", "home", "stacks"]
+        assert "context" not in json.loads((tmp_path / "cdktf.json").read_text()), "the script overwrote cdktf.json"
+        demo = Path(re.findall(r"^walk-through project: (.+)$", done.stdout, re.M)[0])
+        assert demo.parent == tmp_path / "home"
         changed = [line for line in done.stdout.splitlines() if line.startswith("fleet-") and "\t" not in line]
         assert changed == ["fleet-site-site-0002"]  # --changed-since: the one site whose IKE changed
         assert len([line for line in done.stdout.splitlines() if line.count("\t") == 2]) == 18  # --moves-from
-        assert (tmp_path / "atlantis.yaml").is_file()
+        assert (demo / "atlantis.yaml").is_file()
     if path == "docs/examples/emulator.sh":
         assert "Apply complete! Resources: 8 added" in done.stdout
         assert re.search(r"remote_addrs = \d+\.\d+\.\d+\.\d+\n", done.stdout), "no gateway address from state"
