@@ -83,12 +83,13 @@ def _run_script(path: str, project: Path) -> subprocess.CompletedProcess[str]:
     shutil.copytree(REPO_DIR / "docs/examples", project / "docs/examples")
     (project / "cdktf.json").write_text(f'{{"language": "python", "app": "python -m {SCRIPT_APPS[path]}"}}')
     (project / "home").mkdir()
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("TF_", "CDKTF_", "CONSTRUCTS_VPN_EMULATOR"))}
+    env = {
+        k: v for k, v in os.environ.items() if not k.startswith(("TF_", "CDKTF_", "CONSTRUCTS_VPN_EMULATOR", "DC3_"))
+    }
     env.update(
         HOME=str(project / "home"),
         PATH=os.pathsep.join([str(Path(sys.executable).parent), env.get("PATH", "")]),
         CHECKPOINT_DISABLE="1",
-        DC3_PSK="Docs-Psk-2024",
         TMPDIR=str(project / "home"),  # a script's scratch folder (mktemp -d) goes away with the test's
     )
     return subprocess.run(
@@ -113,7 +114,7 @@ def test_included_file_runs(path: str, tmp_path: Path, monkeypatch: pytest.Monke
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
     if path == "docs/examples/peer_config.sh":
         assert "<PRE_SHARED_KEY>" in (tmp_path / "dc3-swanctl.conf").read_text()
-        assert "Docs-Psk-2024" in (tmp_path / "dc3-cisco.txt").read_text()
+        assert "Example-Dc3-Psk-2024" in (tmp_path / "dc3-cisco.txt").read_text()  # as printed: no DC3_PSK set
         assert '"Remote": "47.96.0.10"' in done.stdout
     if path == "docs/examples/fleet.sh":
         assert sorted(p.name for p in tmp_path.iterdir()) == ["cdktf.json", "docs", "home", "stacks"]
