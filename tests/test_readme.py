@@ -10,6 +10,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -168,3 +169,34 @@ def test_no_test_data_is_ignored_by_git() -> None:
     )  # fmt: skip
     caches = ("__pycache__/", ".hypothesis/", ".pytest_cache/", ".mypy_cache/")
     assert [p for p in done.stdout.splitlines() if not p.endswith(caches)] == []
+
+
+def _destroy_order(document: dict[str, Any]) -> list[str]:
+    """The resource types of ``document`` in the order ``terraform destroy`` removes them: a resource goes
+    before everything it depends on (``depends_on`` or a reference in its arguments)."""
+    resources = {f"{kind}.{name}": body for kind, items in document["resource"].items() for name, body in items.items()}
+    needs = {
+        address: {
+            other for other in resources if other != address and re.search(rf"\b{re.escape(other)}\b", json.dumps(body))
+        }
+        for address, body in resources.items()
+    }
+    order: list[str] = []
+    while needs:
+        free = sorted(a for a in needs if not any(a in deps for b, deps in needs.items() if b != a))
+        order += free
+        needs = {a: d for a, d in needs.items() if a not in free}
+    return [address.split(".")[0] for address in order]
+
+
+def test_the_destroy_order_is_the_one_the_readme_tells(tmp_path: Path) -> None:
+    from constructs_vpn.core import App
+    from stacks.cross_account import CrossAccountStack
+
+    app = App(outdir=tmp_path)
+    CrossAccountStack(app, "cross-account")
+    order = _destroy_order(app.synth().documents["cross-account"])
+    told = ["alicloud_cen_transit_router_vpn_attachment", "alicloud_cen_transit_router_grant_attachment",
+            "alicloud_vpn_gateway_vpn_attachment"]  # fmt: skip
+    assert [kind for kind in order if kind in told] == told
+    assert "then the attachment, then (cross-account) the grant, and the\nconnection last" in README
