@@ -200,3 +200,31 @@ def test_the_destroy_order_is_the_one_the_readme_tells(tmp_path: Path) -> None:
             "alicloud_vpn_gateway_vpn_attachment"]  # fmt: skip
     assert [kind for kind in order if kind in told] == told
     assert "then the attachment, then (cross-account) the grant, and the\nconnection last" in README
+
+
+def _emulator_block() -> str:
+    return next(b for b in blocks("sh") if "constructs-vpn emulator setup" in b)
+
+
+def test_the_readme_and_the_docs_reach_one_emulated_cloud() -> None:
+    """Both walk-throughs install the emulator in one folder: following both makes one emulated cloud."""
+    folder = re.compile(r"constructs-vpn emulator setup (\S+)\)")
+    script = (REPO_DIR / "docs/examples/emulator.sh").read_text("utf-8")
+    assert folder.findall(_emulator_block()) == folder.findall(script) != []
+
+
+@pytest.mark.terraform
+def test_the_emulator_block_ends_where_it_can_start_again(synthesized: Path, tmp_path: Path) -> None:
+    """The README's emulator block, as printed (answering terraform's prompts), twice in a row: its last
+    command leaves no terraform state or object behind, so the second apply creates the stack again."""
+    from tests.emulator.harness import terraform_binary
+
+    terraform_binary()  # skips (fails in CI) without terraform or the emulator's framework
+    root = tmp_path / "clone"
+    shutil.copytree(synthesized, root, symlinks=True)
+    block = "\n".join(line for line in _emulator_block().splitlines() if not line.startswith("pip install"))
+    for attempt in (1, 2):
+        done = _shell(root, f"exec < <(yes yes)\n{block}")
+        assert done.returncode == 0, f"run {attempt}: " + done.stdout[-3000:] + done.stderr[-3000:]
+        assert re.search(r"Apply complete! Resources: [1-9]\d* added, 0 changed, 0 destroyed", done.stdout)
+        assert "Destroy complete!" in done.stdout
