@@ -144,3 +144,18 @@ def test_the_unit_test_runs_under_plain_pytest(tmp_path: Path) -> None:
         capture_output=True, text=True, timeout=120, check=False,
     )  # fmt: skip
     assert done.returncode == 0 and "2 passed" in done.stdout, done.stdout[-2000:] + done.stderr[-2000:]
+
+
+def test_the_emulator_state_is_described_one_way(capsys: pytest.CaptureFixture[str]) -> None:
+    """The emulated cloud is an SQLite file, ``state.db`` in setup's folder, on every page and in setup's help."""
+    from constructs_vpn.cli.main import main
+
+    texts = {page.name: page.read_text("utf-8") for page in [*PAGES, REPO_DIR / "README.md"]}
+    with pytest.raises(SystemExit):
+        main(["emulator", "setup", "--help"])
+    texts["emulator setup --help"] = capsys.readouterr().out
+    assert "state.db" in texts["emulator setup --help"]
+    for name, text in texts.items():
+        assert "state.json" not in text, name
+        assert not re.search(r"emulated cloud in an? JSON\s+file", text), name
+    assert "DIR/state.db" in texts["test-without-a-cloud-account.md"]
