@@ -17,11 +17,11 @@ def network(stack: TerraformStack, name: str) -> TransitRouter:
 
 
 def psk_variable(stack: TerraformStack, id: str = "psk") -> TerraformVariable:
-    """The pre-shared key as a sensitive input: ``TF_VAR_psk`` or ``-var psk=...``, never in code."""
-    variable = TerraformVariable(
-        stack, id, type="string", sensitive=True, nullable=False, description="IPsec pre-shared key"
-    )
-    add_psk_validation(variable)  # terraform plan refuses a key the console would, before creating anything
+    """The pre-shared key as a sensitive input: ``TF_VAR_psk`` or ``-var psk=...``, never in code. Its validation
+    refuses a key the console would, before anything is created, null included (so no ``nullable=False``, which
+    cdktf's HCL output leaves out: ``synth --hcl`` warned about it)."""
+    variable = TerraformVariable(stack, id, type="string", sensitive=True, description="IPsec pre-shared key")
+    add_psk_validation(variable)
     return variable
 
 

@@ -67,3 +67,13 @@ def test_terraform_plan_refuses_what_the_console_refuses(
     assert refused == sorted(f"psk_{i}" for i, key in enumerate(keys) if not _console_accepts(key)), done.stderr
     assert re.findall(r"the key of '(site-\w)' is missing", done.stderr) == ["site-b", "site-c"], done.stderr
     assert done.returncode == 1 and "Invalid index" not in done.stderr
+
+
+@pytest.mark.terraform
+def test_a_null_key_is_refused_too(tmp_path: Path) -> None:
+    """The examples' key variable needs no ``nullable = false`` (which cdk.tf cannot carry): the rule refuses null."""
+    folder = _stack_document(tmp_path, ["unused"], [])
+    (folder / "terraform.tfvars.json").write_text(json.dumps({"psk_0": None, "site_psks": {}}), "utf-8")
+    assert terraform(folder, "init", "-input=false").returncode == 0
+    done = terraform(folder, "plan", "-input=false")
+    assert done.returncode == 1 and "var.psk_0: a pre-shared key has" in done.stderr, done.stderr
