@@ -53,6 +53,8 @@ _COMMAND = re.compile(rf"^{_WORD} \S")
 MENTIONS = {"constructs-vpn peer-config", "constructs-vpn get"}
 #: Placeholders the pages use, and what stands in for them here.
 PLACEHOLDERS = {" DIR": " cdktf.out", " NAME": " dual-tunnel"}
+#: A walk-through that starts a scratch folder of its own: its later lines need the folder (a shell variable).
+SCRATCH = re.compile(r"\w+=\$\(mktemp -d\)$")
 #: Commands that need more than the virtual environment, each with why and what runs them instead.
 NOT_RUN: dict[str, str] = {
     r"python3 -m venv ": "the README's two commands: .ci/run runs the test one, a fresh clone checks both",
@@ -65,6 +67,7 @@ NOT_RUN: dict[str, str] = {
     r"export TF_VAR_": "a setting of the emulator walk-through: tests/docs runs the whole script",
     r"(constructs-vpn orchestrate --(changed-since|moves-from) |(cp|mv|sed -i) \S*(cdktf\.out|'s/))": "a step of the "
     "fleet walk-through that needs the ones before it: tests/docs runs docs/examples/fleet.sh whole",
+    SCRATCH.pattern: "starts a walk-through in a scratch folder (fleet.sh, get.sh): tests/docs runs the script whole",
     r"python -m benchmarks\.": "a benchmark (minutes; applies against the emulator): run by hand, figures in docs/fleet.md",
 }
 
@@ -77,6 +80,8 @@ def page_commands(page: Path) -> list[str]:
             command = " ".join(re.sub(r"\s#.*$", "", line).split())
             if command and not command.startswith(("#", "set ")):
                 commands.append(command)
+            if SCRATCH.match(command):  # the rest runs in that folder: tests/docs runs the script whole
+                break
     prose = re.sub(r"```.*?```", "", text, flags=re.S)
     commands += [span for span in re.findall(r"``?([^`\n]+)``?", prose) if _COMMAND.match(span)]
     return list(dict.fromkeys(commands))
