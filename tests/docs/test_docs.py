@@ -24,10 +24,10 @@ INCLUDE = re.compile(r"<!-- include: (?P<path>\S+) -->\n```(?P<lang>[a-z]*)\n(?P
 FENCE = re.compile(r"^```[a-z]*$", re.M)
 LINK = re.compile(r"\]\((?P<target>[^)#\s]+)(?:#[^)]*)?\)")
 TASKS = {"static-routing", "bgp", "protected-flows", "cross-account", "adopt-existing", "from-cdktf",
-         "test-without-a-cloud-account", "on-premises-device", "fleet"}  # fmt: skip
+         "test-without-a-cloud-account", "on-premises-device", "fleet", "get"}  # fmt: skip
 #: The example app each shell script's copy of the project runs (its cdktf.json "app").
 SCRIPT_APPS = {"docs/examples/peer_config.sh": "stacks.dual_tunnel", "docs/examples/emulator.sh": "stacks.dual_tunnel",
-               "docs/examples/fleet.sh": "stacks.fleet"}  # fmt: skip
+               "docs/examples/fleet.sh": "stacks.fleet", "docs/examples/get.sh": "stacks"}  # fmt: skip
 
 
 def included() -> list[str]:
@@ -106,7 +106,7 @@ def test_included_file_runs(path: str, tmp_path: Path, monkeypatch: pytest.Monke
         if not tests:  # an app: it synthesized, and what it wrote matches the provider schema
             assert [str(f) for f in check_outdir(tmp_path / "cdktf.out")] == []
         return
-    if path == "docs/examples/emulator.sh":
+    if path in ("docs/examples/emulator.sh", "docs/examples/get.sh"):
         from tests.emulator.harness import terraform_binary
 
         terraform_binary()  # skips (fails in CI) without terraform or the emulator's framework
@@ -125,6 +125,11 @@ def test_included_file_runs(path: str, tmp_path: Path, monkeypatch: pytest.Monke
         assert changed == ["fleet-site-site-0002"]  # --changed-since: the one site whose IKE changed
         assert len([line for line in done.stdout.splitlines() if line.count("\t") == 2]) == 18  # --moves-from
         assert (demo / "atlantis.yaml").is_file()
+    if path == "docs/examples/get.sh":
+        assert "generated alicloud (aliyun/alicloud 1.289.0): " in done.stdout
+        assert "generated module site-tags (./modules/site-tags): 1 variables, 1 outputs" in done.stdout
+        assert done.stdout.endswith("alicloud\nsite_tags\nSiteTags\n"), done.stdout
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["cdktf.json", "docs", "home", "stacks"]
     if path == "docs/examples/emulator.sh":
         assert "Apply complete! Resources: 8 added" in done.stdout
         assert re.search(r"remote_addrs = \d+\.\d+\.\d+\.\d+\n", done.stdout), "no gateway address from state"
