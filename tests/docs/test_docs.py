@@ -164,3 +164,8 @@ def test_the_emulator_state_is_described_one_way(capsys: pytest.CaptureFixture[s
         assert "state.json" not in text, name
         assert not re.search(r"emulated cloud in an? JSON\s+file", text), name
     assert "DIR/state.db" in texts["test-without-a-cloud-account.md"]
+
+
+def test_the_readme_points_to_every_page() -> None:
+    readme = (REPO_DIR / "README.md").read_text("utf-8")
+    assert [task for task in sorted(TASKS) if f"(docs/{task}.md)" not in readme] == []
