@@ -64,6 +64,7 @@ NOT_RUN: dict[str, str] = {
     r"(\S*/)?cdktf ": "needs the cdktf CLI: tests/cli/test_cdktf_cli.py and tests/emulator/test_cdktf_deploy.py",
     r"(cd \S+ && )?(TF_VAR_\w+=\S+ )?terraform ": "needs terraform (and the emulator or a cloud account): tests/emulator, tests/docs",
     r"(eval \"\$\()?constructs-vpn emulator ": "needs the emulator and terraform: tests/emulator, tests/docs",
+    r"sqlite3 ": "edits the emulator's state after an apply: tests/docs runs docs/examples/emulator.sh whole",
     r"export TF_VAR_": "a setting of the emulator walk-through: tests/docs runs the whole script",
     r"(constructs-vpn orchestrate --(changed-since|moves-from) |(cp|mv|sed -i) \S*(cdktf\.out|'s/))": "a step of the "
     "fleet walk-through that needs the ones before it: tests/docs runs docs/examples/fleet.sh whole",

@@ -134,6 +134,9 @@ def test_included_file_runs(path: str, tmp_path: Path, monkeypatch: pytest.Monke
         assert "Apply complete! Resources: 8 added" in done.stdout
         assert re.search(r"remote_addrs = \d+\.\d+\.\d+\.\d+\n", done.stdout), "no gateway address from state"
         assert "Destroy complete! Resources: 8 destroyed." in done.stdout
+        plain = re.sub(r"\x1b\[[0-9;]*m", "", done.stdout)  # terraform colours the plan
+        assert "Plan: 0 to add, 1 to change, 0 to destroy." in plain  # the drift the sqlite3 edit made
+        assert "- tunnel_options_specification {" in plain, "the drift is not in a tunnel (its key hides the rest)"
 
 
 def test_the_unit_test_runs_under_plain_pytest(tmp_path: Path) -> None:
