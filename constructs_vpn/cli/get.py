@@ -19,6 +19,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 import tempfile
 import time
 from dataclasses import dataclass
@@ -423,6 +424,9 @@ def _terraform_schema(requests: list[ProviderRequest]) -> tuple[dict[str, Any], 
         )
         env = {**os.environ, "CHECKPOINT_DISABLE": "1"}
         advice = _offline_advice(requests)
+        names = ", ".join(r.source for r in requests)
+        # the slow part (a download per provider), before any progress line: say what is running
+        print(f"fetching the schema of {names}: terraform init, then providers schema -json", file=sys.stderr)
         _terraform([terraform, "init", "-input=false", "-backend=false", "-no-color"], folder, env, advice)
         schema = json.loads(_terraform([terraform, "providers", "schema", "-json"], folder, env, advice))
         version = json.loads(_terraform([terraform, "version", "-json"], folder, env, advice))

@@ -344,6 +344,9 @@ def test_a_failing_terraform_init_says_how_to_work_offline(
     project = write_project(tmp_path / "app", {"terraformProviders": providers})
     assert main(["get", "--dir", str(project)]) == 1
     err = capsys.readouterr().err
+    fetching = f"fetching the schema of {', '.join(p.split('@')[0] for p in providers)}: terraform init, then"
+    assert err.startswith(fetching)  # said before the slow part runs
+    err = err.split("\n", 1)[1]
     assert err.startswith("error: `terraform init -input=false -backend=false -no-color` failed; offline, ")
     assert err.endswith("Terraform said:\n" + TERRAFORM_SAYS + "\n")
     assert "pass --schema FILE" in err
