@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from constructs_vpn.core import App, Fn, TerraformStack, TerraformVariable
-from constructs_vpn.vpn import CustomerGateway, StaticRoute
+from constructs_vpn.vpn import CustomerGateway, StaticRoute, add_psk_validation
 
 from ._common import network
 from .inventory import COLUMNS, Branch, read_inventory
@@ -32,7 +32,9 @@ class BranchesStack(TerraformStack):
             sensitive=True,
             description="pre-shared key of each branch, by name",
         )
-        for branch in read_inventory(inventory):
+        branches = read_inventory(inventory)
+        add_psk_validation(psks, [branch.name for branch in branches])  # one message per missing or bad key
+        for branch in branches:
             gateway = CustomerGateway(self, f"{branch.name}-gateway", ip_address=branch.ip_address, name=branch.name)
             tr.add_ipsec_connection(
                 branch.name,

@@ -47,6 +47,7 @@ from constructs_vpn.vpn import (
     PropsModel,
     StaticRoute,
     TransitRouter,
+    add_psk_validation,
 )
 
 from .inventory import Branch, Split, read_inventory, split
@@ -155,9 +156,12 @@ def _stack(app: App, id: str, options: FleetOptions) -> TerraformStack:
     return stack
 
 
-def _psks(stack: TerraformStack) -> TerraformVariable:
-    return TerraformVariable(stack, "site_psks", type="map(string)", sensitive=True,
+def _psks(stack: TerraformStack, sites: list[Branch]) -> TerraformVariable:
+    """The stack's ``site_psks``: plan refuses a missing or bad key of one of its ``sites``, one message each."""
+    psks = TerraformVariable(stack, "site_psks", type="map(string)", sensitive=True,
                              description="pre-shared key of each site, by name")  # fmt: skip
+    add_psk_validation(psks, [site.name for site in sites])
+    return psks
 
 
 def build_fleet(app: App, options: FleetOptions | None = None, *, branches: list[Branch] | None = None) -> Hub:
@@ -175,7 +179,7 @@ def build_fleet(app: App, options: FleetOptions | None = None, *, branches: list
     for stack_id, members in groups.items():
         stack = hub_stack if stack_id == hub_stack.node.id else _stack(app, stack_id, options)
         providers = hub_providers if stack is hub_stack else _Providers(stack)
-        psks = _psks(stack)
+        psks = _psks(stack, members)
         for branch in members:
             Site(stack, branch, hub, providers, psks)
     return hub

@@ -6,6 +6,8 @@ between resources, a data source, dependencies and outputs.
 
 from __future__ import annotations
 
+from typing import Any
+
 from constructs_vpn.core import (
     App,
     TerraformDataSource,
@@ -16,6 +18,38 @@ from constructs_vpn.core import (
     TerraformStack,
     TerraformVariable,
 )
+from constructs_vpn.core.hcl_render import typed
+
+
+class _Resource(TerraformResource):
+    """A generic resource that writes its arguments in ``cdk.tf`` too: cdktf's generic ``TerraformResource``
+    writes an empty HCL body (only a class's ``_synthesize_hcl_attributes`` is written), so ``synth --hcl``
+    warned here. A dict, or a list of dicts, is a nested block; anything else a plain argument."""
+
+    def _synthesize_hcl_attributes(self) -> dict[str, Any]:
+        return {name: _hcl_argument(value) for name, value in self._synthesize_attributes().items()}
+
+
+class _DataSource(TerraformDataSource):
+    """A generic data source writing its arguments in ``cdk.tf`` too (see ``_Resource``)."""
+
+    def _synthesize_hcl_attributes(self) -> dict[str, Any]:
+        return {name: _hcl_argument(value) for name, value in self._synthesize_attributes().items()}
+
+
+class _Provider(TerraformProvider):
+    """The generic provider block writing its arguments in ``cdk.tf`` too (see ``_Resource``)."""
+
+    def _synthesize_hcl_attributes(self) -> dict[str, Any]:
+        return {name: _hcl_argument(value) for name, value in self._synthesize_attributes().items()}
+
+
+def _hcl_argument(value: Any) -> Any:
+    blocks = [value] if isinstance(value, dict) else value
+    if isinstance(blocks, list) and blocks and all(isinstance(block, dict) for block in blocks):
+        return typed(blocks, "list", "list", is_block=True)
+    return value
+
 
 ALICLOUD = TerraformProviderGeneratorMetadata(provider_name="alicloud", provider_version_constraint="~> 1.289")
 
@@ -25,7 +59,7 @@ class GenericSiteStack(TerraformStack):
 
     def __init__(self, scope: App, id: str) -> None:
         super().__init__(scope, id)
-        TerraformProvider(
+        _Provider(
             self,
             "alicloud",
             terraform_resource_type="alicloud",
@@ -42,7 +76,7 @@ class GenericSiteStack(TerraformStack):
             "alicloud_cen_transit_router",
             {"cen_id": cen.get_string_attribute("id"), "transit_router_name": "corp-tr"},
         )
-        tables = TerraformDataSource(
+        tables = _DataSource(
             self,
             "tr-tables",
             terraform_resource_type="alicloud_cen_transit_router_route_tables",
@@ -90,6 +124,6 @@ class GenericSiteStack(TerraformStack):
         TerraformOutput(self, "tr_attachment_id", value=attachment.get_string_attribute("id"))
 
     def _resource(self, id: str, type_name: str, attributes: dict[str, object]) -> TerraformResource:
-        return TerraformResource(
+        return _Resource(
             self, id, terraform_resource_type=type_name, terraform_generator_metadata=ALICLOUD, attributes=attributes
         )

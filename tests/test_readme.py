@@ -10,6 +10,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -52,6 +53,8 @@ _COMMAND = re.compile(rf"^{_WORD} \S")
 MENTIONS = {"constructs-vpn peer-config", "constructs-vpn get"}
 #: Placeholders the pages use, and what stands in for them here.
 PLACEHOLDERS = {" DIR": " cdktf.out", " NAME": " dual-tunnel"}
+#: A walk-through that starts a scratch folder of its own: its later lines need the folder (a shell variable).
+SCRATCH = re.compile(r"\w+=\$\(mktemp -d\)$")
 #: Commands that need more than the virtual environment, each with why and what runs them instead.
 NOT_RUN: dict[str, str] = {
     r"python3 -m venv ": "the README's two commands: .ci/run runs the test one, a fresh clone checks both",
@@ -62,9 +65,11 @@ NOT_RUN: dict[str, str] = {
     r"(cd \S+ && )?(TF_VAR_\w+=\S+ )?terraform ": "needs terraform (and the emulator or a cloud account): tests/emulator, tests/docs",
     r"(eval \"\$\()?constructs-vpn emulator ": "needs the emulator and terraform: tests/emulator, tests/docs",
     r"constructs-vpn (deploy|diff|destroy|output)\b": "runs terraform against the emulator: tests/cli/lifecycle",
+    r"sqlite3 ": "edits the emulator's state after an apply: tests/docs runs docs/examples/emulator.sh whole",
     r"export TF_VAR_": "a setting of the emulator walk-through: tests/docs runs the whole script",
     r"(constructs-vpn orchestrate --(changed-since|moves-from) |(cp|mv|sed -i) \S*(cdktf\.out|'s/))": "a step of the "
     "fleet walk-through that needs the ones before it: tests/docs runs docs/examples/fleet.sh whole",
+    SCRATCH.pattern: "starts a walk-through in a scratch folder (fleet.sh, get.sh): tests/docs runs the script whole",
     r"python -m benchmarks\.": "a benchmark (minutes; applies against the emulator): run by hand, figures in docs/fleet.md",
 }
 
@@ -77,6 +82,8 @@ def page_commands(page: Path) -> list[str]:
             command = " ".join(re.sub(r"\s#.*$", "", line).split())
             if command and not command.startswith(("#", "set ")):
                 commands.append(command)
+            if SCRATCH.match(command):  # the rest runs in that folder: tests/docs runs the script whole
+                break
     prose = re.sub(r"```.*?```", "", text, flags=re.S)
     commands += [span for span in re.findall(r"``?([^`\n]+)``?", prose) if _COMMAND.match(span)]
     return list(dict.fromkeys(commands))
@@ -169,3 +176,62 @@ def test_no_test_data_is_ignored_by_git() -> None:
     )  # fmt: skip
     caches = ("__pycache__/", ".hypothesis/", ".pytest_cache/", ".mypy_cache/")
     assert [p for p in done.stdout.splitlines() if not p.endswith(caches)] == []
+
+
+def _destroy_order(document: dict[str, Any]) -> list[str]:
+    """The resource types of ``document`` in the order ``terraform destroy`` removes them: a resource goes
+    before everything it depends on (``depends_on`` or a reference in its arguments)."""
+    resources = {f"{kind}.{name}": body for kind, items in document["resource"].items() for name, body in items.items()}
+    needs = {
+        address: {
+            other for other in resources if other != address and re.search(rf"\b{re.escape(other)}\b", json.dumps(body))
+        }
+        for address, body in resources.items()
+    }
+    order: list[str] = []
+    while needs:
+        free = sorted(a for a in needs if not any(a in deps for b, deps in needs.items() if b != a))
+        order += free
+        needs = {a: d for a, d in needs.items() if a not in free}
+    return [address.split(".")[0] for address in order]
+
+
+def test_the_destroy_order_is_the_one_the_readme_tells(tmp_path: Path) -> None:
+    from constructs_vpn.core import App
+    from stacks.cross_account import CrossAccountStack
+
+    app = App(outdir=tmp_path)
+    CrossAccountStack(app, "cross-account")
+    order = _destroy_order(app.synth().documents["cross-account"])
+    told = ["alicloud_cen_transit_router_vpn_attachment", "alicloud_cen_transit_router_grant_attachment",
+            "alicloud_vpn_gateway_vpn_attachment"]  # fmt: skip
+    assert [kind for kind in order if kind in told] == told
+    assert "then the attachment, then (cross-account) the grant, and the\nconnection last" in README
+
+
+def _emulator_block() -> str:
+    return next(b for b in blocks("sh") if "constructs-vpn emulator setup" in b)
+
+
+def test_the_readme_and_the_docs_reach_one_emulated_cloud() -> None:
+    """Both walk-throughs install the emulator in one folder: following both makes one emulated cloud."""
+    folder = re.compile(r"constructs-vpn emulator setup (\S+)\)")
+    script = (REPO_DIR / "docs/examples/emulator.sh").read_text("utf-8")
+    assert folder.findall(_emulator_block()) == folder.findall(script) != []
+
+
+@pytest.mark.terraform
+def test_the_emulator_block_ends_where_it_can_start_again(synthesized: Path, tmp_path: Path) -> None:
+    """The README's emulator block, as printed (answering terraform's prompts), twice in a row: its last
+    command leaves no terraform state or object behind, so the second apply creates the stack again."""
+    from tests.emulator.harness import terraform_binary
+
+    terraform_binary()  # skips (fails in CI) without terraform or the emulator's framework
+    root = tmp_path / "clone"
+    shutil.copytree(synthesized, root, symlinks=True)
+    block = "\n".join(line for line in _emulator_block().splitlines() if not line.startswith("pip install"))
+    for attempt in (1, 2):
+        done = _shell(root, f"exec < <(yes yes)\n{block}")
+        assert done.returncode == 0, f"run {attempt}: " + done.stdout[-3000:] + done.stderr[-3000:]
+        assert re.search(r"Apply complete! Resources: [1-9]\d* added, 0 changed, 0 destroyed", done.stdout)
+        assert "Destroy complete!" in done.stdout

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
+import os
 import shlex
 import sys
 from pathlib import Path
@@ -12,6 +13,12 @@ from typing import Any
 from ..core.errors import ConstructsVpnError
 from ..emulator import STATE_ENV, Store, install
 from ..emulator.store import StateError
+
+
+def _state_help() -> str:
+    """The --state help names the variable it defaults to and what it holds in this shell now."""
+    now = os.environ.get(STATE_ENV, "").replace("%", "%%")  # argparse formats help with %
+    return f"state file (default: ${STATE_ENV}, {'now ' + now if now else 'not set: run `emulator setup`'})"
 
 
 def add_parser(commands: Any) -> None:
@@ -34,7 +41,7 @@ def add_parser(commands: Any) -> None:
     )
     setup.set_defaults(func=run_setup)
     reset = actions.add_parser("reset", help="delete every emulated object (and the fault-injection call counts)")
-    reset.add_argument("--state", type=Path, help=f"state file (default: ${STATE_ENV})")
+    reset.add_argument("--state", type=Path, help=_state_help())
     reset.set_defaults(func=run_reset)
     seed = actions.add_parser(
         "seed",
@@ -45,10 +52,10 @@ def add_parser(commands: Any) -> None:
         "terraform; the account and region from the stack's default provider block.",
     )
     seed.add_argument("directory", metavar="DIR", type=Path, help="a synthesized stack, e.g. cdktf.out/stacks/NAME")
-    seed.add_argument("--state", type=Path, help=f"state file (default: ${STATE_ENV})")
+    seed.add_argument("--state", type=Path, help=_state_help())
     seed.set_defaults(func=run_seed)
     show = actions.add_parser("show", help="list the emulated objects: type, id, account and region")
-    show.add_argument("--state", type=Path, help=f"state file (default: ${STATE_ENV})")
+    show.add_argument("--state", type=Path, help=_state_help())
     show.set_defaults(func=run_show)
 
 

@@ -19,6 +19,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 import tempfile
 import time
 from dataclasses import dataclass
@@ -280,7 +281,8 @@ def _terraform_get(requests: list[ModuleRequest], folder: Path) -> dict[str, Pat
     keys = {r.fqn.replace("/", "_"): r for r in requests}
     calls = {key: {"source": r.source, **({"version": r.version} if r.version else {})} for key, r in keys.items()}
     (folder / "main.tf.json").write_text(json.dumps({"module": calls}), encoding="utf-8")
-    _terraform([terraform, "get", "-no-color"], str(folder), {**os.environ, "CHECKPOINT_DISABLE": "1"})
+    offline = "offline, give the module a folder on disk as its source (./path; the emulator serves no module)"
+    _terraform([terraform, "get", "-no-color"], str(folder), {**os.environ, "CHECKPOINT_DISABLE": "1"}, offline)
     index = _read_json(folder / ".terraform/modules/modules.json")
     found = {str(m.get("Key")): folder / str(m.get("Dir")) for m in index.get("Modules") or []}
     return {r.fqn: found[key] for key, r in keys.items() if key in found}
@@ -421,19 +423,36 @@ def _terraform_schema(requests: list[ProviderRequest]) -> tuple[dict[str, Any], 
             json.dumps({"terraform": {"required_providers": required}}), encoding="utf-8"
         )
         env = {**os.environ, "CHECKPOINT_DISABLE": "1"}
-        _terraform([terraform, "init", "-input=false", "-backend=false", "-no-color"], folder, env)
-        schema = json.loads(_terraform([terraform, "providers", "schema", "-json"], folder, env))
-        version = json.loads(_terraform([terraform, "version", "-json"], folder, env))
+        advice = _offline_advice(requests)
+        names = ", ".join(r.source for r in requests)
+        # the slow part (a download per provider), before any progress line: say what is running
+        print(f"fetching the schema of {names}: terraform init, then providers schema -json", file=sys.stderr)
+        _terraform([terraform, "init", "-input=false", "-backend=false", "-no-color"], folder, env, advice)
+        schema = json.loads(_terraform([terraform, "providers", "schema", "-json"], folder, env, advice))
+        version = json.loads(_terraform([terraform, "version", "-json"], folder, env, advice))
     selections: dict[str, str] = version.get("provider_selections") or {}
     return schema, selections
 
 
-def _terraform(command: list[str], folder: str, env: dict[str, str]) -> str:
+def _offline_advice(requests: list[ProviderRequest]) -> str:
+    """What to do without network: the emulator serves one provider only (``aliyun/alicloud`` at the pinned
+    version), so it is suggested only when that is every provider asked for; ``--schema`` always works."""
+    schema_way = (
+        "pass --schema FILE (the output of `terraform providers schema -json` run where the registry is reachable)"
+    )
+    others = sorted({r.source for r in requests if r.source != PROVIDER_SOURCE})
+    if others:
+        return f"offline, {schema_way}; the emulator serves only {PROVIDER_SOURCE}, not {', '.join(others)}"
+    return (
+        f"offline, run `constructs-vpn emulator setup DIR` and export what it prints (it serves {PROVIDER_SOURCE} "
+        f"{PROVIDER_VERSION}), or {schema_way}"
+    )
+
+
+def _terraform(command: list[str], folder: str, env: dict[str, str], advice: str) -> str:
+    """Run ``command``; on failure, terraform's own message whole and as it wrote it, then ``advice``."""
     completed = subprocess.run(command, cwd=folder, env=env, capture_output=True, text=True, check=False)
     if completed.returncode != 0:
-        detail = (completed.stderr or completed.stdout).strip().splitlines()[-5:]
-        raise ConstructsVpnError(
-            f"`terraform {' '.join(command[1:])}` failed: {' / '.join(detail)}; offline, run "
-            "`constructs-vpn emulator setup DIR` and export what it prints, or pass --schema FILE"
-        )
+        message = (completed.stderr or completed.stdout).strip()
+        raise ConstructsVpnError(f"`terraform {' '.join(command[1:])}` failed; {advice}. Terraform said:\n{message}")
     return completed.stdout

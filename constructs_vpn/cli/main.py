@@ -19,6 +19,24 @@ EXIT_CODES = """exit codes:
   2  the command line itself is wrong (unknown option, missing argument)"""
 
 
+#: Each subcommand's examples, printed at the end of its help (each is a command line the parser accepts).
+EXAMPLES: dict[str, tuple[str, ...]] = {
+    "synth": ("constructs-vpn synth", "constructs-vpn synth --hcl --output cdktf.out"),
+    "validate": ("constructs-vpn validate cdktf.out",),
+    "peer-config": (
+        "constructs-vpn peer-config --stack dual-tunnel --connection dc3 --format swanctl",
+        "constructs-vpn peer-config --stack dual-tunnel --connection dc3 --format cisco --psk-from-env DC3_PSK",
+    ),
+    "graph": ("constructs-vpn graph --stack dc1-static --format mermaid",),
+    "emulator setup": ('eval "$(constructs-vpn emulator setup ~/.constructs-vpn/emulator)"',),
+    "emulator reset": ("constructs-vpn emulator reset",),
+    "emulator seed": ("constructs-vpn emulator seed cdktf.out/stacks/adopt-existing",),
+    "emulator show": ("constructs-vpn emulator show --state ~/.constructs-vpn/emulator/state.db",),
+    "get": ("constructs-vpn get", "constructs-vpn get --schema schema.json --output imports"),
+    "orchestrate": ("constructs-vpn orchestrate", "constructs-vpn orchestrate --changed-since planned-digests.json"),
+}
+
+
 def _shows(default: Any) -> bool:
     """Is ``default`` worth printing in help (not "none", "off" or "empty")?"""
     return not (default is None or default is False or default in ([], argparse.SUPPRESS))
@@ -49,9 +67,10 @@ class _Parser(argparse.ArgumentParser):
         super().__init__(*args, **kwargs)
 
 
-def _describe(parser: argparse.ArgumentParser) -> None:
-    """A subcommand declared with only a one-line ``help`` gets it as its description too, and an option without
-    help still shows its default (argparse prints nothing for it otherwise)."""
+def _describe(parser: argparse.ArgumentParser, path: str = "") -> None:
+    """A subcommand declared with only a one-line ``help`` gets it as its description too, its examples
+    (:data:`EXAMPLES`) as its epilog, and an option without help still shows its default (argparse prints
+    nothing for it otherwise)."""
     for action in parser._actions:
         if action.help is None and action.option_strings and _shows(action.default):
             action.help = "default: %(default)s"
@@ -61,7 +80,10 @@ def _describe(parser: argparse.ArgumentParser) -> None:
                 summary = summaries.get(name, "")
                 if subparser.description is None and summary:
                     subparser.description = f"{summary[0].upper()}{summary[1:]}."
-                _describe(subparser)
+                command = f"{path} {name}".strip()
+                if command in EXAMPLES:
+                    subparser.epilog = "examples:\n" + "\n".join(f"  {line}" for line in EXAMPLES[command])
+                _describe(subparser, command)
 
 
 def build_parser() -> argparse.ArgumentParser:

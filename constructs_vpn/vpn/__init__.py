@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from .options import StaticRoute as StaticRoute
     from .options import TunnelOptions as TunnelOptions
     from .props import TransitRouterCidrBlock as TransitRouterCidrBlock
+    from .psk_rule import add_psk_validation as add_psk_validation
     from .transit_router import ITransitRouter as ITransitRouter
     from .transit_router import TransitRouter as TransitRouter
 
@@ -51,6 +52,7 @@ _MODULES = {
     "PropsModel": ".options",
     "TransitRouter": ".transit_router",
     "TransitRouterCidrBlock": ".props",
+    "add_psk_validation": ".psk_rule",
 }
 
 __all__ = [
@@ -72,6 +74,7 @@ __all__ = [
     "TransitRouter",
     "TransitRouterCidrBlock",
     "TunnelOptions",
+    "add_psk_validation",
 ]
 
 

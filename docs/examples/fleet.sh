@@ -1,8 +1,13 @@
 set -euo pipefail
-# Three of the 1,000 sites of stacks/fleet.csv, one stack each: the context in cdktf.json picks the
+# Three of the 1,000 sites of stacks/fleet.csv, one stack each, in a scratch project of their own: this
+# repository's cdktf.json and folder stay as they are. The context in the scratch cdktf.json picks the
 # inventory and the split ("stack", "region" or "site").
-head -4 stacks/fleet.csv > sites.csv
-cp docs/examples/fleet-cdktf.json cdktf.json
+demo=$(mktemp -d)
+cp -R stacks "$demo/stacks"
+head -4 stacks/fleet.csv > "$demo/sites.csv"
+cp docs/examples/fleet-cdktf.json "$demo/cdktf.json"
+cd "$demo"
+echo "walk-through project: $demo"
 constructs-vpn synth
 # terragrunt.hcl in each stack's folder, atlantis.yaml here, cdktf.out/stack-digests.json
 constructs-vpn orchestrate

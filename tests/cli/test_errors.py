@@ -7,6 +7,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shlex
 import shutil
 import subprocess
 import sys
@@ -235,6 +236,38 @@ def test_every_subcommand_describes_itself_and_its_defaults(monkeypatch: pytest.
             if default is None or default is False or default in ([], argparse.SUPPRESS):
                 continue
             assert f"default: {default}" in text, f"{parser.prog}: {action.dest} does not show its default"
+
+
+def test_every_command_shows_examples_the_parser_accepts() -> None:
+    """Each subcommand that runs (not a group like ``emulator``) ends its help with examples, and each example
+    is a command line that parses to that subcommand."""
+    parser = build_parser()
+    leaves = [p for p in _subcommands(parser) if not any(isinstance(a, argparse._SubParsersAction) for a in p._actions)]
+    assert len(leaves) >= 10
+    for subparser in leaves:
+        text = subparser.format_help()
+        examples = (
+            [line.strip() for line in text.split("\nexamples:\n", 1)[-1].splitlines()] if "examples:" in text else []
+        )
+        assert examples, f"{subparser.prog}: no examples in its help"
+        for line in examples:
+            words = shlex.split(line.removeprefix('eval "$(').removesuffix(')"'))
+            assert " ".join(words[: len(subparser.prog.split())]) == subparser.prog, line
+            assert parser.parse_args(words[1:]).func is not None, line
+
+
+def test_the_state_default_shows_its_value_now(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``--state`` defaults to the variable setup prints: the help shows what it holds in this shell (a ``%``
+    in the path is printed as is), or that it is unset."""
+    for value, shown in (("/tmp/100%/state.db", "now /tmp/100%/state.db"), (None, "not set: run `emulator setup`")):
+        if value is None:
+            monkeypatch.delenv("CONSTRUCTS_VPN_EMULATOR_STATE", raising=False)
+        else:
+            monkeypatch.setenv("CONSTRUCTS_VPN_EMULATOR_STATE", value)
+        monkeypatch.setenv("COLUMNS", "1000")
+        for action in ("show", "reset", "seed"):
+            emulator = next(p for p in _subcommands(build_parser()) if p.prog == f"constructs-vpn emulator {action}")
+            assert f"(default: $CONSTRUCTS_VPN_EMULATOR_STATE, {shown})" in emulator.format_help()
 
 
 _LEAF = st.none() | st.booleans() | st.integers() | st.text(max_size=4)

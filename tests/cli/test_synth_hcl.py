@@ -28,7 +28,7 @@ def test_synth_hcl_of_the_example_app(tmp_path: Path, capsys: pytest.CaptureFixt
     # formatted as the cdktf CLI formats it (the app writes it unformatted)
     assert '\n  tunnel_options_specification {\n    customer_gateway_id  = "${alicloud_vpn_customer_gateway.' in text
     assert format_hcl(text) == text
-    assert "generic-site: cdk.tf leaves out arguments that cdk.tf.json has" in captured.err
+    assert "cdk.tf leaves out arguments" not in captured.err  # the examples synthesize clean in both forms
     # the same folder synthesized again without --hcl is JSON again, and checked
     assert main(["synth", "--project", str(REPO_DIR), "--output", str(out)]) == 0
     assert "Schema check: every stack matches" in capsys.readouterr().out

@@ -4,6 +4,7 @@ shell scripts run in a copy of the project (the emulator's against real terrafor
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import runpy
@@ -23,10 +24,10 @@ INCLUDE = re.compile(r"<!-- include: (?P<path>\S+) -->\n```(?P<lang>[a-z]*)\n(?P
 FENCE = re.compile(r"^```[a-z]*$", re.M)
 LINK = re.compile(r"\]\((?P<target>[^)#\s]+)(?:#[^)]*)?\)")
 TASKS = {"static-routing", "bgp", "protected-flows", "cross-account", "adopt-existing", "from-cdktf",
-         "test-without-a-cloud-account", "on-premises-device", "fleet", "deploy-without-node"}  # fmt: skip
+         "test-without-a-cloud-account", "on-premises-device", "fleet", "get", "deploy-without-node"}  # fmt: skip
 #: The example app each shell script's copy of the project runs (its cdktf.json "app").
 SCRIPT_APPS = {"docs/examples/peer_config.sh": "stacks.dual_tunnel", "docs/examples/emulator.sh": "stacks.dual_tunnel",
-               "docs/examples/fleet.sh": "stacks.fleet"}  # fmt: skip
+               "docs/examples/fleet.sh": "stacks.fleet", "docs/examples/get.sh": "stacks"}  # fmt: skip
 
 
 def included() -> list[str]:
@@ -82,12 +83,14 @@ def _run_script(path: str, project: Path) -> subprocess.CompletedProcess[str]:
     shutil.copytree(REPO_DIR / "docs/examples", project / "docs/examples")
     (project / "cdktf.json").write_text(f'{{"language": "python", "app": "python -m {SCRIPT_APPS[path]}"}}')
     (project / "home").mkdir()
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("TF_", "CDKTF_", "CONSTRUCTS_VPN_EMULATOR"))}
+    env = {
+        k: v for k, v in os.environ.items() if not k.startswith(("TF_", "CDKTF_", "CONSTRUCTS_VPN_EMULATOR", "DC3_"))
+    }
     env.update(
         HOME=str(project / "home"),
         PATH=os.pathsep.join([str(Path(sys.executable).parent), env.get("PATH", "")]),
         CHECKPOINT_DISABLE="1",
-        DC3_PSK="Docs-Psk-2024",
+        TMPDIR=str(project / "home"),  # a script's scratch folder (mktemp -d) goes away with the test's
     )
     return subprocess.run(
         ["bash", str(REPO_DIR / path)], cwd=project, env=env, capture_output=True, text=True, timeout=300, check=False
@@ -103,7 +106,7 @@ def test_included_file_runs(path: str, tmp_path: Path, monkeypatch: pytest.Monke
         if not tests:  # an app: it synthesized, and what it wrote matches the provider schema
             assert [str(f) for f in check_outdir(tmp_path / "cdktf.out")] == []
         return
-    if path == "docs/examples/emulator.sh":
+    if path in ("docs/examples/emulator.sh", "docs/examples/get.sh"):
         from tests.emulator.harness import terraform_binary
 
         terraform_binary()  # skips (fails in CI) without terraform or the emulator's framework
@@ -111,14 +114,61 @@ def test_included_file_runs(path: str, tmp_path: Path, monkeypatch: pytest.Monke
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
     if path == "docs/examples/peer_config.sh":
         assert "<PRE_SHARED_KEY>" in (tmp_path / "dc3-swanctl.conf").read_text()
-        assert "Docs-Psk-2024" in (tmp_path / "dc3-cisco.txt").read_text()
+        assert "Example-Dc3-Psk-2024" in (tmp_path / "dc3-cisco.txt").read_text()  # as printed: no DC3_PSK set
         assert '"Remote": "47.96.0.10"' in done.stdout
     if path == "docs/examples/fleet.sh":
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["cdktf.json", "docs", "home", "stacks"]
+        assert "context" not in json.loads((tmp_path / "cdktf.json").read_text()), "the script overwrote cdktf.json"
+        demo = Path(re.findall(r"^walk-through project: (.+)$", done.stdout, re.M)[0])
+        assert demo.parent == tmp_path / "home"
         changed = [line for line in done.stdout.splitlines() if line.startswith("fleet-") and "\t" not in line]
         assert changed == ["fleet-site-site-0002"]  # --changed-since: the one site whose IKE changed
         assert len([line for line in done.stdout.splitlines() if line.count("\t") == 2]) == 18  # --moves-from
-        assert (tmp_path / "atlantis.yaml").is_file()
+        assert (demo / "atlantis.yaml").is_file()
+    if path == "docs/examples/get.sh":
+        assert "generated alicloud (aliyun/alicloud 1.289.0): " in done.stdout
+        assert "generated module site-tags (./modules/site-tags): 1 variables, 1 outputs" in done.stdout
+        assert done.stdout.endswith("alicloud\nsite_tags\nSiteTags\n"), done.stdout
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["cdktf.json", "docs", "home", "stacks"]
     if path == "docs/examples/emulator.sh":
         assert "Apply complete! Resources: 8 added" in done.stdout
         assert re.search(r"remote_addrs = \d+\.\d+\.\d+\.\d+\n", done.stdout), "no gateway address from state"
         assert "Destroy complete! Resources: 8 destroyed." in done.stdout
+        plain = re.sub(r"\x1b\[[0-9;]*m", "", done.stdout)  # terraform colours the plan
+        assert "Plan: 0 to add, 1 to change, 0 to destroy." in plain  # the drift the sqlite3 edit made
+        assert "- tunnel_options_specification {" in plain, "the drift is not in a tunnel (its key hides the rest)"
+
+
+def test_the_unit_test_runs_under_plain_pytest(tmp_path: Path) -> None:
+    """The page's command, ``pytest docs/examples/unit_test.py``, as printed: not only ``python -m pytest``
+    (which puts the current folder on sys.path; plain pytest needs the project's ``pythonpath``)."""
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTEST_ADDOPTS")}
+    env["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), env.get("PATH", "")])
+    page = (DOCS / "test-without-a-cloud-account.md").read_text("utf-8")
+    command = "pytest docs/examples/unit_test.py"
+    assert f"`{command}`" in page
+    done = subprocess.run(
+        [*command.split(), "-n", "0", "-p", "no:cacheprovider"], cwd=REPO_DIR, env=env,
+        capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0 and "2 passed" in done.stdout, done.stdout[-2000:] + done.stderr[-2000:]
+
+
+def test_the_emulator_state_is_described_one_way(capsys: pytest.CaptureFixture[str]) -> None:
+    """The emulated cloud is an SQLite file, ``state.db`` in setup's folder, on every page and in setup's help."""
+    from constructs_vpn.cli.main import main
+
+    texts = {page.name: page.read_text("utf-8") for page in [*PAGES, REPO_DIR / "README.md"]}
+    with pytest.raises(SystemExit):
+        main(["emulator", "setup", "--help"])
+    texts["emulator setup --help"] = capsys.readouterr().out
+    assert "state.db" in texts["emulator setup --help"]
+    for name, text in texts.items():
+        assert "state.json" not in text, name
+        assert not re.search(r"emulated cloud in an? JSON\s+file", text), name
+    assert "DIR/state.db" in texts["test-without-a-cloud-account.md"]
+
+
+def test_the_readme_points_to_every_page() -> None:
+    readme = (REPO_DIR / "README.md").read_text("utf-8")
+    assert [task for task in sorted(TASKS) if f"(docs/{task}.md)" not in readme] == []

@@ -315,15 +315,43 @@ def test_without_terraform_the_error_names_both_ways_out(tmp_path: Path, monkeyp
         get([parse_provider("aliyun/alicloud")], tmp_path / "imports")
 
 
-def test_a_failing_terraform_init_says_how_to_work_offline(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+TERRAFORM_SAYS = """\
+Error: Failed to query available provider packages
+
+Could not retrieve the list of available versions for provider hashicorp/random: could not connect to
+registry.terraform.io: failed to request discovery document: dial tcp: lookup registry.terraform.io"""
+
+
+@pytest.mark.parametrize(
+    ("providers", "emulator"),
+    [(["aliyun/alicloud@~> 1.289"], True), (["aliyun/alicloud@~> 1.289", "hashicorp/random@3.6.0"], False)],
+)
+def test_a_failing_terraform_init_says_how_to_work_offline(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    providers: list[str],
+    emulator: bool,
+) -> None:
+    """Terraform's message comes through whole, line for line; the emulator is advised only when it can serve
+    every provider asked for (it serves aliyun/alicloud alone), --schema always."""
     bin_dir = tmp_path / "bin"
     bin_dir.mkdir()
     fake = bin_dir / "terraform"
-    fake.write_text("#!/bin/sh\necho 'Error: Failed to query available provider packages' >&2\nexit 1\n", "utf-8")
+    fake.write_text(f"#!/bin/sh\nprintf '%s\\n' '{TERRAFORM_SAYS}' >&2\nexit 1\n", "utf-8")  # no PATH: builtins
     fake.chmod(0o755)
     monkeypatch.setenv("PATH", str(bin_dir))
-    project = _project_with_alicloud(tmp_path / "app")
+    project = write_project(tmp_path / "app", {"terraformProviders": providers})
     assert main(["get", "--dir", str(project)]) == 1
+    err = capsys.readouterr().err
+    fetching = f"fetching the schema of {', '.join(p.split('@')[0] for p in providers)}: terraform init, then"
+    assert err.startswith(fetching)  # said before the slow part runs
+    err = err.split("\n", 1)[1]
+    assert err.startswith("error: `terraform init -input=false -backend=false -no-color` failed; offline, ")
+    assert err.endswith("Terraform said:\n" + TERRAFORM_SAYS + "\n")
+    assert "pass --schema FILE" in err
+    assert ("constructs-vpn emulator setup" in err) is emulator
+    assert ("the emulator serves only aliyun/alicloud, not hashicorp/random" in err) is not emulator
 
 
 def test_the_schema_comes_from_terraform_init_and_providers_schema(

@@ -181,3 +181,13 @@ def test_a_region_is_a_region_id_or_rejected_at_its_cell(tmp_path: Path, region:
         with pytest.raises(ValidationError) as caught:
             read_inventory(path)
         assert [(p.path, p.field) for p in caught.value.problems] == [(f"{path}:2:4", "region")]
+
+
+def test_the_page_says_how_to_give_every_variable_the_stacks_ask_for(tmp_path: Path) -> None:
+    """The recipe does not stop at apply: each variable without a default is shown with its TF_VAR_ name."""
+    page = (REPO_DIR / "docs/fleet.md").read_text("utf-8")
+    for split in ("stack", "region", "site"):
+        for stack, document in synth(tmp_path, split).items():
+            for name, variable in document.get("variable", {}).items():
+                if "default" not in variable:
+                    assert f"export TF_VAR_{name}='" in page, f"{stack}: variable {name} is not on docs/fleet.md"
