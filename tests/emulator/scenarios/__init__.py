@@ -4,7 +4,7 @@
 A scenario is a list of steps run in order in one workspace against the emulator (``test_scenarios.py``):
 each step's configuration is planned, the plan must be the step's ``changes`` (address -> terraform's
 actions), it is applied and the next plan must be empty; or the apply must be refused with ``refused`` (an
-API error code). After the steps the resources are imported into a fresh state and
+API error code). After the steps the resources of the last applied step are imported into a fresh state and
 compared attribute by attribute (as the SDK's ImportStateVerify does), then everything is destroyed and the
 emulated cloud must be empty. Every step says which provider or API behaviour it checks (``fact``).
 """

@@ -182,4 +182,42 @@ TR_VPN_ATTACHMENT = Scenario(
     ),
 )
 
-SCENARIOS = (CUSTOMER_GATEWAY, VPN_ATTACHMENT, TR_VPN_ATTACHMENT)
+VCO_ROUTE = "alicloud_vpn_gateway_vco_route"
+
+
+def _routed(*destinations: str) -> dict[str, Any]:
+    """The connection ``vpn`` with a route to each destination through it."""
+    connection = "${alicloud_vpn_gateway_vpn_attachment.vpn.id}"
+    return {
+        CGW: {"dc": _gateway()},
+        VPN: {"vpn": _dual()},
+        VCO_ROUTE: {
+            f"r{index}": {"vpn_connection_id": connection, "next_hop": connection, "route_dest": dest, "weight": 100}
+            for index, dest in enumerate(destinations)
+        },
+    }
+
+
+VCO_ROUTE_SCENARIO = Scenario(
+    "vpn_gateway_vco_route",
+    (
+        Step(
+            "alicloud_vpn_gateway_vco_route: a destination route through the connection (CreateVcoRouteEntry)",
+            _routed("192.168.10.0/24"),
+            {f"{CGW}.dc": CREATE, f"{VPN}.vpn": CREATE, f"{VCO_ROUTE}.r0": CREATE},
+        ),
+        Step(
+            "CreateVcoRouteEntry: a second route to the same destination on the connection is refused "
+            "(VpnRouteEntry.AlreadyExists); every argument of the type is ForceNew, so nothing updates in place",
+            _routed("192.168.10.0/24", "192.168.10.0/24"),
+            refused="VpnRouteEntry.AlreadyExists",
+        ),
+        Step(
+            "alicloud_vpn_gateway_vco_route: route_dest is ForceNew, another destination replaces the route",
+            _routed("192.168.20.0/24"),
+            {f"{VCO_ROUTE}.r0": REPLACE},
+        ),
+    ),
+)
+
+SCENARIOS = (CUSTOMER_GATEWAY, VPN_ATTACHMENT, TR_VPN_ATTACHMENT, VCO_ROUTE_SCENARIO)
