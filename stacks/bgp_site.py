@@ -1,5 +1,6 @@
 """A single-tunnel BGP site: dynamic routing over 169.254.10.0/30, a health check (which only a single-tunnel
-connection takes), and a dotted 4-byte ASN."""
+connection takes), and a dotted 4-byte ASN. For an account or region that still creates single-tunnel
+connections (on the emulator: CONSTRUCTS_VPN_EMULATOR_SINGLE_TUNNEL=accept)."""
 
 from __future__ import annotations
 

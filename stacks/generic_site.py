@@ -1,7 +1,8 @@
 """One IPsec site declared with the engine's generic resources only (no generated bindings).
 
 It shows what the core does on its own: a provider, a sensitive variable for the pre-shared key, references
-between resources, a data source, dependencies and outputs.
+between resources, a data source, dependencies and outputs. Its connection is single-tunnel, for an account or
+region that still creates them (on the emulator: CONSTRUCTS_VPN_EMULATOR_SINGLE_TUNNEL=accept).
 """
 
 from __future__ import annotations

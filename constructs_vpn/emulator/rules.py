@@ -141,9 +141,11 @@ def check_health_check_single_tunnel(values: Mapping[str, Any]) -> None:
         )
 
 
-#: ``refuse``: create single-tunnel IPsec connections as the API now does in every region (see
-#: :func:`check_single_tunnel_create`); ``accept`` (the default): as regions still on single-tunnel do.
+#: The emulated account's option for single-tunnel creation: ``refuse`` (the default) as the API does for
+#: transit routers today (see :func:`check_single_tunnel_create`); ``accept`` for an account or region that
+#: still creates single-tunnel connections, which the single-tunnel examples declare they need.
 SINGLE_TUNNEL_ENV = "CONSTRUCTS_VPN_EMULATOR_SINGLE_TUNNEL"
+SINGLE_TUNNEL_MODES = ("refuse", "accept")
 #: The parameters of CreateVpnAttachment that only a single-tunnel connection takes.
 SINGLE_TUNNEL_PARAMETERS = (
     "ike_config",
@@ -153,6 +155,19 @@ SINGLE_TUNNEL_PARAMETERS = (
     "enable_dpd",
     "enable_nat_traversal",
 )
+
+
+def single_tunnel_mode() -> str:
+    """The account's single-tunnel option from :data:`SINGLE_TUNNEL_ENV`; a value that is neither mode is
+    refused rather than read as one, so a typo does not silently change what the emulator accepts."""
+    mode = os.environ.get(SINGLE_TUNNEL_ENV, "refuse")
+    if mode not in SINGLE_TUNNEL_MODES:
+        raise ApiError(
+            "InvalidParameter.EmulatorSetting",
+            f"{SINGLE_TUNNEL_ENV}={mode!r} is not an option: set it to accept (an account that still creates "
+            "single-tunnel connections) or refuse (the default), or unset it.",
+        )
+    return mode
 
 
 def check_single_tunnel_create(values: Mapping[str, Any]) -> None:
@@ -168,16 +183,17 @@ def check_single_tunnel_create(values: Mapping[str, Any]) -> None:
     June 2026) agrees with both: in the transit router scenario a new connection takes, besides the required
     parameters, only the dual-tunnel ones (Name, NetworkType, EffectImmediately, Tags, ResourceGroupId,
     TunnelOptionsSpecification, EnableTunnelsBgp). So the parameters, not customer_gateway_id, are refused.
-    Enforced under ``CONSTRUCTS_VPN_EMULATOR_SINGLE_TUNNEL=refuse``; by default the emulator stays a region
-    that still accepts them, which the single-tunnel examples need. The acceptance replay runs _legacyFields in
-    the refuse mode, its test account's behaviour (tests/emulator/provider_account.py).
+    Enforced by default, the API's behaviour today; ``CONSTRUCTS_VPN_EMULATOR_SINGLE_TUNNEL=accept`` emulates an
+    account or region that still accepts them. Adopting an existing single-tunnel connection (an import) creates
+    nothing and is never refused.
     """
-    if os.environ.get(SINGLE_TUNNEL_ENV, "accept") != "refuse" or values.get("tunnel_options_specification"):
+    if single_tunnel_mode() == "accept" or values.get("tunnel_options_specification"):
         return
     given = [name for name in SINGLE_TUNNEL_PARAMETERS if values.get(name) not in (None, [])]
     if given:
         raise ApiError(
             "VpnConnection.InvalidCreateTunnelOptions",
             "IPsec-VPN connections for transit routers are created in dual-tunnel mode: set "
-            f"tunnel_options_specification (two tunnels) instead of {', '.join(given)}.",
+            f"tunnel_options_specification (two tunnels) instead of {', '.join(given)}; an emulated account "
+            f"that still creates single-tunnel connections is {SINGLE_TUNNEL_ENV}=accept.",
         )

@@ -140,7 +140,7 @@ def seed(directory: Path, store: Store, environment: Mapping[str, str] | None = 
     environment = os.environ if environment is None else environment
     region = provider.get("region") or environment.get("ALICLOUD_REGION") or DEFAULT_REGION
     with store.transaction() as cloud:
-        resolver = _Resolver(document, Call(cloud, account_of(provider), region), environment, source)
+        resolver = _Resolver(document, Call(cloud, account_of(provider), region, standing=True), environment, source)
         for type_name in ORDER:
             for name, config in document.get("resource", {}).get(type_name, {}).items():
                 address = f"{type_name}.{name}"

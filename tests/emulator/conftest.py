@@ -24,13 +24,16 @@ def emulator_env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
 WorkspaceFactory = Callable[..., Workspace]
 
 
-def _factory(root: Path, env: Mapping[str, str]) -> WorkspaceFactory:
+def _factory(root: Path, env: Mapping[str, str], module: Any) -> WorkspaceFactory:
+    """Workspaces in ``root``; each in the emulated account the test module declares, if any (its
+    ``EMULATED_ACCOUNT``: the emulator settings of an account that behaves otherwise than the API's default)."""
     terraform = terraform_binary()
+    account: Mapping[str, str] = getattr(module, "EMULATED_ACCOUNT", {})
 
     def make(name: str, document: Mapping[str, Any] | None = None, **extra_env: str) -> Workspace:
         directory = root / name
         directory.mkdir(parents=True)
-        workspace = Workspace(directory, terraform, env, dict(extra_env))
+        workspace = Workspace(directory, terraform, env, {**account, **extra_env})
         if document is not None:
             workspace.write(document)
         return workspace
@@ -39,11 +42,13 @@ def _factory(root: Path, env: Mapping[str, str]) -> WorkspaceFactory:
 
 
 @pytest.fixture
-def workspace(tmp_path: Path, emulator_env: dict[str, str]) -> WorkspaceFactory:
+def workspace(request: pytest.FixtureRequest, tmp_path: Path, emulator_env: dict[str, str]) -> WorkspaceFactory:
     """``workspace(name, document=None, **env)``: a new folder run against the emulator."""
-    return _factory(tmp_path, emulator_env)
+    return _factory(tmp_path, emulator_env, request.module)
 
 
 @pytest.fixture(scope="module")
-def module_workspace(tmp_path_factory: pytest.TempPathFactory, emulator_env: dict[str, str]) -> WorkspaceFactory:
-    return _factory(tmp_path_factory.mktemp("scenarios"), emulator_env)
+def module_workspace(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, emulator_env: dict[str, str]
+) -> WorkspaceFactory:
+    return _factory(tmp_path_factory.mktemp("scenarios"), emulator_env, request.module)

@@ -12,10 +12,13 @@ from typing import Any
 
 import pytest
 
+from constructs_vpn.emulator.rules import SINGLE_TUNNEL_ENV
 from tests.emulator.conftest import WorkspaceFactory
 from tests.emulator.harness import PROVIDER, Run, Workspace, document
 
 pytestmark = pytest.mark.terraform
+#: An account that still creates single-tunnel connections (most rules checked here are single-tunnel ones).
+EMULATED_ACCOUNT = {SINGLE_TUNNEL_ENV: "accept"}
 
 ACCOUNT_B = "2222222222222222"
 CEN_ID = "${alicloud_cen_instance.cen.id}"

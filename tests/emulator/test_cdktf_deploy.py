@@ -13,6 +13,7 @@ import pytest
 from constructs_vpn.core import App
 from stacks import build_app
 from tests.emulator.harness import VARIABLE_VALUE, cloud_ids, cloud_objects, terraform_binary
+from tests.emulator.test_lifecycle import SINGLE_TUNNEL_ACCOUNT, SINGLE_TUNNEL_STACKS
 from tests.tooling import REPO_DIR, require
 
 pytestmark = [pytest.mark.terraform, pytest.mark.cdktf_cli]
@@ -50,6 +51,8 @@ def test_cdktf_deploy_and_destroy(tmp_path: Path, emulator_env: dict[str, str]) 
         CI="1",
         CONSTRUCTS_VPN_EMULATOR_STATE=str(state),
     )
+    if stack.node.id in SINGLE_TUNNEL_STACKS:
+        env.update(SINGLE_TUNNEL_ACCOUNT)
     (tmp_path / "home").mkdir()
 
     def cdktf_run(*args: str) -> subprocess.CompletedProcess[str]:

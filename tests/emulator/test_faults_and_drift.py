@@ -13,11 +13,14 @@ import time
 import pytest
 
 from constructs_vpn.emulator import STATE_ENV, Store
+from constructs_vpn.emulator.rules import SINGLE_TUNNEL_ENV
 from tests.emulator.conftest import WorkspaceFactory
 from tests.emulator.harness import Workspace, cloud_ids
 from tests.emulator.test_api_rules import site
 
 pytestmark = pytest.mark.terraform
+#: An account that still creates single-tunnel connections (the connections here are single-tunnel ones).
+EMULATED_ACCOUNT = {SINGLE_TUNNEL_ENV: "accept"}
 
 FAULTS = "CONSTRUCTS_VPN_EMULATOR_FAULTS"
 ATTACHMENT = "alicloud_cen_transit_router_vpn_attachment"

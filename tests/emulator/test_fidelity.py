@@ -9,11 +9,15 @@ from typing import Any
 
 import pytest
 
+from constructs_vpn.emulator.rules import SINGLE_TUNNEL_ENV
 from tests.emulator.conftest import WorkspaceFactory
 from tests.emulator.harness import Workspace, document
 from tests.emulator.test_api_rules import CEN_ID, TR_ID, VPN_ID, site, vpn
 
 pytestmark = pytest.mark.terraform
+#: Most connections here are single-tunnel (the rules they check are single-tunnel ones): an account that still
+#: creates them. The default, the API's refusal, is tested in test_single_tunnel_account.py.
+EMULATED_ACCOUNT = {SINGLE_TUNNEL_ENV: "accept"}
 
 VPN = "alicloud_vpn_gateway_vpn_attachment"
 CGW = "${alicloud_vpn_customer_gateway.cgw.id}"
@@ -123,20 +127,6 @@ def test_auto_publish_route_enabled_left_out_plans_no_change(workspace: Workspac
     assert ws.plan_exit_code() == 0, ws.runs[-1]
     (record,) = ws.cloud()["alicloud_cen_transit_router_vpn_attachment"].values()
     assert record["attributes"]["auto_publish_route_enabled"] is False
-
-
-def test_single_tunnel_parameters_are_refused_where_the_api_is_dual_tunnel_only(workspace: WorkspaceFactory) -> None:
-    ws = workspace(
-        "refuse-single",
-        document({**GATEWAY, VPN: {"vpn": vpn()}}),
-        CONSTRUCTS_VPN_EMULATOR_SINGLE_TUNNEL="refuse",
-    )
-    ws.init()
-    failed = ws.apply(expect=1)
-    assert "VpnConnection.InvalidCreateTunnelOptions" in failed.output
-    accepted = {"customer_gateway_id": CGW, "local_subnet": "0.0.0.0/0", "remote_subnet": "0.0.0.0/0"}
-    ws.write(document({**GATEWAY, VPN: {"vpn": accepted}}))
-    ws.apply()
 
 
 def test_a_malformed_fault_specification_is_shown_by_terraform(workspace: WorkspaceFactory) -> None:

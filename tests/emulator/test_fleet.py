@@ -21,6 +21,7 @@ from constructs_vpn.core import App
 from stacks.fleet import build_fleet
 from tests.emulator.conftest import WorkspaceFactory
 from tests.emulator.harness import VARIABLE_VALUE, Workspace, cloud_ids, cloud_objects, stack_env, terraform_binary
+from tests.emulator.test_api_rules import EMULATED_ACCOUNT as SINGLE_TUNNEL_ACCOUNT
 from tests.emulator.test_api_rules import site as one_site
 from tests.tooling import REPO_DIR, require
 
@@ -98,7 +99,8 @@ def test_applies_at_once_on_one_cloud_lose_no_object(tmp_path: Path, workspace: 
     for n in range(4):
         stack = one_site()
         stack["resource"]["alicloud_vpn_customer_gateway"]["cgw"]["ip_address"] = f"203.0.113.{20 + n}"
-        spaces.append(workspace(f"site-{n}", stack, CONSTRUCTS_VPN_EMULATOR_STATE=str(cloud)))
+        # The site's connection is single-tunnel: an account that still creates one.
+        spaces.append(workspace(f"site-{n}", stack, CONSTRUCTS_VPN_EMULATOR_STATE=str(cloud), **SINGLE_TUNNEL_ACCOUNT))
     for space in spaces:
         space.init()
     with ThreadPoolExecutor(max_workers=len(spaces)) as pool:

@@ -1,30 +1,35 @@
 """The network families' API rules without Terraform: default VPC and vSwitches, the provider's refusal to
-enable IPv6 without a mask, resource groups, VPC grants; and the test account the acceptance scenarios read."""
+enable IPv6 without a mask, resource groups, VPC grants."""
 
 from __future__ import annotations
 
 import ipaddress
-import json
-from pathlib import Path
 from typing import Any
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tests.emulator.harness import cloud_objects, require_emulator
+from tests.emulator.harness import require_emulator
 
 require_emulator()
 
 from constructs_vpn.emulator.errors import ApiError, ProviderError  # noqa: E402
 from constructs_vpn.emulator.families import DATA_SOURCES, RESOURCES, Call  # noqa: E402
 from constructs_vpn.emulator.families.network import RESOURCE_GROUP, region_zone_ids  # noqa: E402
-from constructs_vpn.emulator.store import Cloud, Store  # noqa: E402
-from tests.emulator.provider_account import ENVIRONMENT, NEEDS, SECOND_GROUP_ID, create, seed_test_account  # noqa: E402
+from constructs_vpn.emulator.store import Cloud  # noqa: E402
+from constructs_vpn.emulator.values import complete, to_object  # noqa: E402
 
 ACCOUNT = "1234567890123456"
 REGION = "cn-hangzhou"
 ZONES = region_zone_ids(REGION)
+
+
+def create(call: Call, type_name: str, config: dict[str, Any]) -> str:
+    """Create an object through its family, as ``terraform apply`` of ``config`` would; its id."""
+    family = RESOURCES[type_name]
+    created: str = family.create(call, to_object(complete(family.spec.block, config)))["id"]
+    return created
 
 
 def new_call(account: str = ACCOUNT, region: str = REGION, cloud: Cloud | None = None) -> Call:
@@ -163,37 +168,3 @@ def test_a_vpc_can_be_granted_to_a_cen_instance() -> None:
     assert create(call, type_name, grant) == f"VPC:{vpc}:{ACCOUNT}:{cen}"
     assert refusal(call, type_name, {**grant, "instance_id": "vpc-missing"}).code == "InvalidInstanceId.NotFound"
     assert refusal(call, type_name, {**grant, "instance_type": "CCN"}).code == "IllegalParam.InstanceType"
-
-
-# --- the provider's test account ------------------------------------------------------------------------
-
-
-def test_every_scenario_of_the_test_account_exists() -> None:
-    acceptance = Path(__file__).parent / "acceptance"
-    scenarios = {
-        f"{m['type']}/{m['test']}"
-        for m in (json.loads(p.read_text(encoding="utf-8")) for p in acceptance.glob("*/*/manifest.json"))
-    }
-    assert set(NEEDS) | set(ENVIRONMENT) <= scenarios
-
-
-def test_the_test_account_holds_what_the_scenarios_read(tmp_path: Path) -> None:
-    for index, scenario in enumerate(sorted(NEEDS)):
-        state = tmp_path / f"{index}.db"
-        ids = seed_test_account(Store(state), scenario, REGION)
-        assert ids and all(any(id in table for table in cloud_objects(state).values()) for id in ids), scenario
-    store = Store(tmp_path / "nodeleting.db")
-    ids = seed_test_account(store, "alicloud_vpn_customer_gateway/TestAccAliCloudVPNCustomerGateway_basic2", REGION)
-    with store.snapshot() as cloud:
-        vpcs = DATA_SOURCES["alicloud_vpcs"].read(new_call(cloud=cloud), {"name_regex": "default-NODELETING"})
-    assert len(vpcs["ids"]) == 1 and ids == sorted([vpcs["ids"][0], *vpcs["vpcs"][0]["vswitch_ids"]])
-    store = Store(tmp_path / "groups.db")
-    assert seed_test_account(store, "alicloud_cen_instance/TestAccAliCloudCenInstance_basic0", REGION) == [
-        SECOND_GROUP_ID
-    ]
-    with store.snapshot() as cloud:
-        listed = DATA_SOURCES["alicloud_resource_manager_resource_groups"].read(new_call(cloud=cloud), {})
-    assert listed["ids"][1] == SECOND_GROUP_ID
-    # A scenario that reads nothing of the test account starts from an empty cloud.
-    assert seed_test_account(Store(tmp_path / "none.db"), "alicloud_vpc/TestAccAliCloudVPC_basic", REGION) == []
-    assert not (tmp_path / "none.db").exists()

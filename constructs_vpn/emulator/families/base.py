@@ -43,6 +43,9 @@ class Call:
     #: The resource's configuration as written, null where it sets nothing (during apply; ``None`` elsewhere):
     #: what the provider's ``d.GetOkExists`` tells apart from a value the state or the API supplied.
     config: Mapping[str, Any] | None = None
+    #: The object stands in the cloud already (``emulator seed`` of what a stack adopts): it was created when
+    #: the API's rules for new objects were older, so those rules (single-tunnel creation) do not apply.
+    standing: bool = False
 
     def now(self) -> str:
         return datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")

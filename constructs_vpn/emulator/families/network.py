@@ -33,7 +33,7 @@ VSWITCH = "alicloud_vswitch"
 VPN_GATEWAY = "alicloud_vpn_gateway"
 TR_VPC_ATTACHMENT = "alicloud_cen_transit_router_vpc_attachment"
 #: Resource groups besides the account's default one (``call.resource_group_id``): not a served type, only
-#: objects put in the cloud's state (as the acceptance tests' test account does).
+#: objects put in the cloud's state (by a test's set-up).
 RESOURCE_GROUP = "alicloud_resource_manager_resource_group"
 #: What CreateVpc uses when no CidrBlock is given.
 DEFAULT_VPC_CIDR = "172.16.0.0/12"

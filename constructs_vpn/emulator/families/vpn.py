@@ -165,7 +165,8 @@ class VpnAttachment(Family):
             rules.check_asn(bgp["local_asn"], "IllegalParam.LocalAsn", f"{where}.LocalAsn")
 
     def create(self, call: Call, planned: dict[str, Any]) -> dict[str, Any]:
-        rules.check_single_tunnel_create(planned)
+        if not call.standing:
+            rules.check_single_tunnel_create(planned)
         self.check(call, planned, None)
         planned["create_time"] = call.now()
         return self.store(call, call.new_id("vco-", 21, regional=True), planned)
