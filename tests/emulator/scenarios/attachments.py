@@ -1,9 +1,10 @@
 """Transit router attachments of a VPC and the route table links of an attachment:
 ``alicloud_cen_transit_router_vpc_attachment``, ``alicloud_cen_transit_router_route_table_association`` and
-``alicloud_cen_transit_router_route_table_propagation``. ForceNew flags from
+``alicloud_cen_transit_router_route_table_propagation``, and the grants of a VPC to a CEN instance
+(``alicloud_cen_transit_router_grant_attachment``, ``alicloud_cen_instance_grant``). ForceNew flags from
 ``constructs_vpn/alicloud/schema/constraints.json`` (provider v1.289.0); error codes from the CEN API reference
 (CreateTransitRouterVpcAttachment, AssociateTransitRouterAttachmentWithRouteTable,
-EnableTransitRouterRouteTablePropagation)."""
+EnableTransitRouterRouteTablePropagation, GrantInstanceToCen)."""
 
 from __future__ import annotations
 
@@ -230,4 +231,58 @@ GRANT_ATTACHMENT = Scenario(
     ),
 )
 
-SCENARIOS = (VPC_ATTACHMENT, ROUTE_TABLE_LINKS, GRANT_ATTACHMENT)
+INSTANCE_GRANT = "alicloud_cen_instance_grant"
+
+
+def _instance_granted(vpc: str = "a", **extra: Any) -> dict[str, Any]:
+    """A CEN instance and two VPCs, one granted to it by ``alicloud_cen_instance_grant``. The runner writes one
+    provider block (one account), so the grant is to the granter's own CEN instance (cen_owner_id its own id);
+    the cross-account case is in tests/emulator/test_types.py."""
+    return {
+        CEN: {"cen": {"cen_instance_name": "scenario-cen"}},
+        VPC: {"a": {"cidr_block": "10.32.0.0/16"}, "b": {"cidr_block": "10.33.0.0/16"}},
+        INSTANCE_GRANT: {
+            "grant": {
+                "cen_id": "${alicloud_cen_instance.cen.id}",
+                "child_instance_id": f"${{alicloud_vpc.{vpc}.id}}",
+                "cen_owner_id": OWNER,
+                **extra,
+            }
+        },
+    }
+
+
+INSTANCE_GRANT_SCENARIO = Scenario(
+    "cen_instance_grant",
+    (
+        Step(
+            "alicloud_cen_instance_grant: a VPC granted to a CEN instance (GrantInstanceToCen); one account only, "
+            "as the runner has one provider block, so the CEN owner is the granter itself",
+            _instance_granted(),
+            {f"{CEN}.cen": CREATE, f"{VPC}.a": CREATE, f"{VPC}.b": CREATE, f"{INSTANCE_GRANT}.grant": CREATE},
+        ),
+        Step(
+            "GrantInstanceToCen: a child instance that is neither a VPC nor a VBR is refused "
+            "(IllegalParam.ChildInstanceId); every argument of the type is ForceNew, so nothing updates in place",
+            {
+                **_instance_granted(),
+                INSTANCE_GRANT: {
+                    **_instance_granted()[INSTANCE_GRANT],
+                    "vswitch": {
+                        "cen_id": "${alicloud_cen_instance.cen.id}",
+                        "child_instance_id": "vsw-bp1doesnotmatter0000",
+                        "cen_owner_id": OWNER,
+                    },
+                },
+            },
+            refused="IllegalParam.ChildInstanceId",
+        ),
+        Step(
+            "alicloud_cen_instance_grant: child_instance_id is ForceNew, granting the other VPC replaces the grant",
+            _instance_granted("b"),
+            {f"{INSTANCE_GRANT}.grant": REPLACE},
+        ),
+    ),
+)
+
+SCENARIOS = (VPC_ATTACHMENT, ROUTE_TABLE_LINKS, GRANT_ATTACHMENT, INSTANCE_GRANT_SCENARIO)

@@ -1,7 +1,9 @@
 """CEN family: ``alicloud_cen_instance``, ``alicloud_cen_transit_router``,
-``alicloud_cen_transit_router_route_table`` and ``alicloud_cen_transit_router_cidr``, with the data source
+``alicloud_cen_transit_router_route_table``, ``alicloud_cen_transit_router_cidr`` and
+``alicloud_cen_transit_router_route_entry``, with the data source
 ``alicloud_cen_transit_router_route_tables``. ForceNew flags from ``constructs_vpn/alicloud/schema/constraints.json``
-(provider v1.289.0); error codes from the CEN API reference (CreateTransitRouter, CreateTransitRouterCidr)."""
+(provider v1.289.0); error codes from the CEN API reference (CreateTransitRouter, CreateTransitRouterCidr,
+CreateTransitRouterRouteEntry)."""
 
 from __future__ import annotations
 
@@ -187,4 +189,68 @@ TR_CIDR = Scenario(
     ),
 )
 
-SCENARIOS = (CEN_INSTANCE, TRANSIT_ROUTER, ROUTE_TABLE, TR_CIDR)
+ROUTE_ENTRY = "alicloud_cen_transit_router_route_entry"
+TABLE_ID = "${alicloud_cen_transit_router_route_table.t.transit_router_route_table_id}"
+
+
+def _entry(destination: str = "192.168.30.0/24", **extra: Any) -> dict[str, Any]:
+    return {
+        "transit_router_route_table_id": TABLE_ID,
+        "transit_router_route_entry_destination_cidr_block": destination,
+        "transit_router_route_entry_next_hop_type": "BlackHole",
+        "transit_router_route_entry_name": "scenario-drop",
+        **extra,
+    }
+
+
+def _routed(**entries: dict[str, Any]) -> dict[str, Any]:
+    """The router ``tr`` with a custom route table ``t`` holding ``entries``."""
+    return {**_network(), TABLE: {"t": {"transit_router_id": TR_ID}}, ROUTE_ENTRY: entries}
+
+
+ROUTE_ENTRY_SCENARIO = Scenario(
+    "transit_router_route_entry",
+    (
+        Step(
+            "alicloud_cen_transit_router_route_entry: a black-hole route in a custom table created by "
+            "CreateTransitRouterRouteEntry",
+            _routed(drop=_entry()),
+            {
+                f"{CEN}.a": CREATE,
+                f"{CEN}.b": CREATE,
+                f"{TR}.tr": CREATE,
+                f"{TABLE}.t": CREATE,
+                f"{ROUTE_ENTRY}.drop": CREATE,
+            },
+        ),
+        Step(
+            "alicloud_cen_transit_router_route_entry: transit_router_route_entry_name and _description update in "
+            "place (UpdateTransitRouterRouteEntry)",
+            _routed(drop=_entry(transit_router_route_entry_name="renamed", transit_router_route_entry_description="x")),
+            {f"{ROUTE_ENTRY}.drop": UPDATE},
+        ),
+        Step(
+            "CreateTransitRouterRouteEntry: a second entry to the same destination in the table is refused "
+            "(InvalidDestinationCidrBlock.AlreadyExists)",
+            _routed(
+                drop=_entry(transit_router_route_entry_name="renamed", transit_router_route_entry_description="x"),
+                twin=_entry(),
+            ),
+            refused="InvalidDestinationCidrBlock.AlreadyExists",
+        ),
+        Step(
+            "alicloud_cen_transit_router_route_entry: transit_router_route_entry_destination_cidr_block is ForceNew, "
+            "another destination replaces the entry",
+            _routed(
+                drop=_entry(
+                    "192.168.40.0/24",
+                    transit_router_route_entry_name="renamed",
+                    transit_router_route_entry_description="x",
+                )
+            ),
+            {f"{ROUTE_ENTRY}.drop": REPLACE},
+        ),
+    ),
+)
+
+SCENARIOS = (CEN_INSTANCE, TRANSIT_ROUTER, ROUTE_TABLE, TR_CIDR, ROUTE_ENTRY_SCENARIO)

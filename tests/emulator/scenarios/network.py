@@ -1,6 +1,6 @@
-"""Network family: ``alicloud_vpc`` and ``alicloud_vswitch``, read back with the data sources ``alicloud_vpcs``
+"""Network family: ``alicloud_vpc``, ``alicloud_vswitch`` and ``alicloud_vpn_gateway``, read back with the data sources ``alicloud_vpcs``
 and ``alicloud_vswitches``. ForceNew flags from ``constructs_vpn/alicloud/schema/constraints.json`` (provider
-v1.289.0); error codes from the VPC API reference (CreateVpc, CreateVSwitch)."""
+v1.289.0); error codes from the VPC and VPN API references (CreateVpc, CreateVSwitch, CreateVpnGateway)."""
 
 from __future__ import annotations
 
@@ -94,4 +94,62 @@ VSWITCH_SCENARIO = Scenario(
     ),
 )
 
-SCENARIOS = (VPC_SCENARIO, VSWITCH_SCENARIO)
+VPN_GATEWAY = "alicloud_vpn_gateway"
+
+
+def _gatewayed(bandwidth: int = 10, **extra: Any) -> dict[str, Any]:
+    """The VPC with a vSwitch in each of two zones and a dual-zone VPN gateway on them."""
+    return {
+        VPC: {"net": _vpc()},
+        VSWITCH: {
+            "sw": _vswitch(),
+            "dr": _vswitch("10.20.2.0/24", zone_id="cn-hangzhou-i", vswitch_name="scenario-dr"),
+        },
+        VPN_GATEWAY: {
+            "gw": {
+                "vpc_id": VPC_ID,
+                "vswitch_id": "${alicloud_vswitch.sw.id}",
+                "disaster_recovery_vswitch_id": "${alicloud_vswitch.dr.id}",
+                "bandwidth": bandwidth,
+                "vpn_gateway_name": "scenario-gw",
+                **extra,
+            }
+        },
+    }
+
+
+VPN_GATEWAY_SCENARIO = Scenario(
+    "vpn_gateway",
+    (
+        Step(
+            "alicloud_vpn_gateway: a dual-zone gateway (vswitch_id and disaster_recovery_vswitch_id in two zones) "
+            "created by CreateVpnGateway",
+            _gatewayed(),
+            {f"{VPC}.net": CREATE, f"{VSWITCH}.sw": CREATE, f"{VSWITCH}.dr": CREATE, f"{VPN_GATEWAY}.gw": CREATE},
+        ),
+        Step(
+            "alicloud_vpn_gateway: vpn_gateway_name and description update in place (ModifyVpnGatewayAttribute)",
+            _gatewayed(vpn_gateway_name="scenario-renamed", description="changed"),
+            {f"{VPN_GATEWAY}.gw": UPDATE},
+        ),
+        Step(
+            "CreateVpnGateway: a bandwidth outside the gateway's specifications (5, 10, 20, 50, 100, 200, 500, "
+            "1000 Mbit/s) is refused (IllegalParam.Bandwidth)",
+            {
+                **_gatewayed(vpn_gateway_name="scenario-renamed", description="changed"),
+                VPN_GATEWAY: {
+                    **_gatewayed(vpn_gateway_name="scenario-renamed", description="changed")[VPN_GATEWAY],
+                    "odd": {"vpc_id": VPC_ID, "vswitch_id": "${alicloud_vswitch.sw.id}", "bandwidth": 7},
+                },
+            },
+            refused="IllegalParam.Bandwidth",
+        ),
+        Step(
+            "alicloud_vpn_gateway: bandwidth is ForceNew, another specification replaces the gateway",
+            _gatewayed(20, vpn_gateway_name="scenario-renamed", description="changed"),
+            {f"{VPN_GATEWAY}.gw": REPLACE},
+        ),
+    ),
+)
+
+SCENARIOS = (VPC_SCENARIO, VSWITCH_SCENARIO, VPN_GATEWAY_SCENARIO)

@@ -1,7 +1,8 @@
-"""VPN family: ``alicloud_vpn_customer_gateway``, ``alicloud_vpn_gateway_vpn_attachment`` (dual-tunnel, as the
+"""VPN family: ``alicloud_vpn_customer_gateway``, ``alicloud_vpn_connection`` (an IPsec connection on a VPN
+gateway), ``alicloud_vpn_gateway_vpn_attachment`` (dual-tunnel, as the
 API creates them on a transit router today) and its ``alicloud_cen_transit_router_vpn_attachment``. ForceNew
 flags from ``constructs_vpn/alicloud/schema/constraints.json`` (provider v1.289.0); error codes from the VPN and
-CEN API references (CreateCustomerGateway, CreateVpnAttachment, CreateTransitRouterVpnAttachment)."""
+CEN API references (CreateCustomerGateway, CreateVpnAttachment, CreateTransitRouterVpnAttachment, CreateVpnConnection)."""
 
 from __future__ import annotations
 
@@ -220,4 +221,83 @@ VCO_ROUTE_SCENARIO = Scenario(
     ),
 )
 
-SCENARIOS = (CUSTOMER_GATEWAY, VPN_ATTACHMENT, TR_VPN_ATTACHMENT, VCO_ROUTE_SCENARIO)
+VPN_GATEWAY = "alicloud_vpn_gateway"
+CONNECTION = "alicloud_vpn_connection"
+
+
+def _connected(cgw: str = "dc", **extra: Any) -> dict[str, Any]:
+    """A single-zone VPN gateway in a VPC, two customer gateways and an IPsec connection to one of them."""
+    return {
+        "alicloud_vpc": {"net": {"cidr_block": "10.40.0.0/16"}},
+        "alicloud_vswitch": {
+            "sw": {"vpc_id": "${alicloud_vpc.net.id}", "cidr_block": "10.40.1.0/24", "zone_id": "cn-hangzhou-h"}
+        },
+        VPN_GATEWAY: {
+            "gw": {"vpc_id": "${alicloud_vpc.net.id}", "vswitch_id": "${alicloud_vswitch.sw.id}", "bandwidth": 10}
+        },
+        CGW: {"dc": _gateway(), "dr": _gateway("198.51.100.20", customer_gateway_name="scenario-dr")},
+        CONNECTION: {
+            "site": {
+                "vpn_gateway_id": "${alicloud_vpn_gateway.gw.id}",
+                "customer_gateway_id": f"${{alicloud_vpn_customer_gateway.{cgw}.id}}",
+                "local_subnet": ["10.40.0.0/16"],
+                "remote_subnet": ["192.168.0.0/24"],
+                "vpn_connection_name": "scenario-site",
+                **extra,
+            }
+        },
+    }
+
+
+VPN_CONNECTION = Scenario(
+    "vpn_connection",
+    (
+        Step(
+            "alicloud_vpn_connection: a single-tunnel IPsec connection on a VPN gateway created by "
+            "CreateVpnConnection (IKE and IPsec settings left to the API's defaults)",
+            _connected(),
+            {
+                "alicloud_vpc.net": CREATE,
+                "alicloud_vswitch.sw": CREATE,
+                f"{VPN_GATEWAY}.gw": CREATE,
+                f"{CGW}.dc": CREATE,
+                f"{CGW}.dr": CREATE,
+                f"{CONNECTION}.site": CREATE,
+            },
+        ),
+        Step(
+            "alicloud_vpn_connection: vpn_connection_name and remote_subnet update in place "
+            "(ModifyVpnConnectionAttribute)",
+            _connected(vpn_connection_name="scenario-renamed", remote_subnet=["192.168.1.0/24"]),
+            {f"{CONNECTION}.site": UPDATE},
+        ),
+        Step(
+            "CreateVpnConnection: tunnel_options_specification (a dual-tunnel connection) on a gateway without "
+            "disaster_recovery_vswitch_id is refused (OperationUnsupported.DualTunnel)",
+            {
+                **_connected(vpn_connection_name="scenario-renamed", remote_subnet=["192.168.1.0/24"]),
+                CONNECTION: {
+                    **_connected(vpn_connection_name="scenario-renamed", remote_subnet=["192.168.1.0/24"])[CONNECTION],
+                    "dual": {
+                        "vpn_gateway_id": "${alicloud_vpn_gateway.gw.id}",
+                        "local_subnet": ["10.40.0.0/16"],
+                        "remote_subnet": ["192.168.2.0/24"],
+                        "tunnel_options_specification": [
+                            {"customer_gateway_id": "${alicloud_vpn_customer_gateway.dc.id}", "role": role}
+                            for role in ("master", "slave")
+                        ],
+                    },
+                },
+            },
+            refused="OperationUnsupported.DualTunnel",
+        ),
+        Step(
+            "alicloud_vpn_connection: customer_gateway_id is ForceNew, the other customer gateway replaces the "
+            "connection",
+            _connected("dr", vpn_connection_name="scenario-renamed", remote_subnet=["192.168.1.0/24"]),
+            {f"{CONNECTION}.site": REPLACE},
+        ),
+    ),
+)
+
+SCENARIOS = (CUSTOMER_GATEWAY, VPN_ATTACHMENT, TR_VPN_ATTACHMENT, VCO_ROUTE_SCENARIO, VPN_CONNECTION)
