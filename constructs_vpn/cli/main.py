@@ -21,7 +21,13 @@ EXIT_CODES = """exit codes:
 
 #: Each subcommand's examples, printed at the end of its help (each is a command line the parser accepts).
 EXAMPLES: dict[str, tuple[str, ...]] = {
+    "init": ("constructs-vpn init my-vpn", "constructs-vpn init . --stack site-a --force"),
     "synth": ("constructs-vpn synth", "constructs-vpn synth --hcl --output cdktf.out"),
+    "list": ("constructs-vpn list",),
+    "deploy": ("constructs-vpn deploy dc-destination", "constructs-vpn deploy '*' --auto-approve --parallelism 4"),
+    "diff": ("constructs-vpn diff dc-destination",),
+    "destroy": ("constructs-vpn destroy '*' --auto-approve",),
+    "output": ("constructs-vpn output dc-destination --outputs-file outputs.json",),
     "validate": ("constructs-vpn validate cdktf.out",),
     "peer-config": (
         "constructs-vpn peer-config --stack dual-tunnel --connection dc3 --format swanctl",
