@@ -50,24 +50,11 @@ _PYDANTIC_RESERVED = frozenset(
         "validate",
     }
 )
+#: The meta-arguments a generated resource or data source takes (a provider takes ``alias`` instead).
+META_ARGUMENTS = ("depends_on", "count", "for_each", "provider", "lifecycle")
 #: Names the generated constructors and ``put_<block>`` methods use themselves: a parameter of the same name would
 #: be a duplicate argument or shadow what the body calls.
-_TEMPLATE_NAMES = frozenset(
-    {
-        "self",
-        "scope",
-        "id_",
-        "super",
-        "configure",
-        "assign",
-        "depends_on",
-        "count",
-        "for_each",
-        "provider",
-        "lifecycle",
-        "alias",
-    }
-)
+_TEMPLATE_NAMES = frozenset({"self", "scope", "id_", "super", "configure", "assign", "alias", *META_ARGUMENTS})
 
 
 def python_name(name: str) -> str:

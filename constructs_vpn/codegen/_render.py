@@ -17,25 +17,31 @@ from typing import Any
 from ..core.complex_computed import ComplexList, ComplexObject
 from ..core.provider import TerraformProvider
 from ..core.resource import TerraformDataSource, TerraformResource
-from ._ir import SKIPPED_ARGUMENTS, Attribute, Block, Body, Element, Provider, identifier, key_identifier, pascal
+from ._ir import (
+    META_ARGUMENTS,
+    SKIPPED_ARGUMENTS,
+    Attribute,
+    Block,
+    Body,
+    Element,
+    Provider,
+    identifier,
+    key_identifier,
+    pascal,
+)
 from .rules import CidrNetwork, IntIn, LenBetween, Matches, OneOf, Rule, py_str
 
 __all__ = ["escape_controls", "header", "render_init", "render_module"]
 
 WIDTH = 120
 _INDENT = "    "
-_META_ARGUMENTS = ("depends_on", "count", "for_each", "provider", "lifecycle")
 #: Names a getter cannot take: the construct API (cdktf adds ``_`` in the same cases).
 _INSTANCE_ATTRIBUTES = {
     "node",
     "terraform_resource_type",
     "terraform_generator_metadata",
     "terraform_provider_source",
-    "depends_on",
-    "count",
-    "for_each",
-    "provider",
-    "lifecycle",
+    *META_ARGUMENTS,
     "alias",
     "config",
     "tf_resource_type",
@@ -735,7 +741,7 @@ def _element_class(module: Module, element: Element) -> list[str]:
     if kind == "provider":
         lines.append(f"{_INDENT * 3}terraform_provider_source={py_str(element.provider.source)},")
     lines.append(f"{_INDENT * 3}terraform_generator_metadata=_GENERATOR_METADATA,")
-    meta = ("alias",) if kind == "provider" else _META_ARGUMENTS
+    meta = ("alias",) if kind == "provider" else META_ARGUMENTS
     lines.extend(f"{_INDENT * 3}{name}={name}," for name in meta)
     lines.append(f"{_INDENT * 2})")
     lines.append(f"{_INDENT * 2}self.config: {config} = config")
